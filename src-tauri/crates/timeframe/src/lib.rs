@@ -1,0 +1,202 @@
+//! Russian free-text timeframes («сроки реализации») understood and placed in time.
+//!
+//! Contract: [`parse`] keeps the text exactly as given and derives a [`Timeframe`] from it in two
+//! layers: `literal` reads what the text says; `resolve` places it in the plan's [`Period`]
+//! (supplies missing years, academic years, spans). Pure: no clock, no I/O. It never panics;
+//! whatever it cannot place honestly is [`Kind::Free`] with a Russian warning saying why.
+
+mod describe;
+mod lexer;
+mod literal;
+mod occurrences;
+mod resolve;
+mod words;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+pub use occurrences::Span;
+
+/// The plan's period: the frame every timeframe is placed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Period {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+/// Why a period was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodError(pub String);
+
+impl fmt::Display for PeriodError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PeriodError {}
+
+impl Period {
+    pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Period, PeriodError> {
+        if end < start {
+            return Err(PeriodError(format!(
+                "конец периода ({}) раньше его начала ({})",
+                end.format("%d.%m.%Y"),
+                start.format("%d.%m.%Y")
+            )));
+        }
+        Ok(Period { start, end })
+    }
+
+    /// An academic-year plan starts in September (halves of it are school halves).
+    pub fn is_academic(&self) -> bool {
+        use chrono::Datelike;
+        self.start.month() == 9 && (5..=8).contains(&self.end.month()) && self.end.year() == self.start.year() + 1
+    }
+}
+
+impl FromStr for Period {
+    type Err = PeriodError;
+
+    /// «2022-09-01..2023-08-31».
+    fn from_str(s: &str) -> Result<Period, PeriodError> {
+        let bad = || PeriodError(format!("период «{s}» не в виде ГГГГ-ММ-ДД..ГГГГ-ММ-ДД"));
+        let (a, b) = s.trim().split_once("..").ok_or_else(bad)?;
+        let date = |t: &str| NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").map_err(|_| bad());
+        Period::new(date(a)?, date(b)?)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Date,
+    Datetime,
+    Range,
+    Month,
+    Quarter,
+    HalfYear,
+    Until,
+    Continuous,
+    Recurring,
+    Multiple,
+    Free,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Date => "date",
+            Kind::Datetime => "datetime",
+            Kind::Range => "range",
+            Kind::Month => "month",
+            Kind::Quarter => "quarter",
+            Kind::HalfYear => "half_year",
+            Kind::Until => "until",
+            Kind::Continuous => "continuous",
+            Kind::Recurring => "recurring",
+            Kind::Multiple => "multiple",
+            Kind::Free => "free",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Recurrence {
+    Weekly,
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    Yearly,
+}
+
+/// A time of day, written «14:00».
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(type = "string"))]
+pub struct TimeOfDay {
+    pub hour: u8,
+    pub minute: u8,
+}
+
+impl fmt::Display for TimeOfDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}:{:02}", self.hour, self.minute)
+    }
+}
+
+impl Serialize for TimeOfDay {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for TimeOfDay {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        let bad = || serde::de::Error::custom(format!("время «{s}» не в виде ЧЧ:ММ"));
+        let (h, m) = s.split_once(':').ok_or_else(bad)?;
+        let (hour, minute): (u8, u8) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
+        if hour > 23 || minute > 59 {
+            return Err(bad());
+        }
+        Ok(TimeOfDay { hour, minute })
+    }
+}
+
+/// «в 14:00» or «с 10:00 до 12:00».
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct TimeSpan {
+    pub start: TimeOfDay,
+    pub end: Option<TimeOfDay>,
+}
+
+/// One placed item of a timeframe; a `multiple` has several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Part {
+    pub kind: Kind,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub time: Option<TimeSpan>,
+    pub recurrence: Option<Recurrence>,
+}
+
+/// A timeframe: the user's text, always kept, and what it means in time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Timeframe {
+    pub text: String,
+    pub kind: Kind,
+    /// First day covered; `None` for `until` and `free`.
+    pub start: Option<NaiveDate>,
+    /// Last day covered; `None` for `free`.
+    pub end: Option<NaiveDate>,
+    /// The placed items (one for every kind but `multiple` and `free`).
+    pub parts: Vec<Part>,
+    pub time: Option<TimeSpan>,
+    pub recurrence: Option<Recurrence>,
+    /// Russian sentences: why it is `free`, or what the user should check.
+    pub warnings: Vec<String>,
+}
+
+impl Timeframe {
+    /// True when the review list «Сроки требуют проверки» should show it.
+    pub fn needs_review(&self) -> bool {
+        self.kind == Kind::Free || !self.warnings.is_empty()
+    }
+}
+
+/// Reads `text` and places it in `period`. Never panics; `text` is kept verbatim.
+pub fn parse(text: &str, period: &Period) -> Timeframe {
+    let norm = lexer::normalise(text);
+    let toks = lexer::tokens(&norm);
+    let lit = literal::read(&toks);
+    resolve::resolve(text, lit, period)
+}
