@@ -1,0 +1,14 @@
+//! The glossary of DOMAIN.md as types: one name per concept, shared by the store, the CLI and
+//! the window. Every type here is exported to TypeScript (ts-rs) into `ui/src/api/bindings`,
+//! so the UI never writes them twice. Ids are SQLite rowids, numbers in TypeScript.
+
+mod labels;
+mod plan;
+mod school;
+
+pub use plan::*;
+pub use school::*;
+pub use timeframe::{Kind as TimeframeKind, Part, Period, Recurrence, Span, TimeOfDay, TimeSpan, Timeframe};
+
+/// A row id.
+pub type Id = i64;

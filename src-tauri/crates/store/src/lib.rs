@@ -1,0 +1,136 @@
+//! The SQLite store of Koordinator.
+//!
+//! Contract: [`Store::open`] migrates the file to the latest schema (embedded migrations,
+//! rusqlite_migration) and sets WAL, foreign keys and a busy timeout on the connection. Reads
+//! take `&Connection` ([`Store::read`]); every write runs in one transaction ([`Store::write`]):
+//! it is all done or not at all, and the database is never left half-written. One module per
+//! table (or per aggregate: a plan with its sections and events).
+
+mod error;
+pub mod district;
+pub mod event;
+pub mod executor;
+pub mod order;
+pub mod pairing;
+pub mod plan;
+pub mod school;
+pub mod section;
+pub mod webinar;
+pub mod working_group;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, Transaction};
+use rusqlite_migration::{Migrations, M};
+
+pub use error::{StoreError, StoreResult};
+
+const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("../migrations/0001_initial.sql"))];
+const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
+
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the data file and brings it to the latest schema.
+    pub fn open(path: &Path) -> StoreResult<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|e| StoreError::Open {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Store::prepare(conn)
+    }
+
+    /// A fresh database in memory, for tests.
+    pub fn open_in_memory() -> StoreResult<Store> {
+        Store::prepare(Connection::open_in_memory()?)
+    }
+
+    fn prepare(mut conn: Connection) -> StoreResult<Store> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        MIGRATIONS.to_latest(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    pub fn read(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one transaction: committed if it returns `Ok`, rolled back otherwise.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> StoreResult<T>) -> StoreResult<T> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// True when the data file holds no school and no plan yet (a first start).
+    pub fn is_empty(&self) -> StoreResult<bool> {
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM school) + (SELECT count(*) FROM plan)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(n == 0)
+    }
+}
+
+/// Reads a JSON column; a value that does not parse is reported as corrupt data.
+pub(crate) fn json_column<T: serde::de::DeserializeOwned>(r: &rusqlite::Row, i: usize) -> rusqlite::Result<T> {
+    let text: String = r.get(i)?;
+    serde_json::from_str(&text).map_err(|e| corrupt_column(i, e.to_string()))
+}
+
+pub(crate) fn corrupt_column(i: usize, what: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, what.into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        MIGRATIONS.validate().unwrap();
+    }
+
+    #[test]
+    fn pragmas_are_set_on_every_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("k.sqlite3")).unwrap();
+        let fk: i64 = store.read().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        let mode: String = store.read().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        let timeout: i64 = store.read().query_row("PRAGMA busy_timeout", [], |r| r.get(0)).unwrap();
+        assert_eq!((fk, mode.as_str(), timeout), (1, "wal", 5000));
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store.write(|tx| {
+            tx.execute("INSERT INTO school (name, short_name) VALUES ('Школа', 'СОШ № 1')", [])?;
+            tx.execute("INSERT INTO school (name, short_name) VALUES ('Школа', 'СОШ № 1')", [])?;
+            Ok(())
+        });
+        assert!(err.is_err());
+        assert!(store.is_empty().unwrap());
+    }
+
+    #[test]
+    fn risk_factors_are_seeded() {
+        let store = Store::open_in_memory().unwrap();
+        let n: i64 = store.read().query_row("SELECT count(*) FROM risk_factor", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 10);
+    }
+}

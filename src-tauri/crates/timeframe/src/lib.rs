@@ -71,7 +71,7 @@ impl FromStr for Period {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "TimeframeKind"))]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Date,

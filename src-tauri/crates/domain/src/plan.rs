@@ -1,0 +1,273 @@
+//! Plans (roadmaps) with sections and events, executors, webinar series, orders and annexes,
+//! working groups.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use timeframe::{Period, TimeOfDay, Timeframe};
+use ts_rs::TS;
+
+use crate::Id;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ExecutorKind {
+    /// A person: «Баркалова Е.В.», with position and organisation.
+    Person,
+    /// A body: «ИМЦ УО», «рабочая группа».
+    Body,
+}
+
+/// Ответственный исполнитель.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Executor {
+    #[ts(type = "number")]
+    pub id: Id,
+    pub kind: ExecutorKind,
+    /// «Баркалова Е.В.» or the body's name.
+    pub name: String,
+    /// As printed after the name, in the case the sentence needs: «начальник Управления образования г. Таганрога».
+    pub position: String,
+    /// The organisation in the nominative, for filtering: «МОБУ лицей № 7».
+    pub organisation: String,
+}
+
+impl Executor {
+    /// «Баркалова Е.В., муниципальный координатор» — as the roadmap prints it.
+    pub fn printed(&self) -> String {
+        if self.position.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}, {}", self.name, self.position)
+        }
+    }
+}
+
+/// Дорожная карта.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Plan {
+    #[ts(type = "number")]
+    pub id: Id,
+    pub title: String,
+    pub period: Period,
+    /// «Управление образования г. Таганрога».
+    pub issuer: String,
+    pub coordinator: Option<Executor>,
+    pub goal: String,
+    pub tasks: Vec<String>,
+    #[ts(type = "number | null")]
+    pub approving_order_id: Option<Id>,
+}
+
+/// Этап, трек, раздел: a row that spans the roadmap's table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Section {
+    #[ts(type = "number")]
+    pub id: Id,
+    #[ts(type = "number")]
+    pub plan_id: Id,
+    pub position: i32,
+    /// As printed, may be empty: «1», «Трек 2».
+    pub number: String,
+    pub title: String,
+    pub goal: String,
+    #[ts(type = "Array<number>")]
+    pub school_ids: Vec<Id>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EventStatus {
+    Planned,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+impl EventStatus {
+    pub const ALL: [EventStatus; 4] = [
+        EventStatus::Planned,
+        EventStatus::InProgress,
+        EventStatus::Done,
+        EventStatus::Cancelled,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EventStatus::Planned => "planned",
+            EventStatus::InProgress => "in_progress",
+            EventStatus::Done => "done",
+            EventStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<EventStatus> {
+        EventStatus::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Мероприятие.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Event {
+    #[ts(type = "number")]
+    pub id: Id,
+    #[ts(type = "number")]
+    pub plan_id: Id,
+    #[ts(type = "number | null")]
+    pub section_id: Option<Id>,
+    #[ts(type = "number | null")]
+    pub parent_id: Option<Id>,
+    pub position: i32,
+    /// As printed: «2.3».
+    pub number: String,
+    pub content: String,
+    pub timeframe: Timeframe,
+    pub executors: Vec<Executor>,
+    /// Планируемый результат, целевые показатели.
+    pub result: String,
+    /// Документы, фиксирующие результат.
+    pub evidence: String,
+    pub status: EventStatus,
+    /// Отметка о выполнении.
+    pub completion_mark: String,
+}
+
+/// A plan with everything the roadmap table shows, in print order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Roadmap {
+    pub plan: Plan,
+    pub sections: Vec<Section>,
+    /// Ordered by section, then position (children right after their parent).
+    pub events: Vec<Event>,
+}
+
+/// Цикл вебинаров.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WebinarSeries {
+    #[ts(type = "number")]
+    pub id: Id,
+    #[ts(type = "number | null")]
+    pub plan_id: Option<Id>,
+    /// The roadmap event that organises the series, if any.
+    #[ts(type = "number | null")]
+    pub event_id: Option<Id>,
+    pub title: String,
+    pub audience: String,
+    pub organiser: String,
+    pub webinars: Vec<Webinar>,
+}
+
+/// Вебинар: one session of a series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Webinar {
+    #[ts(type = "number")]
+    pub id: Id,
+    pub date: NaiveDate,
+    /// `None` while the time is not fixed yet.
+    pub start_time: Option<TimeOfDay>,
+    /// IANA zone of `start_time`: «Europe/Moscow».
+    pub time_zone: String,
+    pub duration_minutes: Option<u32>,
+    pub topic: String,
+    #[ts(type = "number | null")]
+    pub host_school_id: Option<Id>,
+    pub link: String,
+    pub speakers: Vec<Executor>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum AnnexKind {
+    Roadmap,
+    Pairings,
+    WorkingGroup,
+    Schools,
+    Webinars,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Orientation {
+    Portrait,
+    Landscape,
+}
+
+/// Приложение к приказу.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Annex {
+    #[ts(type = "number")]
+    pub id: Id,
+    pub number: i32,
+    pub kind: AnnexKind,
+    pub title: String,
+    pub orientation: Orientation,
+    #[ts(type = "number | null")]
+    pub plan_id: Option<Id>,
+    #[ts(type = "number | null")]
+    pub working_group_id: Option<Id>,
+}
+
+/// Приказ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Order {
+    #[ts(type = "number")]
+    pub id: Id,
+    pub issuer: String,
+    pub date: NaiveDate,
+    pub number: String,
+    pub place: String,
+    pub title: String,
+    pub preamble: String,
+    pub points: Vec<String>,
+    pub signatory_position: String,
+    pub signatory_name: String,
+    pub executor_name: String,
+    pub executor_phone: String,
+    pub annexes: Vec<Annex>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum MemberRole {
+    Chair,
+    Deputy,
+    Secretary,
+    Member,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WorkingGroupMember {
+    pub executor: Executor,
+    pub role: MemberRole,
+}
+
+/// Рабочая группа.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WorkingGroup {
+    #[ts(type = "number")]
+    pub id: Id,
+    #[ts(type = "number | null")]
+    pub plan_id: Option<Id>,
+    pub title: String,
+    pub members: Vec<WorkingGroupMember>,
+}
+
+/// A date as Russian documents print it: «16.02.2023».
+pub fn ru_date(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}

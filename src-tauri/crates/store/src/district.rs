@@ -1,0 +1,433 @@
+//! A district bundle: schools, people, pairings, a plan with its sections and events, webinar
+//! series, a working group and an order, written as JSON with keys instead of ids. The demo
+//! district (assets/demo/) is one; [`load`] writes a bundle in one transaction.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use domain::{AnnexKind, EventStatus, ExecutorKind, Id, MemberRole, Orientation, Period, SchoolDraft, TimeOfDay};
+use serde::Deserialize;
+
+use crate::event::NewEvent;
+use crate::order::{NewAnnex, NewOrder};
+use crate::pairing::NewPairing;
+use crate::plan::NewPlan;
+use crate::section::NewSection;
+use crate::webinar::{NewSeries, NewWebinar};
+use crate::{event, executor, order, pairing, plan, school, section, webinar, working_group};
+use crate::{Store, StoreError, StoreResult};
+
+/// The demo district: Taganrog, 2022–2023 (from the seed roadmap).
+pub const DEMO: &str = include_str!("../../../../assets/demo/taganrog-2022-2023.json");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct District {
+    /// What in the bundle is not from a real document.
+    #[serde(default)]
+    pub note: String,
+    pub schools: Vec<BundleSchool>,
+    pub people: Vec<BundlePerson>,
+    #[serde(default)]
+    pub pairings: Vec<BundlePairing>,
+    pub plan: BundlePlan,
+    #[serde(default)]
+    pub working_group: Option<BundleWorkingGroup>,
+    #[serde(default)]
+    pub webinar_series: Vec<BundleSeries>,
+    #[serde(default)]
+    pub order: Option<BundleOrder>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleSchool {
+    pub key: String,
+    #[serde(flatten)]
+    pub draft: SchoolDraft,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundlePerson {
+    pub key: String,
+    #[serde(default = "person")]
+    pub kind: ExecutorKind,
+    pub name: String,
+    #[serde(default)]
+    pub position: String,
+    #[serde(default)]
+    pub organisation: String,
+}
+
+fn person() -> ExecutorKind {
+    ExecutorKind::Person
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundlePairing {
+    pub supported: String,
+    pub mentor: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    #[serde(default)]
+    pub basis_order: String,
+    #[serde(default)]
+    pub basis_agreement: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundlePlan {
+    pub title: String,
+    pub period: Period,
+    #[serde(default)]
+    pub issuer: String,
+    #[serde(default)]
+    pub coordinator: Option<String>,
+    #[serde(default)]
+    pub goal: String,
+    #[serde(default)]
+    pub tasks: Vec<String>,
+    pub sections: Vec<BundleSection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleSection {
+    #[serde(default)]
+    pub number: String,
+    pub title: String,
+    #[serde(default)]
+    pub goal: String,
+    #[serde(default)]
+    pub schools: Vec<String>,
+    pub events: Vec<BundleEvent>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleEvent {
+    #[serde(default)]
+    pub key: Option<String>,
+    pub number: String,
+    pub content: String,
+    #[serde(default)]
+    pub timeframe: String,
+    #[serde(default)]
+    pub executors: Vec<String>,
+    #[serde(default)]
+    pub result: String,
+    #[serde(default)]
+    pub evidence: String,
+    #[serde(default = "planned")]
+    pub status: EventStatus,
+    #[serde(default)]
+    pub completion_mark: String,
+    #[serde(default)]
+    pub children: Vec<BundleEvent>,
+}
+
+fn planned() -> EventStatus {
+    EventStatus::Planned
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleWorkingGroup {
+    pub title: String,
+    pub members: Vec<(String, MemberRole)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleSeries {
+    pub title: String,
+    #[serde(default)]
+    pub audience: String,
+    #[serde(default)]
+    pub organiser: String,
+    /// The key of the plan event that organises the series.
+    #[serde(default)]
+    pub event: Option<String>,
+    pub webinars: Vec<BundleWebinar>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleWebinar {
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub start_time: Option<TimeOfDay>,
+    #[serde(default = "moscow")]
+    pub time_zone: String,
+    #[serde(default)]
+    pub duration_minutes: Option<u32>,
+    pub topic: String,
+    #[serde(default)]
+    pub host: Option<String>,
+    #[serde(default)]
+    pub link: String,
+    #[serde(default)]
+    pub speakers: Vec<String>,
+}
+
+fn moscow() -> String {
+    "Europe/Moscow".into()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleOrder {
+    pub issuer: String,
+    pub date: NaiveDate,
+    pub number: String,
+    pub place: String,
+    pub title: String,
+    #[serde(default)]
+    pub preamble: String,
+    pub points: Vec<String>,
+    pub signatory_position: String,
+    pub signatory_name: String,
+    #[serde(default)]
+    pub executor_name: String,
+    #[serde(default)]
+    pub executor_phone: String,
+    /// In annex order: `roadmap` (the plan), `pairings`, `working_group`, `schools`, `webinars`.
+    pub annexes: Vec<(AnnexKind, Orientation)>,
+}
+
+/// What a load wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub plan_id: Id,
+    pub schools: usize,
+    pub events: usize,
+}
+
+pub fn parse(json: &str) -> StoreResult<District> {
+    serde_json::from_str(json).map_err(|e| StoreError::invalid("district", format!("Файл района не прочитан: {e}")))
+}
+
+/// Writes the bundle in one transaction: all of it, or nothing.
+pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
+    store.write(|tx| {
+        let mut schools = HashMap::new();
+        for s in &d.schools {
+            schools.insert(s.key.as_str(), school::insert(tx, &s.draft)?);
+        }
+        let mut people = HashMap::new();
+        for p in &d.people {
+            people.insert(p.key.as_str(), executor::find_or_create(tx, p.kind, &p.name, &p.position, &p.organisation)?);
+        }
+        let school = |k: &str| lookup(&schools, k, "школа");
+        let who = |k: &str| lookup(&people, k, "исполнитель");
+        let whos = |keys: &[String]| keys.iter().map(|k| who(k)).collect::<StoreResult<Vec<_>>>();
+        for p in &d.pairings {
+            pairing::insert(
+                tx,
+                &NewPairing {
+                    supported_school_id: school(&p.supported)?,
+                    mentor_school_id: school(&p.mentor)?,
+                    start: p.start,
+                    end: p.end,
+                    basis_order: p.basis_order.clone(),
+                    basis_agreement: p.basis_agreement.clone(),
+                    note: p.note.clone(),
+                },
+            )?;
+        }
+        let plan_id = plan::insert(
+            tx,
+            &NewPlan {
+                title: d.plan.title.clone(),
+                period: d.plan.period,
+                issuer: d.plan.issuer.clone(),
+                coordinator_id: d.plan.coordinator.as_deref().map(who).transpose()?,
+                goal: d.plan.goal.clone(),
+                tasks: d.plan.tasks.clone(),
+            },
+        )?;
+        let mut events = HashMap::new();
+        let mut count = 0;
+        for s in &d.plan.sections {
+            let section_id = section::insert(
+                tx,
+                plan_id,
+                &NewSection {
+                    number: s.number.clone(),
+                    title: s.title.clone(),
+                    goal: s.goal.clone(),
+                    school_ids: s.schools.iter().map(|k| school(k)).collect::<StoreResult<_>>()?,
+                },
+            )?;
+            let mut stack: Vec<(Option<Id>, &BundleEvent)> = s.events.iter().rev().map(|e| (None, e)).collect();
+            while let Some((parent_id, e)) = stack.pop() {
+                let id = event::insert(
+                    tx,
+                    plan_id,
+                    &NewEvent {
+                        section_id: Some(section_id),
+                        parent_id,
+                        number: e.number.clone(),
+                        content: e.content.clone(),
+                        timeframe_text: e.timeframe.clone(),
+                        executor_ids: whos(&e.executors)?,
+                        result: e.result.clone(),
+                        evidence: e.evidence.clone(),
+                        status: e.status,
+                        completion_mark: e.completion_mark.clone(),
+                    },
+                )?;
+                count += 1;
+                if let Some(k) = &e.key {
+                    events.insert(k.as_str(), id);
+                }
+                stack.extend(e.children.iter().rev().map(|c| (Some(id), c)));
+            }
+        }
+        let group_id = match &d.working_group {
+            Some(g) => {
+                let members = g.members.iter().map(|(k, r)| Ok((who(k)?, *r))).collect::<StoreResult<Vec<_>>>()?;
+                Some(working_group::insert(tx, Some(plan_id), &g.title, &members)?)
+            }
+            None => None,
+        };
+        for s in &d.webinar_series {
+            let series_id = webinar::insert_series(
+                tx,
+                &NewSeries {
+                    plan_id: Some(plan_id),
+                    event_id: s.event.as_deref().map(|k| lookup(&events, k, "мероприятие")).transpose()?,
+                    title: s.title.clone(),
+                    audience: s.audience.clone(),
+                    organiser: s.organiser.clone(),
+                },
+            )?;
+            for w in &s.webinars {
+                webinar::insert_webinar(
+                    tx,
+                    series_id,
+                    &NewWebinar {
+                        date: w.date,
+                        start_time: w.start_time,
+                        time_zone: w.time_zone.clone(),
+                        duration_minutes: w.duration_minutes,
+                        topic: w.topic.clone(),
+                        host_school_id: w.host.as_deref().map(school).transpose()?,
+                        link: w.link.clone(),
+                        speaker_ids: whos(&w.speakers)?,
+                    },
+                )?;
+            }
+        }
+        if let Some(o) = &d.order {
+            let annexes: Vec<NewAnnex> = o
+                .annexes
+                .iter()
+                .map(|&(kind, orientation)| NewAnnex {
+                    kind,
+                    title: String::new(),
+                    orientation,
+                    plan_id: matches!(kind, AnnexKind::Roadmap | AnnexKind::Webinars).then_some(plan_id),
+                    working_group_id: (kind == AnnexKind::WorkingGroup).then_some(group_id).flatten(),
+                })
+                .collect();
+            let order_id = order::insert(
+                tx,
+                &NewOrder {
+                    issuer: o.issuer.clone(),
+                    date: o.date,
+                    number: o.number.clone(),
+                    place: o.place.clone(),
+                    title: o.title.clone(),
+                    preamble: o.preamble.clone(),
+                    points: o.points.clone(),
+                    signatory_position: o.signatory_position.clone(),
+                    signatory_name: o.signatory_name.clone(),
+                    executor_name: o.executor_name.clone(),
+                    executor_phone: o.executor_phone.clone(),
+                },
+                &annexes,
+            )?;
+            plan::set_approving_order(tx, plan_id, Some(order_id))?;
+        }
+        Ok(Loaded { plan_id, schools: schools.len(), events: count })
+    })
+}
+
+fn lookup(map: &HashMap<&str, Id>, key: &str, what: &str) -> StoreResult<Id> {
+    map.get(key)
+        .copied()
+        .ok_or_else(|| StoreError::invalid("district", format!("В файле района нет записи «{key}» ({what})")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::Category;
+
+    fn demo() -> (Store, Loaded) {
+        let mut store = Store::open_in_memory().unwrap();
+        let loaded = load(&mut store, &parse(DEMO).unwrap()).unwrap();
+        (store, loaded)
+    }
+
+    #[test]
+    fn the_demo_district_has_seven_supported_and_five_mentor_schools() {
+        let (store, loaded) = demo();
+        let schools = school::list(store.read(), Some(2022)).unwrap();
+        assert_eq!(loaded.schools, 12);
+        let count = |c| schools.iter().filter(|s| s.draft.categories_in(2022).any(|x| x == c)).count();
+        assert_eq!((count(Category::LowResults), count(Category::Mentor)), (7, 5));
+    }
+
+    #[test]
+    fn the_demo_plan_is_the_seed_table() {
+        let (store, loaded) = demo();
+        let r = plan::roadmap(store.read(), loaded.plan_id).unwrap();
+        assert_eq!(r.sections.len(), 3);
+        assert_eq!(r.events.len(), 16);
+        assert!(r.events[0].content.starts_with("Издание приказа Управления образования г. Таганрога"));
+        assert_eq!(r.events[0].timeframe.start.unwrap().to_string(), "2023-02-16");
+        // Every seed timeframe is placed: none left for review.
+        let unclear: Vec<_> = r.events.iter().filter(|e| e.timeframe.needs_review()).map(|e| &e.timeframe).collect();
+        assert!(unclear.is_empty(), "{unclear:#?}");
+        assert_eq!(r.plan.coordinator.unwrap().name, "Баркалова Е.В.");
+    }
+
+    #[test]
+    fn the_demo_has_a_series_of_five_webinars_pairings_and_an_order() {
+        let (store, loaded) = demo();
+        let series = webinar::list(store.read()).unwrap();
+        assert_eq!(series.len(), 1);
+        assert_eq!(series[0].webinars.len(), 5);
+        assert!(series[0].webinars.iter().all(|w| !w.speakers.is_empty()));
+        assert_eq!(pairing::list(store.read(), Some(2023)).unwrap().len(), 7);
+        let p = plan::get(store.read(), loaded.plan_id).unwrap();
+        let o = order::get(store.read(), p.approving_order_id.unwrap()).unwrap();
+        assert_eq!((o.number.as_str(), o.annexes.len()), ("206", 3));
+        assert_eq!(working_group::list(store.read()).unwrap()[0].members.len(), 5);
+    }
+
+    #[test]
+    fn loading_twice_fails_whole_and_changes_nothing() {
+        let (mut store, _) = demo();
+        let err = load(&mut store, &parse(DEMO).unwrap()).unwrap_err();
+        assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+        assert_eq!(plan::list(store.read()).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn an_unknown_key_is_a_clear_error() {
+        let mut d = parse(DEMO).unwrap();
+        d.pairings[0].mentor = "нет такой".into();
+        let mut store = Store::open_in_memory().unwrap();
+        let err = load(&mut store, &d).unwrap_err();
+        assert!(err.to_string().contains("«нет такой»"), "{err}");
+        assert!(store.is_empty().unwrap());
+    }
+}

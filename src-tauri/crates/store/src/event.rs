@@ -1,0 +1,220 @@
+//! The `event` table (мероприятия) and its executors. Each event keeps the timeframe text as
+//! typed and the value derived from it in the plan's period.
+
+use domain::{Event, EventStatus, Id, Period, Timeframe};
+use rusqlite::{params, Connection, Transaction};
+
+use crate::{corrupt_column, executor, json_column, plan, StoreError, StoreResult};
+
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    pub section_id: Option<Id>,
+    pub parent_id: Option<Id>,
+    pub number: String,
+    pub content: String,
+    pub timeframe_text: String,
+    pub executor_ids: Vec<Id>,
+    pub result: String,
+    pub evidence: String,
+    pub status: EventStatus,
+    pub completion_mark: String,
+}
+
+/// The plan's events in print order (by position).
+pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, plan_id, section_id, parent_id, position, number, content, timeframe, result, evidence, status, completion_mark
+         FROM event WHERE plan_id = ?1 ORDER BY position, id",
+    )?;
+    let rows = stmt.query_map([plan_id], |r| {
+        let status: String = r.get(10)?;
+        Ok(Event {
+            id: r.get(0)?,
+            plan_id: r.get(1)?,
+            section_id: r.get(2)?,
+            parent_id: r.get(3)?,
+            position: r.get(4)?,
+            number: r.get(5)?,
+            content: r.get(6)?,
+            timeframe: json_column(r, 7)?,
+            executors: Vec::new(),
+            result: r.get(8)?,
+            evidence: r.get(9)?,
+            status: EventStatus::from_code(&status).ok_or_else(|| corrupt_column(10, format!("статус «{status}»")))?,
+            completion_mark: r.get(11)?,
+        })
+    })?;
+    let mut events: Vec<Event> = rows.collect::<Result<_, _>>()?;
+    let mut executors = conn.prepare(&format!(
+        "SELECT {} FROM event_executor JOIN executor ON executor.id = event_executor.executor_id
+         WHERE event_executor.event_id = ?1 ORDER BY event_executor.position",
+        executor::COLUMNS
+    ))?;
+    for e in &mut events {
+        e.executors = executors.query_map([e.id], |r| executor::from_row(r, 0))?.collect::<Result<_, _>>()?;
+    }
+    Ok(events)
+}
+
+/// Appends an event at the end of the plan; its timeframe is read in the plan's period.
+pub fn insert(tx: &Transaction, plan_id: Id, e: &NewEvent) -> StoreResult<Id> {
+    let period = plan::period(tx, plan_id)?;
+    let tf = timeframe::parse(&e.timeframe_text, &period);
+    tx.execute(
+        "INSERT INTO event (plan_id, section_id, parent_id, position, number, content, timeframe_text, timeframe,
+                            timeframe_kind, timeframe_start, timeframe_end, result, evidence, status, completion_mark)
+         VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM event WHERE plan_id = ?1),
+                 ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            plan_id,
+            e.section_id,
+            e.parent_id,
+            e.number.trim(),
+            e.content.trim(),
+            e.timeframe_text,
+            to_json(&tf)?,
+            tf.kind.as_str(),
+            tf.start,
+            tf.end,
+            e.result.trim(),
+            e.evidence.trim(),
+            e.status.code(),
+            e.completion_mark.trim()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut stmt = tx.prepare("INSERT OR IGNORE INTO event_executor (event_id, executor_id, position) VALUES (?1, ?2, ?3)")?;
+    for (i, ex) in e.executor_ids.iter().enumerate() {
+        stmt.execute(params![id, ex, i as i64])?;
+    }
+    Ok(id)
+}
+
+/// Stores a new timeframe text for an event and what it means in the plan's period.
+pub fn set_timeframe(tx: &Transaction, event_id: Id, text: &str) -> StoreResult<Timeframe> {
+    let plan_id: Id = tx
+        .query_row("SELECT plan_id FROM event WHERE id = ?1", [event_id], |r| r.get(0))
+        .map_err(|_| StoreError::NotFound { what: "Мероприятие", id: event_id })?;
+    let tf = timeframe::parse(text, &plan::period(tx, plan_id)?);
+    write_timeframe(tx, event_id, &tf)?;
+    Ok(tf)
+}
+
+/// Places every event of the plan again (after its period changed).
+pub(crate) fn reresolve_plan(tx: &Transaction, plan_id: Id, period: &Period) -> StoreResult<()> {
+    let texts: Vec<(Id, String)> = tx
+        .prepare("SELECT id, timeframe_text FROM event WHERE plan_id = ?1")?
+        .query_map([plan_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, text) in texts {
+        write_timeframe(tx, id, &timeframe::parse(&text, period))?;
+    }
+    Ok(())
+}
+
+fn write_timeframe(tx: &Transaction, id: Id, tf: &Timeframe) -> StoreResult<()> {
+    tx.execute(
+        "UPDATE event SET timeframe_text = ?2, timeframe = ?3, timeframe_kind = ?4, timeframe_start = ?5, timeframe_end = ?6
+         WHERE id = ?1",
+        params![id, tf.text, to_json(tf)?, tf.kind.as_str(), tf.start, tf.end],
+    )?;
+    Ok(())
+}
+
+fn to_json(tf: &Timeframe) -> StoreResult<String> {
+    serde_json::to_string(tf).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::NewPlan;
+    use crate::Store;
+
+    fn plan(store: &mut Store) -> Id {
+        store
+            .write(|tx| {
+                plan::insert(
+                    tx,
+                    &NewPlan {
+                        title: "Дорожная карта".into(),
+                        period: "2022-09-01..2023-08-31".parse().unwrap(),
+                        issuer: String::new(),
+                        coordinator_id: None,
+                        goal: String::new(),
+                        tasks: vec!["Первая задача".into()],
+                    },
+                )
+            })
+            .unwrap()
+    }
+
+    fn new_event(text: &str) -> NewEvent {
+        NewEvent {
+            section_id: None,
+            parent_id: None,
+            number: "1.".into(),
+            content: "Заседание рабочей группы".into(),
+            timeframe_text: text.into(),
+            executor_ids: vec![],
+            result: String::new(),
+            evidence: "Протокол".into(),
+            status: EventStatus::Planned,
+            completion_mark: String::new(),
+        }
+    }
+
+    #[test]
+    fn keeps_the_text_and_its_value() {
+        let mut store = Store::open_in_memory().unwrap();
+        let p = plan(&mut store);
+        store.write(|tx| insert(tx, p, &new_event("до 10 марта 2023 г."))).unwrap();
+        let e = &list(store.read(), p).unwrap()[0];
+        assert_eq!(e.timeframe.text, "до 10 марта 2023 г.");
+        assert_eq!(e.timeframe.end.unwrap().to_string(), "2023-03-10");
+        let end: String = store.read().query_row("SELECT timeframe_end FROM event", [], |r| r.get(0)).unwrap();
+        assert_eq!(end, "2023-03-10");
+    }
+
+    #[test]
+    fn changing_the_period_places_events_again() {
+        let mut store = Store::open_in_memory().unwrap();
+        let p = plan(&mut store);
+        store.write(|tx| insert(tx, p, &new_event("март"))).unwrap();
+        assert_eq!(list(store.read(), p).unwrap()[0].timeframe.start.unwrap().to_string(), "2023-03-01");
+        store.write(|tx| plan::set_period(tx, p, "2023-09-01..2024-08-31".parse().unwrap())).unwrap();
+        let e = &list(store.read(), p).unwrap()[0];
+        assert_eq!(e.timeframe.start.unwrap().to_string(), "2024-03-01");
+        assert_eq!(e.timeframe.text, "март");
+    }
+
+    #[test]
+    fn an_unreadable_timeframe_is_kept_as_free() {
+        let mut store = Store::open_in_memory().unwrap();
+        let p = plan(&mut store);
+        let id = store.write(|tx| insert(tx, p, &new_event("по мере необходимости"))).unwrap();
+        let tf = store.write(|tx| set_timeframe(tx, id, "до 15 апреля марта 2023 г.")).unwrap();
+        assert!(tf.needs_review());
+        let e = &list(store.read(), p).unwrap()[0];
+        assert_eq!(e.timeframe.text, "до 15 апреля марта 2023 г.");
+        assert_eq!(e.timeframe.kind, domain::TimeframeKind::Free);
+    }
+
+    #[test]
+    fn deleting_a_plan_deletes_its_events_and_links() {
+        let mut store = Store::open_in_memory().unwrap();
+        let p = plan(&mut store);
+        let ex = store
+            .write(|tx| executor::find_or_create(tx, domain::ExecutorKind::Person, "Баркалова Е.В.", "муниципальный координатор", ""))
+            .unwrap();
+        let mut e = new_event("март");
+        e.executor_ids = vec![ex];
+        store.write(|tx| insert(tx, p, &e)).unwrap();
+        store.write(|tx| Ok(tx.execute("DELETE FROM plan WHERE id = ?1", [p])?)).unwrap();
+        let n: i64 = store
+            .read()
+            .query_row("SELECT (SELECT count(*) FROM event) + (SELECT count(*) FROM event_executor)", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0);
+    }
+}

@@ -1,0 +1,54 @@
+//! The `executor` table: people and bodies responsible for events.
+
+use domain::{Executor, ExecutorKind, Id};
+use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
+
+use crate::{StoreError, StoreResult};
+
+pub(crate) const COLUMNS: &str = "executor.id, executor.kind, executor.name, executor.position, executor.organisation";
+
+/// Reads an executor from the five [`COLUMNS`] starting at `at`.
+pub(crate) fn from_row(r: &Row, at: usize) -> rusqlite::Result<Executor> {
+    let kind: String = r.get(at + 1)?;
+    Ok(Executor {
+        id: r.get(at)?,
+        kind: if kind == "body" { ExecutorKind::Body } else { ExecutorKind::Person },
+        name: r.get(at + 2)?,
+        position: r.get(at + 3)?,
+        organisation: r.get(at + 4)?,
+    })
+}
+
+pub fn list(conn: &Connection) -> StoreResult<Vec<Executor>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM executor ORDER BY name COLLATE NOCASE"))?;
+    let rows = stmt.query_map([], |r| from_row(r, 0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn get(conn: &Connection, id: Id) -> StoreResult<Executor> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM executor WHERE id = ?1"), [id], |r| from_row(r, 0))
+        .optional()?
+        .ok_or(StoreError::NotFound { what: "Исполнитель", id })
+}
+
+/// The executor with this kind, name and position; created if the district does not know it yet.
+pub fn find_or_create(tx: &Transaction, kind: ExecutorKind, name: &str, position: &str, organisation: &str) -> StoreResult<Id> {
+    let (name, position) = (name.trim(), position.trim());
+    if name.is_empty() {
+        return Err(StoreError::invalid("executors", "Укажите имя исполнителя"));
+    }
+    let kind = match kind {
+        ExecutorKind::Person => "person",
+        ExecutorKind::Body => "body",
+    };
+    tx.execute(
+        "INSERT INTO executor (kind, name, position, organisation) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (kind, name, position) DO NOTHING",
+        params![kind, name, position, organisation.trim()],
+    )?;
+    Ok(tx.query_row(
+        "SELECT id FROM executor WHERE kind = ?1 AND name = ?2 AND position = ?3",
+        params![kind, name, position],
+        |r| r.get(0),
+    )?)
+}

@@ -1,0 +1,148 @@
+//! The `order`, `order_point` and `annex` tables.
+
+use chrono::NaiveDate;
+use domain::{Annex, AnnexKind, Id, Order, Orientation};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::{corrupt_column, StoreError, StoreResult};
+
+#[derive(Debug, Clone)]
+pub struct NewOrder {
+    pub issuer: String,
+    pub date: NaiveDate,
+    pub number: String,
+    pub place: String,
+    pub title: String,
+    pub preamble: String,
+    pub points: Vec<String>,
+    pub signatory_position: String,
+    pub signatory_name: String,
+    pub executor_name: String,
+    pub executor_phone: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewAnnex {
+    pub kind: AnnexKind,
+    pub title: String,
+    pub orientation: Orientation,
+    pub plan_id: Option<Id>,
+    pub working_group_id: Option<Id>,
+}
+
+pub fn list(conn: &Connection) -> StoreResult<Vec<Order>> {
+    let ids: Vec<Id> =
+        conn.prepare("SELECT id FROM \"order\" ORDER BY date DESC, id")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    ids.into_iter().map(|id| get(conn, id)).collect()
+}
+
+pub fn get(conn: &Connection, id: Id) -> StoreResult<Order> {
+    let mut order = conn
+        .query_row(
+            "SELECT issuer, date, number, place, title, preamble, signatory_position, signatory_name, executor_name, executor_phone
+             FROM \"order\" WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(Order {
+                    id,
+                    issuer: r.get(0)?,
+                    date: r.get(1)?,
+                    number: r.get(2)?,
+                    place: r.get(3)?,
+                    title: r.get(4)?,
+                    preamble: r.get(5)?,
+                    points: Vec::new(),
+                    signatory_position: r.get(6)?,
+                    signatory_name: r.get(7)?,
+                    executor_name: r.get(8)?,
+                    executor_phone: r.get(9)?,
+                    annexes: Vec::new(),
+                })
+            },
+        )
+        .optional()?
+        .ok_or(StoreError::NotFound { what: "Приказ", id })?;
+    order.points = conn
+        .prepare("SELECT text FROM order_point WHERE order_id = ?1 ORDER BY position")?
+        .query_map([id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    order.annexes = conn
+        .prepare(
+            "SELECT id, number, kind, title, orientation, plan_id, working_group_id FROM annex WHERE order_id = ?1 ORDER BY number",
+        )?
+        .query_map([id], |r| {
+            let kind: String = r.get(2)?;
+            let orientation: String = r.get(4)?;
+            Ok(Annex {
+                id: r.get(0)?,
+                number: r.get(1)?,
+                kind: annex_kind(&kind).ok_or_else(|| corrupt_column(2, format!("вид приложения «{kind}»")))?,
+                title: r.get(3)?,
+                orientation: if orientation == "landscape" { Orientation::Landscape } else { Orientation::Portrait },
+                plan_id: r.get(5)?,
+                working_group_id: r.get(6)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(order)
+}
+
+fn annex_kind(code: &str) -> Option<AnnexKind> {
+    Some(match code {
+        "roadmap" => AnnexKind::Roadmap,
+        "pairings" => AnnexKind::Pairings,
+        "working_group" => AnnexKind::WorkingGroup,
+        "schools" => AnnexKind::Schools,
+        "webinars" => AnnexKind::Webinars,
+        _ => return None,
+    })
+}
+
+fn annex_code(kind: AnnexKind) -> &'static str {
+    match kind {
+        AnnexKind::Roadmap => "roadmap",
+        AnnexKind::Pairings => "pairings",
+        AnnexKind::WorkingGroup => "working_group",
+        AnnexKind::Schools => "schools",
+        AnnexKind::Webinars => "webinars",
+    }
+}
+
+/// Inserts an order with its points and annexes (numbered 1, 2, … in the given order).
+pub fn insert(tx: &Transaction, o: &NewOrder, annexes: &[NewAnnex]) -> StoreResult<Id> {
+    if o.title.trim().is_empty() {
+        return Err(StoreError::invalid("title", "Укажите заголовок приказа"));
+    }
+    tx.execute(
+        "INSERT INTO \"order\" (issuer, date, number, place, title, preamble, signatory_position, signatory_name, executor_name, executor_phone)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            o.issuer.trim(),
+            o.date,
+            o.number.trim(),
+            o.place.trim(),
+            o.title.trim(),
+            o.preamble.trim(),
+            o.signatory_position.trim(),
+            o.signatory_name.trim(),
+            o.executor_name.trim(),
+            o.executor_phone.trim()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    let mut stmt = tx.prepare("INSERT INTO order_point (order_id, position, text) VALUES (?1, ?2, ?3)")?;
+    for (i, p) in o.points.iter().enumerate() {
+        stmt.execute(params![id, i as i64 + 1, p.trim()])?;
+    }
+    let mut stmt = tx.prepare(
+        "INSERT INTO annex (order_id, number, kind, title, orientation, plan_id, working_group_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (i, a) in annexes.iter().enumerate() {
+        let orientation = match a.orientation {
+            Orientation::Portrait => "portrait",
+            Orientation::Landscape => "landscape",
+        };
+        stmt.execute(params![id, i as i64 + 1, annex_code(a.kind), a.title.trim(), orientation, a.plan_id, a.working_group_id])?;
+    }
+    Ok(id)
+}

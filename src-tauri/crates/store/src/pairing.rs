@@ -1,0 +1,57 @@
+//! The `pairing` table: supported school ↔ mentor school.
+
+use chrono::NaiveDate;
+use domain::{Id, Pairing};
+use rusqlite::{params, Connection, Transaction};
+
+use crate::{StoreError, StoreResult};
+
+/// What the user gives for a pairing.
+#[derive(Debug, Clone)]
+pub struct NewPairing {
+    pub supported_school_id: Id,
+    pub mentor_school_id: Id,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub basis_order: String,
+    pub basis_agreement: String,
+    pub note: String,
+}
+
+/// Pairings, all or those whose period touches `year`.
+pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<Pairing>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, supported_school_id, mentor_school_id, start_date, end_date, basis_order, basis_agreement, note
+         FROM pairing
+         WHERE ?1 IS NULL OR (CAST(substr(start_date, 1, 4) AS INTEGER) <= ?1 AND CAST(substr(end_date, 1, 4) AS INTEGER) >= ?1)
+         ORDER BY start_date, id",
+    )?;
+    let rows = stmt.query_map([year], |r| {
+        Ok(Pairing {
+            id: r.get(0)?,
+            supported_school_id: r.get(1)?,
+            mentor_school_id: r.get(2)?,
+            start: r.get(3)?,
+            end: r.get(4)?,
+            basis_order: r.get(5)?,
+            basis_agreement: r.get(6)?,
+            note: r.get(7)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+pub fn insert(tx: &Transaction, p: &NewPairing) -> StoreResult<Id> {
+    if p.supported_school_id == p.mentor_school_id {
+        return Err(StoreError::invalid("mentor_school_id", "Школа не может быть наставником самой себе"));
+    }
+    if p.end < p.start {
+        return Err(StoreError::invalid("end", "Конец периода закрепления раньше его начала"));
+    }
+    tx.execute(
+        "INSERT INTO pairing (supported_school_id, mentor_school_id, start_date, end_date, basis_order, basis_agreement, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![p.supported_school_id, p.mentor_school_id, p.start, p.end, p.basis_order, p.basis_agreement, p.note],
+    )?;
+    Ok(tx.last_insert_rowid())
+}

@@ -1,0 +1,190 @@
+//! The `school` and `school_status` tables.
+
+use domain::{Category, Id, School, SchoolDraft, SchoolStatus};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::{StoreError, StoreResult};
+
+/// All schools (or those with a status in `year`), by short name.
+pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<School>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, name, short_name, director, address, phone, email FROM school
+         WHERE ?1 IS NULL OR id IN (SELECT school_id FROM school_status WHERE year = ?1)
+         ORDER BY short_name COLLATE NOCASE, id",
+    )?;
+    let mut schools = stmt
+        .query_map([year], |r| {
+            Ok(School {
+                id: r.get(0)?,
+                draft: SchoolDraft {
+                    name: r.get(1)?,
+                    short_name: r.get(2)?,
+                    director: r.get(3)?,
+                    address: r.get(4)?,
+                    phone: r.get(5)?,
+                    email: r.get(6)?,
+                    statuses: Vec::new(),
+                },
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut stmt = conn.prepare(
+        "SELECT school_id, year, category, cohort_year FROM school_status ORDER BY year, category",
+    )?;
+    let statuses = stmt.query_map([], |r| {
+        Ok((r.get::<_, Id>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?, r.get(3)?))
+    })?;
+    let index: std::collections::HashMap<Id, usize> =
+        schools.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    for row in statuses {
+        let (school_id, year, category, cohort_year) = row?;
+        if let Some(&i) = index.get(&school_id) {
+            let category = Category::from_code(&category)
+                .ok_or_else(|| StoreError::Corrupt(format!("неизвестная категория «{category}»")))?;
+            schools[i].draft.statuses.push(SchoolStatus { year, category, cohort_year });
+        }
+    }
+    Ok(schools)
+}
+
+pub fn get(conn: &Connection, id: Id) -> StoreResult<School> {
+    list(conn, None)?
+        .into_iter()
+        .find(|s| s.id == id)
+        .ok_or(StoreError::NotFound { what: "Школа", id })
+}
+
+/// The school with this short name, if any.
+pub fn find_by_short_name(conn: &Connection, short_name: &str) -> StoreResult<Option<Id>> {
+    Ok(conn
+        .query_row("SELECT id FROM school WHERE short_name = ?1", [short_name.trim()], |r| r.get(0))
+        .optional()?)
+}
+
+pub fn insert(tx: &Transaction, draft: &SchoolDraft) -> StoreResult<Id> {
+    let draft = validate(tx, None, draft)?;
+    tx.execute(
+        "INSERT INTO school (name, short_name, director, address, phone, email) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![draft.name, draft.short_name, draft.director, draft.address, draft.phone, draft.email],
+    )?;
+    let id = tx.last_insert_rowid();
+    write_statuses(tx, id, &draft.statuses)?;
+    Ok(id)
+}
+
+pub fn update(tx: &Transaction, id: Id, draft: &SchoolDraft) -> StoreResult<()> {
+    let draft = validate(tx, Some(id), draft)?;
+    let n = tx.execute(
+        "UPDATE school SET name = ?2, short_name = ?3, director = ?4, address = ?5, phone = ?6, email = ?7 WHERE id = ?1",
+        params![id, draft.name, draft.short_name, draft.director, draft.address, draft.phone, draft.email],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound { what: "Школа", id });
+    }
+    tx.execute("DELETE FROM school_status WHERE school_id = ?1", [id])?;
+    write_statuses(tx, id, &draft.statuses)
+}
+
+fn write_statuses(tx: &Transaction, id: Id, statuses: &[SchoolStatus]) -> StoreResult<()> {
+    let mut stmt = tx.prepare(
+        "INSERT OR IGNORE INTO school_status (school_id, year, category, cohort_year) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for s in statuses {
+        stmt.execute(params![id, s.year, s.category.code(), s.cohort_year])?;
+    }
+    Ok(())
+}
+
+/// Trims the fields and refuses what the user must correct, naming the field.
+fn validate(conn: &Connection, id: Option<Id>, draft: &SchoolDraft) -> StoreResult<SchoolDraft> {
+    let mut d = draft.clone();
+    for f in [&mut d.name, &mut d.short_name, &mut d.director, &mut d.address, &mut d.phone, &mut d.email] {
+        *f = f.trim().to_owned();
+    }
+    if d.short_name.is_empty() {
+        return Err(StoreError::invalid("short_name", "Укажите краткое название школы, например «МОБУ СОШ № 6»"));
+    }
+    if d.name.is_empty() {
+        d.name = d.short_name.clone();
+    }
+    for s in &mut d.statuses {
+        if !(1990..=2200).contains(&s.year) {
+            return Err(StoreError::invalid("statuses", format!("Год {} вне допустимого диапазона", s.year)));
+        }
+        if s.category != Category::Project500 {
+            s.cohort_year = None;
+        }
+    }
+    if let Some(other) = find_by_short_name(conn, &d.short_name)? {
+        if Some(other) != id {
+            return Err(StoreError::Conflict(format!("Школа «{}» уже есть в списке", d.short_name)));
+        }
+    }
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    fn draft(short: &str, year: i32, category: Category) -> SchoolDraft {
+        SchoolDraft {
+            name: format!("Школа {short}"),
+            short_name: short.into(),
+            director: "Иванова И.И.".into(),
+            statuses: vec![SchoolStatus { year, category, cohort_year: None }],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn insert_list_and_filter_by_year() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.write(|tx| insert(tx, &draft("МОБУ СОШ № 6", 2022, Category::LowResults))).unwrap();
+        store.write(|tx| insert(tx, &draft("МОБУ лицей № 7", 2023, Category::Mentor))).unwrap();
+        assert_eq!(list(store.read(), None).unwrap().len(), 2);
+        let in_2022 = list(store.read(), Some(2022)).unwrap();
+        assert_eq!(in_2022.len(), 1);
+        assert_eq!(in_2022[0].draft.short_name, "МОБУ СОШ № 6");
+        assert_eq!(in_2022[0].draft.statuses[0].category, Category::LowResults);
+    }
+
+    #[test]
+    fn a_duplicate_school_is_refused_and_nothing_is_written() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.write(|tx| insert(tx, &draft("МОБУ СОШ № 6", 2022, Category::LowResults))).unwrap();
+        let err = store.write(|tx| insert(tx, &draft(" МОБУ СОШ № 6 ", 2023, Category::Mentor))).unwrap_err();
+        assert!(matches!(err, StoreError::Conflict(ref m) if m.contains("уже есть")), "{err}");
+        assert_eq!(list(store.read(), None).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn an_empty_short_name_names_its_field() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store.write(|tx| insert(tx, &draft("  ", 2022, Category::LowResults))).unwrap_err();
+        assert!(matches!(err, StoreError::Invalid { field: "short_name", .. }));
+    }
+
+    #[test]
+    fn update_replaces_statuses() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.write(|tx| insert(tx, &draft("СОШ № 1", 2022, Category::LowResults))).unwrap();
+        let mut d = draft("СОШ № 1", 2023, Category::Project500);
+        d.statuses[0].cohort_year = Some(2022);
+        d.director = "Петров П.П.".into();
+        store.write(|tx| update(tx, id, &d)).unwrap();
+        let s = get(store.read(), id).unwrap();
+        assert_eq!(s.draft.director, "Петров П.П.");
+        assert_eq!(s.draft.statuses, d.statuses);
+    }
+
+    #[test]
+    fn deleting_a_school_removes_its_statuses() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.write(|tx| insert(tx, &draft("СОШ № 1", 2022, Category::LowResults))).unwrap();
+        store.write(|tx| Ok(tx.execute("DELETE FROM school WHERE id = ?1", [id])?)).unwrap();
+        let n: i64 = store.read().query_row("SELECT count(*) FROM school_status", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 0);
+    }
+}
