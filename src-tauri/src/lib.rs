@@ -1,0 +1,40 @@
+//! Koordinator's desktop shell and command line. The only crate that depends on tauri: each
+//! command is a thin wrapper over the store and the other crates, and the CLI calls the same.
+
+pub mod cli;
+mod commands;
+pub mod district;
+pub mod error;
+pub mod paths;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use commands::AppStore;
+use store::Store;
+
+/// Adds Koordinator's state, plugins and commands to a builder (the real one or a mock).
+pub fn run_app<R: tauri::Runtime>(builder: tauri::Builder<R>, store: Store, path: PathBuf) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .manage(AppStore { store: Mutex::new(store), path })
+        .invoke_handler(tauri::generate_handler![
+            commands::district::app_info,
+            commands::district::load_demo,
+            commands::schools::list_schools,
+            commands::schools::create_school,
+            commands::schools::update_school,
+            commands::schools::list_pairings,
+            commands::plans::list_plans,
+            commands::plans::get_roadmap,
+            commands::webinars::list_webinar_series,
+        ])
+}
+
+/// Opens the window on the data file at `path`.
+pub fn run(path: PathBuf) -> Result<(), error::CommandError> {
+    let store = Store::open(&path)?;
+    run_app(tauri::Builder::default(), store, path)
+        .run(tauri::generate_context!())
+        .map_err(|e| error::CommandError::new(error::ErrorCode::Io, format!("не удалось открыть окно: {e}")))
+}

@@ -3,7 +3,8 @@ use thiserror::Error;
 /// What can go wrong in the store. Messages are Russian: they reach the user as they are.
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("{what} не найден(а) (№ {id})")]
+    /// `what` in the genitive: «Нет дорожной карты № 99».
+    #[error("Нет {what} № {id}")]
     NotFound { what: &'static str, id: i64 },
     /// A value the user gave is refused; `field` names the form field it belongs to.
     #[error("{message}")]

@@ -94,7 +94,7 @@ pub fn insert(tx: &Transaction, plan_id: Id, e: &NewEvent) -> StoreResult<Id> {
 pub fn set_timeframe(tx: &Transaction, event_id: Id, text: &str) -> StoreResult<Timeframe> {
     let plan_id: Id = tx
         .query_row("SELECT plan_id FROM event WHERE id = ?1", [event_id], |r| r.get(0))
-        .map_err(|_| StoreError::NotFound { what: "Мероприятие", id: event_id })?;
+        .map_err(|_| StoreError::NotFound { what: "мероприятия", id: event_id })?;
     let tf = timeframe::parse(text, &plan::period(tx, plan_id)?);
     write_timeframe(tx, event_id, &tf)?;
     Ok(tf)

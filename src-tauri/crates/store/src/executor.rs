@@ -28,7 +28,7 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<Executor>> {
 pub fn get(conn: &Connection, id: Id) -> StoreResult<Executor> {
     conn.query_row(&format!("SELECT {COLUMNS} FROM executor WHERE id = ?1"), [id], |r| from_row(r, 0))
         .optional()?
-        .ok_or(StoreError::NotFound { what: "Исполнитель", id })
+        .ok_or(StoreError::NotFound { what: "исполнителя", id })
 }
 
 /// The executor with this kind, name and position; created if the district does not know it yet.

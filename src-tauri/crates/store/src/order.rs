@@ -61,7 +61,7 @@ pub fn get(conn: &Connection, id: Id) -> StoreResult<Order> {
             },
         )
         .optional()?
-        .ok_or(StoreError::NotFound { what: "Приказ", id })?;
+        .ok_or(StoreError::NotFound { what: "приказа", id })?;
     order.points = conn
         .prepare("SELECT text FROM order_point WHERE order_id = ?1 ORDER BY position")?
         .query_map([id], |r| r.get(0))?

@@ -44,7 +44,7 @@ pub fn get(conn: &Connection, id: Id) -> StoreResult<Plan> {
             },
         )
         .optional()?
-        .ok_or(StoreError::NotFound { what: "Дорожная карта", id })?;
+        .ok_or(StoreError::NotFound { what: "дорожной карты", id })?;
     let (title, start, end, issuer, coordinator_id, goal, tasks, approving_order_id) = row;
     let tasks: Vec<String> =
         serde_json::from_str(&tasks).map_err(|e| StoreError::Corrupt(format!("задачи плана № {id}: {e}")))?;
@@ -57,7 +57,7 @@ pub fn period(conn: &Connection, id: Id) -> StoreResult<Period> {
         Ok(Period { start: r.get(0)?, end: r.get(1)? })
     })
     .optional()?
-    .ok_or(StoreError::NotFound { what: "Дорожная карта", id })
+    .ok_or(StoreError::NotFound { what: "дорожной карты", id })
 }
 
 pub fn insert(tx: &Transaction, p: &NewPlan) -> StoreResult<Id> {
@@ -85,7 +85,7 @@ pub fn set_period(tx: &Transaction, plan_id: Id, period: Period) -> StoreResult<
         params![plan_id, period.start, period.end],
     )?;
     if n == 0 {
-        return Err(StoreError::NotFound { what: "Дорожная карта", id: plan_id });
+        return Err(StoreError::NotFound { what: "дорожной карты", id: plan_id });
     }
     event::reresolve_plan(tx, plan_id, &period)
 }

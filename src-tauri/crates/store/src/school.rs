@@ -10,7 +10,7 @@ pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<School>> {
     let mut stmt = conn.prepare(
         "SELECT id, name, short_name, director, address, phone, email FROM school
          WHERE ?1 IS NULL OR id IN (SELECT school_id FROM school_status WHERE year = ?1)
-         ORDER BY short_name COLLATE NOCASE, id",
+         ORDER BY id",
     )?;
     let mut schools = stmt
         .query_map([year], |r| {
@@ -28,6 +28,7 @@ pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<School>> {
             })
         })?
         .collect::<Result<Vec<_>, _>>()?;
+    schools.sort_by_cached_key(|s| natural_key(&s.draft.short_name));
     let mut stmt = conn.prepare(
         "SELECT school_id, year, category, cohort_year FROM school_status ORDER BY year, category",
     )?;
@@ -47,11 +48,31 @@ pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<School>> {
     Ok(schools)
 }
 
+/// Sorts «МОБУ СОШ № 6» before «МОБУ СОШ № 16»: runs of digits compare as numbers.
+pub fn natural_key(name: &str) -> Vec<(String, u64)> {
+    let mut key = Vec::new();
+    let mut text = String::new();
+    let mut digits = String::new();
+    for c in name.chars() {
+        if c.is_ascii_digit() {
+            digits.push(c);
+        } else {
+            if !digits.is_empty() {
+                key.push((std::mem::take(&mut text), digits.parse().unwrap_or(u64::MAX)));
+                digits.clear();
+            }
+            text.extend(c.to_lowercase());
+        }
+    }
+    key.push((text, digits.parse().unwrap_or(0)));
+    key
+}
+
 pub fn get(conn: &Connection, id: Id) -> StoreResult<School> {
     list(conn, None)?
         .into_iter()
         .find(|s| s.id == id)
-        .ok_or(StoreError::NotFound { what: "Школа", id })
+        .ok_or(StoreError::NotFound { what: "школы", id })
 }
 
 /// The school with this short name, if any.
@@ -79,7 +100,7 @@ pub fn update(tx: &Transaction, id: Id, draft: &SchoolDraft) -> StoreResult<()> 
         params![id, draft.name, draft.short_name, draft.director, draft.address, draft.phone, draft.email],
     )?;
     if n == 0 {
-        return Err(StoreError::NotFound { what: "Школа", id });
+        return Err(StoreError::NotFound { what: "школы", id });
     }
     tx.execute("DELETE FROM school_status WHERE school_id = ?1", [id])?;
     write_statuses(tx, id, &draft.statuses)
@@ -148,6 +169,13 @@ mod tests {
         assert_eq!(in_2022.len(), 1);
         assert_eq!(in_2022[0].draft.short_name, "МОБУ СОШ № 6");
         assert_eq!(in_2022[0].draft.statuses[0].category, Category::LowResults);
+    }
+
+    #[test]
+    fn numbers_sort_as_numbers() {
+        let mut names = vec!["МОБУ СОШ № 16", "МОБУ лицей № 7", "МОБУ СОШ № 6", "мобу сош № 8"];
+        names.sort_by_cached_key(|n| natural_key(n));
+        assert_eq!(names, ["МОБУ СОШ № 6", "мобу сош № 8", "МОБУ СОШ № 16", "МОБУ лицей № 7"]);
     }
 
     #[test]

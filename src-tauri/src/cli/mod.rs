@@ -1,0 +1,195 @@
+//! The command line: the same crates as the window, headless. No subcommand opens the window.
+
+mod json;
+mod output;
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use domain::Period;
+use store::Store;
+
+use crate::error::{CommandError, CommandResult, ErrorCode};
+use crate::paths;
+
+const HELP: &str = "\
+{about}
+
+Использование: {usage}
+
+Команды:
+{subcommands}
+
+Параметры:
+{options}";
+
+const SUB_HELP: &str = "\
+{about}
+
+Использование: {usage}
+
+Параметры:
+{positionals}{options}";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "koordinator",
+    about = "Координатор: дорожные карты сопровождения школ. Без команды открывает окно.",
+    help_template = HELP,
+    override_usage = "koordinator [--db ФАЙЛ] [КОМАНДА]",
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true
+)]
+pub struct Cli {
+    /// Показать эту справку
+    #[arg(short, long, global = true, action = clap::ArgAction::Help)]
+    help: Option<bool>,
+    /// Файл данных (иначе KOORDINATOR_DB или папка данных приложения)
+    #[arg(long, global = true, value_name = "ФАЙЛ")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Загрузить демонстрационный район (Таганрог, 2022–2023) в пустой файл данных
+    #[command(help_template = SUB_HELP, override_usage = "koordinator demo [--db ФАЙЛ]")]
+    Demo,
+    /// Список школ
+    #[command(help_template = SUB_HELP, override_usage = "koordinator schools [--json] [--year ГОД] [--db ФАЙЛ]")]
+    Schools {
+        #[command(flatten)]
+        format: Format,
+        /// Только школы с категорией на этот год
+        #[arg(long, value_name = "ГОД")]
+        year: Option<i32>,
+    },
+    /// Список дорожных карт
+    #[command(help_template = SUB_HELP, override_usage = "koordinator plans [--json] [--db ФАЙЛ]")]
+    Plans {
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Мероприятия дорожной карты
+    #[command(help_template = SUB_HELP, override_usage = "koordinator events --plan ID [--json] [--db ФАЙЛ]")]
+    Events {
+        /// Номер дорожной карты (id из `koordinator plans`)
+        #[arg(long, value_name = "ID")]
+        plan: i64,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Разобрать срок реализации: одна строка JSON на каждый текст
+    #[command(help_template = SUB_HELP, override_usage = "koordinator timeframe [--period ПЕРИОД] [--stdin] [ТЕКСТ]")]
+    Timeframe {
+        /// Период плана ГГГГ-ММ-ДД..ГГГГ-ММ-ДД (по умолчанию текущий учебный год)
+        #[arg(long, value_name = "ПЕРИОД")]
+        period: Option<String>,
+        /// Читать тексты из стандартного ввода, по одному в строке
+        #[arg(long)]
+        stdin: bool,
+        /// Текст срока, например «до 10 марта 2023 г.»
+        text: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct Format {
+    /// Вывести JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Parses the arguments; clap's own errors and help are turned into Russian here.
+pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Cli, (String, i32)> {
+    Cli::try_parse_from(args).map_err(|e| {
+        use clap::error::{ContextKind, ErrorKind};
+        let ctx = |k| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+        let msg = match e.kind() {
+            ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::DisplayVersion => {
+                return (e.render().to_string(), 0);
+            }
+            ErrorKind::UnknownArgument => format!("неизвестный параметр «{}»", ctx(ContextKind::InvalidArg)),
+            ErrorKind::InvalidSubcommand => format!("неизвестная команда «{}»", ctx(ContextKind::InvalidSubcommand)),
+            ErrorKind::MissingRequiredArgument => {
+                format!("не хватает параметра: {}", ctx(ContextKind::InvalidArg))
+            }
+            ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+                "недопустимое значение «{}» параметра {}",
+                ctx(ContextKind::InvalidValue),
+                ctx(ContextKind::InvalidArg)
+            ),
+            ErrorKind::ArgumentConflict => format!("параметры несовместимы: {}", ctx(ContextKind::InvalidArg)),
+            _ => "неверные параметры командной строки".to_owned(),
+        };
+        (format!("Ошибка: {msg}. Справка: koordinator --help\n"), 2)
+    })
+}
+
+/// Runs a subcommand, writing its output to `out`.
+pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> CommandResult<()> {
+    let open = || Store::open(&paths::data_file(db.clone())).map_err(CommandError::from);
+    match command {
+        Command::Demo => {
+            let mut store = open()?;
+            let loaded = crate::district::load_demo(&mut store)?;
+            writeln!(
+                out,
+                "Демонстрационный район загружен: {} школ, дорожная карта № {} ({} мероприятий).",
+                loaded.schools, loaded.plan_id, loaded.events
+            )
+            .map_err(io)?;
+        }
+        Command::Schools { format, year } => {
+            let schools = store::school::list(open()?.read(), year)?;
+            let text = if format.json { json::line(&schools) } else { output::schools(&schools, year) };
+            writeln!(out, "{text}").map_err(io)?;
+        }
+        Command::Plans { format } => {
+            let plans = store::plan::list(open()?.read())?;
+            let text = if format.json { json::line(&plans) } else { output::plans(&plans) };
+            writeln!(out, "{text}").map_err(io)?;
+        }
+        Command::Events { plan, format } => {
+            let roadmap = store::plan::roadmap(open()?.read(), plan)?;
+            let text = if format.json {
+                json::line(&output::event_rows(&roadmap))
+            } else {
+                output::events(&roadmap)
+            };
+            writeln!(out, "{text}").map_err(io)?;
+        }
+        Command::Timeframe { period, stdin, text } => {
+            let period = match period {
+                Some(p) => p.parse::<Period>().map_err(|e| CommandError::new(ErrorCode::Invalid, e.to_string()))?,
+                None => current_academic_year(),
+            };
+            if stdin {
+                for line in std::io::stdin().lock().lines() {
+                    let line = line.map_err(io)?;
+                    writeln!(out, "{}", json::line(&output::TimeframeLine::from(&timeframe::parse(&line, &period)))).map_err(io)?;
+                }
+            } else {
+                let text = text.unwrap_or_default();
+                writeln!(out, "{}", json::line(&output::TimeframeLine::from(&timeframe::parse(&text, &period)))).map_err(io)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn io(e: std::io::Error) -> CommandError {
+    CommandError::new(ErrorCode::Io, format!("ошибка вывода: {e}"))
+}
+
+/// The academic year (September to August) that contains today.
+fn current_academic_year() -> Period {
+    use chrono::Datelike;
+    let today = chrono::Local::now().date_naive();
+    let first = if today.month() >= 9 { today.year() } else { today.year() - 1 };
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or(today);
+    Period { start: date(first, 9, 1), end: date(first + 1, 8, 31) }
+}

@@ -1,0 +1,120 @@
+//! What the command line prints: the JSON contract other tools rely on, and plain tables.
+
+use domain::{Plan, Roadmap, School, Timeframe};
+use serde::Serialize;
+
+/// `koordinator timeframe`: exactly these keys, in this order.
+#[derive(Serialize)]
+pub struct TimeframeLine<'a> {
+    text: &'a str,
+    kind: &'static str,
+    start: Option<String>,
+    end: Option<String>,
+    warnings: &'a [String],
+}
+
+impl<'a> From<&'a Timeframe> for TimeframeLine<'a> {
+    fn from(tf: &'a Timeframe) -> Self {
+        TimeframeLine {
+            text: &tf.text,
+            kind: tf.kind.as_str(),
+            start: tf.start.map(|d| d.to_string()),
+            end: tf.end.map(|d| d.to_string()),
+            warnings: &tf.warnings,
+        }
+    }
+}
+
+/// `koordinator events --json`: one object per event.
+#[derive(Serialize)]
+pub struct EventRow<'a> {
+    id: i64,
+    number: &'a str,
+    section: Option<&'a str>,
+    content: &'a str,
+    timeframe: TimeframeLine<'a>,
+    executors: Vec<String>,
+    result: &'a str,
+    evidence: &'a str,
+    status: &'static str,
+    completion_mark: &'a str,
+}
+
+pub fn event_rows(r: &Roadmap) -> Vec<EventRow<'_>> {
+    r.events
+        .iter()
+        .map(|e| EventRow {
+            id: e.id,
+            number: &e.number,
+            section: e.section_id.and_then(|id| r.sections.iter().find(|s| s.id == id)).map(|s| s.title.as_str()),
+            content: &e.content,
+            timeframe: TimeframeLine::from(&e.timeframe),
+            executors: e.executors.iter().map(|x| x.printed()).collect(),
+            result: &e.result,
+            evidence: &e.evidence,
+            status: e.status.code(),
+            completion_mark: &e.completion_mark,
+        })
+        .collect()
+}
+
+pub fn schools(schools: &[School], year: Option<i32>) -> String {
+    if schools.is_empty() {
+        return "Школ нет.".into();
+    }
+    let mut out = String::new();
+    for s in schools {
+        let categories: Vec<String> = s
+            .draft
+            .statuses
+            .iter()
+            .filter(|st| year.is_none_or(|y| st.year == y))
+            .map(|st| format!("{} ({})", st.category.label(), st.year))
+            .collect();
+        out += &format!("{:>4}  {}  — директор {}; {}\n", s.id, s.draft.short_name, dash(&s.draft.director), categories.join(", "));
+    }
+    out.trim_end().to_owned()
+}
+
+pub fn plans(plans: &[Plan]) -> String {
+    if plans.is_empty() {
+        return "Дорожных карт нет.".into();
+    }
+    let lines: Vec<String> = plans
+        .iter()
+        .map(|p| {
+            format!(
+                "{:>4}  {} ({} — {})",
+                p.id,
+                p.title,
+                domain::ru_date(p.period.start),
+                domain::ru_date(p.period.end)
+            )
+        })
+        .collect();
+    lines.join("\n")
+}
+
+pub fn events(r: &Roadmap) -> String {
+    let mut out = format!("{}\n", r.plan.title);
+    let mut section = None;
+    for e in &r.events {
+        if e.section_id != section {
+            section = e.section_id;
+            if let Some(s) = r.sections.iter().find(|s| Some(s.id) == section) {
+                out += &format!("\n{}\n", s.title.lines().next().unwrap_or_default());
+            }
+        }
+        let first_line = e.content.lines().next().unwrap_or_default();
+        out += &format!("{:>5}  {}  [{}]\n", e.number, first_line, e.timeframe.text.replace('\n', "; "));
+    }
+    out.trim_end().to_owned()
+}
+
+fn dash(s: &str) -> &str {
+    if s.is_empty() {
+        "—"
+    } else {
+        s
+    }
+}

@@ -1,0 +1,15 @@
+use domain::{Id, Plan, Roadmap};
+use tauri::State;
+
+use super::AppStore;
+use crate::error::CommandResult;
+
+#[tauri::command]
+pub fn list_plans(state: State<AppStore>) -> CommandResult<Vec<Plan>> {
+    Ok(store::plan::list(state.lock()?.read())?)
+}
+
+#[tauri::command]
+pub fn get_roadmap(state: State<AppStore>, plan_id: Id) -> CommandResult<Roadmap> {
+    Ok(store::plan::roadmap(state.lock()?.read(), plan_id)?)
+}

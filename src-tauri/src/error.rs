@@ -1,0 +1,60 @@
+//! What crosses to the window and the command line when something goes wrong.
+
+use serde::Serialize;
+use store::StoreError;
+
+/// A closed list, so the UI can branch on it; never on the message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum ErrorCode {
+    NotFound,
+    Invalid,
+    Conflict,
+    Storage,
+    Io,
+}
+
+/// `{code, message, field}`: the message is Russian and meant for the person; `field` names the
+/// form field a refused value belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CommandError {
+    pub code: ErrorCode,
+    pub message: String,
+    pub field: Option<String>,
+}
+
+impl CommandError {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> CommandError {
+        CommandError { code, message: message.into(), field: None }
+    }
+}
+
+impl std::fmt::Display for CommandError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for CommandError {}
+
+impl From<StoreError> for CommandError {
+    fn from(e: StoreError) -> CommandError {
+        let code = match &e {
+            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::Invalid { .. } => ErrorCode::Invalid,
+            StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::Open { .. } => ErrorCode::Io,
+            StoreError::Corrupt(_) | StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorCode::Storage,
+        };
+        let field = match &e {
+            StoreError::Invalid { field, .. } => Some((*field).to_owned()),
+            StoreError::Conflict(_) => Some("short_name".to_owned()),
+            _ => None,
+        };
+        CommandError { code, message: e.to_string(), field }
+    }
+}
+
+pub type CommandResult<T> = Result<T, CommandError>;
