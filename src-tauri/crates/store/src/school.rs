@@ -175,7 +175,7 @@ mod tests {
     fn numbers_sort_as_numbers() {
         let mut names = vec!["МОБУ СОШ № 16", "МОБУ лицей № 7", "МОБУ СОШ № 6", "мобу сош № 8"];
         names.sort_by_cached_key(|n| natural_key(n));
-        assert_eq!(names, ["МОБУ СОШ № 6", "мобу сош № 8", "МОБУ СОШ № 16", "МОБУ лицей № 7"]);
+        assert_eq!(names, ["МОБУ лицей № 7", "МОБУ СОШ № 6", "мобу сош № 8", "МОБУ СОШ № 16"]);
     }
 
     #[test]
