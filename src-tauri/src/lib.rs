@@ -27,6 +27,7 @@ pub fn run_app<R: tauri::Runtime>(builder: tauri::Builder<R>, store: Store, path
             commands::schools::list_pairings,
             commands::plans::list_plans,
             commands::plans::get_roadmap,
+            commands::plans::list_orders,
             commands::webinars::list_webinar_series,
         ])
 }

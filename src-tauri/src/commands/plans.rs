@@ -13,3 +13,8 @@ pub fn list_plans(state: State<AppStore>) -> CommandResult<Vec<Plan>> {
 pub fn get_roadmap(state: State<AppStore>, plan_id: Id) -> CommandResult<Roadmap> {
     Ok(store::plan::roadmap(state.lock()?.read(), plan_id)?)
 }
+
+#[tauri::command]
+pub fn list_orders(state: State<AppStore>) -> CommandResult<Vec<domain::Order>> {
+    Ok(store::order::list(state.lock()?.read())?)
+}

@@ -1,0 +1,49 @@
+// The only file that calls invoke(): typed wrappers over the Rust commands.
+import { invoke } from "@tauri-apps/api/core";
+import type { AppInfo } from "./bindings/AppInfo";
+import type { CommandError } from "./bindings/CommandError";
+import type { ErrorCode } from "./bindings/ErrorCode";
+import type { Order } from "./bindings/Order";
+import type { Pairing } from "./bindings/Pairing";
+import type { Plan } from "./bindings/Plan";
+import type { Roadmap } from "./bindings/Roadmap";
+import type { School } from "./bindings/School";
+import type { SchoolDraft } from "./bindings/SchoolDraft";
+import type { WebinarSeries } from "./bindings/WebinarSeries";
+
+/** A backend error: `code` to branch on, `message` (Russian) to show, `field` it belongs to. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode | "internal",
+    message: string,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+  }
+}
+
+function isCommandError(e: unknown): e is CommandError {
+  return typeof e === "object" && e !== null && "code" in e && "message" in e;
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    if (isCommandError(e)) throw new AppError(e.code, e.message, e.field);
+    throw new AppError("internal", `Внутренняя ошибка программы: ${String(e)}`);
+  }
+}
+
+export const api = {
+  appInfo: () => call<AppInfo>("app_info"),
+  loadDemo: () => call<number>("load_demo"),
+  listSchools: (year: number | null) => call<School[]>("list_schools", { year }),
+  createSchool: (draft: SchoolDraft) => call<School>("create_school", { draft }),
+  updateSchool: (id: number, draft: SchoolDraft) => call<School>("update_school", { id, draft }),
+  listPairings: (year: number | null) => call<Pairing[]>("list_pairings", { year }),
+  listPlans: () => call<Plan[]>("list_plans"),
+  getRoadmap: (planId: number) => call<Roadmap>("get_roadmap", { planId }),
+  listOrders: () => call<Order[]>("list_orders"),
+  listWebinarSeries: () => call<WebinarSeries[]>("list_webinar_series"),
+};

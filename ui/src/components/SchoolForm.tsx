@@ -1,0 +1,148 @@
+import { useState } from "preact/hooks";
+import { api, AppError } from "../api/ipc";
+import type { Category } from "../api/bindings/Category";
+import type { School } from "../api/bindings/School";
+import type { SchoolDraft } from "../api/bindings/SchoolDraft";
+import { CATEGORIES, CATEGORY_LABELS } from "../format";
+
+const EMPTY: SchoolDraft = { name: "", short_name: "", director: "", address: "", phone: "", email: "", statuses: [] };
+
+type TextField = "short_name" | "name" | "director" | "address" | "phone" | "email";
+
+const FIELDS: [TextField, string, string][] = [
+  ["short_name", "Краткое название", "МОБУ СОШ № 6"],
+  ["name", "Полное название", "Муниципальное общеобразовательное бюджетное учреждение …"],
+  ["director", "Директор", "Фамилия И.О."],
+  ["phone", "Телефон", ""],
+  ["email", "Электронная почта", ""],
+  ["address", "Адрес", ""],
+];
+
+/** Adds or edits a school. A refused value is shown beside its field; what was typed stays. */
+export function SchoolForm(props: { school: School | null; onSaved: () => void; onCancel: () => void }) {
+  const [draft, setDraft] = useState<SchoolDraft>(() => {
+    if (!props.school) return { ...EMPTY, statuses: [{ year: new Date().getFullYear(), category: "low_results", cohort_year: null }] };
+    const { id: _id, ...rest } = props.school;
+    return rest;
+  });
+  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = (field: TextField, value: string) => setDraft({ ...draft, [field]: value });
+  const setStatus = (i: number, patch: Partial<SchoolDraft["statuses"][number]>) =>
+    setDraft({ ...draft, statuses: draft.statuses.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      if (props.school) await api.updateSchool(props.school.id, draft);
+      else await api.createSchool(draft);
+      props.onSaved();
+    } catch (err) {
+      setError(err instanceof AppError ? { field: err.field, message: err.message } : { field: null, message: String(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (f: string) =>
+    error?.field === f ? (
+      <span class="field-error" role="alert" id={`err-${f}`}>
+        {error.message}
+      </span>
+    ) : null;
+
+  return (
+    <form class="panel" id="school-form" onSubmit={submit} aria-labelledby="school-form-title">
+      <h2 id="school-form-title">{props.school ? `Школа «${props.school.short_name}»` : "Новая школа"}</h2>
+      <div class="form-grid">
+        {FIELDS.map(([f, label, placeholder]) => (
+          <label key={f} class={f === "name" || f === "address" ? "wide" : ""}>
+            <span>{label}</span>
+            <input
+              name={f}
+              value={draft[f]}
+              placeholder={placeholder}
+              aria-invalid={error?.field === f}
+              aria-describedby={error?.field === f ? `err-${f}` : undefined}
+              onInput={(e) => set(f, (e.target as HTMLInputElement).value)}
+            />
+            {fieldError(f)}
+          </label>
+        ))}
+      </div>
+      <fieldset>
+        <legend>Категории по годам</legend>
+        {draft.statuses.map((s, i) => (
+          <div class="status-row" key={i}>
+            <label>
+              <span>Год</span>
+              <input
+                type="number"
+                min={1990}
+                max={2200}
+                value={s.year}
+                onInput={(e) => setStatus(i, { year: Number((e.target as HTMLInputElement).value) })}
+              />
+            </label>
+            <label>
+              <span>Категория</span>
+              <select
+                value={s.category}
+                onChange={(e) => setStatus(i, { category: (e.target as HTMLSelectElement).value as Category })}
+              >
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {CATEGORY_LABELS[c]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {s.category === "project_500" && (
+              <label>
+                <span>Год когорты</span>
+                <input
+                  type="number"
+                  value={s.cohort_year ?? ""}
+                  onInput={(e) => {
+                    const v = (e.target as HTMLInputElement).value;
+                    setStatus(i, { cohort_year: v ? Number(v) : null });
+                  }}
+                />
+              </label>
+            )}
+            <button type="button" class="link" onClick={() => setDraft({ ...draft, statuses: draft.statuses.filter((_, j) => j !== i) })}>
+              Убрать
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          onClick={() =>
+            setDraft({
+              ...draft,
+              statuses: [...draft.statuses, { year: new Date().getFullYear(), category: "low_results", cohort_year: null }],
+            })
+          }
+        >
+          Добавить категорию
+        </button>
+        {fieldError("statuses")}
+      </fieldset>
+      {error && !["short_name", "name", "director", "address", "phone", "email", "statuses"].includes(error.field ?? "") && (
+        <p class="notice error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div class="actions">
+        <button class="primary" type="submit" id="save-school" disabled={busy}>
+          Сохранить
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Отмена
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import { api } from "../api/ipc";
+import { ruDate } from "../format";
+import { ErrorNotice, Loading } from "../components/Notice";
+import { useLoad } from "../components/useLoad";
+
+/** Циклы вебинаров with each session's date, time, topic, speakers and host school. */
+export function WebinarsView() {
+  const series = useLoad(() => api.listWebinarSeries(), []);
+  const schools = useLoad(() => api.listSchools(null), []);
+  return (
+    <section aria-labelledby="webinars-title">
+      <div class="toolbar">
+        <h1 id="webinars-title">Вебинары</h1>
+      </div>
+      <ErrorNotice message={series.error ?? schools.error} />
+      {!series.data ? (
+        <Loading />
+      ) : series.data.length === 0 ? (
+        <p class="muted">Циклов вебинаров пока нет.</p>
+      ) : (
+        series.data.map((s) => (
+          <article key={s.id} class="series">
+            <h2>{s.title}</h2>
+            <p class="muted">
+              {[s.organiser && `Организатор: ${s.organiser}`, s.audience && `Участники: ${s.audience}`].filter(Boolean).join(" · ")}
+            </p>
+            <table class="grid">
+              <thead>
+                <tr>
+                  <th>Дата</th>
+                  <th>Время</th>
+                  <th>Тема</th>
+                  <th>Выступающие</th>
+                  <th>Площадка</th>
+                </tr>
+              </thead>
+              <tbody>
+                {s.webinars.map((w) => (
+                  <tr key={w.id}>
+                    <td>{ruDate(w.date)}</td>
+                    <td>{w.start_time ?? <span class="muted">уточняется</span>}</td>
+                    <td>{w.topic}</td>
+                    <td class="small">
+                      {w.speakers.map((x) => (
+                        <div key={x.id}>
+                          {x.name}, {x.position}
+                        </div>
+                      ))}
+                    </td>
+                    <td>{schools.data?.find((x) => x.id === w.host_school_id)?.short_name ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </article>
+        ))
+      )}
+    </section>
+  );
+}
