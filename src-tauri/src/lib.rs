@@ -14,7 +14,11 @@ use commands::AppStore;
 use store::Store;
 
 /// Adds Koordinator's state, plugins and commands to a builder (the real one or a mock).
-pub fn run_app<R: tauri::Runtime>(builder: tauri::Builder<R>, store: Store, path: PathBuf) -> tauri::Builder<R> {
+pub fn run_app<R: tauri::Runtime>(
+    builder: tauri::Builder<R>,
+    store: Store,
+    path: PathBuf,
+) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .manage(AppStore { store: Mutex::new(store), path })

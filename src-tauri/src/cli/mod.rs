@@ -109,11 +109,17 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Cli, (String, i32
         use clap::error::{ContextKind, ErrorKind};
         let ctx = |k| e.get(k).map(|v| v.to_string()).unwrap_or_default();
         let msg = match e.kind() {
-            ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::DisplayVersion => {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            | ErrorKind::DisplayVersion => {
                 return (e.render().to_string(), 0);
             }
-            ErrorKind::UnknownArgument => format!("неизвестный параметр «{}»", ctx(ContextKind::InvalidArg)),
-            ErrorKind::InvalidSubcommand => format!("неизвестная команда «{}»", ctx(ContextKind::InvalidSubcommand)),
+            ErrorKind::UnknownArgument => {
+                format!("неизвестный параметр «{}»", ctx(ContextKind::InvalidArg))
+            }
+            ErrorKind::InvalidSubcommand => {
+                format!("неизвестная команда «{}»", ctx(ContextKind::InvalidSubcommand))
+            }
             ErrorKind::MissingRequiredArgument => {
                 format!("не хватает параметра: {}", ctx(ContextKind::InvalidArg))
             }
@@ -122,7 +128,9 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Cli, (String, i32
                 ctx(ContextKind::InvalidValue),
                 ctx(ContextKind::InvalidArg)
             ),
-            ErrorKind::ArgumentConflict => format!("параметры несовместимы: {}", ctx(ContextKind::InvalidArg)),
+            ErrorKind::ArgumentConflict => {
+                format!("параметры несовместимы: {}", ctx(ContextKind::InvalidArg))
+            }
             _ => "неверные параметры командной строки".to_owned(),
         };
         (format!("Ошибка: {msg}. Справка: koordinator --help\n"), 2)
@@ -164,17 +172,29 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
         }
         Command::Timeframe { period, stdin, text } => {
             let period = match period {
-                Some(p) => p.parse::<Period>().map_err(|e| CommandError::new(ErrorCode::Invalid, e.to_string()))?,
+                Some(p) => {
+                    p.parse::<Period>().map_err(|e| CommandError::new(ErrorCode::Invalid, e.to_string()))?
+                }
                 None => current_academic_year(),
             };
             if stdin {
                 for line in std::io::stdin().lock().lines() {
                     let line = line.map_err(io)?;
-                    writeln!(out, "{}", json::line(&output::TimeframeLine::from(&timeframe::parse(&line, &period)))).map_err(io)?;
+                    writeln!(
+                        out,
+                        "{}",
+                        json::line(&output::TimeframeLine::from(&timeframe::parse(&line, &period)))
+                    )
+                    .map_err(io)?;
                 }
             } else {
                 let text = text.unwrap_or_default();
-                writeln!(out, "{}", json::line(&output::TimeframeLine::from(&timeframe::parse(&text, &period)))).map_err(io)?;
+                writeln!(
+                    out,
+                    "{}",
+                    json::line(&output::TimeframeLine::from(&timeframe::parse(&text, &period)))
+                )
+                .map_err(io)?;
             }
         }
     }

@@ -46,7 +46,10 @@ pub fn event_rows(r: &Roadmap) -> Vec<EventRow<'_>> {
         .map(|e| EventRow {
             id: e.id,
             number: &e.number,
-            section: e.section_id.and_then(|id| r.sections.iter().find(|s| s.id == id)).map(|s| s.title.as_str()),
+            section: e
+                .section_id
+                .and_then(|id| r.sections.iter().find(|s| s.id == id))
+                .map(|s| s.title.as_str()),
             content: &e.content,
             timeframe: TimeframeLine::from(&e.timeframe),
             executors: e.executors.iter().map(|x| x.printed()).collect(),
@@ -71,7 +74,13 @@ pub fn schools(schools: &[School], year: Option<i32>) -> String {
             .filter(|st| year.is_none_or(|y| st.year == y))
             .map(|st| format!("{} ({})", st.category.label(), st.year))
             .collect();
-        out += &format!("{:>4}  {}  — директор {}; {}\n", s.id, s.draft.short_name, dash(&s.draft.director), categories.join(", "));
+        out += &format!(
+            "{:>4}  {}  — директор {}; {}\n",
+            s.id,
+            s.draft.short_name,
+            dash(&s.draft.director),
+            categories.join(", ")
+        );
     }
     out.trim_end().to_owned()
 }

@@ -19,8 +19,11 @@ pub struct AppStore {
 
 impl AppStore {
     pub fn lock(&self) -> CommandResult<MutexGuard<'_, Store>> {
-        self.store
-            .lock()
-            .map_err(|_| CommandError::new(ErrorCode::Storage, "Хранилище недоступно после внутренней ошибки; перезапустите программу"))
+        self.store.lock().map_err(|_| {
+            CommandError::new(
+                ErrorCode::Storage,
+                "Хранилище недоступно после внутренней ошибки; перезапустите программу",
+            )
+        })
     }
 }

@@ -77,7 +77,7 @@ export function SchoolsView() {
                   <div class="strong">{s.short_name}</div>
                   {s.name !== s.short_name && <div class="muted small">{s.name}</div>}
                 </td>
-                <td>{s.director}</td>
+                <td class="nowrap">{s.director}</td>
                 <td>
                   {s.statuses
                     .filter((st) => year === "all" || st.year === year)

@@ -89,12 +89,8 @@ pub enum EventStatus {
 }
 
 impl EventStatus {
-    pub const ALL: [EventStatus; 4] = [
-        EventStatus::Planned,
-        EventStatus::InProgress,
-        EventStatus::Done,
-        EventStatus::Cancelled,
-    ];
+    pub const ALL: [EventStatus; 4] =
+        [EventStatus::Planned, EventStatus::InProgress, EventStatus::Done, EventStatus::Cancelled];
 
     pub fn code(self) -> &'static str {
         match self {

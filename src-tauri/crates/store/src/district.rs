@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use domain::{AnnexKind, EventStatus, ExecutorKind, Id, MemberRole, Orientation, Period, SchoolDraft, TimeOfDay};
+use domain::{
+    AnnexKind, EventStatus, ExecutorKind, Id, MemberRole, Orientation, Period, SchoolDraft, TimeOfDay,
+};
 use serde::Deserialize;
 
 use crate::event::NewEvent;
@@ -209,7 +211,8 @@ pub struct Loaded {
 }
 
 pub fn parse(json: &str) -> StoreResult<District> {
-    serde_json::from_str(json).map_err(|e| StoreError::invalid("district", format!("Файл района не прочитан: {e}")))
+    serde_json::from_str(json)
+        .map_err(|e| StoreError::invalid("district", format!("Файл района не прочитан: {e}")))
 }
 
 /// Writes the bundle in one transaction: all of it, or nothing.
@@ -221,7 +224,10 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
         }
         let mut people = HashMap::new();
         for p in &d.people {
-            people.insert(p.key.as_str(), executor::find_or_create(tx, p.kind, &p.name, &p.position, &p.organisation)?);
+            people.insert(
+                p.key.as_str(),
+                executor::find_or_create(tx, p.kind, &p.name, &p.position, &p.organisation)?,
+            );
         }
         let school = |k: &str| lookup(&schools, k, "школа");
         let who = |k: &str| lookup(&people, k, "исполнитель");
@@ -264,7 +270,8 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
                     school_ids: s.schools.iter().map(|k| school(k)).collect::<StoreResult<_>>()?,
                 },
             )?;
-            let mut stack: Vec<(Option<Id>, &BundleEvent)> = s.events.iter().rev().map(|e| (None, e)).collect();
+            let mut stack: Vec<(Option<Id>, &BundleEvent)> =
+                s.events.iter().rev().map(|e| (None, e)).collect();
             while let Some((parent_id, e)) = stack.pop() {
                 let id = event::insert(
                     tx,
@@ -291,7 +298,8 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
         }
         let group_id = match &d.working_group {
             Some(g) => {
-                let members = g.members.iter().map(|(k, r)| Ok((who(k)?, *r))).collect::<StoreResult<Vec<_>>>()?;
+                let members =
+                    g.members.iter().map(|(k, r)| Ok((who(k)?, *r))).collect::<StoreResult<Vec<_>>>()?;
                 Some(working_group::insert(tx, Some(plan_id), &g.title, &members)?)
             }
             None => None,
@@ -394,7 +402,8 @@ mod tests {
         assert!(r.events[0].content.starts_with("Издание приказа Управления образования г. Таганрога"));
         assert_eq!(r.events[0].timeframe.start.unwrap().to_string(), "2023-02-16");
         // Every seed timeframe is placed: none left for review.
-        let unclear: Vec<_> = r.events.iter().filter(|e| e.timeframe.needs_review()).map(|e| &e.timeframe).collect();
+        let unclear: Vec<_> =
+            r.events.iter().filter(|e| e.timeframe.needs_review()).map(|e| &e.timeframe).collect();
         assert!(unclear.is_empty(), "{unclear:#?}");
         assert_eq!(r.plan.coordinator.unwrap().name, "Баркалова Е.В.");
     }

@@ -40,7 +40,8 @@ pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>> {
             executors: Vec::new(),
             result: r.get(8)?,
             evidence: r.get(9)?,
-            status: EventStatus::from_code(&status).ok_or_else(|| corrupt_column(10, format!("статус «{status}»")))?,
+            status: EventStatus::from_code(&status)
+                .ok_or_else(|| corrupt_column(10, format!("статус «{status}»")))?,
             completion_mark: r.get(11)?,
         })
     })?;
@@ -83,7 +84,9 @@ pub fn insert(tx: &Transaction, plan_id: Id, e: &NewEvent) -> StoreResult<Id> {
         ],
     )?;
     let id = tx.last_insert_rowid();
-    let mut stmt = tx.prepare("INSERT OR IGNORE INTO event_executor (event_id, executor_id, position) VALUES (?1, ?2, ?3)")?;
+    let mut stmt = tx.prepare(
+        "INSERT OR IGNORE INTO event_executor (event_id, executor_id, position) VALUES (?1, ?2, ?3)",
+    )?;
     for (i, ex) in e.executor_ids.iter().enumerate() {
         stmt.execute(params![id, ex, i as i64])?;
     }
@@ -172,7 +175,8 @@ mod tests {
         let e = &list(store.read(), p).unwrap()[0];
         assert_eq!(e.timeframe.text, "до 10 марта 2023 г.");
         assert_eq!(e.timeframe.end.unwrap().to_string(), "2023-03-10");
-        let end: String = store.read().query_row("SELECT timeframe_end FROM event", [], |r| r.get(0)).unwrap();
+        let end: String =
+            store.read().query_row("SELECT timeframe_end FROM event", [], |r| r.get(0)).unwrap();
         assert_eq!(end, "2023-03-10");
     }
 
@@ -205,7 +209,15 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
         let ex = store
-            .write(|tx| executor::find_or_create(tx, domain::ExecutorKind::Person, "Баркалова Е.В.", "муниципальный координатор", ""))
+            .write(|tx| {
+                executor::find_or_create(
+                    tx,
+                    domain::ExecutorKind::Person,
+                    "Баркалова Е.В.",
+                    "муниципальный координатор",
+                    "",
+                )
+            })
             .unwrap();
         let mut e = new_event("март");
         e.executor_ids = vec![ex];
@@ -213,7 +225,11 @@ mod tests {
         store.write(|tx| Ok(tx.execute("DELETE FROM plan WHERE id = ?1", [p])?)).unwrap();
         let n: i64 = store
             .read()
-            .query_row("SELECT (SELECT count(*) FROM event) + (SELECT count(*) FROM event_executor)", [], |r| r.get(0))
+            .query_row(
+                "SELECT (SELECT count(*) FROM event) + (SELECT count(*) FROM event_executor)",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(n, 0);
     }

@@ -5,7 +5,8 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use crate::{StoreError, StoreResult};
 
-pub(crate) const COLUMNS: &str = "executor.id, executor.kind, executor.name, executor.position, executor.organisation";
+pub(crate) const COLUMNS: &str =
+    "executor.id, executor.kind, executor.name, executor.position, executor.organisation";
 
 /// Reads an executor from the five [`COLUMNS`] starting at `at`.
 pub(crate) fn from_row(r: &Row, at: usize) -> rusqlite::Result<Executor> {
@@ -32,7 +33,13 @@ pub fn get(conn: &Connection, id: Id) -> StoreResult<Executor> {
 }
 
 /// The executor with this kind, name and position; created if the district does not know it yet.
-pub fn find_or_create(tx: &Transaction, kind: ExecutorKind, name: &str, position: &str, organisation: &str) -> StoreResult<Id> {
+pub fn find_or_create(
+    tx: &Transaction,
+    kind: ExecutorKind,
+    name: &str,
+    position: &str,
+    organisation: &str,
+) -> StoreResult<Id> {
     let (name, position) = (name.trim(), position.trim());
     if name.is_empty() {
         return Err(StoreError::invalid("executors", "Укажите имя исполнителя"));

@@ -6,8 +6,8 @@
 //! it is all done or not at all, and the database is never left half-written. One module per
 //! table (or per aggregate: a plan with its sections and events).
 
-mod error;
 pub mod district;
+mod error;
 pub mod event;
 pub mod executor;
 pub mod order;
@@ -37,15 +37,11 @@ impl Store {
     /// Opens (creating if needed) the data file and brings it to the latest schema.
     pub fn open(path: &Path) -> StoreResult<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Open {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            })?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Open { path: path.display().to_string(), reason: e.to_string() })?;
         }
-        let conn = Connection::open(path).map_err(|e| StoreError::Open {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
+        let conn = Connection::open(path)
+            .map_err(|e| StoreError::Open { path: path.display().to_string(), reason: e.to_string() })?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         Store::prepare(conn)
@@ -87,7 +83,10 @@ impl Store {
 }
 
 /// Reads a JSON column; a value that does not parse is reported as corrupt data.
-pub(crate) fn json_column<T: serde::de::DeserializeOwned>(r: &rusqlite::Row, i: usize) -> rusqlite::Result<T> {
+pub(crate) fn json_column<T: serde::de::DeserializeOwned>(
+    r: &rusqlite::Row,
+    i: usize,
+) -> rusqlite::Result<T> {
     let text: String = r.get(i)?;
     serde_json::from_str(&text).map_err(|e| corrupt_column(i, e.to_string()))
 }

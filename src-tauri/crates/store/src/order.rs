@@ -31,8 +31,10 @@ pub struct NewAnnex {
 }
 
 pub fn list(conn: &Connection) -> StoreResult<Vec<Order>> {
-    let ids: Vec<Id> =
-        conn.prepare("SELECT id FROM \"order\" ORDER BY date DESC, id")?.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let ids: Vec<Id> = conn
+        .prepare("SELECT id FROM \"order\" ORDER BY date DESC, id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     ids.into_iter().map(|id| get(conn, id)).collect()
 }
 
@@ -142,7 +144,15 @@ pub fn insert(tx: &Transaction, o: &NewOrder, annexes: &[NewAnnex]) -> StoreResu
             Orientation::Portrait => "portrait",
             Orientation::Landscape => "landscape",
         };
-        stmt.execute(params![id, i as i64 + 1, annex_code(a.kind), a.title.trim(), orientation, a.plan_id, a.working_group_id])?;
+        stmt.execute(params![
+            id,
+            i as i64 + 1,
+            annex_code(a.kind),
+            a.title.trim(),
+            orientation,
+            a.plan_id,
+            a.working_group_id
+        ])?;
     }
     Ok(id)
 }

@@ -49,7 +49,16 @@ pub fn get(conn: &Connection, id: Id) -> StoreResult<Plan> {
     let tasks: Vec<String> =
         serde_json::from_str(&tasks).map_err(|e| StoreError::Corrupt(format!("задачи плана № {id}: {e}")))?;
     let coordinator = coordinator_id.map(|c| executor::get(conn, c)).transpose()?;
-    Ok(Plan { id, title, period: Period { start, end }, issuer, coordinator, goal, tasks, approving_order_id })
+    Ok(Plan {
+        id,
+        title,
+        period: Period { start, end },
+        issuer,
+        coordinator,
+        goal,
+        tasks,
+        approving_order_id,
+    })
 }
 
 pub fn period(conn: &Connection, id: Id) -> StoreResult<Period> {

@@ -69,10 +69,7 @@ pub fn natural_key(name: &str) -> Vec<(String, u64)> {
 }
 
 pub fn get(conn: &Connection, id: Id) -> StoreResult<School> {
-    list(conn, None)?
-        .into_iter()
-        .find(|s| s.id == id)
-        .ok_or(StoreError::NotFound { what: "школы", id })
+    list(conn, None)?.into_iter().find(|s| s.id == id).ok_or(StoreError::NotFound { what: "школы", id })
 }
 
 /// The school with this short name, if any.
@@ -123,7 +120,10 @@ fn validate(conn: &Connection, id: Option<Id>, draft: &SchoolDraft) -> StoreResu
         *f = f.trim().to_owned();
     }
     if d.short_name.is_empty() {
-        return Err(StoreError::invalid("short_name", "Укажите краткое название школы, например «МОБУ СОШ № 6»"));
+        return Err(StoreError::invalid(
+            "short_name",
+            "Укажите краткое название школы, например «МОБУ СОШ № 6»",
+        ));
     }
     if d.name.is_empty() {
         d.name = d.short_name.clone();

@@ -30,7 +30,8 @@ pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Section>> {
             })
         })?
         .collect::<Result<_, _>>()?;
-    let mut stmt = conn.prepare("SELECT school_id FROM section_school WHERE section_id = ?1 ORDER BY school_id")?;
+    let mut stmt =
+        conn.prepare("SELECT school_id FROM section_school WHERE section_id = ?1 ORDER BY school_id")?;
     for s in &mut sections {
         s.school_ids = stmt.query_map([s.id], |r| r.get(0))?.collect::<Result<_, _>>()?;
     }
@@ -45,7 +46,8 @@ pub fn insert(tx: &Transaction, plan_id: Id, s: &NewSection) -> StoreResult<Id> 
         params![plan_id, s.number.trim(), s.title.trim(), s.goal.trim()],
     )?;
     let id = tx.last_insert_rowid();
-    let mut stmt = tx.prepare("INSERT OR IGNORE INTO section_school (section_id, school_id) VALUES (?1, ?2)")?;
+    let mut stmt =
+        tx.prepare("INSERT OR IGNORE INTO section_school (section_id, school_id) VALUES (?1, ?2)")?;
     for school in &s.school_ids {
         stmt.execute(params![id, school])?;
     }

@@ -71,7 +71,8 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<WebinarSeries>> {
             })?
             .collect::<Result<_, _>>()?;
         for w in &mut s.webinars {
-            w.speakers = speakers.query_map([w.id], |r| executor::from_row(r, 0))?.collect::<Result<_, _>>()?;
+            w.speakers =
+                speakers.query_map([w.id], |r| executor::from_row(r, 0))?.collect::<Result<_, _>>()?;
         }
     }
     Ok(series)
@@ -104,7 +105,9 @@ pub fn insert_webinar(tx: &Transaction, series_id: Id, w: &NewWebinar) -> StoreR
         ],
     )?;
     let id = tx.last_insert_rowid();
-    let mut stmt = tx.prepare("INSERT OR IGNORE INTO webinar_speaker (webinar_id, executor_id, position) VALUES (?1, ?2, ?3)")?;
+    let mut stmt = tx.prepare(
+        "INSERT OR IGNORE INTO webinar_speaker (webinar_id, executor_id, position) VALUES (?1, ?2, ?3)",
+    )?;
     for (i, s) in w.speaker_ids.iter().enumerate() {
         stmt.execute(params![id, s, i as i64])?;
     }

@@ -23,7 +23,9 @@ fn role(code: &str) -> Option<MemberRole> {
 pub fn list(conn: &Connection) -> StoreResult<Vec<WorkingGroup>> {
     let mut groups: Vec<WorkingGroup> = conn
         .prepare("SELECT id, plan_id, title FROM working_group ORDER BY id")?
-        .query_map([], |r| Ok(WorkingGroup { id: r.get(0)?, plan_id: r.get(1)?, title: r.get(2)?, members: Vec::new() }))?
+        .query_map([], |r| {
+            Ok(WorkingGroup { id: r.get(0)?, plan_id: r.get(1)?, title: r.get(2)?, members: Vec::new() })
+        })?
         .collect::<Result<_, _>>()?;
     let mut stmt = conn.prepare(&format!(
         "SELECT {}, working_group_member.role FROM working_group_member
@@ -45,7 +47,12 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<WorkingGroup>> {
     Ok(groups)
 }
 
-pub fn insert(tx: &Transaction, plan_id: Option<Id>, title: &str, members: &[(Id, MemberRole)]) -> StoreResult<Id> {
+pub fn insert(
+    tx: &Transaction,
+    plan_id: Option<Id>,
+    title: &str,
+    members: &[(Id, MemberRole)],
+) -> StoreResult<Id> {
     if title.trim().is_empty() {
         return Err(StoreError::invalid("title", "Укажите название рабочей группы"));
     }

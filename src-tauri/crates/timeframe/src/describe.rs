@@ -7,11 +7,7 @@ impl Timeframe {
     /// How the program understood the text, or why it could not.
     pub fn describe(&self) -> String {
         match self.kind {
-            Kind::Free => self
-                .warnings
-                .first()
-                .cloned()
-                .unwrap_or_else(|| "срок не определён".into()),
+            Kind::Free => self.warnings.first().cloned().unwrap_or_else(|| "срок не определён".into()),
             Kind::Recurring => {
                 let word = match self.recurrence {
                     Some(Recurrence::Weekly) => "еженедельно",

@@ -54,7 +54,9 @@ impl Period {
     /// An academic-year plan starts in September (halves of it are school halves).
     pub fn is_academic(&self) -> bool {
         use chrono::Datelike;
-        self.start.month() == 9 && (5..=8).contains(&self.end.month()) && self.end.year() == self.start.year() + 1
+        self.start.month() == 9
+            && (5..=8).contains(&self.end.month())
+            && self.end.year() == self.start.year() + 1
     }
 }
 

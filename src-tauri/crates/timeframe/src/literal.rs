@@ -40,9 +40,7 @@ impl Point {
     pub(crate) fn year(&self) -> Option<i32> {
         match *self {
             Point::Bare(_) => None,
-            Point::Day { year, .. } | Point::Month { year, .. } | Point::Quarter { year, .. } => {
-                year
-            }
+            Point::Day { year, .. } | Point::Month { year, .. } | Point::Quarter { year, .. } => year,
             Point::Half { year, academic, .. } => year.or(academic),
             Point::Year(y) | Point::AcademicYear(y) => Some(y),
         }
@@ -99,7 +97,10 @@ pub(crate) enum Item {
     At(Point, Option<TimeSpan>),
     Range(Point, Point),
     /// «до 10 марта» (the day itself) or «до конца марта» (`end_of`); «до марта» ends before March.
-    Until { point: Point, end_of: bool },
+    Until {
+        point: Point,
+        end_of: bool,
+    },
     UntilEndOf(Unit),
     /// The plan's whole period, or a named year or academic year.
     Continuous(Option<Point>),
@@ -132,7 +133,10 @@ pub(crate) fn read<'a>(toks: &[Tok<'a>]) -> Literal<'a> {
         let mut i = 0;
         while i < part.len() {
             match part[i] {
-                Tok::Num(n, _) if matches!(part.get(i + 1), Some(Tok::Dash)) && matches!(part.get(i + 2), Some(Tok::Word(w)) if is_ordinal_suffix(w)) => {
+                Tok::Num(n, _)
+                    if matches!(part.get(i + 1), Some(Tok::Dash))
+                        && matches!(part.get(i + 2), Some(Tok::Word(w)) if is_ordinal_suffix(w)) =>
+                {
                     sems.push(Sem::Word(Word::Ordinal(n)));
                     i += 2;
                 }
@@ -167,8 +171,10 @@ fn split_items<'t, 'a>(toks: &'t [Tok<'a>]) -> Vec<&'t [Tok<'a>]> {
         let splits = match t {
             Tok::Newline | Tok::Semicolon => true,
             Tok::Word("и") => true,
-            Tok::Slash => !(matches!(i.checked_sub(1).and_then(|p| toks.get(p)), Some(Tok::Num(_, 4)))
-                && matches!(toks.get(i + 1), Some(Tok::Num(_, 4)))),
+            Tok::Slash => {
+                !(matches!(i.checked_sub(1).and_then(|p| toks.get(p)), Some(Tok::Num(_, 4)))
+                    && matches!(toks.get(i + 1), Some(Tok::Num(_, 4))))
+            }
             Tok::Comma => !starts_time(&toks[i + 1..]),
             _ => false,
         };
@@ -241,7 +247,9 @@ impl Cursor<'_> {
 
     /// A year after a point: «2023», «2023 г.», «2022-2023 учебного года» (academic: the first year).
     fn year(&mut self) -> Option<(i32, bool)> {
-        let Some(Sem::Num(y, 4)) = self.peek() else { return None };
+        let Some(Sem::Num(y, 4)) = self.peek() else {
+            return None;
+        };
         self.at += 1;
         let academic = self.academic_tail(y);
         self.eat(Word::YearMark);
@@ -532,10 +540,7 @@ mod tests {
 
     #[test]
     fn a_day_range_takes_the_month_and_year_of_its_end() {
-        assert_eq!(
-            items("с 3 по 7 апреля"),
-            vec![Item::Range(day(3, 4, None), day(7, 4, None))]
-        );
+        assert_eq!(items("с 3 по 7 апреля"), vec![Item::Range(day(3, 4, None), day(7, 4, None))]);
         assert_eq!(
             items("24 мая - 25 мая 2023 г."),
             vec![Item::Range(day(24, 5, Some(2023)), day(25, 5, Some(2023)))]

@@ -38,7 +38,9 @@ fn part_occurrences(part: &Part, out: &mut Vec<Span>) {
     };
     let mut cursor = unit_start(start, rec);
     while cursor <= end {
-        let Some(next) = advance(cursor, rec) else { break };
+        let Some(next) = advance(cursor, rec) else {
+            break;
+        };
         let last = next.pred_opt().unwrap_or(next);
         out.push(Span { start: cursor.max(start), end: last.min(end) });
         cursor = next;

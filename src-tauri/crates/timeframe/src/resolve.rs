@@ -26,7 +26,8 @@ pub(crate) fn resolve(text: &str, lit: Literal, period: &Period) -> Timeframe {
         failures.push("в тексте нет даты, месяца или периода".into());
     }
     if !failures.is_empty() {
-        let mut all: Vec<String> = failures.into_iter().map(|f| format!("Не удалось определить срок: {f}")).collect();
+        let mut all: Vec<String> =
+            failures.into_iter().map(|f| format!("Не удалось определить срок: {f}")).collect();
         all.extend(warnings);
         return free(text, all);
     }
@@ -93,11 +94,7 @@ fn part(item: &Item, period: &Period, warnings: &mut Vec<String>) -> Result<Part
                 end = span(&b.with_year(start.year() + 1))?.1;
             }
             if end < start {
-                return Err(format!(
-                    "конец срока ({}) раньше его начала ({})",
-                    ru(end),
-                    ru(start)
-                ));
+                return Err(format!("конец срока ({}) раньше его начала ({})", ru(end), ru(start)));
             }
             placed(Kind::Range, (start, end))
         }
@@ -116,17 +113,20 @@ fn part(item: &Item, period: &Period, warnings: &mut Vec<String>) -> Result<Part
         }
         Item::Continuous(None) => placed(Kind::Continuous, (period.start, period.end)),
         Item::Continuous(Some(point)) => placed(Kind::Continuous, span(point)?),
-        Item::Recurring(r) => Part {
-            recurrence: Some(*r),
-            ..placed(Kind::Recurring, (period.start, period.end))
-        },
+        Item::Recurring(r) => {
+            Part { recurrence: Some(*r), ..placed(Kind::Recurring, (period.start, period.end)) }
+        }
         Item::Free(reason) => return Err(reason.clone()),
     })
 }
 
 /// Places a point, choosing the year when the text gives none: the first occurrence that falls
 /// in the plan's period, else the nearest one (with a warning).
-fn place(point: &Point, period: &Period, warnings: &mut Vec<String>) -> Result<(NaiveDate, NaiveDate), String> {
+fn place(
+    point: &Point,
+    period: &Period,
+    warnings: &mut Vec<String>,
+) -> Result<(NaiveDate, NaiveDate), String> {
     let point = match point {
         Point::Half { n, year: None, academic: None } if period.is_academic() => {
             let first = period.start.year();
@@ -158,9 +158,8 @@ fn place(point: &Point, period: &Period, warnings: &mut Vec<String>) -> Result<(
             (s.0 - period.end).num_days()
         }
     };
-    let nearest = (first - 1..=last + 1)
-        .filter_map(|y| span(&point.with_year(y)).ok())
-        .min_by_key(|s| distance(*s));
+    let nearest =
+        (first - 1..=last + 1).filter_map(|y| span(&point.with_year(y)).ok()).min_by_key(|s| distance(*s));
     match nearest {
         Some(s) => {
             warnings.push(format!(
@@ -195,8 +194,8 @@ fn span(point: &Point) -> Result<(NaiveDate, NaiveDate), String> {
         Point::Month { month, .. } => months(year, month, month),
         Point::Quarter { n, .. } if (1..=4).contains(&n) => months(year, 3 * n - 2, 3 * n),
         Point::Quarter { n, .. } => Err(format!("квартала с номером {n} нет")),
-        Point::Half { n, academic: Some(a), .. } if n == 1 => months(a, 9, 12),
-        Point::Half { n, academic: Some(a), .. } if n == 2 => months(a + 1, 1, 5),
+        Point::Half { n: 1, academic: Some(a), .. } => months(a, 9, 12),
+        Point::Half { n: 2, academic: Some(a), .. } => months(a + 1, 1, 5),
         Point::Half { n, .. } if (1..=2).contains(&n) => months(year, 6 * n - 5, 6 * n),
         Point::Half { n, .. } => Err(format!("полугодия с номером {n} нет")),
         Point::Year(y) => months(y, 1, 12),
@@ -246,11 +245,8 @@ fn out_of_period_warning(p: &Part, period: &Period, warnings: &mut Vec<String>) 
             (None, Some(b)) => format!("до {}", ru(b)),
             _ => return,
         };
-        let warning = format!(
-            "срок {span} выходит за период плана ({} — {})",
-            ru(period.start),
-            ru(period.end)
-        );
+        let warning =
+            format!("срок {span} выходит за период плана ({} — {})", ru(period.start), ru(period.end));
         if !warnings.contains(&warning) {
             warnings.push(warning);
         }

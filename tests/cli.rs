@@ -1,0 +1,160 @@
+//! The command line as other tools use it: the real binary, a temporary data file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_koordinator");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).env_remove("KOORDINATOR_DB").output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn demo_db(dir: &Path) -> PathBuf {
+    let db = dir.join("district.sqlite3");
+    let o = run(&["--db", db.to_str().unwrap(), "demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("12 школ"), "{}", stdout(&o));
+    db
+}
+
+fn json(o: &Output) -> Value {
+    assert!(o.status.success(), "{}", stderr(o));
+    serde_json::from_str(&stdout(o)).unwrap()
+}
+
+#[test]
+fn schools_json_lists_the_twelve_demo_schools_with_categories() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    // --db after the subcommand works as well as before it.
+    let schools = json(&run(&["schools", "--json", "--db", db.to_str().unwrap()]));
+    let schools = schools.as_array().unwrap();
+    assert_eq!(schools.len(), 12);
+    let with = |cat: &str| {
+        schools
+            .iter()
+            .filter(|s| {
+                s["statuses"].as_array().unwrap().iter().any(|st| st["category"] == cat && st["year"] == 2022)
+            })
+            .count()
+    };
+    assert_eq!((with("low_results"), with("mentor")), (7, 5));
+    let s6 = schools.iter().find(|s| s["short_name"] == "МОБУ СОШ № 6").unwrap();
+    assert_eq!(s6["director"], "Муразян О.В.");
+    assert!(s6["id"].is_i64() && s6["name"].is_string());
+    assert_eq!(
+        json(&run(&["--db", db.to_str().unwrap(), "schools", "--json", "--year", "2030"])),
+        Value::Array(vec![])
+    );
+}
+
+#[test]
+fn the_data_file_comes_from_the_environment_when_no_flag_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let o = Command::new(BIN).args(["plans", "--json"]).env("KOORDINATOR_DB", &db).output().unwrap();
+    let plans = json(&o);
+    assert_eq!(plans.as_array().unwrap().len(), 1);
+    assert_eq!(plans[0]["period"]["start"], "2022-09-01");
+}
+
+#[test]
+fn events_json_keeps_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let plans = json(&run(&["--db", db.to_str().unwrap(), "plans", "--json"]));
+    let id = plans[0]["id"].as_i64().unwrap().to_string();
+    let events = json(&run(&["--db", db.to_str().unwrap(), "events", "--plan", &id, "--json"]));
+    let events = events.as_array().unwrap();
+    assert_eq!(events.len(), 16);
+    let first = &events[0];
+    for key in [
+        "id",
+        "number",
+        "section",
+        "content",
+        "timeframe",
+        "executors",
+        "result",
+        "evidence",
+        "status",
+        "completion_mark",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(first["number"], "1");
+    assert_eq!(first["section"], "Проектно-деятельностный этап");
+    assert_eq!(first["executors"][0], "Морозова О.Л., начальник Управления образования г. Таганрога");
+    assert_eq!(first["status"], "planned");
+    let until = events.iter().find(|e| e["timeframe"]["text"] == "до 10 марта 2023 г.").unwrap();
+    assert_eq!(
+        until["timeframe"],
+        serde_json::json!({"text": "до 10 марта 2023 г.", "kind": "until", "start": null, "end": "2023-03-10", "warnings": []})
+    );
+    let last = events.last().unwrap();
+    assert_eq!((last["section"].as_str(), last["number"].as_str()), (Some("Итоговый этап"), Some("2")));
+}
+
+#[test]
+fn timeframe_prints_exactly_one_json_line() {
+    let o = run(&["timeframe", "--period", "2022-09-01..2023-08-31", "до 10 марта 2023 г."]);
+    assert!(o.status.success());
+    assert_eq!(
+        stdout(&o),
+        "{\"text\": \"до 10 марта 2023 г.\", \"kind\": \"until\", \"start\": null, \"end\": \"2023-03-10\", \"warnings\": []}\n"
+    );
+}
+
+#[test]
+fn timeframe_reads_stdin_line_by_line_in_order() {
+    let mut child = Command::new(BIN)
+        .args(["timeframe", "--period", "2022-09-01..2023-08-31", "--stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all("март\nпо мере необходимости\n16.02.2023\n".as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let kinds: Vec<_> = lines.iter().map(|l| l["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["month", "free", "date"]);
+    assert_eq!(lines[1]["warnings"][0], "Не удалось определить срок: срок зависит от условия, а не от даты");
+}
+
+#[test]
+fn only_a_bad_period_fails_the_timeframe_command() {
+    let o = run(&["timeframe", "--period", "2023-08-31..2022-09-01", "март"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("конец периода"), "{}", stderr(&o));
+    let o = run(&["timeframe", "--period", "2022-09-01..2023-08-31", "абракадабра"]);
+    assert!(o.status.success());
+}
+
+#[test]
+fn errors_are_russian_and_exit_non_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let o = run(&["--db", db.to_str().unwrap(), "events", "--plan", "99", "--json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o).trim(), "Ошибка: Нет дорожной карты № 99");
+    let o = run(&["--db", db.to_str().unwrap(), "demo"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("только в пустой файл"), "{}", stderr(&o));
+    let o = run(&["schools", "--frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("неизвестный параметр «--frobnicate»"), "{}", stderr(&o));
+    let o = run(&["events"]);
+    assert!(stderr(&o).contains("не хватает параметра"), "{}", stderr(&o));
+}

@@ -1,0 +1,50 @@
+// Starts tauri-driver and opens the real Koordinator window on a given data file.
+import { spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { remote } from "webdriverio";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, "../..");
+export const BINARY = process.env.KOORDINATOR_BIN ?? resolve(ROOT, "target/debug/koordinator");
+export const OUT = resolve(here, "out");
+mkdirSync(OUT, { recursive: true });
+
+const PORT = 4444;
+
+/** Starts tauri-driver (which starts WebKitWebDriver) and waits until it answers. */
+export async function startDriver() {
+  const driver = spawn("tauri-driver", ["--port", String(PORT)], { stdio: ["ignore", "inherit", "inherit"] });
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${PORT}/status`);
+      if (r.ok) return driver;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  driver.kill();
+  throw new Error("tauri-driver did not start");
+}
+
+/** Opens the app's window on `db`; close it with `browser.deleteSession()`. */
+export async function openApp(db) {
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: PORT,
+    logLevel: "warn",
+    capabilities: {
+      browserName: "wry",
+      "wdio:enforceWebDriverClassic": true,
+      "tauri:options": { application: BINARY, args: ["--db", db] },
+    },
+  });
+  await browser.setTimeout({ implicit: 0 });
+  return browser;
+}
+
+export async function screenshot(browser, name) {
+  await browser.saveScreenshot(resolve(OUT, `${name}.png`));
+}
