@@ -261,3 +261,17 @@ fn json_shape() {
     let back: Timeframe = serde_json::from_value(v).unwrap();
     assert_eq!(back, tf);
 }
+
+#[test]
+fn the_benchmark_corpus_is_every_seed_timeframe_and_all_are_placed() {
+    let texts: Vec<String> =
+        include_str!("data/seed-timeframes.txt").lines().map(|l| l.replace("\\n", "\n")).collect();
+    assert_eq!(texts.len(), 25);
+    for p in [taganrog(), surgut()] {
+        for t in &texts {
+            // Placed in either plan's period, if only with a warning for the other year.
+            let tf = parse(t, &p);
+            assert_ne!(tf.kind, Free, "{t:?}: {:?}", tf.warnings);
+        }
+    }
+}
