@@ -4,6 +4,7 @@
 pub mod district;
 pub mod plans;
 pub mod schools;
+pub mod timeframes;
 pub mod webinars;
 
 use std::sync::{Mutex, MutexGuard};

@@ -9,6 +9,8 @@ import type { Plan } from "./bindings/Plan";
 import type { Roadmap } from "./bindings/Roadmap";
 import type { School } from "./bindings/School";
 import type { SchoolDraft } from "./bindings/SchoolDraft";
+import type { Event } from "./bindings/Event";
+import type { TimeframeReading } from "./bindings/TimeframeReading";
 import type { WebinarSeries } from "./bindings/WebinarSeries";
 
 /** A backend error: `code` to branch on, `message` (Russian) to show, `field` it belongs to. */
@@ -46,4 +48,8 @@ export const api = {
   getRoadmap: (planId: number) => call<Roadmap>("get_roadmap", { planId }),
   listOrders: () => call<Order[]>("list_orders"),
   listWebinarSeries: () => call<WebinarSeries[]>("list_webinar_series"),
+  readTimeframe: (planId: number, text: string) => call<TimeframeReading>("read_timeframe", { planId, text }),
+  setEventTimeframe: (eventId: number, text: string) =>
+    call<TimeframeReading>("set_event_timeframe", { eventId, text }),
+  listTimeframeReview: (planId: number) => call<Event[]>("list_timeframe_review", { planId }),
 };

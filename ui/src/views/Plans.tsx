@@ -5,6 +5,7 @@ import type { Roadmap } from "../api/bindings/Roadmap";
 import { ruDate, STATUS_LABELS } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
+import { EventTimeframeEditor } from "../components/EventTimeframeEditor";
 
 /** A roadmap shown like the document: its header blocks, then the table with section rows. */
 export function PlansView() {
@@ -14,6 +15,11 @@ export function PlansView() {
     if (planId === null && plans.data?.length) setPlanId(plans.data[0].id);
   }, [plans.data]);
   const roadmap = useLoad(() => (planId === null ? Promise.resolve(null) : api.getRoadmap(planId)), [planId]);
+  const review = useLoad(() => (planId === null ? Promise.resolve([]) : api.listTimeframeReview(planId)), [planId]);
+  const changed = () => {
+    roadmap.reload();
+    review.reload();
+  };
 
   return (
     <section aria-labelledby="plans-title">
@@ -34,12 +40,30 @@ export function PlansView() {
       </div>
       <ErrorNotice message={plans.error ?? roadmap.error} />
       {!plans.data ? <Loading /> : plans.data.length === 0 ? <p class="muted">Дорожных карт пока нет.</p> : null}
-      {roadmap.data && <RoadmapTable roadmap={roadmap.data} />}
+      {review.data && review.data.length > 0 && <ReviewList events={review.data} onChanged={changed} />}
+      {roadmap.data && <RoadmapTable roadmap={roadmap.data} onChanged={changed} />}
     </section>
   );
 }
 
-function RoadmapTable({ roadmap }: { roadmap: Roadmap }) {
+/** «Сроки требуют проверки»: every event whose timeframe is unclear, each fixable in place. */
+function ReviewList(props: { events: Event[]; onChanged: () => void }) {
+  return (
+    <section class="panel review" id="timeframe-review" aria-labelledby="review-title">
+      <h2 id="review-title">Сроки требуют проверки ({props.events.length})</h2>
+      {props.events.map((e) => (
+        <div key={`${e.id}-${e.timeframe.text}`} class="review-item" data-event={e.number}>
+          <div class="strong">
+            {e.number}. {e.content.split("\n")[0]}
+          </div>
+          <EventTimeframeEditor event={e} onSaved={props.onChanged} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function RoadmapTable({ roadmap, onChanged }: { roadmap: Roadmap; onChanged: () => void }) {
   const { plan, sections, events } = roadmap;
   const rows: preact.JSX.Element[] = [];
   let section: number | null = null;
@@ -54,7 +78,7 @@ function RoadmapTable({ roadmap }: { roadmap: Roadmap }) {
           </tr>,
         );
     }
-    rows.push(<EventRow key={e.id} event={e} />);
+    rows.push(<EventRow key={e.id} event={e} onChanged={onChanged} />);
   }
   return (
     <article class="roadmap" id="roadmap">
@@ -107,18 +131,35 @@ function RoadmapTable({ roadmap }: { roadmap: Roadmap }) {
   );
 }
 
-function EventRow({ event: e }: { event: Event }) {
+function EventRow({ event: e, onChanged }: { event: Event; onChanged: () => void }) {
+  const [editing, setEditing] = useState(false);
   const review = e.timeframe.kind === "free" || e.timeframe.warnings.length > 0;
   return (
     <tr data-event={e.number}>
       <td class="num">{e.number}.</td>
       <td class="pre">{e.content}</td>
       <td class="pre when">
-        {e.timeframe.text}
-        {review && (
-          <div class="warn small" title={e.timeframe.warnings.join("\n")}>
-            ⚠ {e.timeframe.warnings[0] ?? "срок требует проверки"}
-          </div>
+        {editing ? (
+          <EventTimeframeEditor
+            event={e}
+            onSaved={() => {
+              setEditing(false);
+              onChanged();
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        ) : (
+          <>
+            {e.timeframe.text}
+            {review && (
+              <div class="warn small" title={e.timeframe.warnings.join("\n")}>
+                ⚠ {e.timeframe.warnings[0] ?? "срок требует проверки"}
+              </div>
+            )}
+            <button class="link small edit-timeframe" onClick={() => setEditing(true)} aria-label={`Изменить срок мероприятия ${e.number}`}>
+              изменить
+            </button>
+          </>
         )}
       </td>
       <td>

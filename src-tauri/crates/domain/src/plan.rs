@@ -267,3 +267,19 @@ pub struct WorkingGroup {
 pub fn ru_date(d: NaiveDate) -> String {
     d.format("%d.%m.%Y").to_string()
 }
+
+/// A timeframe with the Russian reading shown beside the field: «до 10.03.2023».
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct TimeframeReading {
+    pub timeframe: Timeframe,
+    pub reading: String,
+    /// True when the review list «Сроки требуют проверки» shows it.
+    pub needs_review: bool,
+}
+
+impl From<Timeframe> for TimeframeReading {
+    fn from(timeframe: Timeframe) -> Self {
+        TimeframeReading { reading: timeframe.describe(), needs_review: timeframe.needs_review(), timeframe }
+    }
+}

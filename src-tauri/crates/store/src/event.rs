@@ -93,6 +93,11 @@ pub fn insert(tx: &Transaction, plan_id: Id, e: &NewEvent) -> StoreResult<Id> {
     Ok(id)
 }
 
+/// The plan's events whose timeframe is free or carries a warning: the review list.
+pub fn needing_review(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>> {
+    Ok(list(conn, plan_id)?.into_iter().filter(|e| e.timeframe.needs_review()).collect())
+}
+
 /// Stores a new timeframe text for an event and what it means in the plan's period.
 pub fn set_timeframe(tx: &Transaction, event_id: Id, text: &str) -> StoreResult<Timeframe> {
     let plan_id: Id = tx

@@ -1,0 +1,28 @@
+use domain::{Id, TimeframeReading};
+use tauri::State;
+
+use super::AppStore;
+use crate::error::CommandResult;
+
+/// What a timeframe text means in the plan's period, for the field while the user types.
+#[tauri::command]
+pub fn read_timeframe(state: State<AppStore>, plan_id: Id, text: String) -> CommandResult<TimeframeReading> {
+    let period = store::plan::period(state.lock()?.read(), plan_id)?;
+    Ok(timeframe::parse(&text, &period).into())
+}
+
+/// Stores the event's new timeframe text (kept verbatim) and its value.
+#[tauri::command]
+pub fn set_event_timeframe(
+    state: State<AppStore>,
+    event_id: Id,
+    text: String,
+) -> CommandResult<TimeframeReading> {
+    Ok(state.lock()?.write(|tx| store::event::set_timeframe(tx, event_id, &text))?.into())
+}
+
+/// «Сроки требуют проверки»: events whose timeframe is free or has a warning.
+#[tauri::command]
+pub fn list_timeframe_review(state: State<AppStore>, plan_id: Id) -> CommandResult<Vec<domain::Event>> {
+    Ok(store::event::needing_review(state.lock()?.read(), plan_id)?)
+}
