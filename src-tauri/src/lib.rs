@@ -5,6 +5,7 @@ pub mod cli;
 mod commands;
 pub mod district;
 pub mod error;
+pub mod export;
 pub mod paths;
 
 use std::path::PathBuf;

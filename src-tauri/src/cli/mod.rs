@@ -82,6 +82,34 @@ pub enum Command {
         #[command(flatten)]
         format: Format,
     },
+    /// Напечатать документ в PDF: приложение, приказ, график вебинаров, список школ, отчёт
+    #[command(
+        help_template = SUB_HELP,
+        override_usage = "koordinator export --plan ID --document annex|order|webinars|schools|report --out ФАЙЛ.pdf [--landscape] [--columns СПИСОК] [--as-of ДАТА] [--long-kept] [--db ФАЙЛ]"
+    )]
+    Export {
+        /// Номер дорожной карты
+        #[arg(long, value_name = "ID")]
+        plan: i64,
+        /// Документ: annex (дорожная карта), order (приказ с приложениями), webinars, schools, report
+        #[arg(long, value_name = "ДОКУМЕНТ")]
+        document: crate::export::DocumentKind,
+        /// Куда сохранить PDF
+        #[arg(long, value_name = "ФАЙЛ")]
+        out: PathBuf,
+        /// Альбомная ориентация
+        #[arg(long)]
+        landscape: bool,
+        /// Столбцы дорожной карты через запятую: number,content,timeframe,executors,result,evidence,completion
+        #[arg(long, value_name = "СПИСОК")]
+        columns: Option<String>,
+        /// Дата отчёта ГГГГ-ММ-ДД (по умолчанию сегодня)
+        #[arg(long, value_name = "ДАТА")]
+        as_of: Option<chrono::NaiveDate>,
+        /// Левое поле 30 мм (документы долговременного хранения)
+        #[arg(long)]
+        long_kept: bool,
+    },
     /// Разобрать срок реализации: одна строка JSON на каждый текст
     #[command(help_template = SUB_HELP, override_usage = "koordinator timeframe [--period ПЕРИОД] [--stdin] [ТЕКСТ]")]
     Timeframe {
@@ -169,6 +197,31 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 output::events(&roadmap)
             };
             writeln!(out, "{text}").map_err(io)?;
+        }
+        Command::Export { plan, document, out: path, landscape, columns, as_of, long_kept } => {
+            let store = open()?;
+            let request = crate::export::ExportRequest {
+                plan_id: plan,
+                document,
+                landscape,
+                columns: columns.map(|c| vec![c]).unwrap_or_default(),
+                as_of,
+                long_kept,
+            };
+            let now = chrono::Local::now();
+            let pdf = crate::export::export(&store, &request, now.date_naive(), now.timestamp())?;
+            crate::export::write(&pdf, &path)?;
+            writeln!(
+                out,
+                "Сохранено: {} ({} стр., {} КБ)",
+                path.display(),
+                pdf.pages,
+                pdf.bytes.len().div_ceil(1024)
+            )
+            .map_err(io)?;
+            for w in &pdf.warnings {
+                eprintln!("Предупреждение: {w}");
+            }
         }
         Command::Timeframe { period, stdin, text } => {
             let period = match period {

@@ -283,3 +283,30 @@ impl From<Timeframe> for TimeframeReading {
         TimeframeReading { reading: timeframe.describe(), needs_review: timeframe.needs_review(), timeframe }
     }
 }
+
+/// Where an event stands on a given day, for the completion report and overdue marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Progress {
+    Done,
+    Cancelled,
+    /// Not done and its timeframe ended before the day.
+    Overdue,
+    /// Marked in progress, or its timeframe has begun.
+    InProgress,
+    Planned,
+}
+
+impl Event {
+    pub fn progress(&self, as_of: NaiveDate) -> Progress {
+        match self.status {
+            EventStatus::Done => Progress::Done,
+            EventStatus::Cancelled => Progress::Cancelled,
+            _ if self.timeframe.end.is_some_and(|end| end < as_of) => Progress::Overdue,
+            EventStatus::InProgress => Progress::InProgress,
+            EventStatus::Planned if self.timeframe.start.is_some_and(|s| s <= as_of) => Progress::InProgress,
+            EventStatus::Planned => Progress::Planned,
+        }
+    }
+}

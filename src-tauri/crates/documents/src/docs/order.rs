@@ -1,0 +1,94 @@
+//! The order (приказ) with its annexes, each annex on a new page in its own orientation.
+
+use domain::{AnnexKind, Order, Orientation as AnnexOrientation};
+
+use super::common::{body, ru_date, AnnexMark, District, BODY, INDENT};
+use super::roadmap::{roadmap_part, RoadmapOptions};
+use super::schools::{pairings_part, working_group_part};
+use super::webinars::webinars_part;
+use crate::fonts::Style;
+use crate::layout::{mm, Align, Block, Cell, Margins, Orientation, PageSetup, Paragraph, Part, Row, Table};
+use crate::{build, DocumentError, Meta, Pdf};
+
+/// The order's own pages: requisites, title, preamble, points, signature, executor mark.
+fn order_part(o: &Order, margins: Margins) -> Part {
+    let setup = PageSetup { orientation: Orientation::Portrait, margins };
+    let centred = |text: String, style: Style, size: f32| {
+        Block::Paragraph(Paragraph::new(text, size).style(style).align(Align::Center))
+    };
+    let two = |left: String, right: String, left_style: Style| {
+        Block::Table(Table {
+            widths: vec![60.0, 40.0],
+            header: Vec::new(),
+            continued: Vec::new(),
+            rows: vec![Row::Cells(vec![
+                Cell::of(Paragraph::new(left, BODY).style(left_style)),
+                Cell::of(Paragraph::new(right, BODY).align(Align::Right)),
+            ])],
+            borders: false,
+            shade: false,
+        })
+    };
+    let mut blocks = vec![
+        centred(o.issuer.to_uppercase(), Style::Bold, BODY),
+        Block::Space(mm(6.0)),
+        centred("ПРИКАЗ".into(), Style::Bold, 16.0),
+        Block::Space(mm(4.0)),
+        two(ru_date(o.date), format!("№ {}", o.number), Style::Regular),
+        centred(o.place.clone(), Style::Regular, BODY),
+        Block::Space(mm(6.0)),
+        Block::Paragraph(Paragraph::new(o.title.clone(), BODY).style(Style::Bold).align(Align::Center)),
+        Block::Space(mm(6.0)),
+    ];
+    if !o.preamble.is_empty() {
+        blocks.push(body(o.preamble.clone()));
+    }
+    blocks.push(Block::Paragraph(
+        Paragraph::new("ПРИКАЗЫВАЮ:", BODY).style(Style::Bold).space(mm(2.0), mm(2.0)),
+    ));
+    for (i, point) in o.points.iter().enumerate() {
+        blocks.push(Block::Paragraph(
+            Paragraph::new(format!("{}. {point}", i + 1), BODY)
+                .align(Align::Justify)
+                .indent(mm(INDENT), 0.0)
+                .space(0.0, mm(1.0)),
+        ));
+    }
+    blocks.push(Block::Space(mm(12.0)));
+    blocks.push(two(o.signatory_position.clone(), o.signatory_name.clone(), Style::Regular));
+    let mark: Vec<&str> =
+        [o.executor_name.as_str(), o.executor_phone.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+    if !mark.is_empty() {
+        blocks.push(Block::AtBottom(Paragraph::new(mark.join("\n"), 10.0)));
+    }
+    Part { setup, blocks }
+}
+
+/// The order and every annex it names, in their numbers' order.
+pub fn order_with_annexes(
+    d: &District,
+    o: &Order,
+    roadmap: &RoadmapOptions,
+    meta: &Meta,
+) -> Result<Pdf, DocumentError> {
+    let margins = roadmap.margins;
+    let mut parts = vec![order_part(o, margins)];
+    let numbered = o.annexes.len() > 1;
+    for a in &o.annexes {
+        let mark = AnnexMark::of(o, a.number, numbered);
+        let orientation = match a.orientation {
+            AnnexOrientation::Portrait => Orientation::Portrait,
+            AnnexOrientation::Landscape => Orientation::Landscape,
+        };
+        let setup = PageSetup { orientation, margins };
+        parts.push(match a.kind {
+            AnnexKind::Roadmap => {
+                roadmap_part(d, &RoadmapOptions { orientation, ..roadmap.clone() }, Some(&mark))
+            }
+            AnnexKind::Pairings | AnnexKind::Schools => pairings_part(d, setup, Some(&mark)),
+            AnnexKind::WorkingGroup => working_group_part(d, a.working_group_id, setup, Some(&mark)),
+            AnnexKind::Webinars => webinars_part(d, setup, Some(&mark)),
+        });
+    }
+    build(&parts, meta)
+}

@@ -1,0 +1,233 @@
+//! The roadmap annex: the mark, the title, the optional blocks, then the table with its
+//! section rows; the user picks the columns and the orientation.
+
+use domain::{Category, Event};
+
+use super::common::{cell, centred, span, table, title, AnnexMark, District, BODY, TABLE};
+use crate::fonts::Style;
+use crate::layout::{mm, Block, Margins, Orientation, PageSetup, Paragraph, Part, Row};
+use crate::{build, DocumentError, Meta, Pdf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Number,
+    Content,
+    Timeframe,
+    Executors,
+    Result,
+    Evidence,
+    Completion,
+}
+
+impl Column {
+    pub const ALL: [Column; 7] = [
+        Column::Number,
+        Column::Content,
+        Column::Timeframe,
+        Column::Executors,
+        Column::Result,
+        Column::Evidence,
+        Column::Completion,
+    ];
+
+    /// The code used on the command line: `number,content,timeframe,executors,completion`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Column::Number => "number",
+            Column::Content => "content",
+            Column::Timeframe => "timeframe",
+            Column::Executors => "executors",
+            Column::Result => "result",
+            Column::Evidence => "evidence",
+            Column::Completion => "completion",
+        }
+    }
+
+    pub fn parse_list(list: &str) -> Result<Vec<Column>, DocumentError> {
+        list.split(',')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(|c| {
+                Column::ALL.into_iter().find(|k| k.code() == c).ok_or_else(|| {
+                    let known: Vec<_> = Column::ALL.iter().map(|k| k.code()).collect();
+                    DocumentError::Invalid(format!(
+                        "неизвестный столбец «{c}»; возможны: {}",
+                        known.join(", ")
+                    ))
+                })
+            })
+            .collect()
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Column::Number => "№ п/п",
+            Column::Content => "Содержание деятельности",
+            Column::Timeframe => "Сроки реализации",
+            Column::Executors => "Ответственный исполнитель",
+            Column::Result => "Планируемый результат",
+            Column::Evidence => "Документы, фиксирующие результат",
+            Column::Completion => "Отметка о выполнении",
+        }
+    }
+
+    fn weight(self) -> f32 {
+        match self {
+            Column::Number => 5.5,
+            Column::Content => 40.0,
+            Column::Timeframe => 14.0,
+            Column::Executors => 22.0,
+            Column::Result => 20.0,
+            Column::Evidence => 14.0,
+            Column::Completion => 13.0,
+        }
+    }
+
+    fn value(self, e: &Event) -> String {
+        match self {
+            Column::Number => format!("{}.", e.number.trim_end_matches('.')),
+            Column::Content => e.content.clone(),
+            Column::Timeframe => e.timeframe.text.clone(),
+            Column::Executors => e.executors.iter().map(|x| x.printed()).collect::<Vec<_>>().join("\n"),
+            Column::Result => e.result.clone(),
+            Column::Evidence => e.evidence.clone(),
+            Column::Completion => e.completion_mark.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct RoadmapOptions {
+    pub columns: Vec<Column>,
+    pub orientation: Orientation,
+    pub margins: Margins,
+    pub goal: bool,
+    pub tasks: bool,
+    pub coordinator: bool,
+    /// The lists of supported and mentor schools with their directors.
+    pub schools: bool,
+}
+
+impl Default for RoadmapOptions {
+    fn default() -> Self {
+        RoadmapOptions {
+            columns: vec![
+                Column::Number,
+                Column::Content,
+                Column::Timeframe,
+                Column::Executors,
+                Column::Completion,
+            ],
+            orientation: Orientation::Landscape,
+            margins: Margins::STANDARD,
+            goal: true,
+            tasks: true,
+            coordinator: true,
+            schools: true,
+        }
+    }
+}
+
+/// The roadmap as a part of a document (an annex of an order, or on its own).
+pub fn roadmap_part(d: &District, opts: &RoadmapOptions, mark: Option<&AnnexMark>) -> Part {
+    let setup = PageSetup { orientation: opts.orientation, margins: opts.margins };
+    let mut blocks = Vec::new();
+    if let Some(mark) = mark {
+        blocks.push(mark.block(setup.area().2 - setup.area().0));
+    }
+    let plan = &d.roadmap.plan;
+    blocks.push(title(plan.title.clone()));
+    let labelled = |label: &str, text: String| {
+        Block::Paragraph(
+            Paragraph::new(format!("{label}: {text}"), BODY)
+                .align(crate::layout::Align::Justify)
+                .space(0.0, mm(1.0)),
+        )
+    };
+    if opts.goal && !plan.goal.is_empty() {
+        blocks.push(labelled("Цель", plan.goal.clone()));
+    }
+    if opts.tasks && !plan.tasks.is_empty() {
+        let tasks: Vec<String> = plan.tasks.iter().map(|t| format!("- {t}")).collect();
+        blocks.push(labelled("Задачи", format!("\n{}", tasks.join("\n"))));
+    }
+    if opts.coordinator {
+        if let Some(c) = &plan.coordinator {
+            blocks.push(labelled("Муниципальный координатор", c.printed()));
+        }
+    }
+    if opts.schools {
+        let year = d.year();
+        let list = |cats: &[Category]| {
+            d.schools
+                .iter()
+                .filter(|s| s.draft.categories_in(year).any(|c| cats.contains(&c)))
+                .map(|s| format!("{} (директор {})", s.draft.short_name, s.draft.director))
+                .collect::<Vec<_>>()
+        };
+        let supported = list(&[
+            Category::LowResults,
+            Category::AdverseConditions,
+            Category::RiskZone,
+            Category::Project500,
+        ]);
+        let mentors = list(&[Category::Mentor]);
+        if !supported.is_empty() {
+            blocks.push(labelled("Курируемые школы", supported.join(", ")));
+        }
+        if !mentors.is_empty() {
+            blocks.push(labelled("Школы-наставники", mentors.join(", ")));
+        }
+    }
+    blocks.push(Block::Space(mm(3.0)));
+    let columns =
+        if opts.columns.is_empty() { RoadmapOptions::default().columns } else { opts.columns.clone() };
+    let titles: Vec<&str> = columns.iter().map(|c| c.title()).collect();
+    let mut rows = Vec::new();
+    let mut section = None;
+    for e in &d.roadmap.events {
+        if e.section_id != section {
+            section = e.section_id;
+            if let Some(s) = d.roadmap.sections.iter().find(|s| Some(s.id) == section) {
+                let head = [s.number.as_str(), s.title.as_str()]
+                    .iter()
+                    .filter(|x| !x.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(". ");
+                rows.push(section_row(&head));
+            }
+        }
+        rows.push(Row::Cells(
+            columns
+                .iter()
+                .map(|c| if *c == Column::Number { centred(c.value(e)) } else { cell(c.value(e)) })
+                .collect(),
+        ));
+    }
+    blocks.push(Block::Table(table(columns.iter().map(|c| c.weight()).collect(), &titles, rows)));
+    Part { setup, blocks }
+}
+
+/// A section row: its first line bold and centred, a list under it («в реализации: - …») as it is.
+fn section_row(text: &str) -> Row {
+    match text.split_once('\n') {
+        None => span(text),
+        Some((head, rest)) => Row::Span(crate::layout::Cell {
+            paragraphs: vec![
+                Paragraph::new(head, TABLE).style(Style::Bold).align(crate::layout::Align::Center),
+                Paragraph::new(rest, TABLE).style(Style::Bold),
+            ],
+        }),
+    }
+}
+
+/// The roadmap annex as a document of its own.
+pub fn roadmap_annex(
+    d: &District,
+    opts: &RoadmapOptions,
+    mark: Option<&AnnexMark>,
+    meta: &Meta,
+) -> Result<Pdf, DocumentError> {
+    build(&[roadmap_part(d, opts, mark)], meta)
+}

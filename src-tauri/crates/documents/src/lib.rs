@@ -1,0 +1,55 @@
+//! Print-ready PDF documents of Koordinator, laid out by the rules of ГОСТ Р 7.0.97: A4,
+//! margins from settings, Liberation Serif embedded and subset, 14 pt text and 12 pt tables,
+//! page numbers at the top centre from the second page, nothing cut or outside the margins.
+//!
+//! Contract: every document function takes domain values (no store, no clock) and returns the
+//! PDF bytes with the warnings met on the way (a character the font lacks). Layout is done by
+//! the engine in [`layout`]; [`render`] only draws its display list.
+
+pub mod docs;
+mod fonts;
+mod hyphenate;
+pub mod layout;
+mod render;
+
+use std::sync::OnceLock;
+
+pub use docs::*;
+pub use fonts::{Fonts, Style, Warnings};
+pub use layout::{Margins, Orientation};
+pub use render::Meta;
+
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error("ошибка шрифта: {0}")]
+    Font(String),
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// A finished document.
+#[derive(Debug)]
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    /// Russian sentences for the user: what was printed differently from the data.
+    pub warnings: Vec<String>,
+}
+
+/// The fonts, parsed once per process.
+pub fn fonts() -> Result<&'static Fonts, DocumentError> {
+    static FONTS: OnceLock<Result<Fonts, String>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| Fonts::load().map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(|e| DocumentError::Font(e.clone()))
+}
+
+/// Lays out and renders the parts of a document.
+pub fn build(parts: &[layout::Part], meta: &Meta) -> Result<Pdf, DocumentError> {
+    let fonts = fonts()?;
+    let mut warnings = Warnings::default();
+    let pages = layout::flow(parts, fonts, &mut warnings);
+    let bytes = render::render(&pages, fonts, meta);
+    Ok(Pdf { bytes, pages: pages.len(), warnings: warnings.into_messages() })
+}

@@ -1,0 +1,121 @@
+//! Gathers a plan's district from the store and prints one of the five documents.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use documents::{Column, District, Margins, Meta, Orientation, Pdf, RoadmapOptions};
+use domain::{Id, Pairing, Roadmap, School, WebinarSeries, WorkingGroup};
+use serde::Deserialize;
+use store::Store;
+
+use crate::error::{CommandError, CommandResult, ErrorCode};
+
+/// Which document to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, ts_rs::TS, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum DocumentKind {
+    /// The roadmap annex.
+    Annex,
+    /// The order approving the plan, with its annexes.
+    Order,
+    Webinars,
+    Schools,
+    /// The completion report.
+    Report,
+}
+
+/// What the user chose in the Документы view (or on the command line).
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ExportRequest {
+    #[ts(type = "number")]
+    pub plan_id: Id,
+    pub document: DocumentKind,
+    pub landscape: bool,
+    /// Column codes of the roadmap table; empty for the usual five.
+    pub columns: Vec<String>,
+    /// The day of the completion report; today when absent.
+    pub as_of: Option<NaiveDate>,
+    /// A 30 mm left margin for documents kept over ten years.
+    pub long_kept: bool,
+}
+
+struct Data {
+    roadmap: Roadmap,
+    schools: Vec<School>,
+    pairings: Vec<Pairing>,
+    series: Vec<WebinarSeries>,
+    groups: Vec<WorkingGroup>,
+}
+
+fn invalid(e: documents::DocumentError) -> CommandError {
+    CommandError::new(ErrorCode::Invalid, e.to_string())
+}
+
+/// Builds the PDF for `req` from the store.
+pub fn export(store: &Store, req: &ExportRequest, today: NaiveDate, created_unix: i64) -> CommandResult<Pdf> {
+    let conn = store.read();
+    let data = Data {
+        roadmap: store::plan::roadmap(conn, req.plan_id)?,
+        schools: store::school::list(conn, None)?,
+        pairings: store::pairing::list(conn, None)?,
+        series: store::webinar::list(conn)?,
+        groups: store::working_group::list(conn)?,
+    };
+    let d = District {
+        roadmap: &data.roadmap,
+        schools: &data.schools,
+        pairings: &data.pairings,
+        series: &data.series,
+        groups: &data.groups,
+    };
+    let orientation = if req.landscape { Orientation::Landscape } else { Orientation::Portrait };
+    let margins = if req.long_kept { Margins::LONG_KEPT } else { Margins::STANDARD };
+    let columns = Column::parse_list(&req.columns.join(",")).map_err(invalid)?;
+    let options = RoadmapOptions { columns, orientation, margins, ..RoadmapOptions::default() };
+    let plan = &data.roadmap.plan;
+    let title = match req.document {
+        DocumentKind::Annex => plan.title.clone(),
+        DocumentKind::Order => "Приказ".to_owned(),
+        DocumentKind::Webinars => "График вебинаров".to_owned(),
+        DocumentKind::Schools => "Курируемые школы и школы-наставники".to_owned(),
+        DocumentKind::Report => format!("Отчёт о выполнении: {}", plan.title),
+    };
+    let meta = Meta { title, created_unix };
+    let pdf = match req.document {
+        DocumentKind::Annex => {
+            let order = plan.approving_order_id.map(|id| store::order::get(conn, id)).transpose()?;
+            let mark = order.as_ref().and_then(|o| {
+                let annex = o.annexes.iter().find(|a| a.kind == domain::AnnexKind::Roadmap)?;
+                Some(documents::AnnexMark::of(o, annex.number, o.annexes.len() > 1))
+            });
+            documents::roadmap_annex(&d, &options, mark.as_ref(), &meta)
+        }
+        DocumentKind::Order => {
+            let id = plan.approving_order_id.ok_or_else(|| {
+                CommandError::new(
+                    ErrorCode::NotFound,
+                    "У дорожной карты нет приказа об утверждении: составьте его",
+                )
+            })?;
+            documents::order_with_annexes(&d, &store::order::get(conn, id)?, &options, &meta)
+        }
+        DocumentKind::Webinars => documents::webinar_schedule(&d, margins, orientation, &meta),
+        DocumentKind::Schools => documents::schools_list(&d, margins, orientation, &meta),
+        DocumentKind::Report => {
+            documents::completion_report(&d, req.as_of.unwrap_or(today), margins, orientation, &meta)
+        }
+    };
+    pdf.map_err(invalid)
+}
+
+/// Writes the PDF next to its final name first, so a failed write never leaves half a file.
+pub fn write(pdf: &Pdf, out: &Path) -> CommandResult<()> {
+    let io = |e: std::io::Error| {
+        CommandError::new(ErrorCode::Io, format!("не удалось записать «{}»: {e}", out.display()))
+    };
+    let tmp = out.with_extension("pdf.part");
+    std::fs::write(&tmp, &pdf.bytes).map_err(io)?;
+    std::fs::rename(&tmp, out).map_err(io)
+}

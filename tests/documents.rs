@@ -1,0 +1,161 @@
+//! The five documents on the demo district, from the store to the PDF, read back with
+//! pdftotext, pdffonts and pdfinfo as a person's tools would.
+
+#[path = "support/pdf.rs"]
+mod pdf;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use koordinator::export::{export, write, DocumentKind, ExportRequest};
+use store::Store;
+
+fn demo() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    store::district::load(&mut store, &store::district::parse(store::district::DEMO).unwrap()).unwrap();
+    store
+}
+
+fn print(
+    store: &Store,
+    document: DocumentKind,
+    landscape: bool,
+    dir: &tempfile::TempDir,
+) -> (PathBuf, String) {
+    let req = ExportRequest {
+        plan_id: 1,
+        document,
+        landscape,
+        columns: vec![],
+        as_of: NaiveDate::from_ymd_opt(2023, 5, 15),
+        long_kept: false,
+    };
+    let doc = export(store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 1_684_108_800).unwrap();
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    let path = dir.path().join(format!("{document:?}.pdf"));
+    write(&doc, &path).unwrap();
+    let text = pdf::text(&path);
+    for (name, embedded, subset) in pdf::fonts(&path) {
+        assert!(embedded && subset, "{document:?}: font {name} must be embedded and subset");
+    }
+    (path, text)
+}
+
+fn every_event_word(store: &Store, text: &str, what: &str) {
+    let roadmap = store::plan::roadmap(store.read(), 1).unwrap();
+    for e in &roadmap.events {
+        let missing = pdf::missing_words(&e.content, text);
+        assert!(missing.is_empty(), "{what}: event {} lost words {missing:?}", e.number);
+    }
+}
+
+#[test]
+fn the_roadmap_annex_gives_back_every_event_and_the_mark() {
+    let (store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let (path, text) = print(&store, DocumentKind::Annex, true, &dir);
+    every_event_word(&store, &text, "annex");
+    for must in [
+        "Приложение 3",
+        "к приказу Управления образования г. Таганрога",
+        "от 16.02.2023 № 206",
+        "Проектно-деятельностный этап",
+        "Итоговый этап",
+        "до 10 марта 2023 г.",
+        "Баркалова Е.В., муниципальный координатор",
+        "МОБУ СОШ № 6 (директор Муразян О.В.)",
+    ] {
+        assert!(text.contains(must), "annex lacks «{must}»");
+    }
+    let sizes = pdf::page_sizes(&path);
+    assert!(sizes.len() >= 3);
+    assert!(sizes.iter().all(|(w, h)| w > h), "landscape pages");
+}
+
+#[test]
+fn the_order_has_its_requisites_and_each_annex_on_its_own_pages() {
+    let (store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let (path, text) = print(&store, DocumentKind::Order, false, &dir);
+    for must in [
+        "УПРАВЛЕНИЕ ОБРАЗОВАНИЯ Г. ТАГАНРОГА",
+        "ПРИКАЗ",
+        "16.02.2023",
+        "№ 206",
+        "г. Таганрог",
+        "ПРИКАЗЫВАЮ:",
+        "1. Утвердить состав рабочей группы",
+        "5. Контроль исполнения приказа оставляю за собой.",
+        "Начальник Управления образования г. Таганрога",
+        "О.Л. Морозова",
+        "8 (8634) 00-00-00",
+        "Приложение 1",
+        "Приложение 2",
+        "Приложение 3",
+        "Состав рабочей группы",
+        "Закрепление школ-наставников за курируемыми школами",
+    ] {
+        assert!(text.contains(must), "order lacks «{must}»");
+    }
+    every_event_word(&store, &text, "order");
+    // The order and annexes 1–2 are portrait, the roadmap (annex 3) landscape.
+    let sizes = pdf::page_sizes(&path);
+    assert!(sizes[0].0 < sizes[0].1);
+    assert!(sizes.last().unwrap().0 > sizes.last().unwrap().1);
+    // The executor mark stands at the bottom left of the order's page.
+    let boxes = pdf::word_boxes(&path);
+    let phone = boxes.iter().find(|b| b.word == "(8634)").expect("the phone is printed");
+    assert_eq!(phone.page, 1);
+    assert!(phone.y1 > phone.page_h * 0.85 && phone.x0 < phone.page_w * 0.3, "{phone:?}");
+}
+
+#[test]
+fn the_webinar_schedule_lists_the_five_sessions() {
+    let (store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let (_, text) = print(&store, DocumentKind::Webinars, true, &dir);
+    for must in ["27.04.2023", "04.05.2023", "11.05.2023", "18.05.2023", "25.05.2023", "Земляненко Н.В."]
+    {
+        assert!(text.contains(must), "webinars lack «{must}»");
+    }
+    let series = store::webinar::list(store.read()).unwrap();
+    for w in &series[0].webinars {
+        let missing = pdf::missing_words(&w.topic, &text);
+        assert!(missing.is_empty(), "the topic of {} lost {missing:?}", w.date);
+    }
+}
+
+#[test]
+fn the_schools_list_pairs_every_supported_school() {
+    let (store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let (_, text) = print(&store, DocumentKind::Schools, false, &dir);
+    for school in store::school::list(store.read(), Some(2022)).unwrap() {
+        let missing = pdf::missing_words(&school.draft.short_name, &text);
+        assert!(missing.is_empty(), "«{}» is missing", school.draft.short_name);
+    }
+    assert!(!text.contains("не закреплена"), "every demo school has a mentor");
+}
+
+#[test]
+fn the_report_counts_by_section_as_of_a_day() {
+    let (store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let (_, text) = print(&store, DocumentKind::Report, false, &dir);
+    assert!(text.contains("по состоянию на 15.05.2023"));
+    // By 15 May 2023 nothing is marked done: the past events are overdue.
+    assert!(text.contains("просрочено"));
+    assert!(text.contains("Всего 16 0"), "{text}");
+    every_event_word(&store, &text, "report");
+}
+
+#[test]
+fn numbered_from_the_second_page_at_the_top_centre() {
+    let (store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let (path, _) = print(&store, DocumentKind::Annex, false, &dir);
+    let boxes = pdf::word_boxes(&path);
+    let top_word =
+        |page: usize| boxes.iter().filter(|b| b.page == page).min_by(|a, b| a.y0.total_cmp(&b.y0)).cloned();
+    let second = top_word(2).unwrap();
+    assert_eq!(second.word, "2");
+    assert!(
+        (second.x0 + second.x1) / 2.0 > second.page_w * 0.4
+            && (second.x0 + second.x1) / 2.0 < second.page_w * 0.6
+    );
+    assert_ne!(top_word(1).unwrap().word, "1", "the first page is not numbered");
+}
