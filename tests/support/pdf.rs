@@ -20,20 +20,31 @@ pub fn text(pdf: &Path) -> String {
     word_boxes(pdf).into_iter().map(|b| b.word).collect::<Vec<_>>().join(" ")
 }
 
-/// The words of `source` (letters and digits) missing from the text of the PDF. pdftotext
-/// reads table rows across columns, so a word hyphenated at a cell's line end may have its
-/// tail elsewhere: «регламенти-» … «рующих» counts as found.
+/// The words of `source` (runs of letters and digits) that the PDF's text does not give back
+/// as whole words. A word broken at line ends counts when its pieces are there, each but the
+/// last printed with a hyphen («управ-» … «ленческим»), wherever pdftotext put them.
 pub fn missing_words(source: &str, pdf_text: &str) -> Vec<String> {
-    let squeezed: String = pdf_text.chars().filter(|c| c.is_alphanumeric()).collect();
-    let split_found = |w: &str| {
-        w.char_indices()
-            .skip(1)
-            .any(|(i, _)| pdf_text.contains(&format!("{}-", &w[..i])) && squeezed.contains(&w[i..]))
-    };
+    use std::collections::HashSet;
+    let mut whole = HashSet::new();
+    let mut heads = HashSet::new();
+    for word in pdf_text.split_whitespace() {
+        let tokens: Vec<&str> =
+            word.split(|c: char| !c.is_alphanumeric()).filter(|t| !t.is_empty()).collect();
+        if word.ends_with('-') {
+            if let Some(last) = tokens.last() {
+                heads.insert(last.to_string());
+            }
+        }
+        whole.extend(tokens.into_iter().map(str::to_owned));
+    }
+    fn found(w: &str, whole: &HashSet<String>, heads: &HashSet<String>) -> bool {
+        whole.contains(w)
+            || w.char_indices().skip(1).any(|(i, _)| heads.contains(&w[..i]) && found(&w[i..], whole, heads))
+    }
     source
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .filter(|w| !squeezed.contains(w) && !split_found(w))
+        .filter(|w| !found(w, &whole, &heads))
         .map(str::to_owned)
         .collect()
 }

@@ -73,7 +73,7 @@ impl Column {
 
     fn weight(self) -> f32 {
         match self {
-            Column::Number => 5.5,
+            Column::Number => 7.0,
             Column::Content => 40.0,
             Column::Timeframe => 14.0,
             Column::Executors => 22.0,
