@@ -22,6 +22,7 @@ pub fn run_app<R: tauri::Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppStore { store: Mutex::new(store), path })
         .invoke_handler(tauri::generate_handler![
             commands::district::app_info,
@@ -37,6 +38,9 @@ pub fn run_app<R: tauri::Runtime>(
             commands::timeframes::read_timeframe,
             commands::timeframes::set_event_timeframe,
             commands::timeframes::list_timeframe_review,
+            commands::documents::export_document,
+            commands::documents::open_document,
+            commands::documents::roadmap_columns,
         ])
 }
 

@@ -2,6 +2,7 @@
 //! mutex (one SQLite connection); every command takes it for its own duration only.
 
 pub mod district;
+pub mod documents;
 pub mod plans;
 pub mod schools;
 pub mod timeframes;

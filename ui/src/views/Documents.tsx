@@ -1,5 +1,9 @@
-import { api } from "../api/ipc";
+import { useEffect, useState } from "preact/hooks";
+import { save } from "@tauri-apps/plugin-dialog";
+import { api, AppError } from "../api/ipc";
 import type { AnnexKind } from "../api/bindings/AnnexKind";
+import type { DocumentKind } from "../api/bindings/DocumentKind";
+import type { Exported } from "../api/bindings/Exported";
 import { ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
@@ -12,47 +16,182 @@ const ANNEX_LABELS: Record<AnnexKind, string> = {
   webinars: "график вебинаров",
 };
 
-/** The district's orders with their requisites, points and annexes. */
+const DOCUMENTS: [DocumentKind, string, string][] = [
+  ["annex", "Дорожная карта (приложение)", "dorozhnaya-karta"],
+  ["order", "Приказ с приложениями", "prikaz"],
+  ["webinars", "График вебинаров", "grafik-vebinarov"],
+  ["schools", "Курируемые школы и школы-наставники", "shkoly"],
+  ["report", "Отчёт о выполнении", "otchet"],
+];
+
+/** Prints a plan's documents to PDF and lists the district's orders. */
 export function DocumentsView() {
+  const plans = useLoad(() => api.listPlans(), []);
+  const columns = useLoad(() => api.roadmapColumns(), []);
   const orders = useLoad(() => api.listOrders(), []);
+  const [planId, setPlanId] = useState<number | null>(null);
+  const [document, setDocument] = useState<DocumentKind>("annex");
+  const [landscape, setLandscape] = useState(true);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [asOf, setAsOf] = useState(new Date().toISOString().slice(0, 10));
+  const [longKept, setLongKept] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<Exported | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (planId === null && plans.data?.length) setPlanId(plans.data[0].id);
+  }, [plans.data]);
+  useEffect(() => {
+    if (columns.data) setChosen(columns.data.filter((c) => c.usual).map((c) => c.code));
+  }, [columns.data]);
+
+  async function exportPdf() {
+    if (planId === null) return;
+    setError(null);
+    setDone(null);
+    const slug = DOCUMENTS.find((d) => d[0] === document)?.[2] ?? "document";
+    const path = await save({ defaultPath: `${slug}.pdf`, filters: [{ name: "PDF", extensions: ["pdf"] }] });
+    if (!path) return;
+    setBusy(true);
+    try {
+      const request = { plan_id: planId, document, landscape, columns: chosen, as_of: asOf || null, long_kept: longKept };
+      setDone(await api.exportDocument(request, path));
+    } catch (e) {
+      setError(e instanceof AppError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <section aria-labelledby="documents-title">
       <div class="toolbar">
         <h1 id="documents-title">Документы</h1>
       </div>
-      <ErrorNotice message={orders.error} />
-      {!orders.data ? (
+      <ErrorNotice message={plans.error ?? orders.error ?? error} />
+      {!plans.data ? (
         <Loading />
-      ) : orders.data.length === 0 ? (
-        <p class="muted">Приказов пока нет.</p>
+      ) : plans.data.length === 0 ? (
+        <p class="muted">Сначала нужна дорожная карта.</p>
       ) : (
-        orders.data.map((o) => (
-          <article key={o.id} class="panel order">
-            <p class="muted">{o.issuer}</p>
-            <h2>
-              Приказ от {ruDate(o.date)} № {o.number}
-            </h2>
-            <p class="strong">{o.title}</p>
-            <ol>
-              {o.points.map((p, i) => (
-                <li key={i}>{p}</li>
+        <form class="panel export-form" id="export-form" onSubmit={(e) => (e.preventDefault(), exportPdf())}>
+          <h2>Напечатать в PDF</h2>
+          <div class="form-grid">
+            <label class="wide">
+              <span>Дорожная карта</span>
+              <select value={String(planId)} onChange={(e) => setPlanId(Number((e.target as HTMLSelectElement).value))}>
+                {plans.data.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <span>Документ</span>
+              <select
+                id="document-kind"
+                value={document}
+                onChange={(e) => setDocument((e.target as HTMLSelectElement).value as DocumentKind)}
+              >
+                {DOCUMENTS.map(([kind, label]) => (
+                  <option key={kind} value={kind}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {document === "report" && (
+              <label>
+                <span>По состоянию на</span>
+                <input type="date" value={asOf} onInput={(e) => setAsOf((e.target as HTMLInputElement).value)} />
+              </label>
+            )}
+          </div>
+          {document !== "order" && (
+            <fieldset>
+              <legend>Ориентация</legend>
+              <label class="inline">
+                <input type="radio" name="orientation" checked={!landscape} onChange={() => setLandscape(false)} /> книжная
+              </label>
+              <label class="inline">
+                <input type="radio" name="orientation" checked={landscape} onChange={() => setLandscape(true)} /> альбомная
+              </label>
+            </fieldset>
+          )}
+          {(document === "annex" || document === "order") && columns.data && (
+            <fieldset>
+              <legend>Столбцы дорожной карты</legend>
+              {columns.data.map((c) => (
+                <label key={c.code} class="inline">
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(c.code)}
+                    onChange={(e) => {
+                      const on = (e.target as HTMLInputElement).checked;
+                      const order = columns.data!.map((x) => x.code);
+                      setChosen(
+                        on ? order.filter((x) => x === c.code || chosen.includes(x)) : chosen.filter((x) => x !== c.code),
+                      );
+                    }}
+                  />{" "}
+                  {c.title}
+                </label>
               ))}
-            </ol>
-            <p>
-              {o.signatory_position} — {o.signatory_name}
-            </p>
-            <h3>Приложения</h3>
-            <ul>
-              {o.annexes.map((a) => (
-                <li key={a.id}>
-                  Приложение {a.number}: {a.title || ANNEX_LABELS[a.kind]} ({a.orientation === "landscape" ? "альбомная" : "книжная"}{" "}
-                  ориентация)
-                </li>
+            </fieldset>
+          )}
+          <label class="inline">
+            <input type="checkbox" checked={longKept} onChange={(e) => setLongKept((e.target as HTMLInputElement).checked)} />{" "}
+            левое поле 30 мм (документ долговременного хранения)
+          </label>
+          <div class="actions">
+            <button class="primary" type="submit" id="export-pdf" disabled={busy || planId === null}>
+              {busy ? "Печать…" : "Сохранить PDF…"}
+            </button>
+          </div>
+          {done && (
+            <div class="notice ok" role="status">
+              Сохранено: {done.path} — {done.pages} стр., {done.kilobytes} КБ.{" "}
+              <button type="button" class="link" onClick={() => api.openDocument(done.path).catch((e) => setError(e.message))}>
+                Открыть
+              </button>
+              {done.warnings.map((w, i) => (
+                <div key={i} class="warn small">
+                  ⚠ {w}
+                </div>
               ))}
-            </ul>
-          </article>
-        ))
+            </div>
+          )}
+        </form>
       )}
+      <h2>Приказы</h2>
+      {orders.data?.length === 0 && <p class="muted">Приказов пока нет.</p>}
+      {orders.data?.map((o) => (
+        <article key={o.id} class="panel order">
+          <p class="muted">{o.issuer}</p>
+          <h3>
+            Приказ от {ruDate(o.date)} № {o.number}
+          </h3>
+          <p class="strong">{o.title}</p>
+          <ol>
+            {o.points.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ol>
+          <p>
+            {o.signatory_position} — {o.signatory_name}
+          </p>
+          <ul>
+            {o.annexes.map((a) => (
+              <li key={a.id}>
+                Приложение {a.number}: {a.title || ANNEX_LABELS[a.kind]} ({a.orientation === "landscape" ? "альбомная" : "книжная"}{" "}
+                ориентация)
+              </li>
+            ))}
+          </ul>
+        </article>
+      ))}
     </section>
   );
 }

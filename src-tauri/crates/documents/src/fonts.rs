@@ -42,7 +42,7 @@ impl Face {
     fn load(bytes: &[u8], name: &str) -> Result<Face, DocumentError> {
         let parsed = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())
             .ok_or_else(|| DocumentError::Font(format!("шрифт {name} не прочитан")))?;
-        let metrics = parsed.font_metrics.clone();
+        let metrics = parsed.font_metrics;
         let units_per_em = f32::from(metrics.units_per_em.max(1));
         let mut face = Face {
             parsed,

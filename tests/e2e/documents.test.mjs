@@ -1,0 +1,56 @@
+// The Документы view in the real window: the form offers the roadmap's columns, and the
+// export command behind «Сохранить PDF…» writes a real PDF (called directly: WebDriver
+// cannot drive the native save dialog).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BINARY, openApp, screenshot, startDriver } from "./driver.mjs";
+
+let driver;
+const dir = mkdtempSync(join(tmpdir(), "koordinator-e2e-"));
+const db = join(dir, "district.sqlite3");
+
+before(async () => {
+  execFileSync(BINARY, ["--db", db, "demo"]);
+  driver = await startDriver();
+});
+
+after(() => driver?.kill());
+
+test("the documents view prints the roadmap annex to PDF", async () => {
+  const browser = await openApp(db);
+  try {
+    const nav = await browser.$('button[data-view="documents"]');
+    await nav.waitForClickable({ timeout: 15000 });
+    await nav.click();
+    const form = await browser.$("#export-form");
+    await form.waitForExist({ timeout: 10000 });
+    await browser.waitUntil(async () => (await browser.$$("#export-form input[type=checkbox]")).length === 8, {
+      timeout: 5000,
+      timeoutMsg: "the seven roadmap columns and the margin option are not offered",
+    });
+    assert.match(await form.getText(), /Содержание деятельности/);
+    assert.match(await form.getText(), /Отметка о выполнении/);
+    assert.match(await (await browser.$("main")).getText(), /Приказ от 16\.02\.2023 № 206/);
+    await screenshot(browser, "documents");
+
+    const out = join(dir, "annex.pdf");
+    const result = await browser.executeAsync((out, done) => {
+      const request = { plan_id: 1, document: "annex", landscape: true, columns: [], as_of: null, long_kept: false };
+      window.__TAURI_INTERNALS__
+        .invoke("export_document", { request, path: out })
+        .then((r) => done({ ok: r }), (e) => done({ err: e }));
+    }, out);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.ok(result.ok.pages >= 3);
+    assert.ok(existsSync(out));
+  } finally {
+    await browser.deleteSession();
+  }
+  const text = execFileSync("pdftotext", [join(dir, "annex.pdf"), "-"], { encoding: "utf8" });
+  assert.match(text, /Приложение 3/);
+  assert.match(text, /Издание приказа Управления образования г\. Таганрога/);
+});
