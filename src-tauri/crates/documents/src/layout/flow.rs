@@ -10,9 +10,25 @@ use crate::layout::mm;
 /// Something drawn on a page; coordinates in pt from the top-left corner, `y` of text is its baseline.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    Text { x: f32, y: f32, style: Style, size: f32, text: String },
-    Line { x1: f32, y1: f32, x2: f32, y2: f32 },
-    Fill { x: f32, y: f32, w: f32, h: f32 },
+    /// One line of text: runs at their x, on one baseline `y`, in one face.
+    Text {
+        y: f32,
+        style: Style,
+        size: f32,
+        runs: Vec<(f32, String)>,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+    },
+    Fill {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +66,8 @@ struct Flow<'a> {
     bottom: f32,
     /// Nothing placed on the current page yet (no space before the first block).
     fresh: bool,
+    /// Where the last bordered row on this page ended: the next row shares that rule.
+    rule_at: Option<f32>,
 }
 
 /// One line of a cell (or a gap between its paragraphs), ready to be placed.
@@ -62,8 +80,19 @@ struct CellLine {
 impl<'a> Flow<'a> {
     fn new(setup: PageSetup, fonts: &'a Fonts, warnings: &'a mut Warnings) -> Flow<'a> {
         let (left, top, right, bottom) = setup.area();
-        let mut f =
-            Flow { fonts, warnings, setup, pages: Vec::new(), y: top, left, right, top, bottom, fresh: true };
+        let mut f = Flow {
+            fonts,
+            warnings,
+            setup,
+            pages: Vec::new(),
+            y: top,
+            left,
+            right,
+            top,
+            bottom,
+            fresh: true,
+            rule_at: None,
+        };
         f.new_page();
         f
     }
@@ -76,6 +105,7 @@ impl<'a> Flow<'a> {
         self.pages.push(Page { setup: self.setup, items: Vec::new() });
         self.y = self.top;
         self.fresh = true;
+        self.rule_at = None;
         let n = self.pages.len();
         if n >= 2 {
             // ГОСТ Р 7.0.97: numbers at the top centre, from the second page.
@@ -83,7 +113,12 @@ impl<'a> Flow<'a> {
             let w = self.fonts.face(Style::Regular).width(&text, NUMBER_SIZE);
             let x = (self.left + self.right - w) / 2.0;
             let y = self.top + self.baseline(NUMBER_SIZE, NUMBER_SIZE * 1.15);
-            self.page().items.push(Item::Text { x, y, style: Style::Regular, size: NUMBER_SIZE, text });
+            self.page().items.push(Item::Text {
+                y,
+                style: Style::Regular,
+                size: NUMBER_SIZE,
+                runs: vec![(x, text)],
+            });
             self.y = self.top + NUMBER_SIZE * 1.15 + mm(4.0);
         }
     }
@@ -142,10 +177,11 @@ impl<'a> Flow<'a> {
     }
 
     fn place_line(&mut self, line: &Line, x: f32, baseline: f32, style: Style, size: f32) {
-        let items = &mut self.page().items;
-        for (dx, text) in &line.runs {
-            items.push(Item::Text { x: x + dx, y: baseline, style, size, text: text.clone() });
+        if line.runs.is_empty() {
+            return;
         }
+        let runs = line.runs.iter().map(|(dx, text)| (x + dx, text.clone())).collect();
+        self.page().items.push(Item::Text { y: baseline, style, size, runs });
     }
 
     fn at_bottom(&mut self, p: &Paragraph) {
@@ -317,8 +353,12 @@ impl<'a> Flow<'a> {
         }
         if borders {
             let bottom = top + height;
+            let shared = self.rule_at.is_some_and(|y| (y - top).abs() < 0.01);
+            self.rule_at = Some(bottom);
             let items = &mut self.page().items;
-            items.push(Item::Line { x1: left, y1: top, x2: right, y2: top });
+            if !shared {
+                items.push(Item::Line { x1: left, y1: top, x2: right, y2: top });
+            }
             items.push(Item::Line { x1: left, y1: bottom, x2: right, y2: bottom });
             items.push(Item::Line { x1: left, y1: top, x2: left, y2: bottom });
             for (x, w, _) in cells.iter() {
