@@ -121,3 +121,8 @@ pub fn page_sizes(pdf: &Path) -> Vec<(f32, f32)> {
         })
         .collect()
 }
+
+/// The document information as pdfinfo prints it («CreationDate: …»).
+pub fn info(pdf: &Path) -> String {
+    run("pdfinfo", &[pdf.to_str().unwrap()])
+}

@@ -144,6 +144,10 @@ fn the_dates_of_a_document_are_the_callers() {
         &Meta { title: "t".into(), created_unix: created },
     )
     .unwrap();
-    let raw = String::from_utf8_lossy(&doc.bytes);
-    assert!(raw.contains("D:20230216"), "the creation date is set, not 1970");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dated.pdf");
+    std::fs::write(&path, &doc.bytes).unwrap();
+    let info = pdf::info(&path);
+    let created = info.lines().find(|l| l.starts_with("CreationDate:")).unwrap_or_default();
+    assert!(created.contains("Feb 16") && created.contains("2023"), "the creation date is set, not 1970: {created}");
 }
