@@ -27,6 +27,7 @@ fn print(
         document,
         landscape,
         columns: vec![],
+        blocks: None,
         as_of: NaiveDate::from_ymd_opt(2023, 5, 15),
         long_kept: false,
     };
@@ -159,4 +160,35 @@ fn numbered_from_the_second_page_at_the_top_centre() {
             && (second.x0 + second.x1) / 2.0 < second.page_w * 0.6
     );
     assert_ne!(top_word(1).unwrap().word, "1", "the first page is not numbered");
+}
+
+#[test]
+fn the_roadmap_prints_only_the_chosen_blocks_and_columns() {
+    let (store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let req = ExportRequest {
+        plan_id: 1,
+        document: DocumentKind::Annex,
+        landscape: false,
+        columns: vec!["number,content,timeframe".into()],
+        blocks: Some(vec!["goal".into()]),
+        as_of: None,
+        long_kept: true,
+    };
+    let doc = export(&store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0).unwrap();
+    let path = dir.path().join("blocks.pdf");
+    write(&doc, &path).unwrap();
+    let text = pdf::text(&path);
+    assert!(text.contains("Цель:"));
+    assert!(
+        !text.contains("Задачи:")
+            && !text.contains("Муниципальный координатор:")
+            && !text.contains("Курируемые школы:")
+    );
+    assert!(text.contains("Сроки реализации") && !text.contains("Ответственный исполнитель"));
+    // A 30 mm left margin: no word starts left of it.
+    let boxes = pdf::word_boxes(&path);
+    assert!(boxes.iter().all(|b| b.x0 >= 30.0 * 72.0 / 25.4 - 0.5));
+    let bad = ExportRequest { blocks: Some(vec!["щит".into()]), ..req };
+    let err = export(&store, &bad, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0).unwrap_err();
+    assert!(err.message.contains("неизвестный блок «щит»"), "{err}");
 }

@@ -101,6 +101,7 @@ fn main() {
         document: DocumentKind::Order,
         landscape: false,
         columns: vec![],
+        blocks: None,
         as_of: None,
         long_kept: false,
     };

@@ -35,11 +35,17 @@ pub struct ExportRequest {
     pub landscape: bool,
     /// Column codes of the roadmap table; empty for the usual five.
     pub columns: Vec<String>,
+    /// The roadmap's blocks above its table: `goal`, `tasks`, `coordinator`, `schools`;
+    /// `None` for all of them.
+    pub blocks: Option<Vec<String>>,
     /// The day of the completion report; today when absent.
     pub as_of: Option<NaiveDate>,
     /// A 30 mm left margin for documents kept over ten years.
     pub long_kept: bool,
 }
+
+/// The blocks a roadmap may print above its table.
+pub const BLOCKS: [&str; 4] = ["goal", "tasks", "coordinator", "schools"];
 
 struct Data {
     roadmap: Roadmap,
@@ -73,7 +79,22 @@ pub fn export(store: &Store, req: &ExportRequest, today: NaiveDate, created_unix
     let orientation = if req.landscape { Orientation::Landscape } else { Orientation::Portrait };
     let margins = if req.long_kept { Margins::LONG_KEPT } else { Margins::STANDARD };
     let columns = Column::parse_list(&req.columns.join(",")).map_err(invalid)?;
-    let options = RoadmapOptions { columns, orientation, margins, ..RoadmapOptions::default() };
+    let shown = |block: &str| req.blocks.as_ref().is_none_or(|b| b.iter().any(|x| x == block));
+    if let Some(unknown) = req.blocks.iter().flatten().find(|b| !BLOCKS.contains(&b.as_str())) {
+        return Err(CommandError::new(
+            ErrorCode::Invalid,
+            format!("неизвестный блок «{unknown}»; возможны: {}", BLOCKS.join(", ")),
+        ));
+    }
+    let options = RoadmapOptions {
+        columns,
+        orientation,
+        margins,
+        goal: shown("goal"),
+        tasks: shown("tasks"),
+        coordinator: shown("coordinator"),
+        schools: shown("schools"),
+    };
     let plan = &data.roadmap.plan;
     let title = match req.document {
         DocumentKind::Annex => plan.title.clone(),

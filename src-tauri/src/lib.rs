@@ -40,7 +40,7 @@ pub fn run_app<R: tauri::Runtime>(
             commands::timeframes::list_timeframe_review,
             commands::documents::export_document,
             commands::documents::open_document,
-            commands::documents::roadmap_columns,
+            commands::documents::export_choices,
         ])
 }
 

@@ -28,9 +28,9 @@ test("the documents view prints the roadmap annex to PDF", async () => {
     await nav.click();
     const form = await browser.$("#export-form");
     await form.waitForExist({ timeout: 10000 });
-    await browser.waitUntil(async () => (await browser.$$("#export-form input[type=checkbox]")).length === 8, {
+    await browser.waitUntil(async () => (await browser.$$("#export-form input[type=checkbox]")).length === 12, {
       timeout: 5000,
-      timeoutMsg: "the seven roadmap columns and the margin option are not offered",
+      timeoutMsg: "the seven roadmap columns, four blocks and the margin option are not offered",
     });
     assert.match(await form.getText(), /Содержание деятельности/);
     assert.match(await form.getText(), /Отметка о выполнении/);
@@ -39,7 +39,7 @@ test("the documents view prints the roadmap annex to PDF", async () => {
 
     const out = join(dir, "annex.pdf");
     const result = await browser.executeAsync((out, done) => {
-      const request = { plan_id: 1, document: "annex", landscape: true, columns: [], as_of: null, long_kept: false };
+      const request = { plan_id: 1, document: "annex", landscape: true, columns: [], blocks: null, as_of: null, long_kept: false };
       window.__TAURI_INTERNALS__
         .invoke("export_document", { request, path: out })
         .then((r) => done({ ok: r }), (e) => done({ err: e }));

@@ -85,7 +85,7 @@ pub enum Command {
     /// Напечатать документ в PDF: приложение, приказ, график вебинаров, список школ, отчёт
     #[command(
         help_template = SUB_HELP,
-        override_usage = "koordinator export --plan ID --document annex|order|webinars|schools|report --out ФАЙЛ.pdf [--landscape] [--columns СПИСОК] [--as-of ДАТА] [--long-kept] [--db ФАЙЛ]"
+        override_usage = "koordinator export --plan ID --document annex|order|webinars|schools|report --out ФАЙЛ.pdf [--landscape] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--db ФАЙЛ]"
     )]
     Export {
         /// Номер дорожной карты
@@ -103,6 +103,9 @@ pub enum Command {
         /// Столбцы дорожной карты через запятую: number,content,timeframe,executors,result,evidence,completion
         #[arg(long, value_name = "СПИСОК")]
         columns: Option<String>,
+        /// Блоки над таблицей дорожной карты: goal,tasks,coordinator,schools или none (по умолчанию все)
+        #[arg(long, value_name = "СПИСОК")]
+        blocks: Option<String>,
         /// Дата отчёта ГГГГ-ММ-ДД (по умолчанию сегодня)
         #[arg(long, value_name = "ДАТА")]
         as_of: Option<chrono::NaiveDate>,
@@ -198,13 +201,20 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             };
             writeln!(out, "{text}").map_err(io)?;
         }
-        Command::Export { plan, document, out: path, landscape, columns, as_of, long_kept } => {
+        Command::Export { plan, document, out: path, landscape, columns, blocks, as_of, long_kept } => {
             let store = open()?;
             let request = crate::export::ExportRequest {
                 plan_id: plan,
                 document,
                 landscape,
                 columns: columns.map(|c| vec![c]).unwrap_or_default(),
+                blocks: blocks.map(|b| {
+                    b.split(',')
+                        .map(str::trim)
+                        .filter(|x| !x.is_empty() && *x != "none")
+                        .map(str::to_owned)
+                        .collect()
+                }),
                 as_of,
                 long_kept,
             };

@@ -44,21 +44,36 @@ pub fn open_document<R: tauri::Runtime>(app: tauri::AppHandle<R>, path: PathBuf)
     })
 }
 
-/// A roadmap column the user may print: its code and its title in the table.
+/// Something the user may tick for the roadmap: a column or a block above the table.
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[ts(export)]
-pub struct ColumnChoice {
+pub struct Choice {
     pub code: String,
     pub title: String,
-    /// Printed unless the user unticks it.
+    /// Ticked unless the user unticks it.
     pub usual: bool,
 }
 
+/// The roadmap's columns and blocks, as the Документы view offers them.
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ExportChoices {
+    pub columns: Vec<Choice>,
+    pub blocks: Vec<Choice>,
+}
+
 #[tauri::command]
-pub fn roadmap_columns() -> Vec<ColumnChoice> {
+pub fn export_choices() -> ExportChoices {
     let usual = documents::RoadmapOptions::default().columns;
-    documents::Column::ALL
+    let columns = documents::Column::ALL
         .iter()
-        .map(|c| ColumnChoice { code: c.code().into(), title: c.title().into(), usual: usual.contains(c) })
-        .collect()
+        .map(|c| Choice { code: c.code().into(), title: c.title().into(), usual: usual.contains(c) })
+        .collect();
+    let titles = ["цель", "задачи", "муниципальный координатор", "курируемые школы и школы-наставники"];
+    let blocks = export::BLOCKS
+        .iter()
+        .zip(titles)
+        .map(|(code, title)| Choice { code: (*code).into(), title: title.into(), usual: true })
+        .collect();
+    ExportChoices { columns, blocks }
 }

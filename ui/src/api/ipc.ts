@@ -11,7 +11,7 @@ import type { School } from "./bindings/School";
 import type { SchoolDraft } from "./bindings/SchoolDraft";
 import type { Event } from "./bindings/Event";
 import type { TimeframeReading } from "./bindings/TimeframeReading";
-import type { ColumnChoice } from "./bindings/ColumnChoice";
+import type { ExportChoices } from "./bindings/ExportChoices";
 import type { Exported } from "./bindings/Exported";
 import type { ExportRequest } from "./bindings/ExportRequest";
 import type { WebinarSeries } from "./bindings/WebinarSeries";
@@ -55,7 +55,7 @@ export const api = {
   setEventTimeframe: (eventId: number, text: string) =>
     call<TimeframeReading>("set_event_timeframe", { eventId, text }),
   listTimeframeReview: (planId: number) => call<Event[]>("list_timeframe_review", { planId }),
-  roadmapColumns: () => call<ColumnChoice[]>("roadmap_columns"),
+  exportChoices: () => call<ExportChoices>("export_choices"),
   exportDocument: (request: ExportRequest, path: string) => call<Exported>("export_document", { request, path }),
   openDocument: (path: string) => call<void>("open_document", { path }),
 };

@@ -27,12 +27,14 @@ const DOCUMENTS: [DocumentKind, string, string][] = [
 /** Prints a plan's documents to PDF and lists the district's orders. */
 export function DocumentsView() {
   const plans = useLoad(() => api.listPlans(), []);
-  const columns = useLoad(() => api.roadmapColumns(), []);
+  const choices = useLoad(() => api.exportChoices(), []);
+  const columns = { data: choices.data?.columns ?? null };
   const orders = useLoad(() => api.listOrders(), []);
   const [planId, setPlanId] = useState<number | null>(null);
   const [document, setDocument] = useState<DocumentKind>("annex");
   const [landscape, setLandscape] = useState(true);
   const [chosen, setChosen] = useState<string[]>([]);
+  const [blocks, setBlocks] = useState<string[]>([]);
   const [asOf, setAsOf] = useState(new Date().toISOString().slice(0, 10));
   const [longKept, setLongKept] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -43,8 +45,10 @@ export function DocumentsView() {
     if (planId === null && plans.data?.length) setPlanId(plans.data[0].id);
   }, [plans.data]);
   useEffect(() => {
-    if (columns.data) setChosen(columns.data.filter((c) => c.usual).map((c) => c.code));
-  }, [columns.data]);
+    if (!choices.data) return;
+    setChosen(choices.data.columns.filter((c) => c.usual).map((c) => c.code));
+    setBlocks(choices.data.blocks.filter((c) => c.usual).map((c) => c.code));
+  }, [choices.data]);
 
   async function exportPdf() {
     if (planId === null) return;
@@ -55,7 +59,7 @@ export function DocumentsView() {
     if (!path) return;
     setBusy(true);
     try {
-      const request = { plan_id: planId, document, landscape, columns: chosen, as_of: asOf || null, long_kept: longKept };
+      const request = { plan_id: planId, document, landscape, columns: chosen, blocks, as_of: asOf || null, long_kept: longKept };
       setDone(await api.exportDocument(request, path));
     } catch (e) {
       setError(e instanceof AppError ? e.message : String(e));
@@ -137,6 +141,23 @@ export function DocumentsView() {
                     }}
                   />{" "}
                   {c.title}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          {(document === "annex" || document === "order") && choices.data && (
+            <fieldset>
+              <legend>Над таблицей</legend>
+              {choices.data.blocks.map((b) => (
+                <label key={b.code} class="inline">
+                  <input
+                    type="checkbox"
+                    checked={blocks.includes(b.code)}
+                    onChange={(e) =>
+                      setBlocks((e.target as HTMLInputElement).checked ? [...blocks, b.code] : blocks.filter((x) => x !== b.code))
+                    }
+                  />{" "}
+                  {b.title}
                 </label>
               ))}
             </fieldset>

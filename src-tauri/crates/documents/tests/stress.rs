@@ -149,5 +149,8 @@ fn the_dates_of_a_document_are_the_callers() {
     std::fs::write(&path, &doc.bytes).unwrap();
     let info = pdf::info(&path);
     let created = info.lines().find(|l| l.starts_with("CreationDate:")).unwrap_or_default();
-    assert!(created.contains("Feb 16") && created.contains("2023"), "the creation date is set, not 1970: {created}");
+    assert!(
+        created.contains("Feb 16") && created.contains("2023"),
+        "the creation date is set, not 1970: {created}"
+    );
 }

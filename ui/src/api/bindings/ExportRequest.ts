@@ -10,6 +10,11 @@ export type ExportRequest = { plan_id: number, document: DocumentKind, landscape
  */
 columns: Array<string>, 
 /**
+ * The roadmap's blocks above its table: `goal`, `tasks`, `coordinator`, `schools`;
+ * `None` for all of them.
+ */
+blocks: Array<string> | null, 
+/**
  * The day of the completion report; today when absent.
  */
 as_of: string | null, 
