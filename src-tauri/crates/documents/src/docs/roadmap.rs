@@ -5,7 +5,7 @@ use domain::{Category, Event};
 
 use super::common::{cell, centred, span, table, title, AnnexMark, District, BODY, TABLE};
 use crate::fonts::Style;
-use crate::layout::{mm, Block, Margins, Orientation, PageSetup, Paragraph, Part, Row};
+use crate::layout::{mm, Align, Block, Margins, Orientation, PageSetup, Paragraph, Part, Row};
 use crate::{build, DocumentError, Meta, Pdf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,10 +139,12 @@ pub fn roadmap_part(d: &District, opts: &RoadmapOptions, mark: Option<&AnnexMark
     blocks.push(title(plan.title.clone()));
     let labelled = |label: &str, text: String| {
         Block::Paragraph(
-            Paragraph::new(format!("{label}: {text}"), BODY)
-                .align(crate::layout::Align::Justify)
-                .space(0.0, mm(1.0)),
+            Paragraph::new(format!("{label}: {text}"), BODY).align(Align::Justify).space(0.0, mm(1.0)),
         )
+    };
+    // Lists of names flush left: justified, their non-breaking «МОБУ СОШ № 6» leave wide gaps.
+    let listed = |label: &str, items: Vec<String>| {
+        Block::Paragraph(Paragraph::new(format!("{label}: {}", items.join(", ")), BODY).space(0.0, mm(1.0)))
     };
     if opts.goal && !plan.goal.is_empty() {
         blocks.push(labelled("Цель", plan.goal.clone()));
@@ -173,10 +175,10 @@ pub fn roadmap_part(d: &District, opts: &RoadmapOptions, mark: Option<&AnnexMark
         ]);
         let mentors = list(&[Category::Mentor]);
         if !supported.is_empty() {
-            blocks.push(labelled("Курируемые школы", supported.join(", ")));
+            blocks.push(listed("Курируемые школы", supported));
         }
         if !mentors.is_empty() {
-            blocks.push(labelled("Школы-наставники", mentors.join(", ")));
+            blocks.push(listed("Школы-наставники", mentors));
         }
     }
     blocks.push(Block::Space(mm(3.0)));
@@ -215,7 +217,7 @@ fn section_row(text: &str) -> Row {
         None => span(text),
         Some((head, rest)) => Row::Span(crate::layout::Cell {
             paragraphs: vec![
-                Paragraph::new(head, TABLE).style(Style::Bold).align(crate::layout::Align::Center),
+                Paragraph::new(head, TABLE).style(Style::Bold).align(Align::Center),
                 Paragraph::new(rest, TABLE).style(Style::Bold),
             ],
         }),

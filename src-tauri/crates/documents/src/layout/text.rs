@@ -83,8 +83,9 @@ fn wrap_hard_line(p: &Paragraph, hard: &str, width: f32, face: &Face, out: &mut 
             continue;
         }
         let room = avail - cur_w - gap;
-        // Fill the rest of the line with a hyphenated head when there is real room for one.
-        if room > 3.0 * size || cur.is_empty() {
+        // Justified text fills the rest of the line with a hyphenated head when there is real
+        // room for one; ragged text breaks a word only when it is wider than the whole line.
+        if (p.align == Align::Justify && room > 3.0 * size) || cur.is_empty() {
             if let Some((head, tail)) = split_to_fit(&text, room, face, size, cur.is_empty()) {
                 let hw = face.width(&head, size);
                 cur.push(Run { text: head, width: hw, spaced: spaced && gap > 0.0 });
@@ -159,10 +160,16 @@ fn keep_together(pieces: Vec<(String, bool)>) -> Vec<(String, bool)> {
     for (text, spaced) in pieces {
         let glue = spaced
             && out.last().is_some_and(|(prev, _): &(String, bool)| {
-                let last_word = prev.rsplit(' ').next().unwrap_or(prev);
-                BEFORE.contains(&last_word)
-                    || matches!(text.trim_end_matches([',', ';', '.']), "г" | "гг")
-                    || initials(&text) && !initials(last_word)
+                let mut words = prev.rsplit(' ');
+                let last_word = words.next().unwrap_or(prev);
+                let is_number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit() || c == '-');
+                // «2023 г.» is a year: the word after it is free; «г. Таганрога» is a town.
+                let year = words.next().is_some_and(is_number);
+                BEFORE.contains(&last_word) && !year
+                    || matches!(text.trim_end_matches([',', ';', '.']), "г" | "гг") && is_number(last_word)
+                    || initials(&text)
+                        && !initials(last_word)
+                        && last_word.chars().next().is_some_and(char::is_uppercase)
                     || initials(last_word) && text.chars().next().is_some_and(char::is_uppercase)
             });
         match out.last_mut() {
@@ -182,8 +189,9 @@ fn keep_together(pieces: Vec<(String, bool)>) -> Vec<(String, bool)> {
 fn split_to_fit(word: &str, room: f32, face: &Face, size: f32, must: bool) -> Option<(String, String)> {
     let hyphen = face.width("-", size);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    // Names (a capital first letter) are broken only when nothing else helps.
-    let name = word.chars().next().is_some_and(char::is_uppercase);
+    // Names (a capital first letter: «Таганрога», «г. Таганрога») are broken only when nothing
+    // else helps.
+    let name = word.split(' ').any(|w| w.chars().next().is_some_and(char::is_uppercase));
     if letters >= 4 && (!name || must) {
         let lower = word.to_lowercase();
         if lower.len() == word.len() {
@@ -213,4 +221,25 @@ fn split_to_fit(word: &str, room: f32, face: &Face, size: f32, must: bool) -> Op
         return None;
     }
     Some((word[..cut].to_owned(), word[cut..].to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::keep_together;
+
+    fn glued(words: &[&str]) -> Vec<String> {
+        keep_together(words.iter().map(|w| (w.to_string(), true)).collect())
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect()
+    }
+
+    #[test]
+    fn russian_non_breaking_groups() {
+        assert_eq!(glued(&["образования", "г.", "Таганрога"]), ["образования", "г. Таганрога"]);
+        assert_eq!(glued(&["от", "16.02.2023", "№", "206"]), ["от", "16.02.2023", "№ 206"]);
+        assert_eq!(glued(&["в", "2023", "г.", "году"]), ["в", "2023 г.", "году"]);
+        assert_eq!(glued(&["Баркалова", "Е.В.,", "координатор"]), ["Баркалова Е.В.,", "координатор"]);
+        assert_eq!(glued(&["подпись", "О.Л.", "Морозова"]), ["подпись", "О.Л. Морозова"]);
+    }
 }
