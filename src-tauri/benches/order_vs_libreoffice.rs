@@ -57,15 +57,19 @@ fn content_json(store: &Store) -> serde_json::Value {
     let schools = store::school::list(conn, None).unwrap();
     let name =
         |id: i64| schools.iter().find(|s| s.id == id).map(|s| s.draft.short_name.clone()).unwrap_or_default();
-    let mut lines =
-        vec![order.issuer.to_uppercase(), "ПРИКАЗ".into(), format!("{} № {}", order.date, order.number)];
-    lines.push(order.title.clone());
-    lines.push(order.preamble.clone());
+    let mut lines = vec![
+        order.draft.issuer.to_uppercase(),
+        "ПРИКАЗ".into(),
+        format!("{} № {}", order.draft.date, order.draft.number),
+    ];
+    lines.push(order.draft.title.clone());
+    lines.push(order.draft.preamble.clone());
     lines.push("ПРИКАЗЫВАЮ:".into());
-    lines.extend(order.points.iter().enumerate().map(|(i, p)| format!("{}. {p}", i + 1)));
-    lines.push(format!("{} {}", order.signatory_position, order.signatory_name));
-    let mark =
-        |n: i32| vec![format!("Приложение {n}"), format!("к приказу от {} № {}", order.date, order.number)];
+    lines.extend(order.draft.points.iter().enumerate().map(|(i, p)| format!("{}. {p}", i + 1)));
+    lines.push(format!("{} {}", order.draft.signatory_position, order.draft.signatory_name));
+    let mark = |n: i32| {
+        vec![format!("Приложение {n}"), format!("к приказу от {} № {}", order.draft.date, order.draft.number)]
+    };
     let group = &store::working_group::list(conn).unwrap()[0];
     let pairings = store::pairing::list(conn, None).unwrap();
     let head1 = [mark(1), vec![group.title.clone()]].concat();
@@ -79,7 +83,7 @@ fn content_json(store: &Store) -> serde_json::Value {
              "rows": group.members.iter().enumerate().map(|(i, m)| vec![(i + 1).to_string(), m.executor.name.clone(), m.executor.position.clone(), format!("{:?}", m.role)]).collect::<Vec<_>>()},
             {"landscape": false, "head": head2,
              "columns": ["№", "Курируемая школа", "Школа-наставник", "Период"], "widths": [6, 30, 40, 24],
-             "rows": pairings.iter().enumerate().map(|(i, p)| vec![(i + 1).to_string(), name(p.supported_school_id), name(p.mentor_school_id), format!("{} — {}", p.start, p.end)]).collect::<Vec<_>>()},
+             "rows": pairings.iter().enumerate().map(|(i, p)| vec![(i + 1).to_string(), name(p.draft.supported_school_id), name(p.draft.mentor_school_id), format!("{} — {}", p.draft.start, p.draft.end)]).collect::<Vec<_>>()},
             {"landscape": true, "head": head3,
              "columns": ["№ п/п", "Содержание деятельности", "Сроки реализации", "Ответственный исполнитель", "Отметка о выполнении"], "widths": [7, 40, 14, 22, 13],
              "rows": roadmap.events.iter().map(|e| vec![e.number.clone(), e.content.clone(), e.timeframe.text.clone(), e.executors.iter().map(|x| x.printed()).collect::<Vec<_>>().join("\n"), e.completion_mark.clone()]).collect::<Vec<_>>()},

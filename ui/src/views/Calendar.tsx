@@ -29,34 +29,27 @@ export function CalendarView() {
       </div>
       {dated.length === 0 && undated.length === 0 && <p class="muted">Событий пока нет.</p>}
       {[...months.entries()].map(([m, list]) => (
-        <div key={m} class="agenda-month">
-          <h2>{monthTitle(`${m}-01`)}</h2>
-          <ul class="agenda">
-            {list.map((e) => (
-              <li key={e.key} class={e.kind}>
-                <span class="when">{e.when}</span>
-                <span class="what">{e.what}</span>
-                <span class="where muted small">{e.where}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
+        <Agenda key={m} title={monthTitle(`${m}-01`)} entries={list} />
       ))}
-      {undated.length > 0 && (
-        <div class="agenda-month">
-          <h2>Без определённого срока</h2>
-          <ul class="agenda">
-            {undated.map((e) => (
-              <li key={e.key}>
-                <span class="when">{e.when}</span>
-                <span class="what">{e.what}</span>
-                <span class="where muted small">{e.where}</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {undated.length > 0 && <Agenda title="Без определённого срока" entries={undated} />}
     </section>
+  );
+}
+
+function Agenda(props: { title: string; entries: Entry[] }) {
+  return (
+    <div class="agenda-month">
+      <h2>{props.title}</h2>
+      <ul class="agenda">
+        {props.entries.map((e) => (
+          <li key={e.key} class={e.kind}>
+            <span class="when">{e.when}</span>
+            <span class="what">{e.what}</span>
+            <span class="where muted small">{e.where}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -7,6 +7,7 @@ import type { Exported } from "../api/bindings/Exported";
 import { ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
+import { PlanSelect } from "../components/PlanSelect";
 
 const ANNEX_LABELS: Record<AnnexKind, string> = {
   roadmap: "дорожная карта",
@@ -82,16 +83,7 @@ export function DocumentsView() {
         <form class="panel export-form" id="export-form" onSubmit={(e) => (e.preventDefault(), exportPdf())}>
           <h2>Напечатать в PDF</h2>
           <div class="form-grid">
-            <label class="wide">
-              <span>Дорожная карта</span>
-              <select value={String(planId)} onChange={(e) => setPlanId(Number((e.target as HTMLSelectElement).value))}>
-                {plans.data.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.title}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <PlanSelect plans={plans.data} value={planId} onChange={setPlanId} label="Дорожная карта" />
             <label>
               <span>Документ</span>
               <select

@@ -6,6 +6,7 @@ import { ruDate, STATUS_LABELS } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { EventTimeframeEditor } from "../components/EventTimeframeEditor";
+import { PlanSelect } from "../components/PlanSelect";
 
 /** A roadmap shown like the document: its header blocks, then the table with section rows. */
 export function PlansView() {
@@ -25,18 +26,7 @@ export function PlansView() {
     <section aria-labelledby="plans-title">
       <div class="toolbar">
         <h1 id="plans-title">Дорожные карты</h1>
-        {plans.data && plans.data.length > 1 && (
-          <label>
-            Карта{" "}
-            <select value={String(planId)} onChange={(e) => setPlanId(Number((e.target as HTMLSelectElement).value))}>
-              {plans.data.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {plans.data && plans.data.length > 1 && <PlanSelect plans={plans.data} value={planId} onChange={setPlanId} />}
       </div>
       <ErrorNotice message={plans.error ?? roadmap.error} />
       {!plans.data ? <Loading /> : plans.data.length === 0 ? <p class="muted">Дорожных карт пока нет.</p> : null}

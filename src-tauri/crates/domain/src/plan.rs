@@ -220,6 +220,15 @@ pub struct Annex {
 pub struct Order {
     #[ts(type = "number")]
     pub id: Id,
+    #[serde(flatten)]
+    pub draft: OrderDraft,
+    pub annexes: Vec<Annex>,
+}
+
+/// What the user writes for an order: its requisites, text and signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OrderDraft {
     pub issuer: String,
     pub date: NaiveDate,
     pub number: String,
@@ -231,7 +240,6 @@ pub struct Order {
     pub signatory_name: String,
     pub executor_name: String,
     pub executor_phone: String,
-    pub annexes: Vec<Annex>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

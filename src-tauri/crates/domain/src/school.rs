@@ -136,6 +136,14 @@ pub struct RiskProfileEntry {
 pub struct Pairing {
     #[ts(type = "number")]
     pub id: Id,
+    #[serde(flatten)]
+    pub draft: PairingDraft,
+}
+
+/// What the user gives for a pairing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PairingDraft {
     #[ts(type = "number")]
     pub supported_school_id: Id,
     #[ts(type = "number")]

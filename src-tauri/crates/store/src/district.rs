@@ -6,13 +6,13 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use domain::{
-    AnnexKind, EventStatus, ExecutorKind, Id, MemberRole, Orientation, Period, SchoolDraft, TimeOfDay,
+    AnnexKind, EventStatus, ExecutorKind, Id, MemberRole, OrderDraft, Orientation, PairingDraft, Period,
+    SchoolDraft, TimeOfDay,
 };
 use serde::Deserialize;
 
 use crate::event::NewEvent;
-use crate::order::{NewAnnex, NewOrder};
-use crate::pairing::NewPairing;
+use crate::order::NewAnnex;
 use crate::plan::NewPlan;
 use crate::section::NewSection;
 use crate::webinar::{NewSeries, NewWebinar};
@@ -184,20 +184,8 @@ fn moscow() -> String {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BundleOrder {
-    pub issuer: String,
-    pub date: NaiveDate,
-    pub number: String,
-    pub place: String,
-    pub title: String,
-    #[serde(default)]
-    pub preamble: String,
-    pub points: Vec<String>,
-    pub signatory_position: String,
-    pub signatory_name: String,
-    #[serde(default)]
-    pub executor_name: String,
-    #[serde(default)]
-    pub executor_phone: String,
+    #[serde(flatten)]
+    pub draft: OrderDraft,
     /// In annex order: `roadmap` (the plan), `pairings`, `working_group`, `schools`, `webinars`.
     pub annexes: Vec<(AnnexKind, Orientation)>,
 }
@@ -235,7 +223,7 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
         for p in &d.pairings {
             pairing::insert(
                 tx,
-                &NewPairing {
+                &PairingDraft {
                     supported_school_id: school(&p.supported)?,
                     mentor_school_id: school(&p.mentor)?,
                     start: p.start,
@@ -344,23 +332,7 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
                     working_group_id: (kind == AnnexKind::WorkingGroup).then_some(group_id).flatten(),
                 })
                 .collect();
-            let order_id = order::insert(
-                tx,
-                &NewOrder {
-                    issuer: o.issuer.clone(),
-                    date: o.date,
-                    number: o.number.clone(),
-                    place: o.place.clone(),
-                    title: o.title.clone(),
-                    preamble: o.preamble.clone(),
-                    points: o.points.clone(),
-                    signatory_position: o.signatory_position.clone(),
-                    signatory_name: o.signatory_name.clone(),
-                    executor_name: o.executor_name.clone(),
-                    executor_phone: o.executor_phone.clone(),
-                },
-                &annexes,
-            )?;
+            let order_id = order::insert(tx, &o.draft, &annexes)?;
             plan::set_approving_order(tx, plan_id, Some(order_id))?;
         }
         Ok(Loaded { plan_id, schools: schools.len(), events: count })
@@ -418,7 +390,7 @@ mod tests {
         assert_eq!(pairing::list(store.read(), Some(2023)).unwrap().len(), 7);
         let p = plan::get(store.read(), loaded.plan_id).unwrap();
         let o = order::get(store.read(), p.approving_order_id.unwrap()).unwrap();
-        assert_eq!((o.number.as_str(), o.annexes.len()), ("206", 3));
+        assert_eq!((o.draft.number.as_str(), o.annexes.len()), ("206", 3));
         assert_eq!(working_group::list(store.read()).unwrap()[0].members.len(), 5);
     }
 

@@ -1,25 +1,9 @@
 //! The `order`, `order_point` and `annex` tables.
 
-use chrono::NaiveDate;
-use domain::{Annex, AnnexKind, Id, Order, Orientation};
+use domain::{Annex, AnnexKind, Id, Order, OrderDraft, Orientation};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::{corrupt_column, StoreError, StoreResult};
-
-#[derive(Debug, Clone)]
-pub struct NewOrder {
-    pub issuer: String,
-    pub date: NaiveDate,
-    pub number: String,
-    pub place: String,
-    pub title: String,
-    pub preamble: String,
-    pub points: Vec<String>,
-    pub signatory_position: String,
-    pub signatory_name: String,
-    pub executor_name: String,
-    pub executor_phone: String,
-}
 
 #[derive(Debug, Clone)]
 pub struct NewAnnex {
@@ -47,24 +31,26 @@ pub fn get(conn: &Connection, id: Id) -> StoreResult<Order> {
             |r| {
                 Ok(Order {
                     id,
-                    issuer: r.get(0)?,
-                    date: r.get(1)?,
-                    number: r.get(2)?,
-                    place: r.get(3)?,
-                    title: r.get(4)?,
-                    preamble: r.get(5)?,
-                    points: Vec::new(),
-                    signatory_position: r.get(6)?,
-                    signatory_name: r.get(7)?,
-                    executor_name: r.get(8)?,
-                    executor_phone: r.get(9)?,
+                    draft: OrderDraft {
+                        issuer: r.get(0)?,
+                        date: r.get(1)?,
+                        number: r.get(2)?,
+                        place: r.get(3)?,
+                        title: r.get(4)?,
+                        preamble: r.get(5)?,
+                        points: Vec::new(),
+                        signatory_position: r.get(6)?,
+                        signatory_name: r.get(7)?,
+                        executor_name: r.get(8)?,
+                        executor_phone: r.get(9)?,
+                    },
                     annexes: Vec::new(),
                 })
             },
         )
         .optional()?
         .ok_or(StoreError::NotFound { what: "приказа", id })?;
-    order.points = conn
+    order.draft.points = conn
         .prepare("SELECT text FROM order_point WHERE order_id = ?1 ORDER BY position")?
         .query_map([id], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
@@ -111,7 +97,7 @@ fn annex_code(kind: AnnexKind) -> &'static str {
 }
 
 /// Inserts an order with its points and annexes (numbered 1, 2, … in the given order).
-pub fn insert(tx: &Transaction, o: &NewOrder, annexes: &[NewAnnex]) -> StoreResult<Id> {
+pub fn insert(tx: &Transaction, o: &OrderDraft, annexes: &[NewAnnex]) -> StoreResult<Id> {
     if o.title.trim().is_empty() {
         return Err(StoreError::invalid("title", "Укажите заголовок приказа"));
     }

@@ -1,22 +1,9 @@
 //! The `pairing` table: supported school ↔ mentor school.
 
-use chrono::NaiveDate;
-use domain::{Id, Pairing};
+use domain::{Id, Pairing, PairingDraft};
 use rusqlite::{params, Connection, Transaction};
 
 use crate::{StoreError, StoreResult};
-
-/// What the user gives for a pairing.
-#[derive(Debug, Clone)]
-pub struct NewPairing {
-    pub supported_school_id: Id,
-    pub mentor_school_id: Id,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub basis_order: String,
-    pub basis_agreement: String,
-    pub note: String,
-}
 
 /// Pairings, all or those whose period touches `year`.
 pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<Pairing>> {
@@ -29,19 +16,21 @@ pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<Pairing>> {
     let rows = stmt.query_map([year], |r| {
         Ok(Pairing {
             id: r.get(0)?,
-            supported_school_id: r.get(1)?,
-            mentor_school_id: r.get(2)?,
-            start: r.get(3)?,
-            end: r.get(4)?,
-            basis_order: r.get(5)?,
-            basis_agreement: r.get(6)?,
-            note: r.get(7)?,
+            draft: PairingDraft {
+                supported_school_id: r.get(1)?,
+                mentor_school_id: r.get(2)?,
+                start: r.get(3)?,
+                end: r.get(4)?,
+                basis_order: r.get(5)?,
+                basis_agreement: r.get(6)?,
+                note: r.get(7)?,
+            },
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn insert(tx: &Transaction, p: &NewPairing) -> StoreResult<Id> {
+pub fn insert(tx: &Transaction, p: &PairingDraft) -> StoreResult<Id> {
     if p.supported_school_id == p.mentor_school_id {
         return Err(StoreError::invalid("mentor_school_id", "Школа не может быть наставником самой себе"));
     }

@@ -4,4 +4,4 @@ import type { Annex } from "./Annex";
 /**
  * Приказ.
  */
-export type Order = { id: number, issuer: string, date: string, number: string, place: string, title: string, preamble: string, points: Array<string>, signatory_position: string, signatory_name: string, executor_name: string, executor_phone: string, annexes: Array<Annex>, };
+export type Order = { id: number, annexes: Array<Annex>, issuer: string, date: string, number: string, place: string, title: string, preamble: string, points: Array<string>, signatory_position: string, signatory_name: string, executor_name: string, executor_phone: string, };

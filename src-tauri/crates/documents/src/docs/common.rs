@@ -46,9 +46,9 @@ impl AnnexMark {
     pub fn of(order: &Order, number: i32, numbered: bool) -> AnnexMark {
         AnnexMark {
             number: numbered.then_some(number),
-            issuer: order.issuer.clone(),
-            date: order.date,
-            order_number: order.number.clone(),
+            issuer: order.draft.issuer.clone(),
+            date: order.draft.date,
+            order_number: order.draft.number.clone(),
         }
     }
 

@@ -30,23 +30,23 @@ fn order_part(o: &Order, margins: Margins) -> Part {
         })
     };
     let mut blocks = vec![
-        centred(o.issuer.to_uppercase(), Style::Bold, BODY),
+        centred(o.draft.issuer.to_uppercase(), Style::Bold, BODY),
         Block::Space(mm(6.0)),
         centred("ПРИКАЗ".into(), Style::Bold, 16.0),
         Block::Space(mm(4.0)),
-        two(ru_date(o.date), format!("№ {}", o.number), Style::Regular),
-        centred(o.place.clone(), Style::Regular, BODY),
+        two(ru_date(o.draft.date), format!("№ {}", o.draft.number), Style::Regular),
+        centred(o.draft.place.clone(), Style::Regular, BODY),
         Block::Space(mm(6.0)),
-        Block::Paragraph(Paragraph::new(o.title.clone(), BODY).style(Style::Bold).align(Align::Center)),
+        Block::Paragraph(Paragraph::new(o.draft.title.clone(), BODY).style(Style::Bold).align(Align::Center)),
         Block::Space(mm(6.0)),
     ];
-    if !o.preamble.is_empty() {
-        blocks.push(body(o.preamble.clone()));
+    if !o.draft.preamble.is_empty() {
+        blocks.push(body(o.draft.preamble.clone()));
     }
     blocks.push(Block::Paragraph(
         Paragraph::new("ПРИКАЗЫВАЮ:", BODY).style(Style::Bold).space(mm(2.0), mm(2.0)),
     ));
-    for (i, point) in o.points.iter().enumerate() {
+    for (i, point) in o.draft.points.iter().enumerate() {
         blocks.push(Block::Paragraph(
             Paragraph::new(format!("{}. {point}", i + 1), BODY)
                 .align(Align::Justify)
@@ -55,9 +55,11 @@ fn order_part(o: &Order, margins: Margins) -> Part {
         ));
     }
     blocks.push(Block::Space(mm(12.0)));
-    blocks.push(two(o.signatory_position.clone(), o.signatory_name.clone(), Style::Regular));
-    let mark: Vec<&str> =
-        [o.executor_name.as_str(), o.executor_phone.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+    blocks.push(two(o.draft.signatory_position.clone(), o.draft.signatory_name.clone(), Style::Regular));
+    let mark: Vec<&str> = [o.draft.executor_name.as_str(), o.draft.executor_phone.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
     if !mark.is_empty() {
         blocks.push(Block::AtBottom(Paragraph::new(mark.join("\n"), 10.0)));
     }

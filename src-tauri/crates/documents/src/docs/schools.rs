@@ -26,15 +26,15 @@ pub fn pairings_part(d: &District, setup: PageSetup, mark: Option<&AnnexMark>) -
         let mentors: Vec<String> = d
             .pairings
             .iter()
-            .filter(|p| p.supported_school_id == s.id)
+            .filter(|p| p.draft.supported_school_id == s.id)
             .filter_map(|p| {
-                let m = d.school(p.mentor_school_id)?;
+                let m = d.school(p.draft.mentor_school_id)?;
                 Some(format!(
                     "{} (директор {}), {} — {}",
                     m.draft.short_name,
                     m.draft.director,
-                    ru_date(p.start),
-                    ru_date(p.end)
+                    ru_date(p.draft.start),
+                    ru_date(p.draft.end)
                 ))
             })
             .collect();
@@ -56,7 +56,7 @@ pub fn pairings_part(d: &District, setup: PageSetup, mark: Option<&AnnexMark>) -
         rows,
     )));
     let basis: Vec<String> =
-        d.pairings.iter().map(|p| p.basis_order.clone()).filter(|b| !b.is_empty()).collect();
+        d.pairings.iter().map(|p| p.draft.basis_order.clone()).filter(|b| !b.is_empty()).collect();
     if let Some(b) = basis.first() {
         blocks.push(Block::Space(crate::layout::mm(4.0)));
         blocks.push(super::common::body(format!("Основание: {b}.")));

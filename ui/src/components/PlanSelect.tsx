@@ -1,0 +1,17 @@
+import type { Plan } from "../api/bindings/Plan";
+
+/** Chooses one of the district's roadmaps by its title. */
+export function PlanSelect(props: { plans: Plan[]; value: number | null; onChange: (id: number) => void; label?: string }) {
+  return (
+    <label class={props.label ? "wide" : ""}>
+      {props.label ? <span>{props.label}</span> : "Карта "}
+      <select value={String(props.value)} onChange={(e) => props.onChange(Number((e.target as HTMLSelectElement).value))}>
+        {props.plans.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.title}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
