@@ -158,3 +158,51 @@ fn errors_are_russian_and_exit_non_zero() {
     let o = run(&["events"]);
     assert!(stderr(&o).contains("не хватает параметра"), "{}", stderr(&o));
 }
+
+#[test]
+fn ics_of_the_demo_series_has_five_sessions_with_stable_uids() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let ics = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        let mut args =
+            vec!["--db", db.to_str().unwrap(), "ics", "--plan", "1", "--out", out.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let o = run(&args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        std::fs::read_to_string(out).unwrap()
+    };
+    let series = ics("series.ics", &["--series", "1"]);
+    assert!(series.starts_with("BEGIN:VCALENDAR\r\n") && series.ends_with("END:VCALENDAR\r\n"));
+    assert!(series.lines().all(|l| l.len() <= 76), "lines are folded at 75 octets");
+    let unfolded = series.replace("\r\n ", "");
+    assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 5);
+    assert!(unfolded.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Moscow"));
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20230427"), "no time in the seed: an all-day entry");
+    assert!(unfolded.contains("SUMMARY:Вебинар: «Система восполнения профессиональных дефицитов педагогических работников» (из опыта работы МОБУ лицея № 7)"));
+    // Exported again: the same UIDs, so a calendar updates rather than duplicates.
+    let uids = |t: &str| {
+        t.replace("\r\n ", "")
+            .lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(uids(&series), uids(&ics("again.ics", &["--series", "1"])));
+    // The whole calendar: the 5 sessions and every placed event.
+    let whole = ics("plan.ics", &[]).replace("\r\n ", "");
+    assert!(whole.matches("BEGIN:VEVENT").count() > 5 + 16);
+    assert!(whole.contains("SUMMARY:Срок: 3. Разработка локальных актов"), "a deadline on its day");
+    let o = run(&[
+        "--db",
+        db.to_str().unwrap(),
+        "ics",
+        "--plan",
+        "1",
+        "--zone",
+        "Mars/Olympus",
+        "--out",
+        "/tmp/x.ics",
+    ]);
+    assert!(stderr(&o).contains("часовой пояс «Mars/Olympus» не поддерживается"));
+}

@@ -140,3 +140,34 @@ pub fn write(pdf: &Pdf, out: &Path) -> CommandResult<()> {
     std::fs::write(&tmp, &pdf.bytes).map_err(io)?;
     std::fs::rename(&tmp, out).map_err(io)
 }
+
+/// The plan's calendar as ICS: its webinar series and events, or one series alone.
+pub fn calendar(
+    store: &Store,
+    plan_id: Id,
+    series: Option<Id>,
+    zone: &str,
+    stamp: chrono::NaiveDateTime,
+) -> CommandResult<String> {
+    let conn = store.read();
+    let roadmap = store::plan::roadmap(conn, plan_id)?;
+    let all = store::webinar::list(conn)?;
+    let chosen: Vec<WebinarSeries> = match series {
+        Some(id) => {
+            let s = all.into_iter().find(|s| s.id == id);
+            vec![s.ok_or_else(|| {
+                CommandError::new(ErrorCode::NotFound, format!("Нет цикла вебинаров № {id}"))
+            })?]
+        }
+        None => all.into_iter().filter(|s| s.plan_id == Some(plan_id)).collect(),
+    };
+    let events = if series.is_some() { &[][..] } else { &roadmap.events[..] };
+    let cal = exchange::ics::Calendar {
+        name: &roadmap.plan.title,
+        time_zone: zone,
+        series: &chosen,
+        events,
+        stamp,
+    };
+    exchange::ics::write(&cal).map_err(|m| CommandError::new(ErrorCode::Invalid, m))
+}

@@ -113,6 +113,25 @@ pub enum Command {
         #[arg(long)]
         long_kept: bool,
     },
+    /// Календарь в формате ICS: вебинары и мероприятия дорожной карты (или один цикл вебинаров)
+    #[command(
+        help_template = SUB_HELP,
+        override_usage = "koordinator ics --plan ID --out ФАЙЛ.ics [--series ID] [--zone Europe/Moscow] [--db ФАЙЛ]"
+    )]
+    Ics {
+        /// Номер дорожной карты
+        #[arg(long, value_name = "ID")]
+        plan: i64,
+        /// Только этот цикл вебинаров (без мероприятий)
+        #[arg(long, value_name = "ID")]
+        series: Option<i64>,
+        /// Часовой пояс времени вебинаров
+        #[arg(long, value_name = "ПОЯС", default_value = "Europe/Moscow")]
+        zone: String,
+        /// Куда сохранить файл
+        #[arg(long, value_name = "ФАЙЛ")]
+        out: PathBuf,
+    },
     /// Разобрать срок реализации: одна строка JSON на каждый текст
     #[command(help_template = SUB_HELP, override_usage = "koordinator timeframe [--period ПЕРИОД] [--stdin] [ТЕКСТ]")]
     Timeframe {
@@ -232,6 +251,14 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             for w in &pdf.warnings {
                 eprintln!("Предупреждение: {w}");
             }
+        }
+        Command::Ics { plan, series, zone, out: path } => {
+            let store = open()?;
+            let text = crate::export::calendar(&store, plan, series, &zone, chrono::Utc::now().naive_utc())?;
+            std::fs::write(&path, text).map_err(|e| {
+                CommandError::new(ErrorCode::Io, format!("не удалось записать «{}»: {e}", path.display()))
+            })?;
+            writeln!(out, "Сохранено: {}", path.display()).map_err(io)?;
         }
         Command::Timeframe { period, stdin, text } => {
             let period = match period {
