@@ -161,13 +161,9 @@ pub fn calendar(
         }
         None => all.into_iter().filter(|s| s.plan_id == Some(plan_id)).collect(),
     };
-    let events = if series.is_some() { &[][..] } else { &roadmap.events[..] };
-    let cal = exchange::ics::Calendar {
-        name: &roadmap.plan.title,
-        time_zone: zone,
-        series: &chosen,
-        events,
-        stamp,
-    };
+    let roadmaps = if series.is_some() { Vec::new() } else { vec![roadmap.clone()] };
+    let entries = exchange::calendar::entries(&roadmaps, &chosen, stamp.date());
+    let cal =
+        exchange::ics::Calendar { name: &roadmap.plan.title, time_zone: zone, entries: &entries, stamp };
     exchange::ics::write(&cal).map_err(|m| CommandError::new(ErrorCode::Invalid, m))
 }

@@ -41,6 +41,9 @@ pub fn run_app<R: tauri::Runtime>(
             commands::documents::export_document,
             commands::documents::open_document,
             commands::documents::export_choices,
+            commands::calendar::calendar_entries,
+            commands::calendar::reschedule_webinar,
+            commands::calendar::set_event_status,
         ])
 }
 

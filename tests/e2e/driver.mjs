@@ -45,6 +45,8 @@ export async function openApp(db) {
   return browser;
 }
 
+/** Saves a PNG of the window once WebKit has painted the latest changes. */
 export async function screenshot(browser, name) {
+  await browser.pause(400);
   await browser.saveScreenshot(resolve(OUT, `${name}.png`));
 }

@@ -1,6 +1,7 @@
 //! Tauri commands: short wrappers over the crates, one file per area. The store sits behind a
 //! mutex (one SQLite connection); every command takes it for its own duration only.
 
+pub mod calendar;
 pub mod district;
 pub mod documents;
 pub mod plans;

@@ -12,6 +12,8 @@ import type { SchoolDraft } from "./bindings/SchoolDraft";
 import type { Event } from "./bindings/Event";
 import type { TimeframeReading } from "./bindings/TimeframeReading";
 import type { ExportChoices } from "./bindings/ExportChoices";
+import type { CalendarEntry } from "./bindings/CalendarEntry";
+import type { EventStatus } from "./bindings/EventStatus";
 import type { Exported } from "./bindings/Exported";
 import type { ExportRequest } from "./bindings/ExportRequest";
 import type { WebinarSeries } from "./bindings/WebinarSeries";
@@ -58,4 +60,9 @@ export const api = {
   exportChoices: () => call<ExportChoices>("export_choices"),
   exportDocument: (request: ExportRequest, path: string) => call<Exported>("export_document", { request, path }),
   openDocument: (path: string) => call<void>("open_document", { path }),
+  calendarEntries: () => call<CalendarEntry[]>("calendar_entries"),
+  rescheduleWebinar: (webinarId: number, date: string, startTime: string | null = null) =>
+    call<void>("reschedule_webinar", { webinarId, date, startTime }),
+  setEventStatus: (eventId: number, status: EventStatus, completionMark: string) =>
+    call<void>("set_event_status", { eventId, status, completionMark }),
 };

@@ -6,15 +6,15 @@
 //! boundaries and end with CRLF; text is escaped as the RFC says.
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
-use domain::{Event, TimeframeKind, WebinarSeries};
+
+use crate::calendar::CalendarEntry;
 
 /// A calendar to write: the time zone of the webinars' times and what goes in.
 pub struct Calendar<'a> {
     pub name: &'a str,
     /// IANA name; Europe/Moscow (UTC+3, no summer time since 2014) is the default.
     pub time_zone: &'a str,
-    pub series: &'a [WebinarSeries],
-    pub events: &'a [Event],
+    pub entries: &'a [CalendarEntry],
     /// When the file is made (DTSTAMP), from the caller's clock.
     pub stamp: NaiveDateTime,
 }
@@ -59,54 +59,29 @@ pub fn write(cal: &Calendar) -> Result<String, String> {
     out.line("END:STANDARD");
     out.line("END:VTIMEZONE");
     let stamp = cal.stamp.format("%Y%m%dT%H%M%SZ").to_string();
-    for s in cal.series {
-        for w in &s.webinars {
-            out.line("BEGIN:VEVENT");
-            out.line(&format!("UID:webinar-{}@koordinator", w.id));
-            out.line(&format!("DTSTAMP:{stamp}"));
-            match w.start_time {
-                Some(t) => {
-                    let zone =
-                        if offset(&w.time_zone).is_some() { w.time_zone.as_str() } else { cal.time_zone };
-                    let start = w.date.format("%Y%m%d").to_string();
-                    out.line(&format!("DTSTART;TZID={zone}:{start}T{:02}{:02}00", t.hour, t.minute));
-                    out.line(&format!("DURATION:PT{}M", w.duration_minutes.unwrap_or(60)));
-                }
-                None => {
-                    // The time is not fixed yet: an all-day entry on its date.
-                    out.line(&format!("DTSTART;VALUE=DATE:{}", w.date.format("%Y%m%d")));
-                    out.line(&format!("DTEND;VALUE=DATE:{}", next_day(w.date)));
-                }
+    for e in cal.entries {
+        out.line("BEGIN:VEVENT");
+        out.line(&format!("UID:{}@koordinator", e.uid));
+        out.line(&format!("DTSTAMP:{stamp}"));
+        match e.time {
+            Some(t) => {
+                let zone = e.time_zone.as_deref().filter(|z| offset(z).is_some()).unwrap_or(cal.time_zone);
+                let start = e.start.format("%Y%m%d").to_string();
+                out.line(&format!("DTSTART;TZID={zone}:{start}T{:02}{:02}00", t.hour, t.minute));
+                out.line(&format!("DURATION:PT{}M", e.duration_minutes.unwrap_or(60)));
             }
-            out.line(&format!("SUMMARY:{}", escape(&format!("Вебинар: {}", w.topic))));
-            let speakers: Vec<String> = w.speakers.iter().map(|x| x.printed()).collect();
-            let mut description = format!("Цикл: {}", s.title);
-            if !speakers.is_empty() {
-                description += &format!("\nВыступающие: {}", speakers.join("; "));
+            None => {
+                // No time of day: an all-day entry over its days (DTEND is exclusive).
+                out.line(&format!("DTSTART;VALUE=DATE:{}", e.start.format("%Y%m%d")));
+                out.line(&format!("DTEND;VALUE=DATE:{}", next_day(e.end)));
             }
-            out.line(&format!("DESCRIPTION:{}", escape(&description)));
-            if !w.link.is_empty() {
-                out.line(&format!("URL:{}", w.link));
-            }
-            out.line("END:VEVENT");
         }
-    }
-    for e in cal.events {
-        for (i, span) in e.timeframe.occurrences().iter().enumerate() {
-            out.line("BEGIN:VEVENT");
-            out.line(&format!("UID:event-{}-{}@koordinator", e.id, i + 1));
-            out.line(&format!("DTSTAMP:{stamp}"));
-            out.line(&format!("DTSTART;VALUE=DATE:{}", span.start.format("%Y%m%d")));
-            out.line(&format!("DTEND;VALUE=DATE:{}", next_day(span.end)));
-            let first = e.content.lines().next().unwrap_or_default();
-            let deadline = if e.timeframe.kind == TimeframeKind::Until { "Срок: " } else { "" };
-            out.line(&format!("SUMMARY:{}", escape(&format!("{deadline}{}. {first}", e.number))));
-            out.line(&format!(
-                "DESCRIPTION:{}",
-                escape(&format!("{}\nСроки: {}", e.content, e.timeframe.text))
-            ));
-            out.line("END:VEVENT");
+        out.line(&format!("SUMMARY:{}", escape(&e.title)));
+        out.line(&format!("DESCRIPTION:{}", escape(&e.description)));
+        if !e.link.is_empty() {
+            out.line(&format!("URL:{}", e.link));
         }
+        out.line("END:VEVENT");
     }
     out.line("END:VCALENDAR");
     Ok(out.text)
@@ -179,8 +154,7 @@ mod tests {
         let cal = Calendar {
             name: "x",
             time_zone: "Mars/Olympus",
-            series: &[],
-            events: &[],
+            entries: &[],
             stamp: NaiveDate::from_ymd_opt(2023, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap(),
         };
         assert!(write(&cal).unwrap_err().contains("Mars/Olympus"));

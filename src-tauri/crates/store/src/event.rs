@@ -98,6 +98,23 @@ pub fn needing_review(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>>
     Ok(list(conn, plan_id)?.into_iter().filter(|e| e.timeframe.needs_review()).collect())
 }
 
+/// Marks where an event stands: its status and the completion mark (отметка о выполнении).
+pub fn set_status(
+    tx: &Transaction,
+    event_id: Id,
+    status: EventStatus,
+    completion_mark: &str,
+) -> StoreResult<()> {
+    let n = tx.execute(
+        "UPDATE event SET status = ?2, completion_mark = ?3 WHERE id = ?1",
+        params![event_id, status.code(), completion_mark.trim()],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound { what: "мероприятия", id: event_id });
+    }
+    Ok(())
+}
+
 /// Stores a new timeframe text for an event and what it means in the plan's period.
 pub fn set_timeframe(tx: &Transaction, event_id: Id, text: &str) -> StoreResult<Timeframe> {
     let plan_id: Id = tx
@@ -207,6 +224,16 @@ mod tests {
         let e = &list(store.read(), p).unwrap()[0];
         assert_eq!(e.timeframe.text, "до 15 апреля марта 2023 г.");
         assert_eq!(e.timeframe.kind, domain::TimeframeKind::Free);
+    }
+
+    #[test]
+    fn marking_an_event_done_keeps_the_mark() {
+        let mut store = Store::open_in_memory().unwrap();
+        let p = plan(&mut store);
+        let id = store.write(|tx| insert(tx, p, &new_event("март"))).unwrap();
+        store.write(|tx| set_status(tx, id, EventStatus::Done, " Протокол № 1 от 15.03.2023 ")).unwrap();
+        let e = &list(store.read(), p).unwrap()[0];
+        assert_eq!((e.status, e.completion_mark.as_str()), (EventStatus::Done, "Протокол № 1 от 15.03.2023"));
     }
 
     #[test]

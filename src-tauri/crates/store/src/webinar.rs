@@ -78,6 +78,23 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<WebinarSeries>> {
     Ok(series)
 }
 
+/// Moves a session to another day (and time, if given); its series, topic and speakers stay.
+pub fn reschedule(
+    tx: &Transaction,
+    webinar_id: Id,
+    date: NaiveDate,
+    start_time: Option<TimeOfDay>,
+) -> StoreResult<()> {
+    let n = tx.execute(
+        "UPDATE webinar SET date = ?2, start_time = coalesce(?3, start_time) WHERE id = ?1",
+        params![webinar_id, date, start_time.map(|t| t.to_string())],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound { what: "вебинара", id: webinar_id });
+    }
+    Ok(())
+}
+
 pub fn insert_series(tx: &Transaction, s: &NewSeries) -> StoreResult<Id> {
     if s.title.trim().is_empty() {
         return Err(StoreError::invalid("title", "Укажите название цикла вебинаров"));
@@ -112,4 +129,24 @@ pub fn insert_webinar(tx: &Transaction, series_id: Id, w: &NewWebinar) -> StoreR
         stmt.execute(params![id, s, i as i64])?;
     }
     Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{district, Store};
+
+    #[test]
+    fn a_rescheduled_session_keeps_its_topic_and_time() {
+        let mut store = Store::open_in_memory().unwrap();
+        district::load(&mut store, &district::parse(district::DEMO).unwrap()).unwrap();
+        let before = list(store.read()).unwrap()[0].webinars[0].clone();
+        let day = NaiveDate::from_ymd_opt(2023, 4, 28).unwrap();
+        store.write(|tx| reschedule(tx, before.id, day, None)).unwrap();
+        let after =
+            list(store.read()).unwrap()[0].webinars.iter().find(|w| w.id == before.id).cloned().unwrap();
+        assert_eq!((after.date, after.topic, after.start_time), (day, before.topic, before.start_time));
+        let err = store.write(|tx| reschedule(tx, 999, day, None)).unwrap_err();
+        assert_eq!(err.to_string(), "Нет вебинара № 999");
+    }
 }

@@ -1,0 +1,42 @@
+use chrono::NaiveDate;
+use domain::{EventStatus, Id, TimeOfDay};
+use exchange::calendar::CalendarEntry;
+use tauri::State;
+
+use super::AppStore;
+use crate::error::CommandResult;
+
+/// Every plan's events and every webinar session as dated entries, their state as of today.
+#[tauri::command]
+pub fn calendar_entries(state: State<AppStore>) -> CommandResult<Vec<CalendarEntry>> {
+    let store = state.lock()?;
+    let conn = store.read();
+    let roadmaps = store::plan::list(conn)?
+        .iter()
+        .map(|p| store::plan::roadmap(conn, p.id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let series = store::webinar::list(conn)?;
+    Ok(exchange::calendar::entries(&roadmaps, &series, chrono::Local::now().date_naive()))
+}
+
+/// Moves a webinar session to another day (dragged in the calendar), keeping its time unless given.
+#[tauri::command]
+pub fn reschedule_webinar(
+    state: State<AppStore>,
+    webinar_id: Id,
+    date: NaiveDate,
+    start_time: Option<TimeOfDay>,
+) -> CommandResult<()> {
+    Ok(state.lock()?.write(|tx| store::webinar::reschedule(tx, webinar_id, date, start_time))?)
+}
+
+/// Marks an event: its status and completion mark.
+#[tauri::command]
+pub fn set_event_status(
+    state: State<AppStore>,
+    event_id: Id,
+    status: EventStatus,
+    completion_mark: String,
+) -> CommandResult<()> {
+    Ok(state.lock()?.write(|tx| store::event::set_status(tx, event_id, status, &completion_mark))?)
+}
