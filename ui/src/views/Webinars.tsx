@@ -2,17 +2,20 @@ import { api } from "../api/ipc";
 import { ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
+import { SeriesForm } from "../components/SeriesForm";
 
 /** Циклы вебинаров with each session's date, time, topic, speakers and host school. */
 export function WebinarsView() {
   const series = useLoad(() => api.listWebinarSeries(), []);
   const schools = useLoad(() => api.listSchools(null), []);
+  const plans = useLoad(() => api.listPlans(), []);
   return (
     <section aria-labelledby="webinars-title">
       <div class="toolbar">
         <h1 id="webinars-title">Вебинары</h1>
       </div>
       <ErrorNotice message={series.error ?? schools.error} />
+      <SeriesForm planId={plans.data?.[0]?.id ?? null} onCreated={series.reload} />
       {!series.data ? (
         <Loading />
       ) : series.data.length === 0 ? (
@@ -39,7 +42,7 @@ export function WebinarsView() {
                   <tr key={w.id}>
                     <td>{ruDate(w.date)}</td>
                     <td>{w.start_time ?? <span class="muted">уточняется</span>}</td>
-                    <td>{w.topic}</td>
+                    <td>{w.topic || <span class="muted">тема уточняется</span>}</td>
                     <td class="small">
                       {w.speakers.map((x) => (
                         <div key={x.id}>

@@ -4,9 +4,11 @@
 
 mod labels;
 mod plan;
+mod rule;
 mod school;
 
 pub use plan::*;
+pub use rule::*;
 pub use school::*;
 pub use timeframe::{Kind as TimeframeKind, Part, Period, Recurrence, Span, TimeOfDay, TimeSpan, Timeframe};
 

@@ -84,7 +84,7 @@ pub fn entries(roadmaps: &[Roadmap], series: &[WebinarSeries], today: NaiveDate)
                 source_id: w.id,
                 plan_id: s.plan_id,
                 section_id: None,
-                title: format!("Вебинар: {}", w.topic),
+                title: format!("Вебинар: {}", if w.topic.is_empty() { &s.title } else { &w.topic }),
                 description,
                 start: w.date,
                 end: w.date,

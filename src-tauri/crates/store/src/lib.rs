@@ -10,6 +10,7 @@ pub mod district;
 mod error;
 pub mod event;
 pub mod executor;
+pub mod holiday;
 pub mod order;
 pub mod pairing;
 pub mod plan;
@@ -26,7 +27,10 @@ use rusqlite_migration::{Migrations, M};
 
 pub use error::{StoreError, StoreResult};
 
-const MIGRATION_LIST: &[M<'static>] = &[M::up(include_str!("../migrations/0001_initial.sql"))];
+const MIGRATION_LIST: &[M<'static>] = &[
+    M::up(include_str!("../migrations/0001_initial.sql")),
+    M::up(include_str!("../migrations/0002_holidays.sql")),
+];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 
 pub struct Store {

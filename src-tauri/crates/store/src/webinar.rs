@@ -1,10 +1,10 @@
 //! The `webinar_series`, `webinar` and `webinar_speaker` tables.
 
 use chrono::NaiveDate;
-use domain::{Id, TimeOfDay, Webinar, WebinarSeries};
+use domain::{Holiday, Id, RuleDates, SessionRule, TimeOfDay, Webinar, WebinarSeries};
 use rusqlite::{params, Connection, Transaction};
 
-use crate::{executor, json_column, StoreError, StoreResult};
+use crate::{executor, holiday, json_column, StoreError, StoreResult};
 
 #[derive(Debug, Clone, Default)]
 pub struct NewSeries {
@@ -95,6 +95,40 @@ pub fn reschedule(
     Ok(())
 }
 
+/// A new series with its sessions made by `rule` (public holidays skipped), in one transaction.
+/// Topics and speakers are filled in later; the time zone is Moscow unless the caller says.
+pub fn insert_series_by_rule(
+    tx: &Transaction,
+    s: &NewSeries,
+    rule: &SessionRule,
+    time_zone: &str,
+) -> StoreResult<(Id, RuleDates)> {
+    rule.check().map_err(|(field, message)| StoreError::invalid(field, message))?;
+    let holidays: Vec<Holiday> = holiday::between(tx, rule.from, rule.horizon())?
+        .into_iter()
+        .map(|(date, name)| Holiday { date, name })
+        .collect();
+    let planned = rule.dates(&holidays);
+    let series_id = insert_series(tx, s)?;
+    for date in &planned.dates {
+        insert_webinar(
+            tx,
+            series_id,
+            &NewWebinar {
+                date: *date,
+                start_time: Some(rule.start_time),
+                time_zone: time_zone.to_owned(),
+                duration_minutes: Some(rule.duration_minutes),
+                topic: String::new(),
+                host_school_id: None,
+                link: String::new(),
+                speaker_ids: Vec::new(),
+            },
+        )?;
+    }
+    Ok((series_id, planned))
+}
+
 pub fn insert_series(tx: &Transaction, s: &NewSeries) -> StoreResult<Id> {
     if s.title.trim().is_empty() {
         return Err(StoreError::invalid("title", "Укажите название цикла вебинаров"));
@@ -135,6 +169,34 @@ pub fn insert_webinar(tx: &Transaction, series_id: Id, w: &NewWebinar) -> StoreR
 mod tests {
     use super::*;
     use crate::{district, Store};
+
+    #[test]
+    fn a_series_by_rule_skips_holidays() {
+        let mut store = Store::open_in_memory().unwrap();
+        let rule = SessionRule {
+            weekday: 3,
+            start_time: TimeOfDay { hour: 15, minute: 0 },
+            duration_minutes: 45,
+            count: 3,
+            from: NaiveDate::from_ymd_opt(2023, 3, 1).unwrap(),
+        };
+        let series = NewSeries { title: "Методические среды".into(), ..Default::default() };
+        let (id, planned) =
+            store.write(|tx| insert_series_by_rule(tx, &series, &rule, "Europe/Moscow")).unwrap();
+        assert_eq!(planned.skipped[0].name, "Международный женский день");
+        let s = list(store.read()).unwrap().into_iter().find(|s| s.id == id).unwrap();
+        let days: Vec<String> = s.webinars.iter().map(|w| w.date.to_string()).collect();
+        assert_eq!(days, ["2023-03-01", "2023-03-15", "2023-03-22"]);
+        assert!(s
+            .webinars
+            .iter()
+            .all(|w| w.start_time == Some(rule.start_time) && w.duration_minutes == Some(45)));
+        let bad = SessionRule { count: 0, ..rule };
+        assert!(matches!(
+            store.write(|tx| insert_series_by_rule(tx, &series, &bad, "Europe/Moscow")),
+            Err(StoreError::Invalid { field: "count", .. })
+        ));
+    }
 
     #[test]
     fn a_rescheduled_session_keeps_its_topic_and_time() {
