@@ -1,23 +1,14 @@
 // The calendar in the real window: the demo's webinar sessions in the month view, a session
 // moved to another day, an event marked done; after a restart both are still so.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BINARY, openApp, screenshot, startDriver } from "./driver.mjs";
+import { BINARY, dataFile, openApp, screenshot, withDriver } from "./driver.mjs";
 
-let driver;
-const dir = mkdtempSync(join(tmpdir(), "koordinator-e2e-"));
-const db = join(dir, "district.sqlite3");
-
-before(async () => {
-  execFileSync(BINARY, ["--db", db, "demo"]);
-  driver = await startDriver();
-});
-
-after(() => driver?.kill());
+const { dir, db } = dataFile({ demo: true });
+withDriver();
 
 async function openCalendarAt(browser, month) {
   const nav = await browser.$('button[data-view="calendar"]');

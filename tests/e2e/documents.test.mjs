@@ -1,24 +1,15 @@
 // The Документы view in the real window: the form offers the roadmap's columns, and the
 // export command behind «Сохранить PDF…» writes a real PDF (called directly: WebDriver
 // cannot drive the native save dialog).
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { BINARY, openApp, screenshot, startDriver } from "./driver.mjs";
+import { dataFile, openApp, screenshot, withDriver } from "./driver.mjs";
 
-let driver;
-const dir = mkdtempSync(join(tmpdir(), "koordinator-e2e-"));
-const db = join(dir, "district.sqlite3");
-
-before(async () => {
-  execFileSync(BINARY, ["--db", db, "demo"]);
-  driver = await startDriver();
-});
-
-after(() => driver?.kill());
+const { dir, db } = dataFile({ demo: true });
+withDriver();
 
 test("the documents view prints the roadmap annex to PDF", async () => {
   const browser = await openApp(db);

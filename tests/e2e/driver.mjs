@@ -1,7 +1,9 @@
 // Starts tauri-driver and opens the real Koordinator window on a given data file.
-import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { after, before } from "node:test";
 import { fileURLToPath } from "node:url";
 import { remote } from "webdriverio";
 
@@ -49,4 +51,21 @@ export async function openApp(db) {
 export async function screenshot(browser, name) {
   await browser.pause(400);
   await browser.saveScreenshot(resolve(OUT, `${name}.png`));
+}
+
+/** A fresh data file for one test file: empty, or with the demo district loaded by the CLI. */
+export function dataFile({ demo }) {
+  const dir = mkdtempSync(join(tmpdir(), "koordinator-e2e-"));
+  const db = join(dir, "district.sqlite3");
+  if (demo) execFileSync(BINARY, ["--db", db, "demo"]);
+  return { dir, db };
+}
+
+/** Runs tauri-driver for the tests of the calling file. */
+export function withDriver() {
+  let driver;
+  before(async () => {
+    driver = await startDriver();
+  });
+  after(() => driver?.kill());
 }

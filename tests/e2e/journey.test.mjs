@@ -1,20 +1,11 @@
 // The foundation journey in the real window: a fresh data file, the demo district, the
 // roadmap, a new school through the form, a restart, the school still there.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openApp, screenshot, startDriver } from "./driver.mjs";
+import { dataFile, openApp, screenshot, withDriver } from "./driver.mjs";
 
-let driver;
-const db = join(mkdtempSync(join(tmpdir(), "koordinator-e2e-")), "district.sqlite3");
-
-before(async () => {
-  driver = await startDriver();
-});
-
-after(() => driver?.kill());
+const { db } = dataFile({ demo: false });
+withDriver();
 
 async function go(browser, view) {
   await (await browser.$(`button[data-view="${view}"]`)).click();

@@ -1,24 +1,12 @@
 // A webinar series by rule in the real window: «по четвергам в 15:00, 5 раз» from 1 March
 // 2023 → five sessions in the March month view → restart → still there.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { BINARY, openApp, screenshot, startDriver } from "./driver.mjs";
+import { dataFile, openApp, screenshot, withDriver } from "./driver.mjs";
 
-let driver;
-const dir = mkdtempSync(join(tmpdir(), "koordinator-e2e-"));
-const db = join(dir, "district.sqlite3");
+const { dir, db } = dataFile({ demo: true });
+withDriver();
 const THURSDAYS = ["2023-03-02", "2023-03-09", "2023-03-16", "2023-03-23", "2023-03-30"];
-
-before(async () => {
-  execFileSync(BINARY, ["--db", db, "demo"]);
-  driver = await startDriver();
-});
-
-after(() => driver?.kill());
 
 async function marchDays(browser) {
   const nav = await browser.$('button[data-view="calendar"]');

@@ -1,22 +1,12 @@
 // Timeframes in the real window: the field reads the text while it is typed; an unclear
 // timeframe lands in «Сроки требуют проверки» and is fixed there.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { BINARY, openApp, screenshot, startDriver } from "./driver.mjs";
+import { BINARY, dataFile, openApp, screenshot, withDriver } from "./driver.mjs";
 
-let driver;
-const db = join(mkdtempSync(join(tmpdir(), "koordinator-e2e-")), "district.sqlite3");
-
-before(async () => {
-  execFileSync(BINARY, ["--db", db, "demo"]);
-  driver = await startDriver();
-});
-
-after(() => driver?.kill());
+const { db } = dataFile({ demo: true });
+withDriver();
 
 async function typeInto(browser, selector, text) {
   const field = await browser.$(selector);
