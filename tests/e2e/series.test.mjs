@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { dataFile, openApp, screenshot, withDriver } from "./driver.mjs";
 
-const { dir, db } = dataFile({ demo: true });
+const { db } = dataFile({ demo: true });
 withDriver();
 const THURSDAYS = ["2023-03-02", "2023-03-09", "2023-03-16", "2023-03-23", "2023-03-30"];
 
