@@ -36,6 +36,7 @@ pub fn run_app<R: tauri::Runtime>(
             commands::plans::list_orders,
             commands::webinars::list_webinar_series,
             commands::webinars::create_series_by_rule,
+            commands::webinars::list_webinar_conflicts,
             commands::timeframes::read_timeframe,
             commands::timeframes::set_event_timeframe,
             commands::timeframes::list_timeframe_review,

@@ -8,6 +8,21 @@ const { db } = dataFile({ demo: true });
 withDriver();
 const THURSDAYS = ["2023-03-02", "2023-03-09", "2023-03-16", "2023-03-23", "2023-03-30"];
 
+/** «по четвергам в 15:00, 5 раз» from 1 March 2023, typed into the form. */
+async function fillRule(browser) {
+  await browser.execute(() => {
+    const set = (name, value) => {
+      const input = document.querySelector(`#series-form [name="${name}"]`);
+      input.value = value;
+      input.dispatchEvent(new Event(input.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
+    };
+    set("weekday", "4");
+    set("time", "15:00");
+    set("count", "5");
+    set("from", "2023-03-01");
+  });
+}
+
 async function marchDays(browser) {
   const nav = await browser.$('button[data-view="calendar"]');
   await nav.click();
@@ -33,17 +48,7 @@ test("a series of five by rule appears in the month view and stays", async () =>
     const form = await browser.$("#series-form");
     await form.waitForExist({ timeout: 10000 });
     await (await form.$('input[name="title"]')).setValue("Методические четверги");
-    await browser.execute(() => {
-      const set = (name, value) => {
-        const input = document.querySelector(`#series-form [name="${name}"]`);
-        input.value = value;
-        input.dispatchEvent(new Event(input.tagName === "SELECT" ? "change" : "input", { bubbles: true }));
-      };
-      set("weekday", "4");
-      set("time", "15:00");
-      set("count", "5");
-      set("from", "2023-03-01");
-    });
+    await fillRule(browser);
     await (await browser.$("#create-series")).click();
     const created = await browser.$("#series-created");
     await created.waitForExist({ timeout: 5000 });
@@ -56,6 +61,23 @@ test("a series of five by rule appears in the month view and stays", async () =>
       timeoutMsg: "not all five sessions are in the March month view",
     });
     await screenshot(browser, "series-in-calendar");
+
+    // A second series on the same Thursdays is allowed, and flagged.
+    await (await browser.$('button[data-view="webinars"]')).click();
+    await (await browser.$("#series-form")).waitForExist({ timeout: 10000 });
+    await (await browser.$('#series-form input[name="title"]')).setValue("Четверги наставников");
+    await fillRule(browser);
+    await (await browser.$("#create-series")).click();
+    await browser.waitUntil(
+      async () =>
+        browser.execute(() =>
+          [...document.querySelectorAll(".conflict")].some((c) =>
+            c.textContent.includes("пересекается по времени с вебинаром цикла «Методические четверги»"),
+          ),
+        ),
+      { timeout: 5000, timeoutMsg: "the overlapping series is not flagged" },
+    );
+    await screenshot(browser, "series-conflicts");
   } finally {
     await browser.deleteSession();
   }

@@ -37,3 +37,22 @@ pub fn create_series_by_rule(
     };
     Ok(state.lock()?.write(|tx| store::webinar::insert_series_by_rule(tx, &new, &rule, "Europe/Moscow"))?.1)
 }
+
+/// Sessions that need a second look: overlaps, double-booked speakers, holidays, outside the plan.
+#[tauri::command]
+pub fn list_webinar_conflicts(state: State<AppStore>) -> CommandResult<Vec<domain::Conflict>> {
+    let store = state.lock()?;
+    let conn = store.read();
+    let series = store::webinar::list(conn)?;
+    let plans = store::plan::list(conn)?;
+    let dates: Vec<chrono::NaiveDate> =
+        series.iter().flat_map(|s| s.webinars.iter().map(|w| w.date)).collect();
+    let holidays = match (dates.iter().min(), dates.iter().max()) {
+        (Some(&from), Some(&to)) => store::holiday::between(conn, from, to)?
+            .into_iter()
+            .map(|(date, name)| domain::Holiday { date, name })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(domain::webinar_conflicts(&series, &plans, &holidays))
+}

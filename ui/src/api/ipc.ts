@@ -16,6 +16,7 @@ import type { CalendarEntry } from "./bindings/CalendarEntry";
 import type { RuleDates } from "./bindings/RuleDates";
 import type { SeriesInput } from "./bindings/SeriesInput";
 import type { SessionRule } from "./bindings/SessionRule";
+import type { Conflict } from "./bindings/Conflict";
 import type { EventStatus } from "./bindings/EventStatus";
 import type { Exported } from "./bindings/Exported";
 import type { ExportRequest } from "./bindings/ExportRequest";
@@ -64,6 +65,7 @@ export const api = {
   exportDocument: (request: ExportRequest, path: string) => call<Exported>("export_document", { request, path }),
   openDocument: (path: string) => call<void>("open_document", { path }),
   calendarEntries: () => call<CalendarEntry[]>("calendar_entries"),
+  listWebinarConflicts: () => call<Conflict[]>("list_webinar_conflicts"),
   createSeriesByRule: (series: SeriesInput, rule: SessionRule) => call<RuleDates>("create_series_by_rule", { series, rule }),
   rescheduleWebinar: (webinarId: number, date: string, startTime: string | null = null) =>
     call<void>("reschedule_webinar", { webinarId, date, startTime }),

@@ -9,13 +9,18 @@ export function WebinarsView() {
   const series = useLoad(() => api.listWebinarSeries(), []);
   const schools = useLoad(() => api.listSchools(null), []);
   const plans = useLoad(() => api.listPlans(), []);
+  const conflicts = useLoad(() => api.listWebinarConflicts(), []);
+  const created = () => {
+    series.reload();
+    conflicts.reload();
+  };
   return (
     <section aria-labelledby="webinars-title">
       <div class="toolbar">
         <h1 id="webinars-title">Вебинары</h1>
       </div>
       <ErrorNotice message={series.error ?? schools.error} />
-      <SeriesForm planId={plans.data?.[0]?.id ?? null} onCreated={series.reload} />
+      <SeriesForm planId={plans.data?.[0]?.id ?? null} onCreated={created} />
       {!series.data ? (
         <Loading />
       ) : series.data.length === 0 ? (
@@ -39,8 +44,17 @@ export function WebinarsView() {
               </thead>
               <tbody>
                 {s.webinars.map((w) => (
-                  <tr key={w.id}>
-                    <td>{ruDate(w.date)}</td>
+                  <tr key={w.id} data-webinar={w.id}>
+                    <td>
+                      {ruDate(w.date)}
+                      {conflicts.data
+                        ?.filter((c) => c.webinar_id === w.id)
+                        .map((c, i) => (
+                          <div key={i} class="warn small conflict">
+                            ⚠ {c.message}
+                          </div>
+                        ))}
+                    </td>
                     <td>{w.start_time ?? <span class="muted">уточняется</span>}</td>
                     <td>{w.topic || <span class="muted">тема уточняется</span>}</td>
                     <td class="small">

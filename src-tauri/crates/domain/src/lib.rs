@@ -2,11 +2,13 @@
 //! the window. Every type here is exported to TypeScript (ts-rs) into `ui/src/api/bindings`,
 //! so the UI never writes them twice. Ids are SQLite rowids, numbers in TypeScript.
 
+mod conflicts;
 mod labels;
 mod plan;
 mod rule;
 mod school;
 
+pub use conflicts::*;
 pub use plan::*;
 pub use rule::*;
 pub use school::*;
