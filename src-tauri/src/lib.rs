@@ -46,6 +46,7 @@ pub fn run_app<R: tauri::Runtime>(
             commands::calendar::calendar_entries,
             commands::calendar::reschedule_webinar,
             commands::calendar::set_event_status,
+            commands::calendar::export_calendar,
         ])
 }
 

@@ -73,6 +73,14 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
     );
     await (await browser.$(".fc-timeGridWeek-button")).click();
     await screenshot(browser, "calendar-week");
+    assert.ok(await (await browser.$("#export-ics")).isEnabled());
+    // The command behind «Выгрузить в ICS…» (the native dialog cannot be driven).
+    const written = await browser.executeAsync((path, done) => {
+      window.__TAURI_INTERNALS__
+        .invoke("export_calendar", { planId: 1, path })
+        .then(() => done(true), (e) => done(JSON.stringify(e)));
+    }, join(dir, "window.ics"));
+    assert.equal(written, true);
   } finally {
     await browser.deleteSession();
   }
@@ -95,4 +103,7 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
   const ics = join(dir, "series.ics");
   execFileSync(BINARY, ["--db", db, "ics", "--plan", "1", "--series", "1", "--out", ics]);
   assert.match(readFileSync(ics, "utf8"), /DTSTART;VALUE=DATE:20230428/);
+  const fromWindow = readFileSync(join(dir, "window.ics"), "utf8").replace(/\r\n /g, "");
+  assert.equal((fromWindow.match(/BEGIN:VEVENT/g) ?? []).length > 5, true);
+  assert.match(fromWindow, /UID:webinar-1@koordinator/);
 });

@@ -40,3 +40,22 @@ pub fn set_event_status(
 ) -> CommandResult<()> {
     Ok(state.lock()?.write(|tx| store::event::set_status(tx, event_id, status, &completion_mark))?)
 }
+
+/// Writes the plan's calendar (its events and webinar series) as ICS to `path`, chosen in the
+/// native save dialog.
+#[tauri::command]
+pub fn export_calendar(state: State<AppStore>, plan_id: Id, path: std::path::PathBuf) -> CommandResult<()> {
+    let text = crate::export::calendar(
+        &*state.lock()?,
+        plan_id,
+        None,
+        "Europe/Moscow",
+        chrono::Utc::now().naive_utc(),
+    )?;
+    std::fs::write(&path, text).map_err(|e| {
+        crate::error::CommandError::new(
+            crate::error::ErrorCode::Io,
+            format!("не удалось записать «{}»: {e}", path.display()),
+        )
+    })
+}

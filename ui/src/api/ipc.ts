@@ -65,6 +65,7 @@ export const api = {
   exportDocument: (request: ExportRequest, path: string) => call<Exported>("export_document", { request, path }),
   openDocument: (path: string) => call<void>("open_document", { path }),
   calendarEntries: () => call<CalendarEntry[]>("calendar_entries"),
+  exportCalendar: (planId: number, path: string) => call<void>("export_calendar", { planId, path }),
   listWebinarConflicts: () => call<Conflict[]>("list_webinar_conflicts"),
   createSeriesByRule: (series: SeriesInput, rule: SessionRule) => call<RuleDates>("create_series_by_rule", { series, rule }),
   rescheduleWebinar: (webinarId: number, date: string, startTime: string | null = null) =>

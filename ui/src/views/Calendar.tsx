@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
+import { save } from "@tauri-apps/plugin-dialog";
 import { Calendar, type EventInput } from "@fullcalendar/core";
 import ruLocale from "@fullcalendar/core/locales/ru";
 import dayGridPlugin from "@fullcalendar/daygrid";
@@ -56,6 +57,19 @@ export function CalendarView() {
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [month, setMonth] = useState("");
+  const [saved, setSaved] = useState<string | null>(null);
+  const plans = useLoad(() => api.listPlans(), []);
+
+  async function exportIcs() {
+    const plan = plans.data?.[0];
+    if (!plan) return;
+    const path = await save({ defaultPath: "kalendar.ics", filters: [{ name: "iCalendar", extensions: ["ics"] }] });
+    if (!path) return;
+    api.exportCalendar(plan.id, path).then(
+      () => setSaved(path),
+      (e) => setError(e instanceof AppError ? e.message : String(e)),
+    );
+  }
 
   useEffect(() => {
     if (!host.current || !entries.data) return;
@@ -113,11 +127,19 @@ export function CalendarView() {
             }}
           />
         </label>
+        <button id="export-ics" onClick={exportIcs} disabled={!plans.data?.length}>
+          Выгрузить в ICS…
+        </button>
         <span class="legend small">
           <span class="swatch webinar" /> вебинар <span class="swatch overdue" /> просрочено
         </span>
       </div>
       <ErrorNotice message={entries.error ?? error} />
+      {saved && (
+        <p class="notice ok" role="status">
+          Календарь сохранён: {saved}. Его можно открыть в Outlook, Thunderbird, Яндекс Календаре.
+        </p>
+      )}
       {!entries.data && <Loading />}
       <div class="calendar-layout">
         <div ref={host} id="calendar" class="calendar" />
