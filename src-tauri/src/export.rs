@@ -131,13 +131,20 @@ pub fn export(store: &Store, req: &ExportRequest, today: NaiveDate, created_unix
     pdf.map_err(invalid)
 }
 
-/// Writes the PDF next to its final name first, so a failed write never leaves half a file.
+/// Writes the PDF (see [`write_file`]).
 pub fn write(pdf: &Pdf, out: &Path) -> CommandResult<()> {
+    write_file(out, &pdf.bytes)
+}
+
+/// Writes a file next to its final name first, then renames it, so a failed write never leaves
+/// half a file where the user looks for it.
+pub fn write_file(out: &Path, bytes: &[u8]) -> CommandResult<()> {
     let io = |e: std::io::Error| {
         CommandError::new(ErrorCode::Io, format!("не удалось записать «{}»: {e}", out.display()))
     };
-    let tmp = out.with_extension("pdf.part");
-    std::fs::write(&tmp, &pdf.bytes).map_err(io)?;
+    let mut tmp = out.as_os_str().to_owned();
+    tmp.push(".part");
+    std::fs::write(&tmp, bytes).map_err(io)?;
     std::fs::rename(&tmp, out).map_err(io)
 }
 

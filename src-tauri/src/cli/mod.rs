@@ -226,14 +226,8 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 plan_id: plan,
                 document,
                 landscape,
-                columns: columns.map(|c| vec![c]).unwrap_or_default(),
-                blocks: blocks.map(|b| {
-                    b.split(',')
-                        .map(str::trim)
-                        .filter(|x| !x.is_empty() && *x != "none")
-                        .map(str::to_owned)
-                        .collect()
-                }),
+                columns: columns.as_deref().map(list).unwrap_or_default(),
+                blocks: blocks.as_deref().map(|b| list(b).into_iter().filter(|x| x != "none").collect()),
                 as_of,
                 long_kept,
             };
@@ -255,9 +249,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
         Command::Ics { plan, series, zone, out: path } => {
             let store = open()?;
             let text = crate::export::calendar(&store, plan, series, &zone, chrono::Utc::now().naive_utc())?;
-            std::fs::write(&path, text).map_err(|e| {
-                CommandError::new(ErrorCode::Io, format!("не удалось записать «{}»: {e}", path.display()))
-            })?;
+            crate::export::write_file(&path, text.as_bytes())?;
             writeln!(out, "Сохранено: {}", path.display()).map_err(io)?;
         }
         Command::Timeframe { period, stdin, text } => {
@@ -289,6 +281,11 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
         }
     }
     Ok(())
+}
+
+/// «a, b,c» → ["a", "b", "c"].
+fn list(text: &str) -> Vec<String> {
+    text.split(',').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
 }
 
 fn io(e: std::io::Error) -> CommandError {

@@ -52,10 +52,5 @@ pub fn export_calendar(state: State<AppStore>, plan_id: Id, path: std::path::Pat
         "Europe/Moscow",
         chrono::Utc::now().naive_utc(),
     )?;
-    std::fs::write(&path, text).map_err(|e| {
-        crate::error::CommandError::new(
-            crate::error::ErrorCode::Io,
-            format!("не удалось записать «{}»: {e}", path.display()),
-        )
-    })
+    crate::export::write_file(&path, text.as_bytes())
 }

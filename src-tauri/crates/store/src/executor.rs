@@ -20,12 +20,6 @@ pub(crate) fn from_row(r: &Row, at: usize) -> rusqlite::Result<Executor> {
     })
 }
 
-pub fn list(conn: &Connection) -> StoreResult<Vec<Executor>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM executor ORDER BY name COLLATE NOCASE"))?;
-    let rows = stmt.query_map([], |r| from_row(r, 0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
 pub fn get(conn: &Connection, id: Id) -> StoreResult<Executor> {
     conn.query_row(&format!("SELECT {COLUMNS} FROM executor WHERE id = ?1"), [id], |r| from_row(r, 0))
         .optional()?

@@ -7,13 +7,19 @@ use crate::{StoreError, StoreResult};
 
 /// All schools (or those with a status in `year`), by short name.
 pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<School>> {
+    select(conn, year, None)
+}
+
+/// Schools with a status in `year` (or all), or the one school `id`, with their statuses.
+fn select(conn: &Connection, year: Option<i32>, id: Option<Id>) -> StoreResult<Vec<School>> {
     let mut stmt = conn.prepare(
         "SELECT id, name, short_name, director, address, phone, email FROM school
-         WHERE ?1 IS NULL OR id IN (SELECT school_id FROM school_status WHERE year = ?1)
+         WHERE (?1 IS NULL OR id IN (SELECT school_id FROM school_status WHERE year = ?1))
+           AND (?2 IS NULL OR id = ?2)
          ORDER BY id",
     )?;
     let mut schools = stmt
-        .query_map([year], |r| {
+        .query_map(rusqlite::params![year, id], |r| {
             Ok(School {
                 id: r.get(0)?,
                 draft: SchoolDraft {
@@ -30,9 +36,10 @@ pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<School>> {
         .collect::<Result<Vec<_>, _>>()?;
     schools.sort_by_cached_key(|s| natural_key(&s.draft.short_name));
     let mut stmt = conn.prepare(
-        "SELECT school_id, year, category, cohort_year FROM school_status ORDER BY year, category",
+        "SELECT school_id, year, category, cohort_year FROM school_status
+         WHERE ?1 IS NULL OR school_id = ?1 ORDER BY year, category",
     )?;
-    let statuses = stmt.query_map([], |r| {
+    let statuses = stmt.query_map([id], |r| {
         Ok((r.get::<_, Id>(0)?, r.get::<_, i32>(1)?, r.get::<_, String>(2)?, r.get(3)?))
     })?;
     let index: std::collections::HashMap<Id, usize> =
@@ -69,7 +76,7 @@ pub fn natural_key(name: &str) -> Vec<(String, u64)> {
 }
 
 pub fn get(conn: &Connection, id: Id) -> StoreResult<School> {
-    list(conn, None)?.into_iter().find(|s| s.id == id).ok_or(StoreError::NotFound { what: "школы", id })
+    select(conn, None, Some(id))?.pop().ok_or(StoreError::NotFound { what: "школы", id })
 }
 
 /// The school with this short name, if any.
