@@ -1,11 +1,12 @@
 // The calendar in the real window: the demo's webinar sessions in the month view, a session
-// moved to another day, an event marked done; after a restart both are still so.
+// moved to another day, an event marked done with its evidence, the filters, a session
+// rewritten in the panel onto a holiday and flagged; after a restart all of it is still so.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BINARY, dataFile, openApp, screenshot, withDriver } from "./driver.mjs";
+import { BINARY, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
 
 const { dir, db } = dataFile({ demo: true });
 withDriver();
@@ -14,7 +15,7 @@ async function openCalendarAt(browser, month) {
   const nav = await browser.$('button[data-view="calendar"]');
   await nav.waitForClickable({ timeout: 15000 });
   await nav.click();
-  await (await browser.$("#calendar .fc-daygrid")).waitForExist({ timeout: 10000 });
+  await waitFor(browser, "#calendar .fc-daygrid");
   await browser.execute((month) => {
     const input = document.getElementById("goto-month");
     input.value = month;
@@ -66,11 +67,64 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
     await clickEntry(browser, "Разработка локальных актов");
     await (await browser.$("#entry-panel select")).selectByAttribute("value", "done");
     await (await browser.$("#completion-mark")).setValue("Положение утверждено");
+    await (await browser.$("#evidence")).setValue("Приказ № 215 от 10.03.2023");
     await (await browser.$("#save-status")).click();
     await browser.waitUntil(
       async () => browser.execute(() => !!document.querySelector("#calendar .progress-done")),
       { timeout: 5000, timeoutMsg: "the event is not shown as done" },
     );
+
+    // Filters: only webinars, then only what is done.
+    await openCalendarAt(browser, "2023-05");
+    const setFilter = (id, value) =>
+      browser.execute(
+        (id, value) => {
+          const select = document.getElementById(id);
+          select.value = value;
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        },
+        id,
+        value,
+      );
+    const shown = () =>
+      browser.execute(() => {
+        const all = [...document.querySelectorAll("#calendar .fc-event")];
+        return { all: all.length, webinars: all.filter((e) => e.classList.contains("entry-webinar")).length };
+      });
+    await browser.waitUntil(async () => (await shown()).all > (await shown()).webinars, { timeout: 5000 });
+    await setFilter("filter-status", "webinar");
+    await browser.waitUntil(async () => {
+      const n = await shown();
+      return n.all > 0 && n.all === n.webinars;
+    }, { timeout: 5000, timeoutMsg: "the «только вебинары» filter shows other entries" });
+    await screenshot(browser, "calendar-filtered");
+    await setFilter("filter-status", "");
+
+    // A session rewritten in the panel: onto Victory Day at 15:30 — allowed, and flagged.
+    await clickEntry(browser, "Реализация программы");
+    await (await browser.$("#edit-webinar")).click();
+    await waitFor(browser, "#entry-panel .webinar-form");
+    await browser.execute(() => {
+      const set = (name, value) => {
+        const input = document.querySelector(`#entry-panel .webinar-form [name="${name}"]`);
+        input.value = value;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      };
+      set("date", "2023-05-09");
+      set("time", "15:30");
+      set("speaker-name", "Сидорова Н.В.");
+    });
+    await (await browser.$("#save-webinar")).click();
+    await browser.waitUntil(
+      async () =>
+        browser.execute(() => {
+          const el = document.querySelector('#calendar td[data-date="2023-05-09"] .has-conflict');
+          const panel = document.getElementById("entry-panel")?.textContent ?? "";
+          return !!el && el.textContent.includes("⚠") && panel.includes("в праздничный день (День Победы)");
+        }),
+      { timeout: 5000, timeoutMsg: "the session on 9 May is not flagged" },
+    );
+    await screenshot(browser, "calendar-conflict");
     await (await browser.$(".fc-timeGridWeek-button")).click();
     await screenshot(browser, "calendar-week");
     assert.ok(await (await browser.$("#export-ics")).isEnabled());
@@ -93,6 +147,11 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
       timeoutMsg: "after a restart the session is back on its old day",
     });
     assert.ok(!(await dayText(browser, "2023-04-27")).includes("Система восполнения"));
+    await openCalendarAt(browser, "2023-05");
+    await browser.waitUntil(async () => (await dayText(browser, "2023-05-09")).includes("15:30"), {
+      timeout: 5000,
+      timeoutMsg: "after a restart the rewritten session is not on 9 May at 15:30",
+    });
   } finally {
     await browser.deleteSession();
   }
@@ -100,6 +159,7 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
   const third = events.find((e) => e.number === "3");
   assert.equal(third.status, "done");
   assert.equal(third.completion_mark, "Положение утверждено");
+  assert.equal(third.evidence, "Приказ № 215 от 10.03.2023");
   const ics = join(dir, "series.ics");
   execFileSync(BINARY, ["--db", db, "ics", "--plan", "1", "--series", "1", "--out", ics]);
   assert.match(readFileSync(ics, "utf8"), /DTSTART;VALUE=DATE:20230428/);

@@ -69,3 +69,12 @@ export function withDriver() {
   });
   after(() => driver?.kill());
 }
+
+/** Waits until `selector` matches, asking inside the page: no element handle to go stale while
+ * the view re-renders. */
+export async function waitFor(browser, selector, timeout = 10000) {
+  await browser.waitUntil(() => browser.execute((s) => document.querySelector(s) !== null, selector), {
+    timeout,
+    timeoutMsg: `${selector} did not appear`,
+  });
+}

@@ -30,15 +30,18 @@ pub fn reschedule_webinar(
     Ok(state.lock()?.write(|tx| store::webinar::reschedule(tx, webinar_id, date, start_time))?)
 }
 
-/// Marks an event: its status and completion mark.
+/// Marks an event: its status, completion mark and the document that shows the result.
 #[tauri::command]
 pub fn set_event_status(
     state: State<AppStore>,
     event_id: Id,
     status: EventStatus,
     completion_mark: String,
+    evidence: String,
 ) -> CommandResult<()> {
-    Ok(state.lock()?.write(|tx| store::event::set_status(tx, event_id, status, &completion_mark))?)
+    Ok(state
+        .lock()?
+        .write(|tx| store::event::set_status(tx, event_id, status, &completion_mark, &evidence))?)
 }
 
 /// Writes the plan's calendar (its events and webinar series) as ICS to `path`, chosen in the

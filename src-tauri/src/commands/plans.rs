@@ -18,3 +18,9 @@ pub fn get_roadmap(state: State<AppStore>, plan_id: Id) -> CommandResult<Roadmap
 pub fn list_orders(state: State<AppStore>) -> CommandResult<Vec<domain::Order>> {
     Ok(store::order::list(state.lock()?.read())?)
 }
+
+/// The district's people and bodies: executors and speakers to choose from.
+#[tauri::command]
+pub fn list_executors(state: State<AppStore>) -> CommandResult<Vec<domain::Executor>> {
+    Ok(store::executor::list(state.lock()?.read())?)
+}

@@ -1,4 +1,5 @@
-use domain::{Id, RuleDates, SessionRule, WebinarSeries};
+use chrono::NaiveDate;
+use domain::{Holiday, Id, RuleDates, SessionRule, WebinarDraft, WebinarSeries};
 use serde::Deserialize;
 use tauri::State;
 
@@ -55,4 +56,33 @@ pub fn list_webinar_conflicts(state: State<AppStore>) -> CommandResult<Vec<domai
         _ => Vec::new(),
     };
     Ok(domain::webinar_conflicts(&series, &plans, &holidays))
+}
+
+/// Saves a session edited in the form: day, time, topic, speakers, host school, link.
+#[tauri::command]
+pub fn update_webinar(state: State<AppStore>, webinar_id: Id, draft: WebinarDraft) -> CommandResult<()> {
+    Ok(state.lock()?.write(|tx| store::webinar::update(tx, webinar_id, &draft))?)
+}
+
+/// The non-working holidays of a calendar year, as series by rule skip them.
+#[tauri::command]
+pub fn list_holidays(state: State<AppStore>, year: i32) -> CommandResult<Vec<Holiday>> {
+    let (from, to) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31));
+    let (Some(from), Some(to)) = (from, to) else { return Ok(Vec::new()) };
+    Ok(store::holiday::between(state.lock()?.read(), from, to)?
+        .into_iter()
+        .map(|(date, name)| Holiday { date, name })
+        .collect())
+}
+
+/// Adds or renames a holiday (a transferred day off, a regional holiday).
+#[tauri::command]
+pub fn set_holiday(state: State<AppStore>, holiday: Holiday) -> CommandResult<()> {
+    Ok(state.lock()?.write(|tx| store::holiday::set(tx, holiday.date, &holiday.name))?)
+}
+
+/// Makes a day a working one.
+#[tauri::command]
+pub fn remove_holiday(state: State<AppStore>, date: NaiveDate) -> CommandResult<()> {
+    Ok(state.lock()?.write(|tx| store::holiday::remove(tx, date))?)
 }

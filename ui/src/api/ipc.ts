@@ -21,6 +21,9 @@ import type { EventStatus } from "./bindings/EventStatus";
 import type { Exported } from "./bindings/Exported";
 import type { ExportRequest } from "./bindings/ExportRequest";
 import type { WebinarSeries } from "./bindings/WebinarSeries";
+import type { WebinarDraft } from "./bindings/WebinarDraft";
+import type { Holiday } from "./bindings/Holiday";
+import type { Executor } from "./bindings/Executor";
 
 /** A backend error: `code` to branch on, `message` (Russian) to show, `field` it belongs to. */
 export class AppError extends Error {
@@ -70,6 +73,11 @@ export const api = {
   createSeriesByRule: (series: SeriesInput, rule: SessionRule) => call<RuleDates>("create_series_by_rule", { series, rule }),
   rescheduleWebinar: (webinarId: number, date: string, startTime: string | null = null) =>
     call<void>("reschedule_webinar", { webinarId, date, startTime }),
-  setEventStatus: (eventId: number, status: EventStatus, completionMark: string) =>
-    call<void>("set_event_status", { eventId, status, completionMark }),
+  setEventStatus: (eventId: number, status: EventStatus, completionMark: string, evidence: string) =>
+    call<void>("set_event_status", { eventId, status, completionMark, evidence }),
+  updateWebinar: (webinarId: number, draft: WebinarDraft) => call<void>("update_webinar", { webinarId, draft }),
+  listHolidays: (year: number) => call<Holiday[]>("list_holidays", { year }),
+  setHoliday: (holiday: Holiday) => call<void>("set_holiday", { holiday }),
+  removeHoliday: (date: string) => call<void>("remove_holiday", { date }),
+  listExecutors: () => call<Executor[]>("list_executors"),
 };

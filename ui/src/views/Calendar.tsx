@@ -9,9 +9,17 @@ import interactionPlugin from "@fullcalendar/interaction";
 import { api, AppError } from "../api/ipc";
 import type { CalendarEntry } from "../api/bindings/CalendarEntry";
 import type { EventStatus } from "../api/bindings/EventStatus";
+import type { Progress } from "../api/bindings/Progress";
+import type { Roadmap } from "../api/bindings/Roadmap";
+import type { Conflict } from "../api/bindings/Conflict";
+import type { School } from "../api/bindings/School";
+import type { Executor } from "../api/bindings/Executor";
+import type { WebinarSeries } from "../api/bindings/WebinarSeries";
 import { ruDate, STATUS_LABELS } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
+import { EventTimeframeEditor } from "../components/EventTimeframeEditor";
+import { WebinarForm } from "../components/WebinarForm";
 
 const SECTION_COLOURS = ["#1f5fa8", "#2e7d4f", "#8a4fb3", "#b26a00", "#00838f", "#6d4c41"];
 
@@ -22,11 +30,35 @@ function addDays(iso: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function toInput(e: CalendarEntry): EventInput {
+const PROGRESS_LABELS: Record<Progress, string> = {
+  planned: "запланировано",
+  in_progress: "выполняется",
+  done: "выполнено",
+  overdue: "просрочено",
+  cancelled: "отменено",
+};
+
+/** What the calendar shows: "" in a field means «все». */
+type Filter = { plan: string; section: string; school: string; executor: string; status: string };
+const NO_FILTER: Filter = { plan: "", section: "", school: "", executor: "", status: "" };
+
+function matches(e: CalendarEntry, f: Filter): boolean {
+  const id = (v: string) => Number(v);
+  if (f.plan && e.plan_id !== id(f.plan)) return false;
+  if (f.section && e.section_id !== id(f.section)) return false;
+  if (f.school && !e.school_ids.includes(id(f.school))) return false;
+  if (f.executor && !e.executor_ids.includes(id(f.executor))) return false;
+  if (f.status === "webinar") return e.kind === "webinar";
+  if (f.status && e.progress !== f.status) return false;
+  return true;
+}
+
+function toInput(e: CalendarEntry, conflicts: Conflict[]): EventInput {
   const colour = e.kind === "webinar" ? "#c2185b" : SECTION_COLOURS[(e.section_id ?? 0) % SECTION_COLOURS.length];
+  const flagged = e.kind === "webinar" && conflicts.some((c) => c.webinar_id === e.source_id);
   return {
     id: e.uid,
-    title: e.title,
+    title: flagged ? `⚠ ${e.title}` : e.title,
     start: e.time ? `${e.start}T${e.time}` : e.start,
     // FullCalendar's all-day end is exclusive.
     end: e.time ? undefined : addDays(e.end, 1),
@@ -34,7 +66,7 @@ function toInput(e: CalendarEntry): EventInput {
     editable: e.kind === "webinar",
     backgroundColor: colour,
     borderColor: e.progress === "overdue" ? "#b3261e" : colour,
-    classNames: [`entry-${e.kind}`, e.progress ? `progress-${e.progress}` : ""],
+    classNames: [`entry-${e.kind}`, e.progress ? `progress-${e.progress}` : "", flagged ? "has-conflict" : ""],
     extendedProps: { uid: e.uid },
   };
 }
@@ -53,7 +85,20 @@ export function CalendarView() {
   const host = useRef<HTMLDivElement>(null);
   const calendar = useRef<Calendar | null>(null);
   const shownDate = useRef<Date | null>(null);
-  const entries = useLoad(() => api.calendarEntries(), []);
+  // Entries and what the filters and the panel need come together, so the calendar is drawn once.
+  const district = useLoad(async () => {
+    const plans = await api.listPlans();
+    const [entries, roadmaps, schools, executors, series, conflicts] = await Promise.all([
+      api.calendarEntries(),
+      Promise.all(plans.map((p) => api.getRoadmap(p.id))),
+      api.listSchools(null),
+      api.listExecutors(),
+      api.listWebinarSeries(),
+      api.listWebinarConflicts(),
+    ]);
+    return { entries, roadmaps, schools, executors, series, conflicts };
+  }, []);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [month, setMonth] = useState("");
@@ -61,7 +106,7 @@ export function CalendarView() {
   const plans = useLoad(() => api.listPlans(), []);
 
   async function exportIcs() {
-    const plan = plans.data?.[0];
+    const plan = plans.data?.find((p) => String(p.id) === filter.plan) ?? plans.data?.[0];
     if (!plan) return;
     const path = await save({ defaultPath: "kalendar.ics", filters: [{ name: "iCalendar", extensions: ["ics"] }] });
     if (!path) return;
@@ -72,8 +117,9 @@ export function CalendarView() {
   }
 
   useEffect(() => {
-    if (!host.current || !entries.data) return;
-    const list = entries.data;
+    if (!host.current || !district.data) return;
+    const list = district.data.entries;
+    const conflicts = district.data.conflicts;
     const cal = new Calendar(host.current, {
       plugins: [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin],
       locale: ruLocale,
@@ -86,14 +132,14 @@ export function CalendarView() {
       scrollTime: "08:00:00",
       slotMinTime: "07:00:00",
       slotMaxTime: "21:00:00",
-      events: list.map(toInput),
+      events: list.filter((e) => matches(e, filter)).map((e) => toInput(e, conflicts)),
       eventClick: (info) => setSelected(info.event.id),
       eventDrop: (info) => {
         const entry = list.find((e) => e.uid === info.event.id);
         const start = info.event.startStr.slice(0, 10);
         if (!entry || entry.kind !== "webinar") return info.revert();
         api.rescheduleWebinar(entry.source_id, start).then(
-          () => entries.reload(),
+          changed,
           (e) => {
             info.revert();
             setError(e instanceof AppError ? e.message : String(e));
@@ -107,9 +153,10 @@ export function CalendarView() {
     cal.render();
     calendar.current = cal;
     return () => cal.destroy();
-  }, [entries.data]);
+  }, [district.data, filter]);
 
-  const entry = entries.data?.find((e) => e.uid === selected) ?? null;
+  const changed = district.reload;
+  const entry = district.data?.entries.find((e) => e.uid === selected) ?? null;
   return (
     <section aria-labelledby="calendar-title">
       <div class="toolbar">
@@ -131,30 +178,98 @@ export function CalendarView() {
           Выгрузить в ICS…
         </button>
         <span class="legend small">
-          <span class="swatch webinar" /> вебинар <span class="swatch overdue" /> просрочено
+          <span class="swatch webinar" /> вебинар <span class="swatch overdue" /> просрочено ⚠ требует проверки
         </span>
       </div>
-      <ErrorNotice message={entries.error ?? error} />
+      {district.data && <Filters data={district.data} value={filter} onChange={setFilter} />}
+      <ErrorNotice message={district.error ?? error} />
       {saved && (
         <p class="notice ok" role="status">
           Календарь сохранён: {saved}. Его можно открыть в Outlook, Thunderbird, Яндекс Календаре.
         </p>
       )}
-      {!entries.data && <Loading />}
+      {!district.data && <Loading />}
       <div class="calendar-layout">
         <div ref={host} id="calendar" class="calendar" />
-        {entry && <EntryPanel key={entry.uid} entry={entry} onChanged={entries.reload} onClose={() => setSelected(null)} />}
+        {entry && district.data && (
+          <EntryPanel
+            key={`${entry.uid}@${entry.start}`}
+            entry={entry}
+            district={district.data}
+            onChanged={changed}
+            onClose={() => setSelected(null)}
+          />
+        )}
       </div>
     </section>
   );
 }
 
-/** What the clicked entry is; an event is marked here, a session moved by date. */
-function EntryPanel(props: { entry: CalendarEntry; onChanged: () => void; onClose: () => void }) {
+type District = {
+  entries: CalendarEntry[];
+  roadmaps: Roadmap[];
+  schools: School[];
+  executors: Executor[];
+  series: WebinarSeries[];
+  conflicts: Conflict[];
+};
+
+/** Filters by plan, section, school, executor and status; each list offers only what exists. */
+function Filters(props: { data: District; value: Filter; onChange: (f: Filter) => void }) {
+  const f = props.value;
+  const set = (field: keyof Filter) => (e: Event) => {
+    const v = (e.target as HTMLSelectElement).value;
+    props.onChange({ ...f, [field]: v, ...(field === "plan" ? { section: "" } : {}) });
+  };
+  const sections = props.data.roadmaps
+    .filter((r) => !f.plan || String(r.plan.id) === f.plan)
+    .flatMap((r) => r.sections);
+  const select = (field: keyof Filter, label: string, options: [string | number, string][]) => (
+    <label>
+      <span>{label}</span>
+      <select id={`filter-${field}`} value={f[field]} onChange={set(field)}>
+        <option value="">все</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={String(v)}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <div class="filters" role="group" aria-label="Фильтры календаря">
+      {select("plan", "Дорожная карта", props.data.roadmaps.map((r) => [r.plan.id, r.plan.title]))}
+      {select("section", "Раздел", sections.map((s) => [s.id, [s.number, s.title].filter(Boolean).join(". ")]))}
+      {select("school", "Школа", props.data.schools.map((s) => [s.id, s.short_name]))}
+      {select("executor", "Исполнитель", props.data.executors.map((x) => [x.id, x.name]))}
+      {select("status", "Состояние", [
+        ...(Object.entries(PROGRESS_LABELS) as [string, string][]),
+        ["webinar", "только вебинары"],
+      ])}
+      {Object.values(f).some(Boolean) && (
+        <button class="link" id="filter-reset" onClick={() => props.onChange(NO_FILTER)}>
+          сбросить
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** What the clicked entry is: an event is marked and its timeframe edited here, a session moved or
+ * rewritten. */
+function EntryPanel(props: { entry: CalendarEntry; district: District; onChanged: () => void; onClose: () => void }) {
   const e = props.entry;
-  const [status, setStatus] = useState<EventStatus>(e.progress === "done" ? "done" : "in_progress");
-  const [mark, setMark] = useState("");
+  const event =
+    e.kind === "event" ? props.district.roadmaps.flatMap((r) => r.events).find((x) => x.id === e.source_id) : undefined;
+  const webinar =
+    e.kind === "webinar" ? props.district.series.flatMap((s) => s.webinars).find((w) => w.id === e.source_id) : undefined;
+  const conflicts = e.kind === "webinar" ? props.district.conflicts.filter((c) => c.webinar_id === e.source_id) : [];
+  const [status, setStatus] = useState<EventStatus>(event?.status ?? "in_progress");
+  const [mark, setMark] = useState(event?.completion_mark ?? "");
+  const [evidence, setEvidence] = useState(event?.evidence ?? "");
   const [date, setDate] = useState(e.start);
+  const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = (p: Promise<void>) =>
     p.then(props.onChanged, (err) => setError(err instanceof AppError ? err.message : String(err)));
@@ -171,44 +286,73 @@ function EntryPanel(props: { entry: CalendarEntry; onChanged: () => void; onClos
       <p class="small">
         {e.start === e.end ? ruDate(e.start) : `${ruDate(e.start)} — ${ruDate(e.end)}`}
         {e.time ? `, ${e.time}` : ""}
+        {e.progress ? ` · ${PROGRESS_LABELS[e.progress]}` : ""}
       </p>
       <p class="pre small muted">{e.description}</p>
       {e.progress === "overdue" && <p class="warn">Срок прошёл, мероприятие не отмечено выполненным.</p>}
-      {e.kind === "event" ? (
-        <div class="form-grid">
-          <label>
-            <span>Состояние</span>
-            <select value={status} onChange={(x) => setStatus((x.target as HTMLSelectElement).value as EventStatus)}>
-              {(Object.keys(STATUS_LABELS) as EventStatus[]).map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label class="wide">
-            <span>Отметка о выполнении</span>
-            <input id="completion-mark" value={mark} onInput={(x) => setMark((x.target as HTMLInputElement).value)} />
-          </label>
-          <div class="actions">
-            <button class="primary" id="save-status" onClick={() => run(api.setEventStatus(e.source_id, status, mark))}>
-              Сохранить отметку
-            </button>
+      {conflicts.map((c, i) => (
+        <p key={i} class="warn small conflict">
+          ⚠ {c.message}
+        </p>
+      ))}
+      {event && (
+        <>
+          <div class="form-grid">
+            <label>
+              <span>Состояние</span>
+              <select id="event-status" value={status} onChange={(x) => setStatus((x.target as HTMLSelectElement).value as EventStatus)}>
+                {(Object.keys(STATUS_LABELS) as EventStatus[]).map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label class="wide">
+              <span>Отметка о выполнении</span>
+              <input id="completion-mark" value={mark} onInput={(x) => setMark((x.target as HTMLInputElement).value)} />
+            </label>
+            <label class="wide">
+              <span>Документ, фиксирующий результат</span>
+              <input id="evidence" value={evidence} onInput={(x) => setEvidence((x.target as HTMLInputElement).value)} />
+            </label>
+            <div class="actions">
+              <button class="primary" id="save-status" onClick={() => run(api.setEventStatus(e.source_id, status, mark, evidence))}>
+                Сохранить отметку
+              </button>
+            </div>
           </div>
-        </div>
-      ) : (
-        <div class="form-grid">
-          <label>
-            <span>Новая дата</span>
-            <input type="date" id="webinar-date" value={date} onInput={(x) => setDate((x.target as HTMLInputElement).value)} />
-          </label>
-          <div class="actions">
-            <button class="primary" id="move-webinar" onClick={() => run(api.rescheduleWebinar(e.source_id, date))}>
-              Перенести
-            </button>
-          </div>
-        </div>
+          <h3>Сроки</h3>
+          <EventTimeframeEditor event={event} onSaved={props.onChanged} />
+        </>
       )}
+      {webinar &&
+        (editing ? (
+          <WebinarForm
+            webinar={webinar}
+            schools={props.district.schools}
+            onSaved={() => {
+              setEditing(false);
+              props.onChanged();
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        ) : (
+          <div class="form-grid">
+            <label>
+              <span>Новая дата</span>
+              <input type="date" id="webinar-date" value={date} onInput={(x) => setDate((x.target as HTMLInputElement).value)} />
+            </label>
+            <div class="actions">
+              <button class="primary" id="move-webinar" onClick={() => run(api.rescheduleWebinar(e.source_id, date))}>
+                Перенести
+              </button>
+              <button id="edit-webinar" onClick={() => setEditing(true)}>
+                Тема, время, выступающие…
+              </button>
+            </div>
+          </div>
+        ))}
       {error && (
         <p class="field-error" role="alert">
           {error}

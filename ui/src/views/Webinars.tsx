@@ -3,6 +3,9 @@ import { ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { SeriesForm } from "../components/SeriesForm";
+import { WebinarForm } from "../components/WebinarForm";
+import { HolidayCalendar } from "../components/HolidayCalendar";
+import { useState } from "preact/hooks";
 
 /** Циклы вебинаров with each session's date, time, topic, speakers and host school. */
 export function WebinarsView() {
@@ -10,9 +13,14 @@ export function WebinarsView() {
   const schools = useLoad(() => api.listSchools(null), []);
   const plans = useLoad(() => api.listPlans(), []);
   const conflicts = useLoad(() => api.listWebinarConflicts(), []);
+  const [editing, setEditing] = useState<number | null>(null);
   const created = () => {
     series.reload();
     conflicts.reload();
+  };
+  const saved = () => {
+    setEditing(null);
+    created();
   };
   return (
     <section aria-labelledby="webinars-title">
@@ -21,6 +29,7 @@ export function WebinarsView() {
       </div>
       <ErrorNotice message={series.error ?? schools.error} />
       <SeriesForm planId={plans.data?.[0]?.id ?? null} onCreated={created} />
+      <HolidayCalendar onChanged={conflicts.reload} />
       {!series.data ? (
         <Loading />
       ) : series.data.length === 0 ? (
@@ -40,10 +49,18 @@ export function WebinarsView() {
                   <th>Тема</th>
                   <th>Выступающие</th>
                   <th>Площадка</th>
+                  <th />
                 </tr>
               </thead>
               <tbody>
-                {s.webinars.map((w) => (
+                {s.webinars.map((w) =>
+                  editing === w.id ? (
+                    <tr key={w.id} data-webinar={w.id}>
+                      <td colSpan={6}>
+                        <WebinarForm webinar={w} schools={schools.data ?? []} onSaved={saved} onCancel={() => setEditing(null)} />
+                      </td>
+                    </tr>
+                  ) : (
                   <tr key={w.id} data-webinar={w.id}>
                     <td>
                       {ruDate(w.date)}
@@ -59,14 +76,21 @@ export function WebinarsView() {
                     <td>{w.topic || <span class="muted">тема уточняется</span>}</td>
                     <td class="small">
                       {w.speakers.map((x) => (
-                        <div key={x.id}>
-                          {x.name}, {x.position}
-                        </div>
+                        <div key={x.id}>{[x.name, x.position, x.organisation].filter(Boolean).join(", ")}</div>
                       ))}
+                      {w.link && (
+                        <div class="muted">{w.link}</div>
+                      )}
                     </td>
                     <td>{schools.data?.find((x) => x.id === w.host_school_id)?.short_name ?? ""}</td>
+                    <td>
+                      <button class="link edit-webinar" onClick={() => setEditing(w.id)}>
+                        изменить
+                      </button>
+                    </td>
                   </tr>
-                ))}
+                  ),
+                )}
               </tbody>
             </table>
           </article>

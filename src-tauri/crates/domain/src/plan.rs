@@ -179,6 +179,29 @@ pub struct Webinar {
     pub speakers: Vec<Executor>,
 }
 
+/// A speaker as the user types them: a person, their position and school.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SpeakerDraft {
+    pub name: String,
+    pub position: String,
+    pub organisation: String,
+}
+
+/// What the session form edits; the series stays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct WebinarDraft {
+    pub date: NaiveDate,
+    pub start_time: Option<TimeOfDay>,
+    pub duration_minutes: Option<u32>,
+    pub topic: String,
+    #[ts(type = "number | null")]
+    pub host_school_id: Option<Id>,
+    pub link: String,
+    pub speakers: Vec<SpeakerDraft>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]

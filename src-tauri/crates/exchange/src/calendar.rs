@@ -28,6 +28,12 @@ pub struct CalendarEntry {
     pub plan_id: Option<Id>,
     #[ts(type = "number | null")]
     pub section_id: Option<Id>,
+    /// For the calendar's filters: who carries it out (executors, speakers) and which schools
+    /// it concerns (the section's target schools, the host school).
+    #[ts(type = "Array<number>")]
+    pub executor_ids: Vec<Id>,
+    #[ts(type = "Array<number>")]
+    pub school_ids: Vec<Id>,
     pub title: String,
     pub description: String,
     /// First and last day, both included.
@@ -50,6 +56,12 @@ pub fn entries(roadmaps: &[Roadmap], series: &[WebinarSeries], today: NaiveDate)
         for e in &r.events {
             let first = e.content.lines().next().unwrap_or_default();
             let deadline = e.timeframe.kind == TimeframeKind::Until;
+            let school_ids = r
+                .sections
+                .iter()
+                .find(|s| Some(s.id) == e.section_id)
+                .map(|s| s.school_ids.clone())
+                .unwrap_or_default();
             for (i, span) in e.timeframe.occurrences().iter().enumerate() {
                 out.push(CalendarEntry {
                     uid: format!("event-{}-{}", e.id, i + 1),
@@ -57,6 +69,8 @@ pub fn entries(roadmaps: &[Roadmap], series: &[WebinarSeries], today: NaiveDate)
                     source_id: e.id,
                     plan_id: Some(e.plan_id),
                     section_id: e.section_id,
+                    executor_ids: e.executors.iter().map(|x| x.id).collect(),
+                    school_ids: school_ids.clone(),
                     title: format!("{}{}. {first}", if deadline { "Срок: " } else { "" }, e.number),
                     description: format!("{}\nСроки: {}", e.content, e.timeframe.text),
                     start: span.start,
@@ -84,6 +98,8 @@ pub fn entries(roadmaps: &[Roadmap], series: &[WebinarSeries], today: NaiveDate)
                 source_id: w.id,
                 plan_id: s.plan_id,
                 section_id: None,
+                executor_ids: w.speakers.iter().map(|x| x.id).collect(),
+                school_ids: w.host_school_id.into_iter().collect(),
                 title: format!("Вебинар: {}", if w.topic.is_empty() { &s.title } else { &w.topic }),
                 description,
                 start: w.date,
@@ -99,4 +115,35 @@ pub fn entries(roadmaps: &[Roadmap], series: &[WebinarSeries], today: NaiveDate)
     }
     out.sort_by_key(|e| (e.start, e.time));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use store::{district, plan, webinar, Store};
+
+    #[test]
+    fn entries_carry_what_the_calendar_filters_by() {
+        let mut store = Store::open_in_memory().unwrap();
+        let loaded = district::load(&mut store, &district::parse(district::DEMO).unwrap()).unwrap();
+        let roadmap = plan::roadmap(store.read(), loaded.plan_id).unwrap();
+        let series = webinar::list(store.read()).unwrap();
+        let today = NaiveDate::from_ymd_opt(2023, 5, 1).unwrap();
+        let all = entries(std::slice::from_ref(&roadmap), &series, today);
+
+        let webinars: Vec<_> = all.iter().filter(|e| e.kind == EntryKind::Webinar).collect();
+        assert_eq!(webinars.len(), 5);
+        assert!(webinars.iter().all(|w| !w.executor_ids.is_empty() && w.progress.is_none()));
+
+        // Every event appears at least once, with its executors and its section's schools.
+        for e in &roadmap.events {
+            let placed: Vec<_> =
+                all.iter().filter(|x| x.kind == EntryKind::Event && x.source_id == e.id).collect();
+            assert!(!placed.is_empty(), "{} не в календаре", e.number);
+            let ids: Vec<Id> = e.executors.iter().map(|x| x.id).collect();
+            assert!(placed.iter().all(|x| x.executor_ids == ids && x.section_id == e.section_id));
+        }
+        assert!(all.iter().any(|e| !e.school_ids.is_empty()), "target schools of a section");
+        assert!(all.windows(2).all(|w| (w[0].start, w[0].time) <= (w[1].start, w[1].time)));
+    }
 }

@@ -98,16 +98,18 @@ pub fn needing_review(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>>
     Ok(list(conn, plan_id)?.into_iter().filter(|e| e.timeframe.needs_review()).collect())
 }
 
-/// Marks where an event stands: its status and the completion mark (отметка о выполнении).
+/// Marks where an event stands: its status, the completion mark (отметка о выполнении) and the
+/// document that shows the result.
 pub fn set_status(
     tx: &Transaction,
     event_id: Id,
     status: EventStatus,
     completion_mark: &str,
+    evidence: &str,
 ) -> StoreResult<()> {
     let n = tx.execute(
-        "UPDATE event SET status = ?2, completion_mark = ?3 WHERE id = ?1",
-        params![event_id, status.code(), completion_mark.trim()],
+        "UPDATE event SET status = ?2, completion_mark = ?3, evidence = ?4 WHERE id = ?1",
+        params![event_id, status.code(), completion_mark.trim(), evidence.trim()],
     )?;
     if n == 0 {
         return Err(StoreError::NotFound { what: "мероприятия", id: event_id });
@@ -231,9 +233,12 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
         let id = store.write(|tx| insert(tx, p, &new_event("март"))).unwrap();
-        store.write(|tx| set_status(tx, id, EventStatus::Done, " Протокол № 1 от 15.03.2023 ")).unwrap();
+        store
+            .write(|tx| set_status(tx, id, EventStatus::Done, " выполнено ", " Протокол № 1 от 15.03.2023 "))
+            .unwrap();
         let e = &list(store.read(), p).unwrap()[0];
-        assert_eq!((e.status, e.completion_mark.as_str()), (EventStatus::Done, "Протокол № 1 от 15.03.2023"));
+        assert_eq!((e.status, e.completion_mark.as_str()), (EventStatus::Done, "выполнено"));
+        assert_eq!(e.evidence, "Протокол № 1 от 15.03.2023");
     }
 
     #[test]

@@ -20,6 +20,13 @@ pub(crate) fn from_row(r: &Row, at: usize) -> rusqlite::Result<Executor> {
     })
 }
 
+/// The district's people and bodies, by name.
+pub fn list(conn: &Connection) -> StoreResult<Vec<Executor>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM executor ORDER BY name, position"))?;
+    let rows = stmt.query_map([], |r| from_row(r, 0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 pub fn get(conn: &Connection, id: Id) -> StoreResult<Executor> {
     conn.query_row(&format!("SELECT {COLUMNS} FROM executor WHERE id = ?1"), [id], |r| from_row(r, 0))
         .optional()?
@@ -52,4 +59,25 @@ pub fn find_or_create(
         params![kind, name, position],
         |r| r.get(0),
     )?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    #[test]
+    fn the_same_person_is_found_not_created_twice_and_listed_by_name() {
+        let mut store = Store::open_in_memory().unwrap();
+        let person = |tx: &Transaction, name: &str| {
+            find_or_create(tx, ExecutorKind::Person, name, "директор", "МОБУ СОШ № 2")
+        };
+        let a = store.write(|tx| person(tx, " Яковлева О.П. ")).unwrap();
+        let b = store.write(|tx| person(tx, "Яковлева О.П.")).unwrap();
+        store.write(|tx| person(tx, "Андреева Т.Н.")).unwrap();
+        assert_eq!(a, b);
+        let names: Vec<String> = list(store.read()).unwrap().into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Андреева Т.Н.", "Яковлева О.П."]);
+        assert!(matches!(store.write(|tx| person(tx, "  ")), Err(StoreError::Invalid { .. })));
+    }
 }

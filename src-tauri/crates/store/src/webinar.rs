@@ -1,7 +1,9 @@
 //! The `webinar_series`, `webinar` and `webinar_speaker` tables.
 
 use chrono::NaiveDate;
-use domain::{Holiday, Id, RuleDates, SessionRule, TimeOfDay, Webinar, WebinarSeries};
+use domain::{
+    ExecutorKind, Holiday, Id, RuleDates, SessionRule, TimeOfDay, Webinar, WebinarDraft, WebinarSeries,
+};
 use rusqlite::{params, Connection, Transaction};
 
 use crate::{executor, holiday, json_column, StoreError, StoreResult};
@@ -95,6 +97,46 @@ pub fn reschedule(
     Ok(())
 }
 
+/// Rewrites a session from the form: day, time, topic, host, link and speakers (people new to
+/// the district are added to its executors).
+pub fn update(tx: &Transaction, webinar_id: Id, d: &WebinarDraft) -> StoreResult<()> {
+    if d.duration_minutes.is_some_and(|m| !(1..=1440).contains(&m)) {
+        return Err(StoreError::invalid("duration_minutes", "Длительность — от 1 до 1440 минут"));
+    }
+    let n = tx.execute(
+        "UPDATE webinar SET date = ?2, start_time = ?3, duration_minutes = ?4, topic = ?5, host_school_id = ?6,
+         link = ?7 WHERE id = ?1",
+        params![
+            webinar_id,
+            d.date,
+            d.start_time.map(|t| t.to_string()),
+            d.duration_minutes,
+            d.topic.trim(),
+            d.host_school_id,
+            d.link.trim()
+        ],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound { what: "вебинара", id: webinar_id });
+    }
+    let mut ids = Vec::new();
+    for s in d.speakers.iter().filter(|s| !s.name.trim().is_empty()) {
+        ids.push(executor::find_or_create(tx, ExecutorKind::Person, &s.name, &s.position, &s.organisation)?);
+    }
+    tx.execute("DELETE FROM webinar_speaker WHERE webinar_id = ?1", [webinar_id])?;
+    insert_speakers(tx, webinar_id, &ids)
+}
+
+fn insert_speakers(tx: &Transaction, webinar_id: Id, ids: &[Id]) -> StoreResult<()> {
+    let mut stmt = tx.prepare(
+        "INSERT OR IGNORE INTO webinar_speaker (webinar_id, executor_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, s) in ids.iter().enumerate() {
+        stmt.execute(params![webinar_id, s, i as i64])?;
+    }
+    Ok(())
+}
+
 /// A new series with its sessions made by `rule` (public holidays skipped), in one transaction.
 /// Topics and speakers are filled in later; the time zone is Moscow unless the caller says.
 pub fn insert_series_by_rule(
@@ -156,12 +198,7 @@ pub fn insert_webinar(tx: &Transaction, series_id: Id, w: &NewWebinar) -> StoreR
         ],
     )?;
     let id = tx.last_insert_rowid();
-    let mut stmt = tx.prepare(
-        "INSERT OR IGNORE INTO webinar_speaker (webinar_id, executor_id, position) VALUES (?1, ?2, ?3)",
-    )?;
-    for (i, s) in w.speaker_ids.iter().enumerate() {
-        stmt.execute(params![id, s, i as i64])?;
-    }
+    insert_speakers(tx, id, &w.speaker_ids)?;
     Ok(id)
 }
 
@@ -169,6 +206,45 @@ pub fn insert_webinar(tx: &Transaction, series_id: Id, w: &NewWebinar) -> StoreR
 mod tests {
     use super::*;
     use crate::{district, Store};
+
+    #[test]
+    fn a_session_is_rewritten_from_the_form_and_speakers_join_the_district() {
+        let mut store = Store::open_in_memory().unwrap();
+        let rule = SessionRule {
+            weekday: 4,
+            start_time: TimeOfDay { hour: 15, minute: 0 },
+            duration_minutes: 60,
+            count: 1,
+            from: NaiveDate::from_ymd_opt(2023, 3, 2).unwrap(),
+        };
+        let series = NewSeries { title: "Опыт наставников".into(), ..Default::default() };
+        let (id, _) = store.write(|tx| insert_series_by_rule(tx, &series, &rule, "Europe/Moscow")).unwrap();
+        let webinar_id = list(store.read()).unwrap()[0].webinars[0].id;
+        let speaker = |name: &str| domain::SpeakerDraft {
+            name: name.into(),
+            position: "учитель математики".into(),
+            organisation: "МОБУ лицей № 7".into(),
+        };
+        let draft = WebinarDraft {
+            date: NaiveDate::from_ymd_opt(2023, 3, 9).unwrap(),
+            start_time: Some(TimeOfDay { hour: 14, minute: 30 }),
+            duration_minutes: Some(90),
+            topic: " Смысловое чтение ".into(),
+            host_school_id: None,
+            link: "https://example.ru/w".into(),
+            speakers: vec![speaker("Иванова А.А."), speaker(" "), speaker("Петров Б.Б.")],
+        };
+        store.write(|tx| update(tx, webinar_id, &draft)).unwrap();
+        let w = &list(store.read()).unwrap().into_iter().find(|s| s.id == id).unwrap().webinars[0];
+        assert_eq!((w.date, w.start_time, w.duration_minutes), (draft.date, draft.start_time, Some(90)));
+        assert_eq!(w.topic, "Смысловое чтение");
+        let names: Vec<&str> = w.speakers.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["Иванова А.А.", "Петров Б.Б."]);
+        let bad = WebinarDraft { duration_minutes: Some(0), topic: "другое".into(), ..draft.clone() };
+        assert!(store.write(|tx| update(tx, webinar_id, &bad)).is_err());
+        assert_eq!(list(store.read()).unwrap()[0].webinars[0].topic, "Смысловое чтение");
+        assert!(matches!(store.write(|tx| update(tx, 999, &draft)), Err(StoreError::NotFound { .. })));
+    }
 
     #[test]
     fn a_series_by_rule_skips_holidays() {

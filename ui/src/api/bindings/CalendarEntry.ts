@@ -14,7 +14,12 @@ uid: string, kind: EntryKind,
 /**
  * The event's or the webinar's id.
  */
-source_id: number, plan_id: number | null, section_id: number | null, title: string, description: string, 
+source_id: number, plan_id: number | null, section_id: number | null, 
+/**
+ * For the calendar's filters: who carries it out (executors, speakers) and which schools
+ * it concerns (the section's target schools, the host school).
+ */
+executor_ids: Array<number>, school_ids: Array<number>, title: string, description: string, 
 /**
  * First and last day, both included.
  */
