@@ -6,6 +6,7 @@ mod commands;
 pub mod district;
 pub mod error;
 pub mod export;
+pub mod import;
 pub mod paths;
 
 use std::path::PathBuf;

@@ -132,6 +132,29 @@ pub enum Command {
         #[arg(long, value_name = "ФАЙЛ")]
         out: PathBuf,
     },
+    /// Импортировать дорожную карту из таблицы Word (.docx), HTML или текста
+    #[command(
+        help_template = SUB_HELP,
+        override_usage = "koordinator import ФАЙЛ --period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД [--title ТЕКСТ] [--issuer ТЕКСТ] [--preview] [--json] [--db ФАЙЛ]"
+    )]
+    Import {
+        /// Файл .docx, .html или .txt с таблицей мероприятий
+        file: PathBuf,
+        /// Период плана: календарный год 2023-01-01..2023-12-31 или учебный 2022-09-01..2023-08-31
+        #[arg(long, value_name = "ПЕРИОД")]
+        period: String,
+        /// Название дорожной карты (по умолчанию — из документа или имя файла)
+        #[arg(long, value_name = "ТЕКСТ")]
+        title: Option<String>,
+        /// Кто утверждает: «Управление образования г. Таганрога»
+        #[arg(long, value_name = "ТЕКСТ")]
+        issuer: Option<String>,
+        /// Только показать, что распознано, ничего не записывая
+        #[arg(long)]
+        preview: bool,
+        #[command(flatten)]
+        format: Format,
+    },
     /// Разобрать срок реализации: одна строка JSON на каждый текст
     #[command(help_template = SUB_HELP, override_usage = "koordinator timeframe [--period ПЕРИОД] [--stdin] [ТЕКСТ]")]
     Timeframe {
@@ -251,6 +274,39 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             let text = crate::export::calendar(&store, plan, series, &zone, chrono::Utc::now().naive_utc())?;
             crate::export::write_file(&path, text.as_bytes())?;
             writeln!(out, "Сохранено: {}", path.display()).map_err(io)?;
+        }
+        Command::Import { file, period, title, issuer, preview, format } => {
+            let period =
+                period.parse::<Period>().map_err(|e| CommandError::new(ErrorCode::Invalid, e.to_string()))?;
+            let source = crate::import::read_file(&file)?;
+            let mut store = open()?;
+            if preview {
+                let r = crate::import::preview(&store, &source, &period, None)?;
+                let text = if format.json { json::line(&r) } else { output::recognised(&r) };
+                writeln!(out, "{text}").map_err(io)?;
+                return Ok(());
+            }
+            let choice = crate::import::PlanChoice {
+                title: title.as_deref(),
+                issuer: issuer.as_deref(),
+                period,
+                roles: None,
+            };
+            let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+            let written = crate::import::write(&mut store, &source, &choice, &stem)?;
+            if format.json {
+                writeln!(out, "{}", json::line(&written)).map_err(io)?;
+            } else {
+                writeln!(
+                    out,
+                    "Импортирована дорожная карта № {}: разделов {}, мероприятий {}.",
+                    written.plan, written.sections, written.events
+                )
+                .map_err(io)?;
+                for w in &written.warnings {
+                    writeln!(out, "  ! {w}").map_err(io)?;
+                }
+            }
         }
         Command::Timeframe { period, stdin, text } => {
             let period = match period {

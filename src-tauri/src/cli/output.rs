@@ -127,3 +127,23 @@ fn dash(s: &str) -> &str {
         s
     }
 }
+
+/// An import's preview: sections, numbered events with their timeframes, the flags.
+pub fn recognised(r: &exchange::import::Recognised) -> String {
+    let mut out = String::new();
+    let mut section = None;
+    for e in &r.events {
+        if e.section != section {
+            section = e.section;
+            if let Some(s) = section.map(|i| &r.sections[i]) {
+                out += &format!("\n{} {}\n", s.number, s.title.lines().next().unwrap_or_default());
+            }
+        }
+        let first_line = e.content.lines().next().unwrap_or_default();
+        out += &format!("{:>7}  {}  [{}]\n", e.number, first_line, e.timeframe.text.replace('\n', "; "));
+    }
+    for w in &r.warnings {
+        out += &format!("  ! {w}\n");
+    }
+    out.trim().to_owned()
+}

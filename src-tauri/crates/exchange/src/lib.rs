@@ -1,5 +1,7 @@
-//! What Koordinator exchanges with other programs. Contract: pure functions from domain values
-//! to dated entries and file contents (no store, no clock); the caller writes the file.
+//! What Koordinator exchanges with other programs: roadmaps imported from Word tables, the
+//! calendar's dated entries and ICS. Reading and recognising are pure; writing an import goes
+//! through the store in the caller's transaction.
 
 pub mod calendar;
 pub mod ics;
+pub mod import;

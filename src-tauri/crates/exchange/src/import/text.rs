@@ -1,0 +1,182 @@
+//! Tables as text: what Word gives when a document is saved as text (one cell per tab-led
+//! line, paragraphs of a cell on the lines after it — the seeds of Taganrog and Dubna), and
+//! tab-separated rows (Excel's clipboard, quoted cells may hold line breaks — the Surgut seed).
+
+use super::columns::{header_roles, role_of, Role};
+use super::grid::{tidy, Grid};
+use super::number::is_number_cell;
+
+/// A grid from text, and the lines before the table (the title, goal and tasks).
+pub fn read(text: &str) -> (Grid, Vec<String>) {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = text.lines().collect();
+    let led = lines.iter().filter(|l| l.starts_with('\t')).count();
+    let inner = lines.iter().filter(|l| !l.starts_with('\t') && l.contains('\t')).count();
+    if led > inner {
+        cell_stream(&lines)
+    } else {
+        tab_rows(&text)
+    }
+}
+
+/// Word's «save as text»: every cell starts with a tab; lines without one continue the cell.
+fn cell_stream(lines: &[&str]) -> (Grid, Vec<String>) {
+    let mut preamble = Vec::new();
+    let mut cells: Vec<String> = Vec::new();
+    for line in lines {
+        if let Some(rest) = line.strip_prefix('\t') {
+            cells.extend(rest.split('\t').map(str::to_owned));
+        } else if let Some(last) = cells.last_mut() {
+            last.push('\n');
+            last.push_str(line);
+        } else if !line.trim().is_empty() {
+            preamble.push(line.trim().to_owned());
+        }
+    }
+    let cells: Vec<String> = cells.iter().map(|c| tidy(c)).collect();
+    let mut grid = Grid::default();
+    // The header: the first run of cells that all name a role.
+    let header = (0..cells.len()).find_map(|i| {
+        // Each role once: «Проектно-деятельностный этап» right after the header is a section.
+        let mut seen = Vec::new();
+        let run = cells[i..]
+            .iter()
+            .map_while(|c| role_of(c).filter(|r| !seen.contains(r)).inspect(|r| seen.push(*r)))
+            .count();
+        header_roles(&cells[i..i + run]).map(|roles| (i, roles))
+    });
+    let Some((start, roles)) = header else {
+        // No header: one column, a cell a row.
+        for c in cells.into_iter().filter(|c| !c.is_empty()) {
+            grid.push(vec![c], false);
+        }
+        return (grid, preamble);
+    };
+    let width = roles.len();
+    grid.push(cells[start..start + width].to_vec(), false);
+    let mut row: Vec<String> = Vec::new();
+    for c in &cells[start + width..] {
+        let numbered = roles[0] == Role::Number;
+        if numbered && is_number_cell(c) {
+            flush(&mut grid, &mut row);
+            row.push(c.clone());
+        } else if !row.is_empty() && row.len() < width {
+            row.push(c.clone());
+        } else {
+            flush(&mut grid, &mut row);
+            if !c.is_empty() {
+                if numbered {
+                    // Text where a row's number belongs: a row across the table.
+                    grid.push(vec![c.clone()], true);
+                } else {
+                    row.push(c.clone());
+                }
+            }
+        }
+    }
+    flush(&mut grid, &mut row);
+    preamble.extend(cells[..start].iter().filter(|c| !c.is_empty()).cloned());
+    (grid, preamble)
+}
+
+fn flush(grid: &mut Grid, row: &mut Vec<String>) {
+    if !row.is_empty() {
+        grid.push(std::mem::take(row), false);
+    }
+}
+
+/// Tab-separated rows; a cell that starts with `"` runs to its closing quote (Excel quotes
+/// cells with line breaks and doubles the quotes inside). Lines before the header are the
+/// preamble.
+fn tab_rows(text: &str) -> (Grid, Vec<String>) {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut cell = String::new();
+    let mut chars = text.chars().peekable();
+    let mut at_cell_start = true;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if at_cell_start => {
+                while let Some(q) = chars.next() {
+                    if q == '"' {
+                        if chars.peek() == Some(&'"') {
+                            chars.next();
+                            cell.push('"');
+                        } else {
+                            break;
+                        }
+                    } else {
+                        cell.push(q);
+                    }
+                }
+                at_cell_start = false;
+            }
+            '\t' => {
+                row.push(std::mem::take(&mut cell));
+                at_cell_start = true;
+            }
+            '\n' => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+                at_cell_start = true;
+            }
+            _ => {
+                cell.push(c);
+                at_cell_start = false;
+            }
+        }
+    }
+    row.push(cell);
+    rows.push(row);
+
+    let mut grid = Grid::default();
+    let mut preamble = Vec::new();
+    let header =
+        rows.iter().position(|r| header_roles(&r.iter().map(|c| tidy(c)).collect::<Vec<_>>()).is_some());
+    for (i, r) in rows.into_iter().enumerate() {
+        let cells: Vec<String> = r.iter().map(|c| tidy(c)).collect();
+        if cells.iter().all(String::is_empty) {
+            continue;
+        }
+        if header.is_some_and(|h| i < h) {
+            preamble.push(cells.join(" "));
+        } else {
+            let spans = cells.len() == 1;
+            grid.push(cells, spans);
+        }
+    }
+    (grid, preamble)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cell_stream_is_cut_into_rows_by_the_number_column() {
+        let text = "Цель: тест\n\t№ п/п\n\tСодержание\n\tСроки\n\t\nЭтап первый\n\t1.\n\tСовещание\nс директорами\n\tмарт\n\t2.\n\tСеминар\n\tапрель\n";
+        let (grid, preamble) = read(text);
+        assert_eq!(preamble, ["Цель: тест"]);
+        let rows: Vec<Vec<&str>> =
+            grid.rows.iter().map(|r| r.cells.iter().map(String::as_str).collect()).collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["№ п/п", "Содержание", "Сроки"],
+                vec!["Этап первый"],
+                vec!["1.", "Совещание\nс директорами", "март"],
+                vec!["2.", "Семинар", "апрель"],
+            ]
+        );
+        assert!(grid.rows[1].spans);
+    }
+
+    #[test]
+    fn tab_rows_keep_quoted_line_breaks() {
+        let text = "Дорожная карта\nМероприятия\tСроки\n\"Первое\nвторая строка\"\tмарт\n\"Кавычки \"\"внутри\"\"\"\tапрель\n";
+        let (grid, preamble) = read(text);
+        assert_eq!(preamble, ["Дорожная карта"]);
+        assert_eq!(grid.rows[1].cells, ["Первое\nвторая строка", "март"]);
+        assert_eq!(grid.rows[2].cells, ["Кавычки \"внутри\"", "апрель"]);
+    }
+}

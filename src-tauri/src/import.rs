@@ -1,0 +1,84 @@
+//! Importing a roadmap, shared by the command line and the window: read the file or the
+//! pasted table, recognise it against the district's schools, write it in one transaction.
+
+use std::io::Read;
+use std::path::Path;
+
+use domain::Period;
+use exchange::import::{self, Recognised, Role, Source, Written};
+use store::Store;
+
+use crate::error::{CommandError, CommandResult, ErrorCode};
+
+/// Files larger than this are refused before they are read.
+const MAX_FILE: u64 = 100 * 1024 * 1024;
+
+fn invalid(message: String) -> CommandError {
+    CommandError::new(ErrorCode::Invalid, message)
+}
+
+/// Reads and parses a .docx, HTML or text file.
+pub fn read_file(path: &Path) -> CommandResult<Source> {
+    let file = std::fs::File::open(path).map_err(|e| {
+        CommandError::new(ErrorCode::Io, format!("Не удалось открыть «{}»: {e}", path.display()))
+    })?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE + 1).read_to_end(&mut bytes).map_err(|e| {
+        CommandError::new(ErrorCode::Io, format!("Не удалось прочитать «{}»: {e}", path.display()))
+    })?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(invalid(format!("Файл «{}» больше 100 МБ — это не дорожная карта.", path.display())));
+    }
+    import::read_bytes(&bytes, &path.to_string_lossy()).map_err(invalid)
+}
+
+/// Parses a table pasted from the clipboard.
+pub fn read_pasted(text: &str, html: Option<&str>) -> CommandResult<Source> {
+    import::read_pasted(text, html).map_err(invalid)
+}
+
+/// What the import would write, for the preview.
+pub fn preview(
+    store: &Store,
+    source: &Source,
+    period: &Period,
+    roles: Option<&[Role]>,
+) -> CommandResult<Recognised> {
+    let schools = store::school::list(store.read(), None)?;
+    Ok(import::recognise(&source.grid, &source.preamble, period, &schools, roles))
+}
+
+/// What the user says of the new plan; the title defaults to the roadmap's own.
+pub struct PlanChoice<'a> {
+    pub title: Option<&'a str>,
+    pub issuer: Option<&'a str>,
+    pub period: Period,
+    pub roles: Option<&'a [Role]>,
+}
+
+/// Recognises and writes the plan in one transaction: all or nothing.
+pub fn write(
+    store: &mut Store,
+    source: &Source,
+    choice: &PlanChoice,
+    fallback_title: &str,
+) -> CommandResult<Written> {
+    let recognised = preview(store, source, &choice.period, choice.roles)?;
+    if recognised.events.is_empty() {
+        return Err(invalid("В таблице не найдено ни одного мероприятия: проверьте столбцы.".into()));
+    }
+    let title = choice
+        .title
+        .map(str::to_owned)
+        .or_else(|| source.preamble.iter().find(|l| l.to_lowercase().contains("дорожная карта")).cloned())
+        .unwrap_or_else(|| fallback_title.to_owned());
+    let new = store::plan::NewPlan {
+        title: title.trim_start_matches("[bookmark: _GoBack]").trim().to_owned(),
+        period: choice.period,
+        issuer: choice.issuer.unwrap_or_default().to_owned(),
+        coordinator_id: None,
+        goal: String::new(),
+        tasks: Vec::new(),
+    };
+    Ok(store.write(|tx| import::write(tx, &new, &recognised))?)
+}

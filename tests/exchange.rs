@@ -1,0 +1,158 @@
+//! Importing and exporting through the command line: the JSON contract of `import`, the seeds
+//! written into a district, and hostile files refused with a clear Russian error and nothing
+//! written.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_koordinator");
+
+fn fixture(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(path)
+}
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(BIN).arg("--db").arg(db).args(args).env_remove("KOORDINATOR_DB").output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn json(o: &Output) -> Value {
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    serde_json::from_str(&text(&o.stdout)).unwrap()
+}
+
+fn demo(dir: &Path) -> PathBuf {
+    let db = dir.join("district.sqlite3");
+    assert!(run(&db, &["demo"]).status.success());
+    db
+}
+
+fn plans(db: &Path) -> usize {
+    json(&run(db, &["plans", "--json"])).as_array().unwrap().len()
+}
+
+#[test]
+fn import_prints_the_contract_and_the_plan_is_the_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let seed = fixture("docx/roadmap-taganrog-2022-2023.docx");
+    let o = run(&db, &["import", seed.to_str().unwrap(), "--period", "2022-09-01..2023-08-31", "--json"]);
+    let v = json(&o);
+    let line = text(&o.stdout);
+    let at = |key: &str| line.find(&format!("\"{key}\": ")).unwrap_or_else(|| panic!("no {key} in {line}"));
+    assert!(
+        line.starts_with("{\"plan\": ")
+            && at("plan") < at("sections")
+            && at("sections") < at("events")
+            && at("events") < at("warnings")
+    );
+    assert_eq!(
+        (v["plan"].as_i64(), v["sections"].as_i64(), v["events"].as_i64()),
+        (Some(2), Some(3), Some(16))
+    );
+    // The demo knows лицей № 7 and СОШ № 34 by their short names; the seed names schools the
+    // demo does not have, and says so.
+    let warnings: Vec<&str> = v["warnings"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+    assert!(warnings.iter().any(|w| w.contains("«МОБУ СОШ № 24» не найдена")), "{warnings:?}");
+    assert!(!warnings.iter().any(|w| w.contains("лицея № 7")), "{warnings:?}");
+
+    // Imported like the demo plan that was typed from the same seed: same numbers, same timeframes.
+    let events = |plan: &str| json(&run(&db, &["events", "--plan", plan, "--json"]));
+    let (typed, imported) = (events("1"), events("2"));
+    let rows = |v: &Value| -> Vec<(String, String, String)> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["number"].as_str().unwrap().to_owned(),
+                    e["timeframe"]["text"].as_str().unwrap().replace('\n', " "),
+                    e["timeframe"]["kind"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let (a, b) = (rows(&typed), rows(&imported));
+    assert_eq!(a.len(), b.len());
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!((&x.0, &x.2), (&y.0, &y.2), "{x:?} / {y:?}");
+    }
+    assert_eq!(imported[4]["executors"].as_array().unwrap().len(), 2, "two people in event 5");
+}
+
+#[test]
+fn the_preview_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let seed = fixture("seeds/roadmap-surgut-2021-2022.txt");
+    let o = run(&db, &["import", seed.to_str().unwrap(), "--period", "2021-07-01..2022-06-30", "--preview"]);
+    assert!(o.status.success());
+    assert!(text(&o.stdout).contains("3.6.2  Проведение рефлексивно-методического практикума"));
+    assert_eq!(plans(&db), 1);
+}
+
+/// A .docx made of the given entries.
+fn zip_file(path: &Path, entries: &[(&str, &[u8])]) {
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+#[test]
+fn hostile_files_are_refused_clearly_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let file = |name: &str| dir.path().join(name);
+
+    std::fs::write(file("not-a-zip.docx"), b"%PDF-1.4 this is not a Word file").unwrap();
+
+    let zeros = vec![b' '; 80 * 1024 * 1024];
+    zip_file(&file("bomb.docx"), &[("word/document.xml", &zeros)]);
+    drop(zeros);
+
+    zip_file(&file("no-document.docx"), &[("[Content_Types].xml", b"<Types/>")]);
+
+    let mut rows = String::from("<w:document xmlns:w=\"w\"><w:body><w:tbl>");
+    rows += "<w:tr><w:tc><w:p><w:r><w:t>Мероприятия</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Сроки</w:t></w:r></w:p></w:tc></w:tr>";
+    for i in 0..50_000 {
+        rows += &format!("<w:tr><w:tc><w:p><w:r><w:t>Мероприятие {i}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>март 2023</w:t></w:r></w:p></w:tc></w:tr>");
+    }
+    rows += "</w:tbl></w:body></w:document>";
+    zip_file(&file("huge.docx"), &[("word/document.xml", rows.as_bytes())]);
+
+    // What Word writes for a password-protected .docx: an OLE compound file holding the
+    // encrypted package and its EncryptionInfo stream.
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(512, 0);
+    ole.extend("EncryptionInfo".encode_utf16().flat_map(u16::to_le_bytes));
+    ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(file("password.docx"), &ole).unwrap();
+
+    let cases = [
+        ("not-a-zip.docx", "не ZIP-архив"),
+        ("bomb.docx", "ZIP-бомба"),
+        ("no-document.docx", "нет основного текста"),
+        ("huge.docx", "больше 10 000 строк"),
+        ("password.docx", "защищён паролем"),
+    ];
+    for (name, expected) in cases {
+        let path = file(name);
+        let o = run(&db, &["import", path.to_str().unwrap(), "--period", "2022-09-01..2023-08-31", "--json"]);
+        let err = text(&o.stderr).replace('\u{a0}', " ");
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains(expected), "{name}: {err}");
+        assert!(o.stdout.is_empty(), "{name}");
+        assert_eq!(plans(&db), 1, "{name} wrote something");
+    }
+}
