@@ -7,7 +7,8 @@ mod pdf;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use koordinator::export::{export, write, DocumentKind, ExportRequest};
+use documents::Format;
+use koordinator::export::{export, write_file, DocumentKind, ExportRequest};
 use store::Store;
 
 fn demo() -> Store {
@@ -31,10 +32,11 @@ fn print(
         as_of: NaiveDate::from_ymd_opt(2023, 5, 15),
         long_kept: false,
     };
-    let doc = export(store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 1_684_108_800).unwrap();
+    let doc = export(store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 1_684_108_800, Format::Pdf)
+        .unwrap();
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
     let path = dir.path().join(format!("{document:?}.pdf"));
-    write(&doc, &path).unwrap();
+    write_file(&path, &doc.bytes).unwrap();
     let text = pdf::text(&path);
     for (name, embedded, subset) in pdf::fonts(&path) {
         assert!(embedded && subset, "{document:?}: font {name} must be embedded and subset");
@@ -174,9 +176,9 @@ fn the_roadmap_prints_only_the_chosen_blocks_and_columns() {
         as_of: None,
         long_kept: true,
     };
-    let doc = export(&store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0).unwrap();
+    let doc = export(&store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0, Format::Pdf).unwrap();
     let path = dir.path().join("blocks.pdf");
-    write(&doc, &path).unwrap();
+    write_file(&path, &doc.bytes).unwrap();
     let text = pdf::text(&path);
     assert!(text.contains("Цель:"));
     assert!(
@@ -189,6 +191,7 @@ fn the_roadmap_prints_only_the_chosen_blocks_and_columns() {
     let boxes = pdf::word_boxes(&path);
     assert!(boxes.iter().all(|b| b.x0 >= 30.0 * 72.0 / 25.4 - 0.5));
     let bad = ExportRequest { blocks: Some(vec!["щит".into()]), ..req };
-    let err = export(&store, &bad, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0).unwrap_err();
+    let err =
+        export(&store, &bad, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0, Format::Pdf).unwrap_err();
     assert!(err.message.contains("неизвестный блок «щит»"), "{err}");
 }

@@ -156,3 +156,106 @@ fn hostile_files_are_refused_clearly_and_nothing_is_written() {
         assert_eq!(plans(&db), 1, "{name} wrote something");
     }
 }
+
+/// The text of one part of a ZIP (a .docx or an .xlsx).
+fn zip_text(path: &Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+    text
+}
+
+#[test]
+fn the_order_as_an_editable_word_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = dir.path().join("приказ.docx");
+    let o = run(&db, &["export", "--plan", "1", "--document", "order", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let xml = zip_text(&out, "word/document.xml");
+    for words in [
+        "ПРИКАЗЫВАЮ:",
+        "Контроль исполнения приказа оставляю за собой.",
+        "Приложение 3",
+        "к приказу Управления образования г. Таганрога",
+        "Издание приказа Управления образования г. Таганрога от 16.02.2023 № 206:",
+        "до 10 марта 2023 г.",
+    ] {
+        assert!(xml.contains(words), "no «{words}»");
+    }
+    // Real Word tables: the working group, the pairings, the roadmap with its section rows
+    // spanning the table and its header repeated on every page; the roadmap's section is
+    // landscape, the order's portrait.
+    assert!(xml.matches("<w:tbl>").count() >= 3);
+    assert!(xml.contains("<w:gridSpan w:val=\"5\"/>") && xml.contains("<w:tblHeader/>"));
+    assert_eq!(xml.matches("<w:sectPr>").count(), 4, "the order and three annexes");
+    assert!(xml.contains("w:orient=\"landscape\""));
+    assert!(zip_text(&out, "word/header1.xml").contains(" PAGE "));
+    // What Word needs to open it: the content types name every part.
+    let types = zip_text(&out, "[Content_Types].xml");
+    assert!(types.contains("/word/document.xml") && types.contains("/word/styles.xml"));
+}
+
+#[test]
+fn the_events_as_a_workbook_with_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = dir.path().join("мероприятия.xlsx");
+    let o = run(&db, &["export", "--plan", "1", "--document", "annex", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let sheet = zip_text(&out, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("<autoFilter ref=\"A1:L17\"/>"), "16 events and the header, filters on");
+    assert!(sheet.contains("state=\"frozen\""));
+    let strings = zip_text(&out, "xl/sharedStrings.xml");
+    assert!(strings.contains("Содержание деятельности") && strings.contains("до 10 марта 2023 г."));
+    assert!(zip_text(&out, "xl/styles.xml").contains("formatCode=\"dd.mm.yyyy\""));
+    assert!(zip_text(&out, "xl/workbook.xml").contains("name=\"Мероприятия\""));
+    let o = run(&db, &["export", "--plan", "1", "--document", "order", "--out", out.to_str().unwrap()]);
+    assert!(text(&o.stderr).contains("В Excel выгружается таблица мероприятий"));
+}
+
+/// The events of a plan without their ids, as the CLI prints them.
+fn events_without_ids(db: &Path, plan: &str) -> Vec<Value> {
+    let mut v = json(&run(db, &["events", "--plan", plan, "--json"]));
+    for e in v.as_array_mut().unwrap() {
+        e.as_object_mut().unwrap().remove("id");
+    }
+    v.as_array().unwrap().clone()
+}
+
+#[test]
+fn a_bundle_imports_into_another_district_without_loss() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let bundle = dir.path().join("план.json");
+    assert!(run(&db, &["bundle", "--plan", "1", "--out", bundle.to_str().unwrap()]).status.success());
+    let second = dir.path().join("second.sqlite3");
+    assert!(run(&second, &["demo"]).status.success());
+    let v = json(&run(&second, &["import", bundle.to_str().unwrap(), "--json"]));
+    assert_eq!((v["plan"].as_i64(), v["events"].as_i64()), (Some(2), Some(16)));
+    assert_eq!(events_without_ids(&second, "2"), events_without_ids(&db, "1"));
+    assert_eq!(v["warnings"].as_array().unwrap().len(), 0, "the same district knows every school");
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, r#"{"format": "koordinator-plan", "version": 7}"#).unwrap();
+    let o = run(&second, &["import", broken.to_str().unwrap()]);
+    assert!(text(&o.stderr).contains("более новой версией"));
+    assert_eq!(plans(&second), 2);
+}
+
+#[test]
+fn next_years_plan_from_last_years() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let v = json(&run(&db, &["copy-plan", "--plan", "1", "--json"]));
+    let id = v["plan"].as_i64().unwrap().to_string();
+    let plans = json(&run(&db, &["plans", "--json"]));
+    let copy = plans.as_array().unwrap().iter().find(|p| p["id"] == v["plan"]).unwrap();
+    assert_eq!(copy["period"]["start"], "2023-09-01");
+    assert!(copy["title"].as_str().unwrap().contains("2023-2024 учебном году"));
+    let events = json(&run(&db, &["events", "--plan", &id, "--json"]));
+    let third = &events[2];
+    assert_eq!(third["timeframe"]["text"], "до 10 марта 2024 г.");
+    assert_eq!(third["timeframe"]["end"], "2024-03-10");
+    assert!(events.as_array().unwrap().iter().all(|e| e["status"] == "planned"));
+}

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use documents::{Column, District, Margins, Meta, Orientation, Pdf, RoadmapOptions};
+use documents::{Column, District, Format, Margins, Meta, Orientation, Rendered, RoadmapOptions};
 use domain::{Id, Pairing, Roadmap, School, WebinarSeries, WorkingGroup};
 use serde::Deserialize;
 use store::Store;
@@ -59,8 +59,60 @@ fn invalid(e: documents::DocumentError) -> CommandError {
     CommandError::new(ErrorCode::Invalid, e.to_string())
 }
 
-/// Builds the PDF for `req` from the store.
-pub fn export(store: &Store, req: &ExportRequest, today: NaiveDate, created_unix: i64) -> CommandResult<Pdf> {
+/// What was saved: the window and the command line report it.
+#[derive(Debug, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Exported {
+    pub path: String,
+    /// Pages of the PDF (for a DOCX, as the PDF would have; none for a workbook).
+    pub pages: u32,
+    pub kilobytes: u32,
+    pub warnings: Vec<String>,
+}
+
+/// Saves the document as the file's extension says: .docx an editable Word document with the
+/// same layout, .xlsx the plan's events as a workbook, anything else a PDF.
+pub fn export_to_file(
+    store: &Store,
+    req: &ExportRequest,
+    path: &Path,
+    today: NaiveDate,
+    created_unix: i64,
+) -> CommandResult<Exported> {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let (bytes, pages, warnings) = if ext == "xlsx" {
+        if !matches!(req.document, DocumentKind::Annex | DocumentKind::Report) {
+            return Err(CommandError::new(
+                ErrorCode::Invalid,
+                "В Excel выгружается таблица мероприятий: выберите дорожную карту (--document annex)",
+            ));
+        }
+        let roadmap = store::plan::roadmap(store.read(), req.plan_id)?;
+        let bytes = exchange::xlsx::events(&roadmap, req.as_of.unwrap_or(today))
+            .map_err(|e| CommandError::new(ErrorCode::Io, e))?;
+        (bytes, 0, Vec::new())
+    } else {
+        let format = if ext == "docx" { Format::Docx } else { Format::Pdf };
+        let r = export(store, req, today, created_unix, format)?;
+        (r.bytes, r.pages as u32, r.warnings)
+    };
+    write_file(path, &bytes)?;
+    Ok(Exported {
+        path: path.display().to_string(),
+        pages,
+        kilobytes: bytes.len().div_ceil(1024) as u32,
+        warnings,
+    })
+}
+
+/// Builds the document for `req` from the store.
+pub fn export(
+    store: &Store,
+    req: &ExportRequest,
+    today: NaiveDate,
+    created_unix: i64,
+    format: Format,
+) -> CommandResult<Rendered> {
     let conn = store.read();
     let data = Data {
         roadmap: store::plan::roadmap(conn, req.plan_id)?,
@@ -103,7 +155,7 @@ pub fn export(store: &Store, req: &ExportRequest, today: NaiveDate, created_unix
         DocumentKind::Schools => "Курируемые школы и школы-наставники".to_owned(),
         DocumentKind::Report => format!("Отчёт о выполнении: {}", plan.title),
     };
-    let meta = Meta { title, created_unix };
+    let meta = Meta { title, format, created_unix };
     let pdf = match req.document {
         DocumentKind::Annex => {
             let order = plan.approving_order_id.map(|id| store::order::get(conn, id)).transpose()?;
@@ -129,11 +181,6 @@ pub fn export(store: &Store, req: &ExportRequest, today: NaiveDate, created_unix
         }
     };
     pdf.map_err(invalid)
-}
-
-/// Writes the PDF (see [`write_file`]).
-pub fn write(pdf: &Pdf, out: &Path) -> CommandResult<()> {
-    write_file(out, &pdf.bytes)
 }
 
 /// Writes a file next to its final name first, then renames it, so a failed write never leaves

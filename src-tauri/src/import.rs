@@ -82,3 +82,37 @@ pub fn write(
     };
     Ok(store.write(|tx| import::write(tx, &new, &recognised))?)
 }
+
+/// A plan bundle, if the file is one (a .json); other files are tables.
+pub fn read_bundle(path: &Path) -> CommandResult<Option<exchange::bundle::Bundle>> {
+    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if !is_json {
+        return Ok(None);
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        CommandError::new(ErrorCode::Io, format!("Не удалось прочитать «{}»: {e}", path.display()))
+    })?;
+    exchange::bundle::parse(&text).map(Some).map_err(invalid)
+}
+
+/// Writes a bundle as a new plan; schools the district lacks are reported.
+pub fn write_bundle(store: &mut Store, bundle: &exchange::bundle::Bundle) -> CommandResult<Written> {
+    let schools = store::school::list(store.read(), None)?;
+    let (plan, missing) = store.write(|tx| exchange::bundle::write(tx, bundle, &schools))?;
+    Ok(Written {
+        plan,
+        sections: bundle.sections.len(),
+        events: bundle.events.len(),
+        warnings: missing
+            .iter()
+            .map(|s| format!("школа «{s}» не найдена среди школ района: раздел без неё"))
+            .collect(),
+    })
+}
+
+/// Next year's plan from plan `id`: a copy with its period and the years in its texts moved.
+pub fn copy_plan(store: &mut Store, id: domain::Id, years: i32) -> CommandResult<Written> {
+    let schools = store::school::list(store.read(), None)?;
+    let bundle = exchange::bundle::of(&store::plan::roadmap(store.read(), id)?, &schools);
+    write_bundle(store, &exchange::bundle::shifted(&bundle, years))
+}

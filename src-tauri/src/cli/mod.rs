@@ -85,7 +85,7 @@ pub enum Command {
     /// Напечатать документ в PDF: приложение, приказ, график вебинаров, список школ, отчёт
     #[command(
         help_template = SUB_HELP,
-        override_usage = "koordinator export --plan ID --document annex|order|webinars|schools|report --out ФАЙЛ.pdf [--landscape] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--db ФАЙЛ]"
+        override_usage = "koordinator export --plan ID --document annex|order|webinars|schools|report --out ФАЙЛ.pdf|.docx|.xlsx [--landscape] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--db ФАЙЛ]"
     )]
     Export {
         /// Номер дорожной карты
@@ -94,7 +94,7 @@ pub enum Command {
         /// Документ: annex (дорожная карта), order (приказ с приложениями), webinars, schools, report
         #[arg(long, value_name = "ДОКУМЕНТ")]
         document: crate::export::DocumentKind,
-        /// Куда сохранить PDF
+        /// Куда сохранить: .pdf, .docx (для правки в Word) или .xlsx (таблица мероприятий)
         #[arg(long, value_name = "ФАЙЛ")]
         out: PathBuf,
         /// Альбомная ориентация
@@ -135,14 +135,15 @@ pub enum Command {
     /// Импортировать дорожную карту из таблицы Word (.docx), HTML или текста
     #[command(
         help_template = SUB_HELP,
-        override_usage = "koordinator import ФАЙЛ --period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД [--title ТЕКСТ] [--issuer ТЕКСТ] [--preview] [--json] [--db ФАЙЛ]"
+        override_usage = "koordinator import ФАЙЛ [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД] [--title ТЕКСТ] [--issuer ТЕКСТ] [--preview] [--json] [--db ФАЙЛ]"
     )]
     Import {
-        /// Файл .docx, .html или .txt с таблицей мероприятий
+        /// Файл .docx, .html или .txt с таблицей мероприятий, или пакет .json другого Координатора
         file: PathBuf,
         /// Период плана: календарный год 2023-01-01..2023-12-31 или учебный 2022-09-01..2023-08-31
+        /// (для пакета .json не нужен: период в пакете)
         #[arg(long, value_name = "ПЕРИОД")]
-        period: String,
+        period: Option<String>,
         /// Название дорожной карты (по умолчанию — из документа или имя файла)
         #[arg(long, value_name = "ТЕКСТ")]
         title: Option<String>,
@@ -152,6 +153,28 @@ pub enum Command {
         /// Только показать, что распознано, ничего не записывая
         #[arg(long)]
         preview: bool,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Сохранить дорожную карту пакетом .json (другой Координатор импортирует его без потерь)
+    #[command(help_template = SUB_HELP, override_usage = "koordinator bundle --plan ID --out ФАЙЛ.json [--db ФАЙЛ]")]
+    Bundle {
+        /// Номер дорожной карты
+        #[arg(long, value_name = "ID")]
+        plan: i64,
+        /// Куда сохранить пакет
+        #[arg(long, value_name = "ФАЙЛ")]
+        out: PathBuf,
+    },
+    /// Новая дорожная карта из прошлогодней: разделы и мероприятия, период и годы в сроках сдвинуты
+    #[command(help_template = SUB_HELP, override_usage = "koordinator copy-plan --plan ID [--years 1] [--json] [--db ФАЙЛ]")]
+    CopyPlan {
+        /// Номер дорожной карты
+        #[arg(long, value_name = "ID")]
+        plan: i64,
+        /// На сколько лет сдвинуть
+        #[arg(long, value_name = "ЛЕТ", default_value_t = 1, allow_negative_numbers = true)]
+        years: i32,
         #[command(flatten)]
         format: Format,
     },
@@ -255,17 +278,11 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 long_kept,
             };
             let now = chrono::Local::now();
-            let pdf = crate::export::export(&store, &request, now.date_naive(), now.timestamp())?;
-            crate::export::write(&pdf, &path)?;
-            writeln!(
-                out,
-                "Сохранено: {} ({} стр., {} КБ)",
-                path.display(),
-                pdf.pages,
-                pdf.bytes.len().div_ceil(1024)
-            )
-            .map_err(io)?;
-            for w in &pdf.warnings {
+            let saved =
+                crate::export::export_to_file(&store, &request, &path, now.date_naive(), now.timestamp())?;
+            let pages = if saved.pages > 0 { format!("{} стр., ", saved.pages) } else { String::new() };
+            writeln!(out, "Сохранено: {} ({pages}{} КБ)", saved.path, saved.kilobytes).map_err(io)?;
+            for w in &saved.warnings {
                 eprintln!("Предупреждение: {w}");
             }
         }
@@ -276,10 +293,22 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             writeln!(out, "Сохранено: {}", path.display()).map_err(io)?;
         }
         Command::Import { file, period, title, issuer, preview, format } => {
-            let period =
-                period.parse::<Period>().map_err(|e| CommandError::new(ErrorCode::Invalid, e.to_string()))?;
-            let source = crate::import::read_file(&file)?;
             let mut store = open()?;
+            if let Some(bundle) = crate::import::read_bundle(&file)? {
+                let written = crate::import::write_bundle(&mut store, &bundle)?;
+                print_written(out, &written, format.json)?;
+                return Ok(());
+            }
+            let period = period
+                .ok_or_else(|| {
+                    CommandError::new(
+                        ErrorCode::Invalid,
+                        "укажите период плана: --period 2022-09-01..2023-08-31",
+                    )
+                })?
+                .parse::<Period>()
+                .map_err(|e| CommandError::new(ErrorCode::Invalid, e.to_string()))?;
+            let source = crate::import::read_file(&file)?;
             if preview {
                 let r = crate::import::preview(&store, &source, &period, None)?;
                 let text = if format.json { json::line(&r) } else { output::recognised(&r) };
@@ -294,19 +323,22 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             };
             let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             let written = crate::import::write(&mut store, &source, &choice, &stem)?;
-            if format.json {
-                writeln!(out, "{}", json::line(&written)).map_err(io)?;
-            } else {
-                writeln!(
-                    out,
-                    "Импортирована дорожная карта № {}: разделов {}, мероприятий {}.",
-                    written.plan, written.sections, written.events
-                )
-                .map_err(io)?;
-                for w in &written.warnings {
-                    writeln!(out, "  ! {w}").map_err(io)?;
-                }
-            }
+            print_written(out, &written, format.json)?;
+        }
+        Command::Bundle { plan, out: path } => {
+            let store = open()?;
+            let bundle = exchange::bundle::of(
+                &store::plan::roadmap(store.read(), plan)?,
+                &store::school::list(store.read(), None)?,
+            );
+            let text = serde_json::to_string_pretty(&bundle)
+                .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
+            crate::export::write_file(&path, text.as_bytes())?;
+            writeln!(out, "Сохранено: {}", path.display()).map_err(io)?;
+        }
+        Command::CopyPlan { plan, years, format } => {
+            let written = crate::import::copy_plan(&mut open()?, plan, years)?;
+            print_written(out, &written, format.json)?;
         }
         Command::Timeframe { period, stdin, text } => {
             let period = match period {
@@ -355,4 +387,17 @@ fn current_academic_year() -> Period {
     let first = if today.month() >= 9 { today.year() } else { today.year() - 1 };
     let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or(today);
     Period { start: date(first, 9, 1), end: date(first + 1, 8, 31) }
+}
+
+/// What an import or a copy wrote: the JSON contract, or a sentence and the warnings.
+fn print_written(out: &mut dyn Write, w: &exchange::import::Written, json: bool) -> CommandResult<()> {
+    if json {
+        return writeln!(out, "{}", json::line(w)).map_err(io);
+    }
+    writeln!(out, "Записана дорожная карта № {}: разделов {}, мероприятий {}.", w.plan, w.sections, w.events)
+        .map_err(io)?;
+    for warning in &w.warnings {
+        writeln!(out, "  ! {warning}").map_err(io)?;
+    }
+    Ok(())
 }

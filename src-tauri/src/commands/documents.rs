@@ -6,19 +6,10 @@ use tauri_plugin_opener::OpenerExt;
 
 use super::AppStore;
 use crate::error::{CommandError, CommandResult, ErrorCode};
-use crate::export::{self, ExportRequest};
+use crate::export::{self, ExportRequest, Exported};
 
-/// What the window says after saving a document.
-#[derive(Debug, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct Exported {
-    pub path: String,
-    pub pages: u32,
-    pub kilobytes: u32,
-    pub warnings: Vec<String>,
-}
-
-/// Prints the document to `path` (chosen in the native save dialog).
+/// Saves the document to `path` (chosen in the native save dialog): PDF, DOCX or XLSX by its
+/// extension.
 #[tauri::command]
 pub fn export_document(
     state: State<AppStore>,
@@ -26,14 +17,7 @@ pub fn export_document(
     path: PathBuf,
 ) -> CommandResult<Exported> {
     let now = chrono::Local::now();
-    let pdf = export::export(&*state.lock()?, &request, now.date_naive(), now.timestamp())?;
-    export::write(&pdf, &path)?;
-    Ok(Exported {
-        path: path.display().to_string(),
-        pages: pdf.pages as u32,
-        kilobytes: pdf.bytes.len().div_ceil(1024) as u32,
-        warnings: pdf.warnings,
-    })
+    export::export_to_file(&*state.lock()?, &request, &path, now.date_naive(), now.timestamp())
 }
 
 /// Opens a saved document in the system's viewer.

@@ -7,6 +7,7 @@
 //! the engine in [`layout`]; [`render`] only draws its display list.
 
 pub mod docs;
+mod docx;
 mod fonts;
 mod hyphenate;
 pub mod layout;
@@ -17,7 +18,7 @@ use std::sync::OnceLock;
 pub use docs::*;
 pub use fonts::{Fonts, Style, Warnings};
 pub use layout::{Margins, Orientation};
-pub use render::Meta;
+pub use render::{Format, Meta};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
@@ -27,10 +28,11 @@ pub enum DocumentError {
     Invalid(String),
 }
 
-/// A finished document.
+/// A finished document, PDF or DOCX as its [`Meta`] asked.
 #[derive(Debug)]
-pub struct Pdf {
+pub struct Rendered {
     pub bytes: Vec<u8>,
+    /// PDF pages; for DOCX, Word paginates (the PDF's count is given for reference).
     pub pages: usize,
     /// Russian sentences for the user: what was printed differently from the data.
     pub warnings: Vec<String>,
@@ -45,11 +47,14 @@ pub fn fonts() -> Result<&'static Fonts, DocumentError> {
         .map_err(|e| DocumentError::Font(e.clone()))
 }
 
-/// Lays out and renders the parts of a document.
-pub fn build(parts: &[layout::Part], meta: &Meta) -> Result<Pdf, DocumentError> {
+/// Lays out and renders the parts of a document as a PDF, or writes them as a DOCX.
+pub fn build(parts: &[layout::Part], meta: &Meta) -> Result<Rendered, DocumentError> {
     let fonts = fonts()?;
     let mut warnings = Warnings::default();
     let pages = layout::flow(parts, fonts, &mut warnings);
-    let bytes = render::render(&pages, fonts, meta);
-    Ok(Pdf { bytes, pages: pages.len(), warnings: warnings.into_messages() })
+    let bytes = match meta.format {
+        Format::Pdf => render::render(&pages, fonts, meta),
+        Format::Docx => docx::write(parts, meta)?,
+    };
+    Ok(Rendered { bytes, pages: pages.len(), warnings: warnings.into_messages() })
 }

@@ -12,8 +12,18 @@ use crate::layout::{Item, Page};
 #[derive(Debug, Clone)]
 pub struct Meta {
     pub title: String,
+    pub format: Format,
     /// Seconds since 1970 (the caller's clock: this crate reads none).
     pub created_unix: i64,
+}
+
+/// What [`crate::build`] writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Pdf,
+    /// An editable Word document with the same layout.
+    Docx,
 }
 
 pub fn render(pages: &[Page], fonts: &Fonts, meta: &Meta) -> Vec<u8> {

@@ -86,7 +86,8 @@ fn a_hostile_plan_loses_nothing_and_stays_inside_the_margins() {
             margins: Margins::STANDARD,
             ..Default::default()
         };
-        let meta = Meta { title: "стресс".into(), created_unix: 1_700_000_000 };
+        let meta =
+            Meta { title: "стресс".into(), format: Default::default(), created_unix: 1_700_000_000 };
         let doc = roadmap_annex(&d, &opts, None, &meta).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("stress.pdf");
@@ -141,7 +142,7 @@ fn the_dates_of_a_document_are_the_callers() {
         &d,
         &RoadmapOptions::default(),
         None,
-        &Meta { title: "t".into(), created_unix: created },
+        &Meta { title: "t".into(), format: Default::default(), created_unix: created },
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();

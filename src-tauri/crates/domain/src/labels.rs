@@ -1,6 +1,6 @@
 //! Russian names of the enums, as the CLI and the documents print them.
 
-use crate::{Category, EventStatus};
+use crate::{Category, EventStatus, Progress};
 
 impl Category {
     /// «ШНОР», «ШНСУ», «500+» …
@@ -23,6 +23,18 @@ impl EventStatus {
             EventStatus::InProgress => "выполняется",
             EventStatus::Done => "выполнено",
             EventStatus::Cancelled => "отменено",
+        }
+    }
+}
+
+impl Progress {
+    pub fn label(self) -> &'static str {
+        match self {
+            Progress::Done => "выполнено",
+            Progress::Cancelled => "отменено",
+            Progress::Overdue => "просрочено",
+            Progress::InProgress => "выполняется",
+            Progress::Planned => "запланировано",
         }
     }
 }

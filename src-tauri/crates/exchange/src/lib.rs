@@ -2,6 +2,8 @@
 //! calendar's dated entries and ICS. Reading and recognising are pure; writing an import goes
 //! through the store in the caller's transaction.
 
+pub mod bundle;
 pub mod calendar;
 pub mod ics;
 pub mod import;
+pub mod xlsx;

@@ -25,7 +25,7 @@ pub enum StoreError {
 pub type StoreResult<T> = Result<T, StoreError>;
 
 impl StoreError {
-    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> StoreError {
+    pub fn invalid(field: &'static str, message: impl Into<String>) -> StoreError {
         StoreError::Invalid { field, message: message.into() }
     }
 }

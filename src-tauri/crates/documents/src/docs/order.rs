@@ -8,7 +8,7 @@ use super::schools::{pairings_part, working_group_part};
 use super::webinars::webinars_part;
 use crate::fonts::Style;
 use crate::layout::{mm, Align, Block, Cell, Margins, Orientation, PageSetup, Paragraph, Part, Row, Table};
-use crate::{build, DocumentError, Meta, Pdf};
+use crate::{build, DocumentError, Meta, Rendered};
 
 /// The order's own pages: requisites, title, preamble, points, signature, executor mark.
 fn order_part(o: &Order, margins: Margins) -> Part {
@@ -72,7 +72,7 @@ pub fn order_with_annexes(
     o: &Order,
     roadmap: &RoadmapOptions,
     meta: &Meta,
-) -> Result<Pdf, DocumentError> {
+) -> Result<Rendered, DocumentError> {
     let margins = roadmap.margins;
     let mut parts = vec![order_part(o, margins)];
     let numbered = o.annexes.len() > 1;

@@ -6,17 +6,7 @@ use domain::{Event, Progress};
 
 use super::common::{cell, centred, ru_date, span, table, title, District, BODY};
 use crate::layout::{mm, Block, Margins, Orientation, PageSetup, Paragraph, Part, Row};
-use crate::{build, DocumentError, Meta, Pdf};
-
-fn label(p: Progress) -> &'static str {
-    match p {
-        Progress::Done => "выполнено",
-        Progress::Cancelled => "отменено",
-        Progress::Overdue => "просрочено",
-        Progress::InProgress => "выполняется",
-        Progress::Planned => "запланировано",
-    }
-}
+use crate::{build, DocumentError, Meta, Rendered};
 
 #[derive(Default)]
 struct Counts {
@@ -56,7 +46,7 @@ pub fn completion_report(
     margins: Margins,
     orientation: Orientation,
     meta: &Meta,
-) -> Result<Pdf, DocumentError> {
+) -> Result<Rendered, DocumentError> {
     let setup = PageSetup { orientation, margins };
     let r = d.roadmap;
     let mut blocks = vec![
@@ -107,7 +97,7 @@ pub fn completion_report(
             centred(format!("{}.", e.number.trim_end_matches('.'))),
             cell(e.content.clone()),
             cell(e.timeframe.text.clone()),
-            cell(label(e.progress(as_of))),
+            cell(e.progress(as_of).label()),
             cell(e.completion_mark.clone()),
         ]));
     }

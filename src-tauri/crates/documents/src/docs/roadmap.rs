@@ -6,7 +6,7 @@ use domain::{Category, Event};
 use super::common::{cell, centred, span, table, title, AnnexMark, District, BODY, TABLE};
 use crate::fonts::Style;
 use crate::layout::{mm, Align, Block, Margins, Orientation, PageSetup, Paragraph, Part, Row};
-use crate::{build, DocumentError, Meta, Pdf};
+use crate::{build, DocumentError, Meta, Rendered};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
@@ -230,6 +230,6 @@ pub fn roadmap_annex(
     opts: &RoadmapOptions,
     mark: Option<&AnnexMark>,
     meta: &Meta,
-) -> Result<Pdf, DocumentError> {
+) -> Result<Rendered, DocumentError> {
     build(&[roadmap_part(d, opts, mark)], meta)
 }

@@ -4,7 +4,7 @@ use domain::{Category, MemberRole};
 
 use super::common::{cell, centred, ru_date, table, title, AnnexMark, District};
 use crate::layout::{Block, Margins, Orientation, PageSetup, Part, Row};
-use crate::{build, DocumentError, Meta, Pdf};
+use crate::{build, DocumentError, Meta, Rendered};
 
 /// Supported schools (ШНОР, ШНСУ, зона риска, «500+») of the plan's year, each with its mentor.
 pub fn pairings_part(d: &District, setup: PageSetup, mark: Option<&AnnexMark>) -> Part {
@@ -131,6 +131,6 @@ pub fn schools_list(
     margins: Margins,
     orientation: Orientation,
     meta: &Meta,
-) -> Result<Pdf, DocumentError> {
+) -> Result<Rendered, DocumentError> {
     build(&[pairings_part(d, PageSetup { orientation, margins }, None)], meta)
 }

@@ -4,7 +4,7 @@ use domain::WebinarSeries;
 
 use super::common::{cell, centred, ru_date, table, title, AnnexMark, District, BODY};
 use crate::layout::{mm, Block, Margins, Orientation, PageSetup, Paragraph, Part, Row};
-use crate::{build, DocumentError, Meta, Pdf};
+use crate::{build, DocumentError, Meta, Rendered};
 
 pub fn webinars_part(d: &District, setup: PageSetup, mark: Option<&AnnexMark>) -> Part {
     let mut blocks = Vec::new();
@@ -65,6 +65,6 @@ pub fn webinar_schedule(
     margins: Margins,
     orientation: Orientation,
     meta: &Meta,
-) -> Result<Pdf, DocumentError> {
+) -> Result<Rendered, DocumentError> {
     build(&[webinars_part(d, PageSetup { orientation, margins }, None)], meta)
 }

@@ -3,11 +3,11 @@
 //! district may know.
 
 use domain::ExecutorKind;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// An executor as read from the cell, before it is found or created in the store.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ExecutorDraft {
     pub kind: ExecutorKind,
