@@ -53,6 +53,10 @@ pub fn run_app<R: tauri::Runtime>(
             commands::calendar::reschedule_webinar,
             commands::calendar::set_event_status,
             commands::calendar::export_calendar,
+            commands::exchange::preview_import,
+            commands::exchange::import_plan,
+            commands::exchange::export_bundle,
+            commands::exchange::copy_plan,
         ])
 }
 

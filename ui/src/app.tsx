@@ -8,6 +8,7 @@ import { PlansView } from "./views/Plans";
 import { CalendarView } from "./views/Calendar";
 import { WebinarsView } from "./views/Webinars";
 import { DocumentsView } from "./views/Documents";
+import { ImportView } from "./views/Import";
 
 const VIEWS = [
   ["schools", "Школы"],
@@ -16,6 +17,7 @@ const VIEWS = [
   ["calendar", "Календарь"],
   ["webinars", "Вебинары"],
   ["documents", "Документы"],
+  ["import", "Импорт"],
 ] as const;
 
 type View = (typeof VIEWS)[number][0];
@@ -93,6 +95,7 @@ export function App() {
           {view === "calendar" && <CalendarView />}
           {view === "webinars" && <WebinarsView />}
           {view === "documents" && <DocumentsView />}
+          {view === "import" && <ImportView onImported={() => setWelcome(false)} />}
         </div>
       </main>
     </div>

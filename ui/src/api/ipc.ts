@@ -24,6 +24,11 @@ import type { WebinarSeries } from "./bindings/WebinarSeries";
 import type { WebinarDraft } from "./bindings/WebinarDraft";
 import type { Holiday } from "./bindings/Holiday";
 import type { Executor } from "./bindings/Executor";
+import type { ImportSource } from "./bindings/ImportSource";
+import type { Period } from "./bindings/Period";
+import type { Recognised } from "./bindings/Recognised";
+import type { Role } from "./bindings/Role";
+import type { Written } from "./bindings/Written";
 
 /** A backend error: `code` to branch on, `message` (Russian) to show, `field` it belongs to. */
 export class AppError extends Error {
@@ -80,4 +85,10 @@ export const api = {
   setHoliday: (holiday: Holiday) => call<void>("set_holiday", { holiday }),
   removeHoliday: (date: string) => call<void>("remove_holiday", { date }),
   listExecutors: () => call<Executor[]>("list_executors"),
+  previewImport: (source: ImportSource, period: Period, roles: Role[] | null) =>
+    call<Recognised>("preview_import", { source, period, roles }),
+  importPlan: (source: ImportSource, period: Period, title: string, issuer: string, roles: Role[] | null) =>
+    call<Written>("import_plan", { source, period, title, issuer, roles }),
+  exportBundle: (planId: number, path: string) => call<void>("export_bundle", { planId, path }),
+  copyPlan: (planId: number, years: number) => call<Written>("copy_plan", { planId, years }),
 };

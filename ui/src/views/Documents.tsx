@@ -51,12 +51,13 @@ export function DocumentsView() {
     setBlocks(choices.data.blocks.filter((c) => c.usual).map((c) => c.code));
   }, [choices.data]);
 
-  async function exportPdf() {
+  async function exportAs(ext: "pdf" | "docx" | "xlsx") {
     if (planId === null) return;
     setError(null);
     setDone(null);
     const slug = DOCUMENTS.find((d) => d[0] === document)?.[2] ?? "document";
-    const path = await save({ defaultPath: `${slug}.pdf`, filters: [{ name: "PDF", extensions: ["pdf"] }] });
+    const name = { pdf: "PDF", docx: "Документ Word", xlsx: "Книга Excel" }[ext];
+    const path = await save({ defaultPath: `${slug}.${ext}`, filters: [{ name, extensions: [ext] }] });
     if (!path) return;
     setBusy(true);
     try {
@@ -80,7 +81,7 @@ export function DocumentsView() {
       ) : plans.data.length === 0 ? (
         <p class="muted">Сначала нужна дорожная карта.</p>
       ) : (
-        <form class="panel export-form" id="export-form" onSubmit={(e) => (e.preventDefault(), exportPdf())}>
+        <form class="panel export-form" id="export-form" onSubmit={(e) => (e.preventDefault(), exportAs("pdf"))}>
           <h2>Напечатать в PDF</h2>
           <div class="form-grid">
             <PlanSelect plans={plans.data} value={planId} onChange={setPlanId} label="Дорожная карта" />
@@ -162,10 +163,19 @@ export function DocumentsView() {
             <button class="primary" type="submit" id="export-pdf" disabled={busy || planId === null}>
               {busy ? "Печать…" : "Сохранить PDF…"}
             </button>
+            <button type="button" id="export-docx" disabled={busy || planId === null} onClick={() => exportAs("docx")}>
+              Word (.docx)…
+            </button>
+            {(document === "annex" || document === "report") && (
+              <button type="button" id="export-xlsx" disabled={busy || planId === null} onClick={() => exportAs("xlsx")}>
+                Таблица мероприятий Excel (.xlsx)…
+              </button>
+            )}
           </div>
           {done && (
             <div class="notice ok" role="status">
-              Сохранено: {done.path} — {done.pages} стр., {done.kilobytes} КБ.{" "}
+              Сохранено: {done.path} — {done.pages > 0 && `${done.pages} стр., `}
+              {done.kilobytes} КБ.{" "}
               <button type="button" class="link" onClick={() => api.openDocument(done.path).catch((e) => setError(e.message))}>
                 Открыть
               </button>

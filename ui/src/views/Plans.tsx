@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
-import { api } from "../api/ipc";
+import { save } from "@tauri-apps/plugin-dialog";
+import { api, AppError } from "../api/ipc";
 import type { Event } from "../api/bindings/Event";
 import type { Roadmap } from "../api/bindings/Roadmap";
 import { ruDate, STATUS_LABELS } from "../format";
@@ -21,14 +22,52 @@ export function PlansView() {
     roadmap.reload();
     review.reload();
   };
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
+
+  async function saveBundle() {
+    if (planId === null) return;
+    const path = await save({ defaultPath: "dorozhnaya-karta.json", filters: [{ name: "Пакет дорожной карты", extensions: ["json"] }] });
+    if (!path) return;
+    api.exportBundle(planId, path).then(() => setNote(`Пакет сохранён: ${path}. Его импортирует другой «Координатор».`), fail);
+  }
+
+  async function copyToNextYear() {
+    if (planId === null) return;
+    try {
+      const w = await api.copyPlan(planId, 1);
+      plans.reload();
+      setPlanId(w.plan);
+      setNote(`Создана дорожная карта № ${w.plan} на следующий год: мероприятий ${w.events}, годы в сроках сдвинуты.`);
+    } catch (e) {
+      fail(e);
+    }
+  }
 
   return (
     <section aria-labelledby="plans-title">
       <div class="toolbar">
         <h1 id="plans-title">Дорожные карты</h1>
         {plans.data && plans.data.length > 1 && <PlanSelect plans={plans.data} value={planId} onChange={setPlanId} />}
+        <span class="spacer" />
+        {planId !== null && (
+          <>
+            <button id="copy-plan" onClick={copyToNextYear} title="Разделы и мероприятия, период и годы в сроках сдвинуты на год">
+              Копия на следующий год
+            </button>
+            <button id="save-bundle" onClick={saveBundle}>
+              Сохранить пакетом…
+            </button>
+          </>
+        )}
       </div>
-      <ErrorNotice message={plans.error ?? roadmap.error} />
+      <ErrorNotice message={plans.error ?? roadmap.error ?? error} />
+      {note && (
+        <p class="notice ok" role="status" id="plans-note">
+          {note}
+        </p>
+      )}
       {!plans.data ? <Loading /> : plans.data.length === 0 ? <p class="muted">Дорожных карт пока нет.</p> : null}
       {review.data && review.data.length > 0 && <ReviewList events={review.data} onChanged={changed} />}
       {roadmap.data && <RoadmapTable roadmap={roadmap.data} onChanged={changed} />}

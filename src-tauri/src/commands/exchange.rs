@@ -1,0 +1,83 @@
+use std::path::PathBuf;
+
+use domain::{Id, Period};
+use exchange::import::{Recognised, Role, Written};
+use serde::Deserialize;
+use tauri::State;
+
+use super::AppStore;
+use crate::error::CommandResult;
+use crate::import;
+
+/// Where the table comes from: a file chosen in the open dialog, or the clipboard.
+#[derive(Debug, Deserialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[ts(export)]
+pub enum ImportSource {
+    File { path: String },
+    Pasted { text: String, html: Option<String> },
+}
+
+fn read(source: &ImportSource) -> CommandResult<exchange::import::Source> {
+    match source {
+        ImportSource::File { path } => import::read_file(&PathBuf::from(path)),
+        ImportSource::Pasted { text, html } => import::read_pasted(text, html.as_deref()),
+    }
+}
+
+/// What the import would write, with the columns as recognised or as the user mapped them.
+#[tauri::command]
+pub fn preview_import(
+    state: State<AppStore>,
+    source: ImportSource,
+    period: Period,
+    roles: Option<Vec<Role>>,
+) -> CommandResult<Recognised> {
+    let table = read(&source)?;
+    import::preview(&*state.lock()?, &table, &period, roles.as_deref())
+}
+
+/// Writes the plan in one transaction (a .json is a plan bundle and keeps its own period).
+#[tauri::command]
+pub fn import_plan(
+    state: State<AppStore>,
+    source: ImportSource,
+    period: Period,
+    title: String,
+    issuer: String,
+    roles: Option<Vec<Role>>,
+) -> CommandResult<Written> {
+    let mut store = state.lock()?;
+    if let ImportSource::File { path } = &source {
+        if let Some(bundle) = import::read_bundle(&PathBuf::from(path))? {
+            return import::write_bundle(&mut store, &bundle);
+        }
+    }
+    let table = read(&source)?;
+    let choice = import::PlanChoice {
+        title: Some(title.as_str()).filter(|t| !t.trim().is_empty()),
+        issuer: Some(issuer.as_str()),
+        period,
+        roles: roles.as_deref(),
+    };
+    import::write(&mut store, &table, &choice, "Импортированная дорожная карта")
+}
+
+/// Saves a plan as a bundle another Koordinator imports.
+#[tauri::command]
+pub fn export_bundle(state: State<AppStore>, plan_id: Id, path: PathBuf) -> CommandResult<()> {
+    let store = state.lock()?;
+    let bundle = exchange::bundle::of(
+        &store::plan::roadmap(store.read(), plan_id)?,
+        &store::school::list(store.read(), None)?,
+    );
+    let text = serde_json::to_string_pretty(&bundle)
+        .map_err(|e| crate::error::CommandError::new(crate::error::ErrorCode::Io, e.to_string()))?;
+    crate::export::write_file(&path, text.as_bytes())
+}
+
+/// Next year's plan from this one.
+#[tauri::command]
+pub fn copy_plan(state: State<AppStore>, plan_id: Id, years: i32) -> CommandResult<Written> {
+    import::copy_plan(&mut *state.lock()?, plan_id, years)
+}

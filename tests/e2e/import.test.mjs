@@ -1,0 +1,96 @@
+// Importing a roadmap in the real window: the Taganrog seed pasted as text → preview with its
+// sections, numbers and flagged rows → a column re-mapped and back → imported in one go →
+// the plan is in «Дорожные карты» → copied to next year; the CLI sees both after the window closes.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { BINARY, ROOT, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+
+const { db } = dataFile({ demo: true });
+withDriver();
+const SEED = readFileSync(join(ROOT, "tests/fixtures/seeds/roadmap-taganrog-2022-2023.txt"), "utf8");
+
+const set = (browser, id, value) =>
+  browser.execute(
+    (id, value) => {
+      const el = document.getElementById(id);
+      el.value = value;
+      el.dispatchEvent(new Event("input", { bubbles: true }));
+    },
+    id,
+    value,
+  );
+
+const previewText = (browser) => browser.execute(() => document.getElementById("import-preview")?.textContent ?? "");
+
+test("a pasted roadmap is previewed, mapped, imported and copied to next year", async () => {
+  const browser = await openApp(db);
+  try {
+    const nav = await browser.$('button[data-view="import"]');
+    await nav.waitForClickable({ timeout: 15000 });
+    await nav.click();
+    await waitFor(browser, "#paste-area");
+    await set(browser, "import-start", "2022-09-01");
+    await set(browser, "import-end", "2023-08-31");
+    await set(browser, "paste-area", SEED);
+    await (await browser.$("#recognise")).click();
+    await browser.waitUntil(async () => (await previewText(browser)).includes("Распознано: разделов 3, мероприятий 16"), {
+      timeout: 10000,
+      timeoutMsg: "the preview does not show 3 sections and 16 events",
+    });
+    const text = await previewText(browser);
+    assert.match(text, /Проектно-деятельностный этап/);
+    assert.match(text, /требуют внимания/);
+    assert.match(text, /школа «МОБУ СОШ № 24» не найдена среди школ района/);
+    await screenshot(browser, "import-preview");
+
+    // The user says the third column is the result, then puts it back.
+    const remap = (role) =>
+      browser.execute((role) => {
+        const select = document.querySelector('#import-preview select[data-column="2"]');
+        select.value = role;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      }, role);
+    await remap("result");
+    await browser.waitUntil(async () => (await previewText(browser)).includes("В таблице нет столбца сроков"), {
+      timeout: 5000,
+      timeoutMsg: "re-mapping the timeframes column changed nothing",
+    });
+    await remap("timeframe");
+    await browser.waitUntil(async () => !(await previewText(browser)).includes("нет столбца сроков"), { timeout: 5000 });
+
+    await (await browser.$("#import-now")).click();
+    const report = await browser.$("#import-report");
+    await report.waitForExist({ timeout: 10000 });
+    assert.match(await report.getText(), /Записана дорожная карта № 2: разделов 3, мероприятий 16/);
+
+    await (await browser.$('button[data-view="plans"]')).click();
+    await waitFor(browser, "#copy-plan");
+    await browser.execute(() => {
+      const select = document.querySelector("section select");
+      select.value = "2";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await browser.waitUntil(
+      async () => browser.execute(() => document.body.textContent.includes("Организация цикла вебинаров")),
+      { timeout: 5000 },
+    );
+    await (await browser.$("#copy-plan")).click();
+    const note = await browser.$("#plans-note");
+    await note.waitForExist({ timeout: 5000 });
+    assert.match(await note.getText(), /Создана дорожная карта № 3 на следующий год: мероприятий 16/);
+    await screenshot(browser, "plan-copied");
+  } finally {
+    await browser.deleteSession();
+  }
+  const plans = JSON.parse(execFileSync(BINARY, ["--db", db, "plans", "--json"], { encoding: "utf8" }));
+  assert.deepEqual(
+    plans.map((p) => p.period.start).sort(),
+    ["2022-09-01", "2022-09-01", "2023-09-01"],
+  );
+  const events = JSON.parse(execFileSync(BINARY, ["--db", db, "events", "--plan", "3", "--json"], { encoding: "utf8" }));
+  assert.equal(events.length, 16);
+  assert.equal(events[2].timeframe.text, "до 10 марта 2024 г.");
+});

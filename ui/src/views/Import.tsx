@@ -1,0 +1,266 @@
+import { useState } from "preact/hooks";
+import { open } from "@tauri-apps/plugin-dialog";
+import { api, AppError } from "../api/ipc";
+import type { ImportSource } from "../api/bindings/ImportSource";
+import type { Recognised } from "../api/bindings/Recognised";
+import type { Role } from "../api/bindings/Role";
+import type { Written } from "../api/bindings/Written";
+import type { Timeframe } from "../api/bindings/Timeframe";
+import { ruDate } from "../format";
+
+/** What a timeframe came to, in dates: «10.03.2023», «01.02.2023 — 28.02.2023», «до 10.03.2023». */
+function dates(t: Timeframe): string {
+  if (t.start && t.end) return t.start === t.end ? ruDate(t.start) : `${ruDate(t.start)} — ${ruDate(t.end)}`;
+  if (t.end) return `до ${ruDate(t.end)}`;
+  return "срок не распознан";
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  number: "№",
+  content: "Содержание",
+  timeframe: "Сроки",
+  executors: "Ответственные",
+  result: "Результат",
+  evidence: "Документы",
+  completion: "Отметка о выполнении",
+  ignore: "не импортировать",
+};
+
+/** The academic year that holds today: «2026-09-01..2027-08-31». */
+function currentAcademicYear(): { start: string; end: string } {
+  const now = new Date();
+  const y = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
+  return { start: `${y}-09-01`, end: `${y + 1}-08-31` };
+}
+
+/** Импорт: a roadmap from Word, from the clipboard or from another Koordinator — previewed,
+ * its columns mapped by the user, then written all at once. */
+export function ImportView(props: { onImported: () => void }) {
+  const [source, setSource] = useState<ImportSource | null>(null);
+  const [pasted, setPasted] = useState("");
+  const [period, setPeriod] = useState(currentAcademicYear());
+  const [title, setTitle] = useState("");
+  const [issuer, setIssuer] = useState("");
+  const [roles, setRoles] = useState<Role[] | null>(null);
+  const [preview, setPreview] = useState<Recognised | null>(null);
+  const [written, setWritten] = useState<Written | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
+  const isBundle = source?.kind === "file" && source.path.toLowerCase().endsWith(".json");
+
+  async function recognise(src: ImportSource, mapping: Role[] | null) {
+    setError(null);
+    setWritten(null);
+    setSource(src);
+    setRoles(mapping);
+    if (src.kind === "file" && src.path.toLowerCase().endsWith(".json")) {
+      setPreview(null);
+      return;
+    }
+    try {
+      setPreview(await api.previewImport(src, period, mapping));
+    } catch (e) {
+      setPreview(null);
+      fail(e);
+    }
+  }
+
+  async function chooseFile() {
+    const path = await open({
+      multiple: false,
+      filters: [
+        { name: "Дорожная карта", extensions: ["docx", "txt", "html", "htm", "json"] },
+        { name: "Все файлы", extensions: ["*"] },
+      ],
+    });
+    if (typeof path === "string") recognise({ kind: "file", path }, null);
+  }
+
+  function onPaste(e: ClipboardEvent) {
+    const html = e.clipboardData?.getData("text/html") || null;
+    const text = e.clipboardData?.getData("text/plain") ?? "";
+    if (html) {
+      e.preventDefault();
+      setPasted(text);
+      recognise({ kind: "pasted", text, html }, null);
+    }
+  }
+
+  async function importNow() {
+    if (!source) return;
+    setBusy(true);
+    try {
+      setWritten(await api.importPlan(source, period, title, issuer, roles));
+      setPreview(null);
+      props.onImported();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const flagged = preview?.events.filter((e) => e.flags.length > 0).length ?? 0;
+  return (
+    <section aria-labelledby="import-title">
+      <div class="toolbar">
+        <h1 id="import-title">Импорт дорожной карты</h1>
+      </div>
+      <div class="panel">
+        <p class="small muted">
+          Таблица мероприятий из Word (.docx), из буфера обмена (скопируйте таблицу в Word или Excel и вставьте ниже),
+          текст, сохранённый из Word, или пакет .json другого «Координатора». Ничего не записывается, пока вы не нажмёте
+          «Импортировать».
+        </p>
+        <div class="form-grid">
+          <label>
+            <span>Начало периода плана</span>
+            <input type="date" id="import-start" value={period.start} onInput={(e) => setPeriod({ ...period, start: (e.target as HTMLInputElement).value })} />
+          </label>
+          <label>
+            <span>Конец периода</span>
+            <input type="date" id="import-end" value={period.end} onInput={(e) => setPeriod({ ...period, end: (e.target as HTMLInputElement).value })} />
+          </label>
+          <label>
+            <span>Утверждает</span>
+            <input id="import-issuer" placeholder="Управление образования …" value={issuer} onInput={(e) => setIssuer((e.target as HTMLInputElement).value)} />
+          </label>
+          <label class="wide">
+            <span>Название (по умолчанию — из документа)</span>
+            <input id="import-title-input" value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+          </label>
+        </div>
+        <div class="actions">
+          <button onClick={chooseFile} id="choose-file">
+            Выбрать файл…
+          </button>
+          {source?.kind === "file" && <span class="small">{source.path}</span>}
+        </div>
+        <label class="paste">
+          <span class="small muted">…или вставьте таблицу сюда (Ctrl+V):</span>
+          <textarea
+            id="paste-area"
+            rows={4}
+            value={pasted}
+            onPaste={onPaste}
+            onInput={(e) => setPasted((e.target as HTMLTextAreaElement).value)}
+          />
+        </label>
+        <div class="actions">
+          <button id="recognise" disabled={!pasted.trim()} onClick={() => recognise({ kind: "pasted", text: pasted, html: null }, null)}>
+            Распознать вставленное
+          </button>
+          {source && !isBundle && (
+            <button onClick={() => recognise(source, roles)} id="re-recognise">
+              Распознать заново (после смены периода)
+            </button>
+          )}
+        </div>
+      </div>
+      {error && (
+        <p class="notice error" role="alert">
+          {error}
+        </p>
+      )}
+      {isBundle && (
+        <div class="panel">
+          <p>Пакет дорожной карты другого «Координатора»: период и все мероприятия берутся из пакета.</p>
+          <button class="primary" onClick={importNow} disabled={busy} id="import-now">
+            Импортировать пакет
+          </button>
+        </div>
+      )}
+      {preview && (
+        <div class="panel" id="import-preview">
+          <div class="toolbar">
+            <h2>
+              Распознано: разделов {preview.sections.length}, мероприятий {preview.events.length}
+              {flagged > 0 && <span class="warn">, требуют внимания: {flagged}</span>}
+            </h2>
+            <span class="spacer" />
+            <button class="primary" id="import-now" onClick={importNow} disabled={busy || preview.events.length === 0}>
+              Импортировать
+            </button>
+          </div>
+          <p class="small muted">Столбцы исходной таблицы — выберите, что в каком из них:</p>
+          <div class="mapping">
+            {preview.headers.map((h, i) => (
+              <label key={i}>
+                <span title={h}>{h || `Столбец ${i + 1}`}</span>
+                <select
+                  data-column={i}
+                  value={preview.roles[i]}
+                  onChange={(e) => {
+                    const next = [...preview.roles];
+                    next[i] = (e.target as HTMLSelectElement).value as Role;
+                    recognise(source!, next);
+                  }}
+                >
+                  {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
+                    <option key={r} value={r}>
+                      {ROLE_LABELS[r]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ))}
+          </div>
+          {preview.goal && <p class="small">Цель: {preview.goal}</p>}
+          <table class="grid import-table">
+            <thead>
+              <tr>
+                <th>№</th>
+                <th>Содержание</th>
+                <th>Сроки</th>
+                <th>Ответственные</th>
+                <th>Результат</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.events.map((e, i) => {
+                const section = e.section !== null && preview.events[i - 1]?.section !== e.section ? preview.sections[e.section] : null;
+                return [
+                  section && (
+                    <tr key={`s${i}`} class="section-row">
+                      <td colSpan={5}>{[section.number, section.title].filter(Boolean).join(". ")}</td>
+                    </tr>
+                  ),
+                  <tr key={i} class={e.flags.length ? "flagged" : ""} data-number={e.number}>
+                    <td>{e.number}</td>
+                    <td class="pre">{e.content}</td>
+                    <td>
+                      <div class="pre">{e.timeframe.text}</div>
+                      {e.timeframe.text && <div class="small muted">{dates(e.timeframe)}</div>}
+                    </td>
+                    <td class="small">{e.executors.map((x) => [x.name, x.position].filter(Boolean).join(", ")).join("; ")}</td>
+                    <td class="small pre">
+                      {e.result}
+                      {e.flags.map((f, k) => (
+                        <div key={k} class="warn small">
+                          ⚠ {f}
+                        </div>
+                      ))}
+                    </td>
+                  </tr>,
+                ];
+              })}
+            </tbody>
+          </table>
+          {preview.warnings.filter((w) => !w.startsWith("Строка ")).map((w, i) => (
+            <p key={i} class="warn small">
+              {w}
+            </p>
+          ))}
+        </div>
+      )}
+      {written && (
+        <div class="notice ok" role="status" id="import-report">
+          Записана дорожная карта № {written.plan}: разделов {written.sections}, мероприятий {written.events}.
+          {written.warnings.length > 0 && ` Замечаний: ${written.warnings.length} — сроки без ясности видны в «Дорожных картах» в списке «Сроки требуют проверки».`}
+        </div>
+      )}
+    </section>
+  );
+}
