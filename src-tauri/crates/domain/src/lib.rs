@@ -4,11 +4,13 @@
 
 mod conflicts;
 mod labels;
+pub mod outline;
 mod plan;
 mod rule;
 mod school;
 
 pub use conflicts::*;
+pub use outline::Move;
 pub use plan::*;
 pub use rule::*;
 pub use school::*;

@@ -44,6 +44,64 @@ impl Executor {
     }
 }
 
+/// An executor as the user types or the import reads it, before it is found or created in the
+/// district: «Баркалова Е.В.», «муниципальный координатор».
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExecutorDraft {
+    pub kind: ExecutorKind,
+    pub name: String,
+    pub position: String,
+    pub organisation: String,
+}
+
+impl Executor {
+    pub fn draft(&self) -> ExecutorDraft {
+        ExecutorDraft {
+            kind: self.kind,
+            name: self.name.clone(),
+            position: self.position.clone(),
+            organisation: self.organisation.clone(),
+        }
+    }
+}
+
+/// What the plan form edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct PlanDraft {
+    pub title: String,
+    pub period: Period,
+    pub issuer: String,
+    pub coordinator: Option<ExecutorDraft>,
+    pub goal: String,
+    pub tasks: Vec<String>,
+}
+
+/// What a section row edits.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SectionDraft {
+    pub number: String,
+    pub title: String,
+    pub goal: String,
+    #[ts(type = "Array<number>")]
+    pub school_ids: Vec<Id>,
+}
+
+/// What an event row edits; its place and number are the outline's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct EventDraft {
+    pub content: String,
+    pub timeframe_text: String,
+    pub executors: Vec<ExecutorDraft>,
+    pub result: String,
+    pub evidence: String,
+    pub status: EventStatus,
+    pub completion_mark: String,
+}
+
 /// Дорожная карта.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

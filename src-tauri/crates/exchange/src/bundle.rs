@@ -8,7 +8,7 @@ use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
 use store::{event, executor, plan, section, StoreError, StoreResult};
 
-use crate::import::ExecutorDraft;
+use domain::ExecutorDraft;
 
 pub const FORMAT: &str = "koordinator-plan";
 pub const VERSION: u32 = 1;
@@ -64,15 +64,6 @@ pub struct BundleEvent {
     pub completion_mark: String,
 }
 
-fn draft(x: &domain::Executor) -> ExecutorDraft {
-    ExecutorDraft {
-        kind: x.kind,
-        name: x.name.clone(),
-        position: x.position.clone(),
-        organisation: x.organisation.clone(),
-    }
-}
-
 /// The bundle of a roadmap.
 pub fn of(r: &Roadmap, schools: &[School]) -> Bundle {
     let school_name = |id: &Id| schools.iter().find(|s| s.id == *id).map(|s| s.draft.short_name.clone());
@@ -84,7 +75,7 @@ pub fn of(r: &Roadmap, schools: &[School]) -> Bundle {
             title: r.plan.title.clone(),
             period: r.plan.period,
             issuer: r.plan.issuer.clone(),
-            coordinator: r.plan.coordinator.as_ref().map(draft),
+            coordinator: r.plan.coordinator.as_ref().map(domain::Executor::draft),
             goal: r.plan.goal.clone(),
             tasks: r.plan.tasks.clone(),
         },
@@ -107,7 +98,7 @@ pub fn of(r: &Roadmap, schools: &[School]) -> Bundle {
                 number: e.number.clone(),
                 content: e.content.clone(),
                 timeframe: e.timeframe.text.clone(),
-                executors: e.executors.iter().map(draft).collect(),
+                executors: e.executors.iter().map(domain::Executor::draft).collect(),
                 result: e.result.clone(),
                 evidence: e.evidence.clone(),
                 status: e.status,

@@ -1,7 +1,8 @@
 //! The `event` table (мероприятия) and its executors. Each event keeps the timeframe text as
 //! typed and the value derived from it in the plan's period.
 
-use domain::{Event, EventStatus, Id, Period, Timeframe};
+use domain::outline::{self, Node, SectionNumber};
+use domain::{Event, EventDraft, EventStatus, Id, Move, Period, Timeframe};
 use rusqlite::{params, Connection, Transaction};
 
 use crate::{corrupt_column, executor, json_column, plan, StoreError, StoreResult};
@@ -91,6 +92,110 @@ pub fn insert(tx: &Transaction, plan_id: Id, e: &NewEvent) -> StoreResult<Id> {
         stmt.execute(params![id, ex, i as i64])?;
     }
     Ok(id)
+}
+
+/// The plan's events as an outline, and its sections' numbers in order.
+fn outline_of(conn: &Connection, plan_id: Id) -> StoreResult<(Vec<Node>, Vec<SectionNumber>)> {
+    let nodes = conn
+        .prepare(
+            "SELECT id, section_id, parent_id, number FROM event WHERE plan_id = ?1 ORDER BY position, id",
+        )?
+        .query_map([plan_id], |r| {
+            Ok(Node { id: r.get(0)?, section_id: r.get(1)?, parent_id: r.get(2)?, number: r.get(3)? })
+        })?
+        .collect::<Result<_, _>>()?;
+    let sections = conn
+        .prepare("SELECT id, number FROM section WHERE plan_id = ?1 ORDER BY position")?
+        .query_map([plan_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok((nodes, sections))
+}
+
+/// Writes the outline's order, levels, sections and numbers back.
+fn write_outline(tx: &Transaction, nodes: &[Node]) -> StoreResult<()> {
+    let mut stmt = tx.prepare(
+        "UPDATE event SET position = ?2, section_id = ?3, parent_id = ?4, number = ?5 WHERE id = ?1",
+    )?;
+    for (i, n) in nodes.iter().enumerate() {
+        stmt.execute(params![n.id, i as i64 + 1, n.section_id, n.parent_id, n.number])?;
+    }
+    Ok(())
+}
+
+fn plan_of(tx: &Transaction, event_id: Id) -> StoreResult<Id> {
+    tx.query_row("SELECT plan_id FROM event WHERE id = ?1", [event_id], |r| r.get(0))
+        .map_err(|_| StoreError::NotFound { what: "мероприятия", id: event_id })
+}
+
+/// A new empty event after `after` (at its level) or at the end of `section_id`, numbered by its
+/// place; everything after it is renumbered.
+pub fn add(tx: &Transaction, plan_id: Id, section_id: Option<Id>, after: Option<Id>) -> StoreResult<Id> {
+    let id = insert(
+        tx,
+        plan_id,
+        &NewEvent {
+            section_id,
+            parent_id: None,
+            number: String::new(),
+            content: String::new(),
+            timeframe_text: String::new(),
+            executor_ids: Vec::new(),
+            result: String::new(),
+            evidence: String::new(),
+            status: EventStatus::Planned,
+            completion_mark: String::new(),
+        },
+    )?;
+    let (mut nodes, sections) = outline_of(tx, plan_id)?;
+    let node = nodes
+        .pop()
+        .filter(|n| n.id == id)
+        .ok_or(StoreError::NotFound { what: "мероприятия", id })?;
+    outline::insert(&mut nodes, node, after, &sections).map_err(|m| StoreError::invalid("event", m))?;
+    write_outline(tx, &nodes)?;
+    Ok(id)
+}
+
+/// Moves an event up, down, right (under the one above) or left; its sub-events go with it.
+pub fn shift(tx: &Transaction, event_id: Id, m: Move) -> StoreResult<()> {
+    let (mut nodes, sections) = outline_of(tx, plan_of(tx, event_id)?)?;
+    outline::apply(&mut nodes, event_id, m, &sections).map_err(|msg| StoreError::invalid("event", msg))?;
+    write_outline(tx, &nodes)
+}
+
+/// Puts an event (and its sub-events) just before `target`, at the target's level.
+pub fn move_before(tx: &Transaction, event_id: Id, target: Id) -> StoreResult<()> {
+    let (mut nodes, sections) = outline_of(tx, plan_of(tx, event_id)?)?;
+    outline::move_before(&mut nodes, event_id, target, &sections)
+        .map_err(|m| StoreError::invalid("event", m))?;
+    write_outline(tx, &nodes)
+}
+
+/// Deletes an event and its sub-events; the rest are renumbered.
+pub fn remove(tx: &Transaction, event_id: Id) -> StoreResult<()> {
+    let (mut nodes, sections) = outline_of(tx, plan_of(tx, event_id)?)?;
+    outline::remove(&mut nodes, event_id, &sections).map_err(|m| StoreError::invalid("event", m))?;
+    tx.execute("DELETE FROM event WHERE id = ?1", [event_id])?;
+    write_outline(tx, &nodes)
+}
+
+/// Rewrites an event from its row: text, timeframe (read in the plan's period), executors
+/// (people new to the district are added), result, evidence, status and mark.
+pub fn update(tx: &Transaction, event_id: Id, d: &EventDraft) -> StoreResult<Timeframe> {
+    let tf = set_timeframe(tx, event_id, &d.timeframe_text)?;
+    tx.execute(
+        "UPDATE event SET content = ?2, result = ?3, evidence = ?4, status = ?5, completion_mark = ?6 WHERE id = ?1",
+        params![event_id, d.content.trim_end(), d.result.trim(), d.evidence.trim(), d.status.code(), d.completion_mark.trim()],
+    )?;
+    tx.execute("DELETE FROM event_executor WHERE event_id = ?1", [event_id])?;
+    let mut stmt = tx.prepare(
+        "INSERT OR IGNORE INTO event_executor (event_id, executor_id, position) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, x) in d.executors.iter().filter(|x| !x.name.trim().is_empty()).enumerate() {
+        let id = executor::find_or_create(tx, x.kind, &x.name, &x.position, &x.organisation)?;
+        stmt.execute(params![event_id, id, i as i64])?;
+    }
+    Ok(tf)
 }
 
 /// The plan's events whose timeframe is free or carries a warning: the review list.

@@ -35,7 +35,19 @@ const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 
 pub struct Store {
     conn: Connection,
+    history: History,
 }
+
+/// Copies of the database before each edit (undo) and before each undo (redo), kept in memory
+/// by SQLite's backup API: whole-database copies, so any edit of any table undoes exactly.
+#[derive(Default)]
+struct History {
+    undo: Vec<Connection>,
+    redo: Vec<Connection>,
+}
+
+/// How many edits can be undone.
+pub const UNDO_DEPTH: usize = 60;
 
 impl Store {
     /// Opens (creating if needed) the data file and brings it to the latest schema.
@@ -60,7 +72,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(Duration::from_secs(5))?;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store { conn, history: History::default() })
     }
 
     pub fn read(&self) -> &Connection {
@@ -73,6 +85,59 @@ impl Store {
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// An edit the user may undo: like [`Store::write`], with a copy of the database kept first.
+    /// A failed edit leaves neither a change nor a history entry.
+    pub fn edit<T>(&mut self, f: impl FnOnce(&Transaction) -> StoreResult<T>) -> StoreResult<T> {
+        let before = self.copy()?;
+        let value = self.write(f)?;
+        self.history.undo.push(before);
+        if self.history.undo.len() > UNDO_DEPTH {
+            self.history.undo.remove(0);
+        }
+        self.history.redo.clear();
+        Ok(value)
+    }
+
+    /// Takes back the last edit; false when there is none.
+    pub fn undo(&mut self) -> StoreResult<bool> {
+        let Some(before) = self.history.undo.pop() else { return Ok(false) };
+        self.history.redo.push(self.copy()?);
+        self.restore(&before)?;
+        Ok(true)
+    }
+
+    /// Makes the last undone edit again; false when there is none.
+    pub fn redo(&mut self) -> StoreResult<bool> {
+        let Some(after) = self.history.redo.pop() else { return Ok(false) };
+        self.history.undo.push(self.copy()?);
+        self.restore(&after)?;
+        Ok(true)
+    }
+
+    /// How many edits can be undone and redone now.
+    pub fn history_depth(&self) -> (usize, usize) {
+        (self.history.undo.len(), self.history.redo.len())
+    }
+
+    fn copy(&self) -> StoreResult<Connection> {
+        let mut copy = Connection::open_in_memory()?;
+        rusqlite::backup::Backup::new(&self.conn, &mut copy)?.run_to_completion(
+            i32::MAX,
+            Duration::ZERO,
+            None,
+        )?;
+        Ok(copy)
+    }
+
+    fn restore(&mut self, from: &Connection) -> StoreResult<()> {
+        rusqlite::backup::Backup::new(from, &mut self.conn)?.run_to_completion(
+            i32::MAX,
+            Duration::ZERO,
+            None,
+        )?;
+        Ok(())
     }
 
     /// True when the data file holds no school and no plan yet (a first start).
@@ -102,6 +167,56 @@ pub(crate) fn corrupt_column(i: usize, what: String) -> rusqlite::Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_undo_and_redo_in_order_and_a_new_edit_drops_the_redo() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("k.sqlite3")).unwrap();
+        let titles = |s: &Store| -> Vec<String> {
+            s.read()
+                .prepare("SELECT title FROM plan ORDER BY id")
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        let add = |s: &mut Store, t: &str| {
+            s.edit(|tx| {
+                tx.execute(
+                    "INSERT INTO plan (title, period_start, period_end) VALUES (?1, '2023-01-01', '2023-12-31')",
+                    [t],
+                )?;
+                Ok(())
+            })
+            .unwrap()
+        };
+        add(&mut store, "А");
+        add(&mut store, "Б");
+        assert!(store.undo().unwrap());
+        assert_eq!(titles(&store), ["А"]);
+        assert!(store.redo().unwrap());
+        assert_eq!(titles(&store), ["А", "Б"]);
+        assert!(store.undo().unwrap() && store.undo().unwrap());
+        assert!(titles(&store).is_empty());
+        assert!(!store.undo().unwrap(), "nothing more to undo");
+        assert!(store.redo().unwrap());
+        add(&mut store, "В");
+        assert!(!store.redo().unwrap(), "a new edit drops what was undone");
+        assert_eq!(titles(&store), ["А", "В"]);
+        // A failed edit is no history entry.
+        assert!(store
+            .edit(|tx| {
+                tx.execute("INSERT INTO plan (title) VALUES ('x')", [])?;
+                Ok(())
+            })
+            .is_err());
+        assert_eq!(store.history_depth(), (2, 0));
+        // Undone state is on disk: a second connection sees it.
+        store.undo().unwrap();
+        let other = Store::open(&dir.path().join("k.sqlite3")).unwrap();
+        assert_eq!(titles(&other), ["А"]);
+    }
 
     #[test]
     fn migrations_are_valid() {

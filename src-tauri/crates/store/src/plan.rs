@@ -1,6 +1,6 @@
 //! The `plan` table, and the roadmap read as a whole (plan, sections, events).
 
-use domain::{Id, Period, Plan, Roadmap};
+use domain::{ExecutorKind, Id, Period, Plan, PlanDraft, Roadmap};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::{event, executor, section, StoreError, StoreResult};
@@ -97,6 +97,51 @@ pub fn set_period(tx: &Transaction, plan_id: Id, period: Period) -> StoreResult<
         return Err(StoreError::NotFound { what: "дорожной карты", id: plan_id });
     }
     event::reresolve_plan(tx, plan_id, &period)
+}
+
+/// Creates (`id` = None) or rewrites a plan from its form. The coordinator is found or added
+/// among the district's people; a new period places every event's timeframe again.
+pub fn save(tx: &Transaction, id: Option<Id>, d: &PlanDraft) -> StoreResult<Id> {
+    if d.title.trim().is_empty() {
+        return Err(StoreError::invalid("title", "Укажите название дорожной карты"));
+    }
+    if d.period.end < d.period.start {
+        return Err(StoreError::invalid("period", "Конец периода раньше его начала"));
+    }
+    let coordinator_id = match d.coordinator.as_ref().filter(|c| !c.name.trim().is_empty()) {
+        Some(c) => {
+            Some(executor::find_or_create(tx, ExecutorKind::Person, &c.name, &c.position, &c.organisation)?)
+        }
+        None => None,
+    };
+    let tasks: Vec<String> = d.tasks.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
+    let new = NewPlan {
+        title: d.title.trim().to_owned(),
+        period: d.period,
+        issuer: d.issuer.trim().to_owned(),
+        coordinator_id,
+        goal: d.goal.trim().to_owned(),
+        tasks,
+    };
+    let Some(id) = id else { return insert(tx, &new) };
+    let old = period(tx, id)?;
+    let tasks = serde_json::to_string(&new.tasks).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    tx.execute(
+        "UPDATE plan SET title = ?2, issuer = ?3, coordinator_id = ?4, goal = ?5, tasks = ?6 WHERE id = ?1",
+        params![id, new.title, new.issuer, new.coordinator_id, new.goal, tasks],
+    )?;
+    if old != d.period {
+        set_period(tx, id, d.period)?;
+    }
+    Ok(id)
+}
+
+/// Deletes a plan with its sections and events.
+pub fn delete(tx: &Transaction, id: Id) -> StoreResult<()> {
+    if tx.execute("DELETE FROM plan WHERE id = ?1", [id])? == 0 {
+        return Err(StoreError::NotFound { what: "дорожной карты", id });
+    }
+    Ok(())
 }
 
 /// The plan with its sections and events, in print order.

@@ -1,6 +1,6 @@
 //! The `section` table (этап, трек, раздел) and its target schools.
 
-use domain::{Id, Section};
+use domain::{Id, Section, SectionDraft};
 use rusqlite::{params, Connection, Transaction};
 
 use crate::StoreResult;
@@ -52,4 +52,30 @@ pub fn insert(tx: &Transaction, plan_id: Id, s: &NewSection) -> StoreResult<Id> 
         stmt.execute(params![id, school])?;
     }
     Ok(id)
+}
+
+/// Rewrites a section from its row: number, title, goal and target schools.
+pub fn update(tx: &Transaction, id: Id, d: &SectionDraft) -> StoreResult<()> {
+    let n = tx.execute(
+        "UPDATE section SET number = ?2, title = ?3, goal = ?4 WHERE id = ?1",
+        params![id, d.number.trim(), d.title.trim(), d.goal.trim()],
+    )?;
+    if n == 0 {
+        return Err(crate::StoreError::NotFound { what: "раздела", id });
+    }
+    tx.execute("DELETE FROM section_school WHERE section_id = ?1", [id])?;
+    let mut stmt =
+        tx.prepare("INSERT OR IGNORE INTO section_school (section_id, school_id) VALUES (?1, ?2)")?;
+    for school in &d.school_ids {
+        stmt.execute(params![id, school])?;
+    }
+    Ok(())
+}
+
+/// Deletes a section and its events.
+pub fn delete(tx: &Transaction, id: Id) -> StoreResult<()> {
+    if tx.execute("DELETE FROM section WHERE id = ?1", [id])? == 0 {
+        return Err(crate::StoreError::NotFound { what: "раздела", id });
+    }
+    Ok(())
 }

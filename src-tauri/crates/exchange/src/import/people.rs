@@ -2,19 +2,8 @@
 //! Земляненко Н.В., директор МОБУ лицея № 7» is two people; «МОБУ лицея № 7» is a school the
 //! district may know.
 
+pub use domain::ExecutorDraft;
 use domain::ExecutorKind;
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
-/// An executor as read from the cell, before it is found or created in the store.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[ts(export)]
-pub struct ExecutorDraft {
-    pub kind: ExecutorKind,
-    pub name: String,
-    pub position: String,
-    pub organisation: String,
-}
 
 /// The people and bodies of an executors cell, in their order.
 pub fn executors(cell: &str) -> Vec<ExecutorDraft> {

@@ -1,0 +1,158 @@
+//! The editor's writes: a plan from nothing, its sections and events moved, indented, edited,
+//! deleted and the deletion undone — every step one undoable transaction.
+
+use domain::{EventDraft, EventStatus, ExecutorDraft, ExecutorKind, Move, Period, PlanDraft, SectionDraft};
+use store::{event, plan, section, Store, StoreError};
+
+fn period() -> Period {
+    "2023-09-01..2024-08-31".parse().unwrap()
+}
+
+fn draft(title: &str) -> PlanDraft {
+    PlanDraft {
+        title: title.into(),
+        period: period(),
+        issuer: "Управление образования г. Таганрога".into(),
+        coordinator: Some(ExecutorDraft {
+            kind: ExecutorKind::Person,
+            name: "Баркалова Е.В.".into(),
+            position: "муниципальный координатор".into(),
+            organisation: String::new(),
+        }),
+        goal: "Цель".into(),
+        tasks: vec!["первая".into(), " ".into(), "вторая".into()],
+    }
+}
+
+fn numbers(store: &Store, plan_id: i64) -> Vec<String> {
+    plan::roadmap(store.read(), plan_id)
+        .unwrap()
+        .events
+        .iter()
+        .map(|e| format!("{} {}", e.number, e.content))
+        .collect()
+}
+
+#[test]
+fn a_plan_written_from_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let p = store.edit(|tx| plan::save(tx, None, &draft("Дорожная карта 2023–2024"))).unwrap();
+    let s = |n: &str, t: &str| SectionDraft { number: n.into(), title: t.into(), ..Default::default() };
+    let s1 = store
+        .edit(|tx| {
+            section::insert(
+                tx,
+                p,
+                &store::section::NewSection {
+                    number: "1".into(),
+                    title: "Этап".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let s2 = store
+        .edit(|tx| {
+            section::insert(
+                tx,
+                p,
+                &store::section::NewSection {
+                    number: "2".into(),
+                    title: "Итоги".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    store.edit(|tx| section::update(tx, s2, &s("2", "Итоговый этап"))).unwrap();
+
+    let mut ids = Vec::new();
+    for (i, (sec, text)) in
+        [(s1, "Приказ"), (s1, "Совещание"), (s1, "Семинар"), (s2, "Отчёт"), (s2, "Конференция")]
+            .into_iter()
+            .enumerate()
+    {
+        let id = store.edit(|tx| event::add(tx, p, Some(sec), None)).unwrap();
+        let d = EventDraft {
+            content: text.into(),
+            timeframe_text: if i == 0 { "до 10 октября 2023 г.".into() } else { "март".into() },
+            executors: vec![],
+            result: String::new(),
+            evidence: String::new(),
+            status: EventStatus::Planned,
+            completion_mark: String::new(),
+        };
+        store.edit(|tx| event::update(tx, id, &d)).unwrap();
+        ids.push(id);
+    }
+    assert_eq!(
+        numbers(&store, p),
+        ["1.1 Приказ", "1.2 Совещание", "1.3 Семинар", "2.1 Отчёт", "2.2 Конференция"]
+    );
+
+    store.edit(|tx| event::shift(tx, ids[2], Move::Indent)).unwrap();
+    assert_eq!(
+        numbers(&store, p),
+        ["1.1 Приказ", "1.2 Совещание", "1.2.1 Семинар", "2.1 Отчёт", "2.2 Конференция"]
+    );
+    // «Совещание» moves up with its sub-event; an event added after «Приказ» goes between.
+    store.edit(|tx| event::shift(tx, ids[1], Move::Up)).unwrap();
+    let added = store.edit(|tx| event::add(tx, p, None, Some(ids[0]))).unwrap();
+    assert_eq!(
+        numbers(&store, p),
+        ["1.1 Совещание", "1.1.1 Семинар", "1.2 Приказ", "1.3 ", "2.1 Отчёт", "2.2 Конференция"]
+    );
+    assert!(matches!(
+        store.edit(|tx| event::shift(tx, ids[1], Move::Outdent)),
+        Err(StoreError::Invalid { .. })
+    ));
+
+    // Deleted, then undone: everything is back with its numbers.
+    store.edit(|tx| event::remove(tx, ids[1])).unwrap();
+    assert_eq!(numbers(&store, p), ["1.1 Приказ", "1.2 ", "2.1 Отчёт", "2.2 Конференция"]);
+    assert!(store.undo().unwrap());
+    assert_eq!(
+        numbers(&store, p),
+        ["1.1 Совещание", "1.1.1 Семинар", "1.2 Приказ", "1.3 ", "2.1 Отчёт", "2.2 Конференция"]
+    );
+    assert!(store.redo().unwrap());
+    store.edit(|tx| event::move_before(tx, ids[4], ids[0])).unwrap();
+    assert_eq!(numbers(&store, p), ["1.1 Конференция", "1.2 Приказ", "1.3 ", "2.1 Отчёт"]);
+    let _ = added;
+
+    let r = plan::roadmap(store.read(), p).unwrap();
+    assert_eq!(r.plan.tasks, ["первая", "вторая"]);
+    assert_eq!(r.plan.coordinator.unwrap().name, "Баркалова Е.В.");
+    assert_eq!(r.events[1].timeframe.end.unwrap().to_string(), "2023-10-10");
+}
+
+#[test]
+fn bad_values_are_refused_and_change_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let err = store.edit(|tx| plan::save(tx, None, &draft("  "))).unwrap_err();
+    assert!(matches!(err, StoreError::Invalid { field: "title", .. }));
+    let mut d = draft("План");
+    d.period = Period { start: period().end, end: period().start };
+    let err = store.edit(|tx| plan::save(tx, None, &d)).unwrap_err();
+    assert!(matches!(err, StoreError::Invalid { field: "period", .. }), "{err}");
+    assert_eq!(store.history_depth(), (0, 0));
+    assert!(plan::list(store.read()).unwrap().is_empty());
+    // A new period places the events again.
+    let p = store.edit(|tx| plan::save(tx, None, &draft("План"))).unwrap();
+    let e = store.edit(|tx| event::add(tx, p, None, None)).unwrap();
+    let ev = EventDraft {
+        content: "Совещание".into(),
+        timeframe_text: "март".into(),
+        executors: vec![],
+        result: String::new(),
+        evidence: String::new(),
+        status: EventStatus::Planned,
+        completion_mark: String::new(),
+    };
+    store.edit(|tx| event::update(tx, e, &ev)).unwrap();
+    let mut d = draft("План");
+    d.period = "2024-01-01..2024-12-31".parse().unwrap();
+    store.edit(|tx| plan::save(tx, Some(p), &d)).unwrap();
+    let r = plan::roadmap(store.read(), p).unwrap();
+    assert_eq!(r.events[0].timeframe.start.unwrap().to_string(), "2024-03-01");
+}
