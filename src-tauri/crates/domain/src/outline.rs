@@ -61,7 +61,7 @@ fn next_sibling(nodes: &[Node], i: usize) -> Option<usize> {
 }
 
 /// Applies a move; returns the first index whose number may have changed.
-pub fn apply(nodes: &mut Vec<Node>, id: Id, m: Move, sections: &[SectionNumber]) -> Result<usize, Refusal> {
+pub fn apply(nodes: &mut [Node], id: Id, m: Move, sections: &[SectionNumber]) -> Result<usize, Refusal> {
     let i = index(nodes, id)?;
     let from = match m {
         Move::Up => {
@@ -225,7 +225,7 @@ fn first_in_section(nodes: &[Node], sections: &[SectionNumber], k: usize) -> Str
             let restarts = nodes[k].number == "1" || nodes[k].number.is_empty();
             let last = nodes[..k].iter().rev().find(|n| n.parent_id.is_none());
             match last.and_then(|l| increment(&l.number)) {
-                Some(next) if !restarts && !last.is_some_and(|l| l.section_id == nodes[k].section_id) => next,
+                Some(next) if !restarts && last.is_none_or(|l| l.section_id != nodes[k].section_id) => next,
                 _ => "1".to_owned(),
             }
         }

@@ -2,6 +2,7 @@
 import type { ExecutorKind } from "./ExecutorKind";
 
 /**
- * An executor as read from the cell, before it is found or created in the store.
+ * An executor as the user types or the import reads it, before it is found or created in the
+ * district: «Баркалова Е.В.», «муниципальный координатор».
  */
 export type ExecutorDraft = { kind: ExecutorKind, name: string, position: string, organisation: string, };
