@@ -9,6 +9,7 @@ import { CalendarView } from "./views/Calendar";
 import { WebinarsView } from "./views/Webinars";
 import { DocumentsView } from "./views/Documents";
 import { ImportView } from "./views/Import";
+import { OrdersView } from "./views/Orders";
 
 const VIEWS = [
   ["schools", "Школы"],
@@ -16,6 +17,7 @@ const VIEWS = [
   ["plans", "Дорожные карты"],
   ["calendar", "Календарь"],
   ["webinars", "Вебинары"],
+  ["orders", "Приказы"],
   ["documents", "Документы"],
   ["import", "Импорт"],
 ] as const;
@@ -94,6 +96,7 @@ export function App() {
           {view === "plans" && <PlansView />}
           {view === "calendar" && <CalendarView />}
           {view === "webinars" && <WebinarsView />}
+          {view === "orders" && <OrdersView />}
           {view === "documents" && <DocumentsView />}
           {view === "import" && <ImportView onImported={() => setWelcome(false)} />}
         </div>

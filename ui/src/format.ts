@@ -1,6 +1,7 @@
 // Russian formats: «16.02.2023», «16 февраля 2023 г.», «Март 2023».
 import type { Category } from "./api/bindings/Category";
 import type { EventStatus } from "./api/bindings/EventStatus";
+import type { Timeframe } from "./api/bindings/Timeframe";
 
 const MONTHS = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"];
 
@@ -34,3 +35,10 @@ export const STATUS_LABELS: Record<EventStatus, string> = {
   done: "Выполнено",
   cancelled: "Отменено",
 };
+
+/** What a timeframe came to, in dates: «10.03.2023», «01.02.2023 — 28.02.2023», «до 10.03.2023». */
+export function timeframeDates(t: Timeframe): string {
+  if (t.start && t.end) return t.start === t.end ? ruDate(t.start) : `${ruDate(t.start)} — ${ruDate(t.end)}`;
+  if (t.end) return `до ${ruDate(t.end)}`;
+  return "";
+}

@@ -4,6 +4,7 @@
 pub mod calendar;
 pub mod district;
 pub mod documents;
+pub mod editor;
 pub mod exchange;
 pub mod plans;
 pub mod schools;

@@ -29,6 +29,15 @@ import type { Period } from "./bindings/Period";
 import type { Recognised } from "./bindings/Recognised";
 import type { Role } from "./bindings/Role";
 import type { Written } from "./bindings/Written";
+import type { PlanDraft } from "./bindings/PlanDraft";
+import type { SectionDraft } from "./bindings/SectionDraft";
+import type { EventDraft } from "./bindings/EventDraft";
+import type { Move } from "./bindings/Move";
+import type { History } from "./bindings/History";
+import type { Timeframe } from "./bindings/Timeframe";
+import type { OrderDraft } from "./bindings/OrderDraft";
+import type { PointDraft } from "./bindings/PointDraft";
+import type { WorkingGroup } from "./bindings/WorkingGroup";
 
 /** A backend error: `code` to branch on, `message` (Russian) to show, `field` it belongs to. */
 export class AppError extends Error {
@@ -91,4 +100,21 @@ export const api = {
     call<Written>("import_plan", { source, period, title, issuer, roles }),
   exportBundle: (planId: number, path: string) => call<void>("export_bundle", { planId, path }),
   copyPlan: (planId: number, years: number) => call<Written>("copy_plan", { planId, years }),
+  savePlan: (id: number | null, draft: PlanDraft) => call<number>("save_plan", { id, draft }),
+  deletePlan: (id: number) => call<void>("delete_plan", { id }),
+  createSection: (planId: number, draft: SectionDraft) => call<number>("create_section", { planId, draft }),
+  updateSection: (id: number, draft: SectionDraft) => call<void>("update_section", { id, draft }),
+  deleteSection: (id: number) => call<void>("delete_section", { id }),
+  addEvent: (planId: number, sectionId: number | null, after: number | null) =>
+    call<number>("add_event", { planId, sectionId, after }),
+  updateEvent: (id: number, draft: EventDraft) => call<Timeframe>("update_event", { id, draft }),
+  deleteEvent: (id: number) => call<void>("delete_event", { id }),
+  shiftEvent: (id: number, to: Move) => call<void>("shift_event", { id, to }),
+  moveEventBefore: (id: number, target: number) => call<void>("move_event_before", { id, target }),
+  history: () => call<History>("history"),
+  undo: () => call<History>("undo"),
+  redo: () => call<History>("redo"),
+  saveOrder: (id: number | null, draft: OrderDraft, points: PointDraft[]) => call<number>("save_order", { id, draft, points }),
+  orderPoints: (id: number) => call<PointDraft[]>("order_points", { id }),
+  listWorkingGroups: () => call<WorkingGroup[]>("list_working_groups"),
 };

@@ -5,15 +5,7 @@ import type { ImportSource } from "../api/bindings/ImportSource";
 import type { Recognised } from "../api/bindings/Recognised";
 import type { Role } from "../api/bindings/Role";
 import type { Written } from "../api/bindings/Written";
-import type { Timeframe } from "../api/bindings/Timeframe";
-import { ruDate } from "../format";
-
-/** What a timeframe came to, in dates: «10.03.2023», «01.02.2023 — 28.02.2023», «до 10.03.2023». */
-function dates(t: Timeframe): string {
-  if (t.start && t.end) return t.start === t.end ? ruDate(t.start) : `${ruDate(t.start)} — ${ruDate(t.end)}`;
-  if (t.end) return `до ${ruDate(t.end)}`;
-  return "срок не распознан";
-}
+import { timeframeDates } from "../format";
 
 const ROLE_LABELS: Record<Role, string> = {
   number: "№",
@@ -232,7 +224,7 @@ export function ImportView(props: { onImported: () => void }) {
                     <td class="pre">{e.content}</td>
                     <td>
                       <div class="pre">{e.timeframe.text}</div>
-                      {e.timeframe.text && <div class="small muted">{dates(e.timeframe)}</div>}
+                      {e.timeframe.text && <div class="small muted">{timeframeDates(e.timeframe) || "срок не распознан"}</div>}
                     </td>
                     <td class="small">{e.executors.map((x) => [x.name, x.position].filter(Boolean).join(", ")).join("; ")}</td>
                     <td class="small pre">

@@ -8,23 +8,49 @@ import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { EventTimeframeEditor } from "../components/EventTimeframeEditor";
 import { PlanSelect } from "../components/PlanSelect";
+import { PlanForm } from "../components/PlanForm";
+import { PlanEditor } from "./PlanEditor";
 
 /** A roadmap shown like the document: its header blocks, then the table with section rows. */
 export function PlansView() {
   const plans = useLoad(() => api.listPlans(), []);
+  const [note, setNote] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
   const [planId, setPlanId] = useState<number | null>(null);
   useEffect(() => {
     if (planId === null && plans.data?.length) setPlanId(plans.data[0].id);
   }, [plans.data]);
   const roadmap = useLoad(() => (planId === null ? Promise.resolve(null) : api.getRoadmap(planId)), [planId]);
   const review = useLoad(() => (planId === null ? Promise.resolve([]) : api.listTimeframeReview(planId)), [planId]);
+  const [mode, setMode] = useState<"document" | "editor" | "new">("document");
+  const schools = useLoad(() => api.listSchools(null), []);
+  const executors = useLoad(() => api.listExecutors(), []);
+  const history = useLoad(() => api.history(), []);
   const changed = () => {
     roadmap.reload();
     review.reload();
+    history.reload();
+    executors.reload();
   };
-  const [note, setNote] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
+  const step = (p: Promise<unknown>) =>
+    p.then(() => {
+      plans.reload();
+      changed();
+    }, fail);
+
+  // Ctrl+Z / Ctrl+Shift+Z undo and redo the last changes, unless a field holds unsaved typing.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z") return;
+      const t = e.target as HTMLInputElement;
+      if ((t.tagName === "INPUT" || t.tagName === "TEXTAREA") && t.value !== t.defaultValue) return;
+      e.preventDefault();
+      step(e.shiftKey ? api.redo() : api.undo());
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
 
   async function saveBundle() {
     if (planId === null) return;
@@ -50,7 +76,26 @@ export function PlansView() {
       <div class="toolbar">
         <h1 id="plans-title">Дорожные карты</h1>
         {plans.data && plans.data.length > 1 && <PlanSelect plans={plans.data} value={planId} onChange={setPlanId} />}
+        {planId !== null && mode !== "new" && (
+          <div class="segmented" role="group" aria-label="Вид">
+            <button class={mode === "document" ? "active" : ""} id="mode-document" onClick={() => setMode("document")}>
+              Как в документе
+            </button>
+            <button class={mode === "editor" ? "active" : ""} id="mode-editor" onClick={() => setMode("editor")}>
+              Редактор
+            </button>
+          </div>
+        )}
         <span class="spacer" />
+        <button id="undo" disabled={!history.data?.undo} onClick={() => step(api.undo())} title="Отменить (Ctrl+Z)">
+          ↶ Отменить
+        </button>
+        <button id="redo" disabled={!history.data?.redo} onClick={() => step(api.redo())} title="Вернуть (Ctrl+Shift+Z)">
+          ↷ Вернуть
+        </button>
+        <button id="new-plan" onClick={() => setMode("new")}>
+          Новая дорожная карта
+        </button>
         {planId !== null && (
           <>
             <button id="copy-plan" onClick={copyToNextYear} title="Разделы и мероприятия, период и годы в сроках сдвинуты на год">
@@ -68,9 +113,27 @@ export function PlansView() {
           {note}
         </p>
       )}
-      {!plans.data ? <Loading /> : plans.data.length === 0 ? <p class="muted">Дорожных карт пока нет.</p> : null}
-      {review.data && review.data.length > 0 && <ReviewList events={review.data} onChanged={changed} />}
-      {roadmap.data && <RoadmapTable roadmap={roadmap.data} onChanged={changed} />}
+      {!plans.data ? <Loading /> : plans.data.length === 0 && mode !== "new" ? <p class="muted">Дорожных карт пока нет.</p> : null}
+      {mode === "new" && (
+        <PlanForm
+          plan={null}
+          onSaved={(id) => {
+            plans.reload();
+            history.reload();
+            setPlanId(id);
+            setMode("editor");
+          }}
+          onCancel={() => setMode("document")}
+        />
+      )}
+      {mode === "document" && review.data && review.data.length > 0 && <ReviewList events={review.data} onChanged={changed} />}
+      {mode === "document" && roadmap.data && <RoadmapTable roadmap={roadmap.data} onChanged={changed} />}
+      {mode === "editor" && roadmap.data && (
+        <>
+          <PlanForm key={`${roadmap.data.plan.id}:${JSON.stringify(roadmap.data.plan)}`} plan={roadmap.data.plan} onSaved={() => (plans.reload(), changed())} />
+          <PlanEditor roadmap={roadmap.data} schools={schools.data ?? []} executors={executors.data ?? []} onChanged={changed} />
+        </>
+      )}
     </section>
   );
 }

@@ -4,12 +4,14 @@
 
 mod conflicts;
 mod labels;
+mod order;
 pub mod outline;
 mod plan;
 mod rule;
 mod school;
 
 pub use conflicts::*;
+pub use order::{compose, points_of, AnnexDraft, PointDraft};
 pub use outline::Move;
 pub use plan::*;
 pub use rule::*;

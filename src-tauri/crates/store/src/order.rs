@@ -1,6 +1,6 @@
 //! The `order`, `order_point` and `annex` tables.
 
-use domain::{Annex, AnnexKind, Id, Order, OrderDraft, Orientation};
+use domain::{Annex, AnnexKind, Id, Order, OrderDraft, Orientation, PointDraft};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::{corrupt_column, StoreError, StoreResult};
@@ -96,6 +96,64 @@ fn annex_code(kind: AnnexKind) -> &'static str {
     }
 }
 
+/// Creates (`id` = None) or rewrites an order from the composer: its points cite their annexes,
+/// numbered in citation order; a roadmap annex makes the order the plan's approving order.
+pub fn save(tx: &Transaction, id: Option<Id>, o: &OrderDraft, points: &[PointDraft]) -> StoreResult<Id> {
+    if o.number.trim().is_empty() {
+        return Err(StoreError::invalid("number", "Укажите номер приказа"));
+    }
+    let (texts, annexes) = domain::compose(points);
+    if texts.is_empty() {
+        return Err(StoreError::invalid("points", "В приказе нет ни одного пункта"));
+    }
+    let draft = OrderDraft { points: texts, ..o.clone() };
+    let annexes: Vec<NewAnnex> = annexes
+        .into_iter()
+        .map(|a| NewAnnex {
+            kind: a.kind,
+            title: a.title,
+            orientation: a.orientation,
+            plan_id: a.plan_id,
+            working_group_id: a.working_group_id,
+        })
+        .collect();
+    let id = match id {
+        None => insert(tx, &draft, &annexes)?,
+        Some(id) => {
+            let n = tx.execute(
+                "UPDATE \"order\" SET issuer = ?2, date = ?3, number = ?4, place = ?5, title = ?6, preamble = ?7,
+                 signatory_position = ?8, signatory_name = ?9, executor_name = ?10, executor_phone = ?11 WHERE id = ?1",
+                params![
+                    id,
+                    draft.issuer.trim(),
+                    draft.date,
+                    draft.number.trim(),
+                    draft.place.trim(),
+                    draft.title.trim(),
+                    draft.preamble.trim(),
+                    draft.signatory_position.trim(),
+                    draft.signatory_name.trim(),
+                    draft.executor_name.trim(),
+                    draft.executor_phone.trim()
+                ],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound { what: "приказа", id });
+            }
+            tx.execute("DELETE FROM order_point WHERE order_id = ?1", [id])?;
+            tx.execute("DELETE FROM annex WHERE order_id = ?1", [id])?;
+            insert_children(tx, id, &draft, &annexes)?;
+            id
+        }
+    };
+    for a in annexes.iter().filter(|a| a.kind == AnnexKind::Roadmap) {
+        if let Some(plan) = a.plan_id {
+            crate::plan::set_approving_order(tx, plan, Some(id))?;
+        }
+    }
+    Ok(id)
+}
+
 /// Inserts an order with its points and annexes (numbered 1, 2, … in the given order).
 pub fn insert(tx: &Transaction, o: &OrderDraft, annexes: &[NewAnnex]) -> StoreResult<Id> {
     if o.title.trim().is_empty() {
@@ -118,6 +176,12 @@ pub fn insert(tx: &Transaction, o: &OrderDraft, annexes: &[NewAnnex]) -> StoreRe
         ],
     )?;
     let id = tx.last_insert_rowid();
+    insert_children(tx, id, o, annexes)?;
+    Ok(id)
+}
+
+/// The order's points and annexes (numbered 1, 2, … in the given order).
+fn insert_children(tx: &Transaction, id: Id, o: &OrderDraft, annexes: &[NewAnnex]) -> StoreResult<()> {
     let mut stmt = tx.prepare("INSERT INTO order_point (order_id, position, text) VALUES (?1, ?2, ?3)")?;
     for (i, p) in o.points.iter().enumerate() {
         stmt.execute(params![id, i as i64 + 1, p.trim()])?;
@@ -140,5 +204,5 @@ pub fn insert(tx: &Transaction, o: &OrderDraft, annexes: &[NewAnnex]) -> StoreRe
             a.working_group_id
         ])?;
     }
-    Ok(id)
+    Ok(())
 }

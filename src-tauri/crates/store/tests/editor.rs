@@ -156,3 +156,72 @@ fn bad_values_are_refused_and_change_nothing() {
     let r = plan::roadmap(store.read(), p).unwrap();
     assert_eq!(r.events[0].timeframe.start.unwrap().to_string(), "2024-03-01");
 }
+
+#[test]
+fn an_order_composed_for_the_plan_approves_it_and_is_rewritten_in_place() {
+    use domain::{AnnexDraft, AnnexKind, OrderDraft, Orientation, PointDraft};
+    let mut store = Store::open_in_memory().unwrap();
+    let p = store.edit(|tx| plan::save(tx, None, &draft("План"))).unwrap();
+    let order = OrderDraft {
+        issuer: "Управление образования г. Таганрога".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2023, 9, 1).unwrap(),
+        number: "301".into(),
+        place: "г. Таганрог".into(),
+        title: "Об утверждении дорожной карты".into(),
+        preamble: String::new(),
+        points: vec![],
+        signatory_position: "Начальник Управления образования".into(),
+        signatory_name: "О.Л. Морозова".into(),
+        executor_name: String::new(),
+        executor_phone: String::new(),
+    };
+    let roadmap = AnnexDraft {
+        kind: AnnexKind::Roadmap,
+        title: String::new(),
+        orientation: Orientation::Landscape,
+        plan_id: Some(p),
+        working_group_id: None,
+    };
+    let points = vec![
+        PointDraft {
+            text: "Утвердить дорожную карту".into(), annex: Some(roadmap.clone())
+        },
+        PointDraft {
+            text: "Контроль исполнения приказа оставляю за собой".into(), annex: None
+        },
+    ];
+    let id = store.edit(|tx| store::order::save(tx, None, &order, &points)).unwrap();
+    assert_eq!(plan::get(store.read(), p).unwrap().approving_order_id, Some(id));
+    let o = store::order::get(store.read(), id).unwrap();
+    assert_eq!(
+        o.draft.points,
+        ["Утвердить дорожную карту (приложение).", "Контроль исполнения приказа оставляю за собой."]
+    );
+    assert_eq!(o.annexes[0].plan_id, Some(p));
+
+    let mut more = points.clone();
+    more.insert(
+        0,
+        PointDraft {
+            text: "Закрепить школы-наставники".into(),
+            annex: Some(AnnexDraft { kind: AnnexKind::Pairings, plan_id: None, ..roadmap }),
+        },
+    );
+    let same = store.edit(|tx| store::order::save(tx, Some(id), &order, &more)).unwrap();
+    assert_eq!(same, id);
+    let o = store::order::get(store.read(), id).unwrap();
+    assert_eq!(o.draft.points[1], "Утвердить дорожную карту (приложение 2).");
+    assert_eq!(
+        o.annexes.iter().map(|a| a.kind).collect::<Vec<_>>(),
+        [AnnexKind::Pairings, AnnexKind::Roadmap]
+    );
+    assert_eq!(
+        domain::points_of(&o),
+        more.iter().map(|p| PointDraft { text: p.text.clone(), annex: p.annex.clone() }).collect::<Vec<_>>()
+    );
+    let no_number = OrderDraft { number: " ".into(), ..order };
+    assert!(matches!(
+        store.edit(|tx| store::order::save(tx, Some(id), &no_number, &more)),
+        Err(StoreError::Invalid { field: "number", .. })
+    ));
+}

@@ -1,0 +1,176 @@
+// The editor in the real window, from an empty data file: a plan written from nothing — two
+// sections, five events typed with Enter between them, one indented with Tab — its numbers
+// checked after a move; an order composed with the plan as annex 1; a restart; everything is
+// still there, and `koordinator export --document order` prints the points and the annex.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { BINARY, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+
+const { db, dir } = dataFile({ demo: false });
+withDriver();
+
+/** Number and content of every event row, in order. */
+const rows = (browser) =>
+  browser.execute(() =>
+    [...document.querySelectorAll("#plan-editor tr[data-id]")].map(
+      (tr) => `${tr.dataset.event} ${tr.querySelector("textarea.content").value}`,
+    ),
+  );
+
+/** Writes into the focused (new, empty) content cell, then presses a real key there. */
+async function typeThen(browser, text, key) {
+  await browser.waitUntil(
+    () => browser.execute(() => document.activeElement?.classList.contains("content") && document.activeElement.value === ""),
+    { timeout: 5000, timeoutMsg: "no new empty row has the focus" },
+  );
+  await browser.execute((text) => {
+    const el = document.activeElement;
+    el.value = text;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
+  if (key) await browser.keys(key);
+}
+
+async function setField(browser, selector, value, event = "input") {
+  await browser.execute(
+    (selector, value, event) => {
+      const el = document.querySelector(selector);
+      el.value = value;
+      el.dispatchEvent(new Event(event, { bubbles: true }));
+      if (event === "input") el.dispatchEvent(new Event("change", { bubbles: true }));
+    },
+    selector,
+    value,
+    event,
+  );
+}
+
+test("a plan from nothing, its order, a restart", async () => {
+  let browser = await openApp(db);
+  try {
+    await (await browser.$("button=Начать с пустого файла")).waitForClickable({ timeout: 15000 });
+    await (await browser.$("button=Начать с пустого файла")).click();
+    await (await browser.$('button[data-view="plans"]')).click();
+    await (await browser.$("#new-plan")).click();
+    await waitFor(browser, "#plan-form");
+    await setField(browser, '#plan-form input[name="title"]', "");
+    await (await browser.$("#create-plan")).click();
+    await waitFor(browser, "#plan-form .field-error");
+    assert.match(await (await browser.$("#plan-form .field-error")).getText(), /Укажите название дорожной карты/);
+    await setField(browser, '#plan-form input[name="title"]', "Дорожная карта сопровождения ШНОР на 2023-2024 учебный год");
+    await setField(browser, '#plan-form input[name="period-start"]', "2023-09-01", "change");
+    await setField(browser, '#plan-form input[name="period-end"]', "2024-08-31", "change");
+    await setField(browser, '#plan-form input[name="issuer"]', "Управление образования г. Таганрога");
+    await (await browser.$("#create-plan")).click();
+    await waitFor(browser, "#plan-editor");
+
+    // Two sections.
+    await (await browser.$("#add-section")).click();
+    await browser.waitUntil(() => browser.execute(() => document.querySelectorAll("#plan-editor tr.section-row").length === 1));
+    await (await browser.$("#add-section")).click();
+    await browser.waitUntil(() => browser.execute(() => document.querySelectorAll("#plan-editor tr.section-row").length === 2));
+    await setField(browser, '#plan-editor tr.section-row:nth-of-type(2) input.section-title', "Итоговый этап", "input");
+
+    // Section 1: three events, Enter between them; section 2: two.
+    await browser.execute(() => document.querySelector("#plan-editor tr.section-row .row-actions button").click());
+    await typeThen(browser, "Приказ о сопровождении", ["Enter"]);
+    await typeThen(browser, "Совещание с директорами", ["Enter"]);
+    await typeThen(browser, "Семинар для учителей", ["Tab"]);
+    await browser.waitUntil(async () => (await rows(browser)).includes("1.2.1 Семинар для учителей"), {
+      timeout: 5000,
+      timeoutMsg: "Tab did not indent the third event",
+    });
+    await browser.execute(() => document.querySelectorAll("#plan-editor tr.section-row")[1].querySelector(".row-actions button").click());
+    await typeThen(browser, "Отчёт о выполнении", ["Enter"]);
+    await typeThen(browser, "Итоговая конференция", null);
+    // Leaving the field saves it (the change event a user's typing would give).
+    await browser.execute(() => {
+      document.activeElement.dispatchEvent(new Event("change", { bubbles: true }));
+      document.activeElement.blur();
+    });
+    await browser.waitUntil(async () => (await rows(browser)).length === 5 && (await rows(browser))[4].endsWith("конференция"), {
+      timeout: 5000,
+    });
+    assert.deepEqual(await rows(browser), [
+      "1.1 Приказ о сопровождении",
+      "1.2 Совещание с директорами",
+      "1.2.1 Семинар для учителей",
+      "2.1 Отчёт о выполнении",
+      "2.2 Итоговая конференция",
+    ]);
+
+    // A timeframe and an executor for the first event.
+    await browser.execute(() => document.querySelector('#plan-editor tr[data-event="1.1"] textarea.timeframe').focus());
+    await setField(browser, '#plan-editor tr[data-event="1.1"] textarea.timeframe', "до 15 сентября 2023 г.", "input");
+    await setField(browser, '#plan-editor tr[data-event="1.1"] input.executors', "Баркалова Е.В., муниципальный координатор", "input");
+    await browser.execute(() => document.querySelector('#plan-editor tr[data-event="1.2"] textarea.content').focus());
+    await browser.waitUntil(
+      () => browser.execute(() => document.querySelector('#plan-editor tr[data-event="1.1"]').textContent.includes("15.09.2023")),
+      { timeout: 5000, timeoutMsg: "the timeframe was not saved when the row was left" },
+    );
+
+    // «Совещание» moves up with its sub-event: the numbers follow.
+    await browser.execute(() => document.querySelector('#plan-editor tr[data-event="1.2"] button[aria-label="Выше"]').click());
+    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Совещание с директорами", { timeout: 5000 });
+    assert.deepEqual(await rows(browser), [
+      "1.1 Совещание с директорами",
+      "1.1.1 Семинар для учителей",
+      "1.2 Приказ о сопровождении",
+      "2.1 Отчёт о выполнении",
+      "2.2 Итоговая конференция",
+    ]);
+    // Deleted and undone.
+    await browser.execute(() => document.querySelector('#plan-editor tr[data-event="2.1"] button[aria-label="Удалить"]').click());
+    await browser.waitUntil(async () => (await rows(browser)).length === 4, { timeout: 5000 });
+    await (await browser.$("#undo-delete")).click();
+    await browser.waitUntil(async () => (await rows(browser)).length === 5, { timeout: 5000, timeoutMsg: "undo did not bring the event back" });
+    await screenshot(browser, "editor");
+
+    // The order: the plan as annex 1, and control of execution.
+    await (await browser.$('button[data-view="orders"]')).click();
+    await (await browser.$("#new-order")).waitForClickable({ timeout: 5000 });
+    await (await browser.$("#new-order")).click();
+    await waitFor(browser, "#order-form");
+    await browser.execute(() => [...document.querySelectorAll("#order-form .chip-button")].find((b) => b.textContent.includes("Утвердить дорожную карту")).click());
+    await browser.execute(() => [...document.querySelectorAll("#order-form .chip-button")].find((b) => b.textContent.includes("Контроль исполнения")).click());
+    await (await browser.$("#save-order")).click();
+    await waitFor(browser, "#order-form .field-error");
+    assert.match(await (await browser.$("#order-form .field-error")).getText(), /Укажите номер приказа/);
+    await setField(browser, '#order-form input[name="number"]', "301");
+    await setField(browser, '#order-form input[name="date"]', "2023-09-01");
+    await setField(browser, '#order-form input[name="place"]', "г. Таганрог");
+    await setField(browser, '#order-form input[name="signatory_position"]', "Начальник Управления образования г. Таганрога");
+    await setField(browser, '#order-form input[name="signatory_name"]', "О.Л. Морозова");
+    await screenshot(browser, "order-composer");
+    await (await browser.$("#save-order")).click();
+    await waitFor(browser, "#orders tr[data-order]");
+  } finally {
+    await browser.deleteSession();
+  }
+
+  browser = await openApp(db);
+  try {
+    await (await browser.$('button[data-view="plans"]')).waitForClickable({ timeout: 15000 });
+    await (await browser.$('button[data-view="plans"]')).click();
+    await (await browser.$("#mode-editor")).waitForClickable({ timeout: 5000 });
+    await (await browser.$("#mode-editor")).click();
+    await browser.waitUntil(async () => (await rows(browser)).length === 5, { timeout: 5000, timeoutMsg: "after a restart the plan is gone" });
+    assert.equal((await rows(browser))[2], "1.2 Приказ о сопровождении");
+  } finally {
+    await browser.deleteSession();
+  }
+
+  const pdf = join(dir, "order.pdf");
+  execFileSync(BINARY, ["--db", db, "export", "--plan", "1", "--document", "order", "--out", pdf]);
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  assert.match(text, /ПРИКАЗ/);
+  assert.match(text, /№ 301/);
+  assert.match(text, /1\. Утвердить дорожную карту сопровождения ШНОР на 2023-2024 учебный год \(приложение\)\./);
+  assert.match(text, /2\. Контроль исполнения приказа оставляю за собой\./);
+  assert.match(text, /Приложение к приказу Управления образования г\. Таганрога от 01\.09\.2023 № 301/);
+  assert.match(text, /Семинар для учителей/);
+  assert.match(text, /Итоговая конференция/);
+  assert.match(text, /до 15 сентября/);
+});

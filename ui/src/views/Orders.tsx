@@ -1,0 +1,296 @@
+import { useEffect, useState } from "preact/hooks";
+import { api, AppError } from "../api/ipc";
+import type { AnnexDraft } from "../api/bindings/AnnexDraft";
+import type { Order } from "../api/bindings/Order";
+import type { OrderDraft } from "../api/bindings/OrderDraft";
+import type { Plan } from "../api/bindings/Plan";
+import type { PointDraft } from "../api/bindings/PointDraft";
+import type { WorkingGroup } from "../api/bindings/WorkingGroup";
+import { ruDate } from "../format";
+import { ErrorNotice, Loading } from "../components/Notice";
+import { useLoad } from "../components/useLoad";
+
+const ANNEX_LABELS: Record<AnnexDraft["kind"], string> = {
+  roadmap: "дорожная карта",
+  pairings: "закрепление школ-наставников",
+  working_group: "состав рабочей группы",
+  schools: "список школ",
+  webinars: "график вебинаров",
+};
+
+/** A plan's title in the case a point needs: «Дорожная карта …» → «дорожную карту …» (accusative)
+ * or «дорожной карты …» (genitive); another title is quoted after «дорожную карту». */
+export function planTitleIn(title: string, grammaticalCase: "acc" | "gen"): string {
+  const m = title.match(/^(муниципальная\s+)?дорожная\s+карта\s*(.*)$/i);
+  const [adj, noun] = grammaticalCase === "acc" ? ["муниципальную ", "дорожную карту"] : ["муниципальной ", "дорожной карты"];
+  if (m) return `${m[1] ? adj : ""}${noun}${m[2] ? ` ${m[2]}` : ""}`;
+  return `${noun} «${title}»`;
+}
+
+/** Ready wordings of the usual points, with the annex each approves. */
+function wordings(plan: Plan | null, group: WorkingGroup | null): { label: string; point: PointDraft }[] {
+  const annex = (kind: AnnexDraft["kind"], extra: Partial<AnnexDraft> = {}): AnnexDraft => ({
+    kind,
+    title: "",
+    orientation: kind === "roadmap" ? "landscape" : "portrait",
+    plan_id: null,
+    working_group_id: null,
+    ...extra,
+  });
+  const c = plan?.coordinator;
+  return [
+    {
+      label: "Утвердить дорожную карту",
+      point: { text: `Утвердить ${plan ? planTitleIn(plan.title, "acc") : "дорожную карту"}`, annex: annex("roadmap", { plan_id: plan?.id ?? null }) },
+    },
+    {
+      label: "Закрепить школы-наставники",
+      point: { text: "Закрепить за курируемыми школами школы-наставники", annex: annex("pairings") },
+    },
+    ...(group
+      ? [{ label: "Утвердить состав рабочей группы", point: { text: `Утвердить состав рабочей группы «${group.title}»`, annex: annex("working_group", { working_group_id: group.id }) } }]
+      : []),
+    {
+      label: "Назначить муниципального координатора",
+      point: { text: `Назначить муниципальным координатором ${c ? `${c.name}${c.position ? `, ${c.position}` : ""}` : "…"}`, annex: null },
+    },
+    { label: "Контроль исполнения", point: { text: "Контроль исполнения приказа оставляю за собой", annex: null } },
+  ];
+}
+
+function emptyOrder(plan: Plan | null): OrderDraft {
+  return {
+    issuer: plan?.issuer ?? "",
+    date: new Date().toISOString().slice(0, 10),
+    number: "",
+    place: "",
+    title: plan ? `Об утверждении ${planTitleIn(plan.title, "gen")}` : "",
+    preamble: "",
+    points: [],
+    signatory_position: "",
+    signatory_name: "",
+    executor_name: plan?.coordinator?.name ?? "",
+    executor_phone: "",
+  };
+}
+
+/** Приказы: the district's orders, and the composer of one. */
+export function OrdersView() {
+  const orders = useLoad(() => api.listOrders(), []);
+  const plans = useLoad(() => api.listPlans(), []);
+  const groups = useLoad(() => api.listWorkingGroups(), []);
+  const [editing, setEditing] = useState<Order | "new" | null>(null);
+  return (
+    <section aria-labelledby="orders-title">
+      <div class="toolbar">
+        <h1 id="orders-title">Приказы</h1>
+        <span class="spacer" />
+        <button id="new-order" onClick={() => setEditing("new")}>
+          Новый приказ
+        </button>
+      </div>
+      <ErrorNotice message={orders.error ?? plans.error} />
+      {!orders.data || !plans.data || !groups.data ? (
+        <Loading />
+      ) : editing ? (
+        <OrderComposer
+          key={editing === "new" ? "new" : editing.id}
+          order={editing === "new" ? null : editing}
+          plans={plans.data}
+          groups={groups.data}
+          onSaved={() => {
+            setEditing(null);
+            orders.reload();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      ) : orders.data.length === 0 ? (
+        <p class="muted">Приказов пока нет.</p>
+      ) : (
+        <table class="grid" id="orders">
+          <thead>
+            <tr>
+              <th>Дата</th>
+              <th>№</th>
+              <th>Заголовок</th>
+              <th>Приложения</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {orders.data.map((o) => (
+              <tr key={o.id} data-order={o.id}>
+                <td>{ruDate(o.date)}</td>
+                <td>{o.number}</td>
+                <td>{o.title}</td>
+                <td class="small">{o.annexes.map((a) => `${a.number}. ${ANNEX_LABELS[a.kind]}`).join("; ")}</td>
+                <td>
+                  <button class="link" onClick={() => setEditing(o)}>
+                    изменить
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: WorkingGroup[]; onSaved: () => void; onCancel: () => void }) {
+  const [planId, setPlanId] = useState<number | null>(props.plans[0]?.id ?? null);
+  const plan = props.plans.find((p) => p.id === planId) ?? null;
+  const [d, setD] = useState<OrderDraft>(props.order ? { ...props.order, points: [] } : emptyOrder(plan));
+  const [points, setPoints] = useState<PointDraft[]>([]);
+  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  useEffect(() => {
+    if (props.order) api.orderPoints(props.order.id).then(setPoints);
+  }, []);
+
+  const cited = points.filter((p) => p.annex).length;
+  let n = 0;
+  const citation = (p: PointDraft) => (p.annex ? (cited === 1 ? " (приложение)" : ` (приложение ${++n})`) : "");
+  const input = (field: keyof OrderDraft) => ({
+    name: field,
+    value: d[field] as string,
+    onInput: (e: Event) => setD({ ...d, [field]: (e.target as HTMLInputElement).value }),
+  });
+  const fieldError = (f: string) =>
+    error?.field === f && (
+      <span class="field-error" role="alert">
+        {error.message}
+      </span>
+    );
+  const move = (i: number, by: number) => {
+    const next = [...points];
+    const [p] = next.splice(i, 1);
+    next.splice(Math.max(0, Math.min(next.length, i + by)), 0, p);
+    setPoints(next);
+  };
+
+  async function save(e: Event) {
+    e.preventDefault();
+    try {
+      await api.saveOrder(props.order?.id ?? null, d, points);
+      props.onSaved();
+    } catch (err) {
+      setError(err instanceof AppError ? { field: err.field, message: err.message } : { field: null, message: String(err) });
+    }
+  }
+
+  return (
+    <form class="panel order-form" id="order-form" onSubmit={save}>
+      <h2>{props.order ? `Приказ № ${props.order.number}` : "Новый приказ"}</h2>
+      <div class="form-grid">
+        <label class="wide">
+          <span>Издаёт</span>
+          <input {...input("issuer")} placeholder="Управление образования г. …" />
+        </label>
+        <label>
+          <span>Дата</span>
+          <input type="date" {...input("date")} />
+        </label>
+        <label>
+          <span>Номер</span>
+          <input {...input("number")} />
+          {fieldError("number")}
+        </label>
+        <label>
+          <span>Место издания</span>
+          <input {...input("place")} placeholder="г. …" />
+        </label>
+        <label class="wide">
+          <span>Заголовок («О …»)</span>
+          <input {...input("title")} />
+          {fieldError("title")}
+        </label>
+        <label class="wide">
+          <span>Преамбула (перед «ПРИКАЗЫВАЮ:»)</span>
+          <textarea rows={3} {...input("preamble")} />
+        </label>
+      </div>
+      <h3>Пункты</h3>
+      <div class="wordings">
+        <label class="small">
+          Дорожная карта{" "}
+          <select value={String(planId)} onChange={(e) => setPlanId(Number((e.target as HTMLSelectElement).value))}>
+            {props.plans.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        {wordings(plan, props.groups[0] ?? null).map((w) => (
+          <button type="button" class="chip-button" key={w.label} onClick={() => setPoints([...points, w.point])}>
+            + {w.label}
+          </button>
+        ))}
+        <button type="button" class="chip-button" onClick={() => setPoints([...points, { text: "", annex: null }])}>
+          + свой пункт
+        </button>
+      </div>
+      <ol class="points" id="order-points">
+        {points.map((p, i) => (
+          <li key={i}>
+            <textarea
+              rows={2}
+              aria-label={`Пункт ${i + 1}`}
+              value={p.text}
+              onInput={(e) => setPoints(points.map((x, j) => (j === i ? { ...x, text: (e.target as HTMLTextAreaElement).value } : x)))}
+            />
+            <span class="small muted">
+              {citation(p)}
+              {p.annex && ` — ${ANNEX_LABELS[p.annex.kind]}`}
+            </span>
+            <span class="row-actions">
+              <button type="button" class="icon" aria-label="Выше" onClick={() => move(i, -1)}>
+                ↑
+              </button>
+              <button type="button" class="icon" aria-label="Ниже" onClick={() => move(i, 1)}>
+                ↓
+              </button>
+              <button type="button" class="icon danger" aria-label="Удалить пункт" onClick={() => setPoints(points.filter((_, j) => j !== i))}>
+                ✕
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      {fieldError("points")}
+      <div class="form-grid">
+        <label>
+          <span>Должность подписывающего</span>
+          <input {...input("signatory_position")} />
+        </label>
+        <label>
+          <span>Подпись (И.О. Фамилия)</span>
+          <input {...input("signatory_name")} />
+        </label>
+        <span />
+        <label>
+          <span>Исполнитель</span>
+          <input {...input("executor_name")} />
+        </label>
+        <label>
+          <span>Телефон исполнителя</span>
+          <input {...input("executor_phone")} />
+        </label>
+      </div>
+      {error && !error.field && (
+        <p class="field-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div class="actions">
+        <button class="primary" type="submit" id="save-order">
+          Сохранить приказ
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Отмена
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,437 @@
+import { useEffect, useRef, useState } from "preact/hooks";
+import { api, AppError } from "../api/ipc";
+import type { Event } from "../api/bindings/Event";
+import type { EventDraft } from "../api/bindings/EventDraft";
+import type { EventStatus } from "../api/bindings/EventStatus";
+import type { Executor } from "../api/bindings/Executor";
+import type { ExecutorDraft } from "../api/bindings/ExecutorDraft";
+import type { Move } from "../api/bindings/Move";
+import type { Roadmap } from "../api/bindings/Roadmap";
+import type { School } from "../api/bindings/School";
+import type { Section } from "../api/bindings/Section";
+import { STATUS_LABELS, timeframeDates } from "../format";
+
+/** «Баркалова Е.В., муниципальный координатор; Управление образования» → executors. */
+export function parseExecutors(text: string): ExecutorDraft[] {
+  return text
+    .split(/[;\n]/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const comma = part.indexOf(",");
+      const name = (comma < 0 ? part : part.slice(0, comma)).trim();
+      const position = comma < 0 ? "" : part.slice(comma + 1).trim();
+      const person = /[А-ЯЁ]\.\s?[А-ЯЁ]\./.test(name);
+      return { kind: person ? "person" : "body", name, position, organisation: "" };
+    });
+}
+
+export function printExecutors(list: { name: string; position: string }[]): string {
+  return list.map((x) => (x.position ? `${x.name}, ${x.position}` : x.name)).join("; ");
+}
+
+function draftOf(e: Event): EventDraft {
+  return {
+    content: e.content,
+    timeframe_text: e.timeframe.text,
+    executors: e.executors.map((x) => ({ kind: x.kind, name: x.name, position: x.position, organisation: x.organisation })),
+    result: e.result,
+    evidence: e.evidence,
+    status: e.status,
+    completion_mark: e.completion_mark,
+  };
+}
+
+/** What the search and the filters keep. */
+type Filter = { text: string; executor: string; school: string; month: string; status: string };
+const NO_FILTER: Filter = { text: "", executor: "", school: "", month: "", status: "" };
+
+function shown(e: Event, f: Filter, sections: Section[]): boolean {
+  const t = f.text.trim().toLowerCase();
+  if (t && ![e.content, e.result, e.timeframe.text, printExecutors(e.executors)].some((x) => x.toLowerCase().includes(t))) return false;
+  if (f.executor && !e.executors.some((x) => String(x.id) === f.executor)) return false;
+  if (f.school && !sections.find((s) => s.id === e.section_id)?.school_ids.includes(Number(f.school))) return false;
+  if (f.status && e.status !== f.status) return false;
+  if (f.month) {
+    const [from, to] = [`${f.month}-01`, `${f.month}-31`];
+    if (!e.timeframe.end || !e.timeframe.start || e.timeframe.start > to || e.timeframe.end < from) return false;
+  }
+  return true;
+}
+
+/** The roadmap as an editable table: every change saved when a field is left; Enter adds a row
+ * below, Tab and Shift+Tab indent and outdent, Alt+↑ and Alt+↓ move; rows can be dragged. */
+export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executors: Executor[]; onChanged: () => void }) {
+  const { plan, sections, events } = props.roadmap;
+  const [focus, setFocus] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
+  const [filter, setFilter] = useState<Filter>(NO_FILTER);
+  const [dragged, setDragged] = useState<number | null>(null);
+
+  const run = async (p: Promise<unknown>, then?: () => void) => {
+    try {
+      await p;
+      setError(null);
+      then?.();
+      props.onChanged();
+    } catch (e) {
+      setError(e instanceof AppError ? e.message : String(e));
+    }
+  };
+  const add = (sectionId: number | null, after: number | null) =>
+    api.addEvent(plan.id, sectionId, after).then((id) => {
+      setFocus(id);
+      props.onChanged();
+    }, (e) => setError(e instanceof AppError ? e.message : String(e)));
+  const shift = (id: number, to: Move) => run(api.shiftEvent(id, to), () => setFocus(id));
+  const remove = (e: Event) =>
+    run(api.deleteEvent(e.id), () => setDeleted(`Мероприятие ${e.number} удалено.`));
+
+  const rows: preact.JSX.Element[] = [];
+  const bySection = new Map<number | null, Event[]>();
+  for (const e of events) bySection.set(e.section_id, [...(bySection.get(e.section_id) ?? []), e]);
+  const groups: [Section | null, Event[]][] = [
+    ...(bySection.has(null) || sections.length === 0 ? [[null, bySection.get(null) ?? []] as [null, Event[]]] : []),
+    ...sections.map((s) => [s, bySection.get(s.id) ?? []] as [Section, Event[]]),
+  ];
+  for (const [s, list] of groups) {
+    if (s) rows.push(<SectionRow key={`s${s.id}`} section={s} schools={props.schools} onChanged={props.onChanged} onError={setError} onAdd={() => add(s.id, null)} />);
+    for (const e of list) {
+      if (!shown(e, filter, sections)) continue;
+      rows.push(
+        <EventRow
+          key={`${e.id}:${JSON.stringify(draftOf(e))}:${e.number}`}
+          event={e}
+          focus={focus === e.id}
+          executors={props.executors}
+          dragging={dragged !== null}
+          onSave={(d) => run(api.updateEvent(e.id, d))}
+          onAddBelow={() => add(e.section_id, e.id)}
+          onShift={(to) => shift(e.id, to)}
+          onDelete={() => remove(e)}
+          onDragStart={() => setDragged(e.id)}
+          onDrop={() => {
+            if (dragged !== null && dragged !== e.id) run(api.moveEventBefore(dragged, e.id), () => setFocus(dragged));
+            setDragged(null);
+          }}
+        />,
+      );
+    }
+    if (s === null && list.length === 0 && sections.length === 0) {
+      rows.push(
+        <tr key="empty">
+          <td colSpan={7} class="muted">
+            Мероприятий пока нет.
+          </td>
+        </tr>,
+      );
+    }
+  }
+
+  return (
+    <article class="plan-editor" id="plan-editor">
+      <div class="filters" role="search">
+        <label>
+          <span>Поиск</span>
+          <input id="editor-search" value={filter.text} onInput={(e) => setFilter({ ...filter, text: (e.target as HTMLInputElement).value })} />
+        </label>
+        <label>
+          <span>Исполнитель</span>
+          <select value={filter.executor} onChange={(e) => setFilter({ ...filter, executor: (e.target as HTMLSelectElement).value })}>
+            <option value="">все</option>
+            {props.executors.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Школа</span>
+          <select value={filter.school} onChange={(e) => setFilter({ ...filter, school: (e.target as HTMLSelectElement).value })}>
+            <option value="">все</option>
+            {props.schools.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.short_name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <span>Месяц</span>
+          <input type="month" value={filter.month} onChange={(e) => setFilter({ ...filter, month: (e.target as HTMLInputElement).value })} />
+        </label>
+        <label>
+          <span>Состояние</span>
+          <select value={filter.status} onChange={(e) => setFilter({ ...filter, status: (e.target as HTMLSelectElement).value })}>
+            <option value="">все</option>
+            {(Object.keys(STATUS_LABELS) as EventStatus[]).map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {Object.values(filter).some(Boolean) && (
+          <button class="link" onClick={() => setFilter(NO_FILTER)}>
+            сбросить
+          </button>
+        )}
+      </div>
+      {error && (
+        <p class="notice error" role="alert" id="editor-error">
+          {error}
+        </p>
+      )}
+      {deleted && (
+        <p class="notice ok" role="status" id="deleted-note">
+          {deleted}{" "}
+          <button class="link" id="undo-delete" onClick={() => run(api.undo(), () => setDeleted(null))}>
+            Отменить
+          </button>
+        </p>
+      )}
+      <table class="grid editor-table">
+        <thead>
+          <tr>
+            <th class="num">№</th>
+            <th class="w-content">Содержание деятельности</th>
+            <th class="w-when">Сроки</th>
+            <th class="w-people">Ответственные</th>
+            <th class="w-result">Результат, документ</th>
+            <th class="w-status">Состояние, отметка</th>
+            <th class="row-actions" />
+          </tr>
+        </thead>
+        <tbody>{rows}</tbody>
+      </table>
+      <div class="actions">
+        <button id="add-event" onClick={() => add(sections.at(-1)?.id ?? null, null)}>
+          + Мероприятие
+        </button>
+        <button
+          id="add-section"
+          onClick={() =>
+            run(api.createSection(plan.id, { number: String(sections.length + 1), title: "Новый раздел", goal: "", school_ids: [] }))
+          }
+        >
+          + Раздел
+        </button>
+        <span class="small muted">
+          Enter — новая строка ниже, Shift+Enter — перенос строки, Tab / Shift+Tab — вправо / влево, Alt+↑ / Alt+↓ —
+          переместить, Ctrl+Z / Ctrl+Shift+Z — отменить / вернуть.
+        </span>
+      </div>
+    </article>
+  );
+}
+
+function SectionRow(props: { section: Section; schools: School[]; onChanged: () => void; onError: (m: string) => void; onAdd: () => void }) {
+  const s = props.section;
+  const [number, setNumber] = useState(s.number);
+  const [title, setTitle] = useState(s.title);
+  const save = (patch: Partial<{ number: string; title: string; school_ids: number[] }>) =>
+    api
+      .updateSection(s.id, { number, title, goal: s.goal, school_ids: s.school_ids, ...patch })
+      .then(props.onChanged, (e) => props.onError(e instanceof AppError ? e.message : String(e)));
+  return (
+    <tr class="section-row" data-section={s.id}>
+      <td>
+        <input class="bare num-input" aria-label="Номер раздела" value={number} onInput={(e) => setNumber((e.target as HTMLInputElement).value)} onChange={() => save({ number })} />
+      </td>
+      <td colSpan={4}>
+        <input class="bare section-title" aria-label="Название раздела" value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} onChange={() => save({ title })} />
+        <details class="section-schools">
+          <summary class="small">Школы раздела: {s.school_ids.length || "не выбраны"}</summary>
+          {props.schools.map((x) => (
+            <label key={x.id} class="inline small">
+              <input
+                type="checkbox"
+                checked={s.school_ids.includes(x.id)}
+                onChange={(e) =>
+                  save({ school_ids: (e.target as HTMLInputElement).checked ? [...s.school_ids, x.id] : s.school_ids.filter((i) => i !== x.id) })
+                }
+              />
+              {x.short_name}
+            </label>
+          ))}
+        </details>
+      </td>
+      <td colSpan={2} class="row-actions">
+        <button class="link" onClick={props.onAdd}>
+          + мероприятие
+        </button>{" "}
+        <button
+          class="link danger"
+          onClick={() => api.deleteSection(s.id).then(props.onChanged, (e) => props.onError(String(e.message ?? e)))}
+          title="Удалить раздел вместе с его мероприятиями (можно отменить)"
+        >
+          удалить
+        </button>
+      </td>
+    </tr>
+  );
+}
+
+function EventRow(props: {
+  event: Event;
+  focus: boolean;
+  executors: Executor[];
+  dragging: boolean;
+  onSave: (d: EventDraft) => Promise<void>;
+  onAddBelow: () => void;
+  onShift: (to: Move) => void;
+  onDelete: () => void;
+  onDragStart: () => void;
+  onDrop: () => void;
+}) {
+  const e = props.event;
+  const [d, setDraft] = useState<EventDraft>(draftOf(e));
+  const [people, setPeopleText] = useState(printExecutors(e.executors));
+  // The latest typing, for key handlers that run before the next render.
+  const latest = useRef({ d, people });
+  const setD = (next: EventDraft) => {
+    latest.current.d = next;
+    setDraft(next);
+  };
+  const setPeople = (next: string) => {
+    latest.current.people = next;
+    setPeopleText(next);
+  };
+  const content = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (props.focus) content.current?.focus();
+  }, [props.focus]);
+
+  const current = (): EventDraft => ({ ...latest.current.d, executors: parseExecutors(latest.current.people) });
+  const dirty = () => JSON.stringify(current()) !== JSON.stringify(draftOf(e));
+  const saveIfDirty = async () => {
+    if (dirty()) await props.onSave(current());
+  };
+  const set = (field: keyof EventDraft) => (ev: Event | globalThis.Event) =>
+    setD({ ...latest.current.d, [field]: ((ev as globalThis.Event).target as HTMLInputElement).value });
+
+  async function keys(ev: KeyboardEvent) {
+    if (ev.key === "Enter" && !ev.shiftKey && !ev.ctrlKey) {
+      ev.preventDefault();
+      await saveIfDirty();
+      props.onAddBelow();
+    } else if (ev.key === "Tab") {
+      ev.preventDefault();
+      await saveIfDirty();
+      props.onShift(ev.shiftKey ? "outdent" : "indent");
+    } else if (ev.altKey && (ev.key === "ArrowUp" || ev.key === "ArrowDown")) {
+      ev.preventDefault();
+      await saveIfDirty();
+      props.onShift(ev.key === "ArrowUp" ? "up" : "down");
+    }
+  }
+
+  const depth = e.number.split(".").length - 1;
+  const review = e.timeframe.text && (e.timeframe.kind === "free" || e.timeframe.warnings.length > 0);
+  return (
+    <tr
+      data-event={e.number}
+      data-id={e.id}
+      draggable
+      onDragStart={(ev) => {
+        ev.dataTransfer?.setData("text/plain", String(e.id));
+        props.onDragStart();
+      }}
+      onDragOver={(ev) => props.dragging && ev.preventDefault()}
+      onDrop={(ev) => {
+        ev.preventDefault();
+        props.onDrop();
+      }}
+      // A field's change (it was edited and left) saves the row.
+      onChange={(ev) => (ev.target as HTMLElement).tagName !== "SELECT" && saveIfDirty()}
+    >
+      <td class="num" style={{ paddingLeft: `${2 + depth * 6}px` }}>
+        <span class="drag-handle" title="Перетащите, чтобы переместить">
+          ⋮⋮
+        </span>{" "}
+        {e.number}
+      </td>
+      <td>
+        <textarea
+          ref={content}
+          class="bare content"
+          aria-label={`Содержание мероприятия ${e.number}`}
+          rows={Math.min(8, Math.max(2, d.content.split("\n").length))}
+          value={d.content}
+          onInput={set("content")}
+          onKeyDown={keys}
+        />
+      </td>
+      <td class="when">
+        <textarea
+          class="bare timeframe"
+          rows={2}
+          aria-label={`Сроки мероприятия ${e.number}`}
+          placeholder="до 10 марта 2024 г."
+          value={d.timeframe_text}
+          onInput={set("timeframe_text")}
+          onKeyDown={keys}
+        />
+        {e.timeframe.end && <div class="small muted">{timeframeDates(e.timeframe)}</div>}
+        {review && <div class="warn small">⚠ {e.timeframe.warnings[0] ?? "срок требует проверки"}</div>}
+      </td>
+      <td>
+        <input
+          class="bare executors"
+          list="known-executors"
+          aria-label={`Ответственные за мероприятие ${e.number}`}
+          placeholder="Фамилия И.О., должность; …"
+          value={people}
+          onInput={(ev) => setPeople((ev.target as HTMLInputElement).value)}
+          onKeyDown={keys}
+        />
+        <datalist id="known-executors">
+          {props.executors.map((x) => (
+            <option key={x.id} value={printExecutors([x])} />
+          ))}
+        </datalist>
+      </td>
+      <td>
+        <textarea class="bare" rows={2} aria-label="Планируемый результат" placeholder="результат" value={d.result} onInput={set("result")} />
+        <input class="bare small" aria-label="Документ, фиксирующий результат" placeholder="документ" value={d.evidence} onInput={set("evidence")} />
+      </td>
+      <td>
+        <select
+          aria-label="Состояние"
+          value={d.status}
+          onChange={(ev) => {
+            const next = { ...current(), status: (ev.target as HTMLSelectElement).value as EventStatus };
+            setD(next);
+            props.onSave(next);
+          }}
+        >
+          {(Object.keys(STATUS_LABELS) as EventStatus[]).map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        <input class="bare small" aria-label="Отметка о выполнении" placeholder="отметка" value={d.completion_mark} onInput={set("completion_mark")} />
+      </td>
+      <td class="row-actions">
+        <button class="icon" title="Выше (Alt+↑)" aria-label="Выше" onClick={() => props.onShift("up")}>
+          ↑
+        </button>
+        <button class="icon" title="Ниже (Alt+↓)" aria-label="Ниже" onClick={() => props.onShift("down")}>
+          ↓
+        </button>
+        <button class="icon" title="Влево (Shift+Tab)" aria-label="Влево" onClick={() => props.onShift("outdent")}>
+          ←
+        </button>
+        <button class="icon" title="Вправо (Tab)" aria-label="Вправо" onClick={() => props.onShift("indent")}>
+          →
+        </button>
+        <button class="icon danger" title="Удалить (можно отменить)" aria-label="Удалить" onClick={props.onDelete}>
+          ✕
+        </button>
+      </td>
+    </tr>
+  );
+}
