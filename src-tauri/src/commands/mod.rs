@@ -7,6 +7,7 @@ pub mod documents;
 pub mod editor;
 pub mod exchange;
 pub mod plans;
+pub mod risks;
 pub mod schools;
 pub mod timeframes;
 pub mod webinars;

@@ -12,18 +12,62 @@ pub fn list_schools(state: State<AppStore>, year: Option<i32>) -> CommandResult<
 #[tauri::command]
 pub fn create_school(state: State<AppStore>, draft: SchoolDraft) -> CommandResult<School> {
     let mut store = state.lock()?;
-    let id = store.write(|tx| store::school::insert(tx, &draft))?;
+    let id = store.edit(|tx| store::school::insert(tx, &draft))?;
     Ok(store::school::get(store.read(), id)?)
 }
 
 #[tauri::command]
 pub fn update_school(state: State<AppStore>, id: Id, draft: SchoolDraft) -> CommandResult<School> {
     let mut store = state.lock()?;
-    store.write(|tx| store::school::update(tx, id, &draft))?;
+    store.edit(|tx| store::school::update(tx, id, &draft))?;
     Ok(store::school::get(store.read(), id)?)
 }
 
 #[tauri::command]
 pub fn list_pairings(state: State<AppStore>, year: Option<i32>) -> CommandResult<Vec<Pairing>> {
     Ok(store::pairing::list(state.lock()?.read(), year)?)
+}
+
+/// Creates (`id` = None) or rewrites a pairing.
+#[tauri::command]
+pub fn save_pairing(
+    state: State<AppStore>,
+    id: Option<Id>,
+    draft: domain::PairingDraft,
+) -> CommandResult<Id> {
+    Ok(state.lock()?.edit(|tx| match id {
+        None => store::pairing::insert(tx, &draft),
+        Some(id) => store::pairing::update(tx, id, &draft).map(|()| id),
+    })?)
+}
+
+#[tauri::command]
+pub fn delete_pairing(state: State<AppStore>, id: Id) -> CommandResult<()> {
+    Ok(state.lock()?.edit(|tx| store::pairing::delete(tx, id))?)
+}
+
+/// The pairings of `year` that need a second look, and the mentor limit they were checked against.
+#[derive(Debug, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct PairingCheck {
+    pub limit: u32,
+    pub conflicts: Vec<domain::PairingConflict>,
+}
+
+#[tauri::command]
+pub fn check_pairings(state: State<AppStore>, year: i32) -> CommandResult<PairingCheck> {
+    let store = state.lock()?;
+    let conn = store.read();
+    let limit = store::setting::number(conn, store::setting::MENTOR_LIMIT, 3)?.max(0) as usize;
+    let pairings = store::pairing::list(conn, Some(year))?;
+    let schools = store::school::list(conn, None)?;
+    Ok(PairingCheck {
+        limit: limit as u32,
+        conflicts: domain::pairing_conflicts(&pairings, &schools, year, limit),
+    })
+}
+
+#[tauri::command]
+pub fn set_mentor_limit(state: State<AppStore>, limit: u32) -> CommandResult<()> {
+    Ok(state.lock()?.edit(|tx| store::setting::set(tx, store::setting::MENTOR_LIMIT, &limit.to_string()))?)
 }

@@ -38,6 +38,12 @@ import type { Timeframe } from "./bindings/Timeframe";
 import type { OrderDraft } from "./bindings/OrderDraft";
 import type { PointDraft } from "./bindings/PointDraft";
 import type { WorkingGroup } from "./bindings/WorkingGroup";
+import type { PairingDraft } from "./bindings/PairingDraft";
+import type { PairingCheck } from "./bindings/PairingCheck";
+import type { RiskFactor } from "./bindings/RiskFactor";
+import type { RiskLevel } from "./bindings/RiskLevel";
+import type { RiskProfileEntry } from "./bindings/RiskProfileEntry";
+import type { CoverageCell } from "./bindings/CoverageCell";
 
 /** A backend error: `code` to branch on, `message` (Russian) to show, `field` it belongs to. */
 export class AppError extends Error {
@@ -117,4 +123,18 @@ export const api = {
   saveOrder: (id: number | null, draft: OrderDraft, points: PointDraft[]) => call<number>("save_order", { id, draft, points }),
   orderPoints: (id: number) => call<PointDraft[]>("order_points", { id }),
   listWorkingGroups: () => call<WorkingGroup[]>("list_working_groups"),
+  savePairing: (id: number | null, draft: PairingDraft) => call<number>("save_pairing", { id, draft }),
+  deletePairing: (id: number) => call<void>("delete_pairing", { id }),
+  checkPairings: (year: number) => call<PairingCheck>("check_pairings", { year }),
+  setMentorLimit: (limit: number) => call<void>("set_mentor_limit", { limit }),
+  listRiskFactors: () => call<RiskFactor[]>("list_risk_factors"),
+  addRiskFactor: (name: string) => call<number>("add_risk_factor", { name }),
+  renameRiskFactor: (id: number, name: string) => call<void>("rename_risk_factor", { id, name }),
+  removeRiskFactor: (id: number) => call<void>("remove_risk_factor", { id }),
+  riskProfile: (year: number) => call<RiskProfileEntry[]>("risk_profile", { year }),
+  setRiskLevel: (schoolId: number, riskFactorId: number, year: number, level: RiskLevel | null) =>
+    call<void>("set_risk_level", { schoolId, riskFactorId, year, level }),
+  coverage: (planId: number, year: number) => call<CoverageCell[]>("coverage", { planId, year }),
+  linkEventRisk: (eventId: number, riskFactorId: number, addresses: boolean) =>
+    call<void>("link_event_risk", { eventId, riskFactorId, addresses }),
 };

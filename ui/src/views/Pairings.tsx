@@ -1,25 +1,79 @@
-import { api } from "../api/ipc";
+import { useEffect, useState } from "preact/hooks";
+import { api, AppError } from "../api/ipc";
+import type { Pairing } from "../api/bindings/Pairing";
+import type { PairingDraft } from "../api/bindings/PairingDraft";
+import type { School } from "../api/bindings/School";
 import { ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 
-/** Межшкольное партнерство: each supported school with its mentor school. */
+const THIS_YEAR = new Date().getFullYear();
+
+/** Межшкольное партнерство by year: pairs added, changed and removed in place; what needs a
+ * second look is flagged, never forbidden. */
 export function PairingsView() {
-  const pairings = useLoad(() => api.listPairings(null), []);
+  const [year, setYear] = useState(THIS_YEAR);
+  // Open on the latest year that has pairings.
+  const all = useLoad(() => api.listPairings(null), []);
+  useEffect(() => {
+    const latest = Math.max(...(all.data ?? []).map((p) => Number(p.end.slice(0, 4))));
+    if (Number.isFinite(latest)) setYear(Math.min(latest, THIS_YEAR));
+  }, [all.data]);
+  const pairings = useLoad(() => api.listPairings(year), [year]);
   const schools = useLoad(() => api.listSchools(null), []);
+  const check = useLoad(() => api.checkPairings(year), [year]);
+  const [editing, setEditing] = useState<Pairing | "new" | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const school = (id: number) => schools.data?.find((s) => s.id === id);
+  const changed = () => {
+    setEditing(null);
+    pairings.reload();
+    check.reload();
+  };
+  const flags = (p: Pairing) => check.data?.conflicts.filter((c) => c.pairing_id === p.id) ?? [];
   return (
     <section aria-labelledby="pairings-title">
       <div class="toolbar">
         <h1 id="pairings-title">Наставничество</h1>
+        <label>
+          Год{" "}
+          <input type="number" id="pairings-year" min={2000} max={2100} value={year} onInput={(e) => setYear(Number((e.target as HTMLInputElement).value))} />
+        </label>
+        <label>
+          Школ на одного наставника не больше{" "}
+          <input
+            type="number"
+            id="mentor-limit"
+            min={1}
+            max={50}
+            value={check.data?.limit ?? 3}
+            onChange={(e) => api.setMentorLimit(Number((e.target as HTMLInputElement).value)).then(check.reload, (x) => setError(x.message))}
+          />
+        </label>
+        <span class="spacer" />
+        <button id="new-pairing" onClick={() => setEditing("new")}>
+          Закрепить наставника
+        </button>
       </div>
-      <ErrorNotice message={pairings.error ?? schools.error} />
+      <ErrorNotice message={pairings.error ?? schools.error ?? error} />
+      {check.data && check.data.conflicts.length > 0 && (
+        <div class="panel review" id="pairing-conflicts">
+          {check.data.conflicts.map((c, i) => (
+            <div key={i} class="warn small conflict">
+              ⚠ {c.message}
+            </div>
+          ))}
+        </div>
+      )}
+      {editing && schools.data && (
+        <PairingForm key={editing === "new" ? "new" : editing.id} pairing={editing === "new" ? null : editing} year={year} schools={schools.data} onSaved={changed} onCancel={() => setEditing(null)} />
+      )}
       {!pairings.data || !schools.data ? (
         <Loading />
       ) : pairings.data.length === 0 ? (
-        <p class="muted">Пар «курируемая школа — школа-наставник» пока нет.</p>
+        <p class="muted">В {year} году пар «курируемая школа — школа-наставник» нет.</p>
       ) : (
-        <table class="grid">
+        <table class="grid" id="pairings">
           <thead>
             <tr>
               <th>Курируемая школа</th>
@@ -27,11 +81,12 @@ export function PairingsView() {
               <th>Период</th>
               <th>Основание</th>
               <th>Примечание</th>
+              <th />
             </tr>
           </thead>
           <tbody>
             {pairings.data.map((p) => (
-              <tr key={p.id}>
+              <tr key={p.id} data-pairing={p.id}>
                 <td>
                   <div class="strong">{school(p.supported_school_id)?.short_name}</div>
                   <div class="muted small">директор {school(p.supported_school_id)?.director}</div>
@@ -39,17 +94,123 @@ export function PairingsView() {
                 <td>
                   <div class="strong">{school(p.mentor_school_id)?.short_name}</div>
                   <div class="muted small">директор {school(p.mentor_school_id)?.director}</div>
+                  {flags(p).map((c, i) => (
+                    <div key={i} class="warn small">
+                      ⚠ {c.message}
+                    </div>
+                  ))}
                 </td>
                 <td>
                   {ruDate(p.start)} — {ruDate(p.end)}
                 </td>
                 <td class="small">{[p.basis_order, p.basis_agreement].filter(Boolean).join("; ")}</td>
                 <td class="small muted">{p.note}</td>
+                <td class="row-actions">
+                  <button class="link" onClick={() => setEditing(p)}>
+                    изменить
+                  </button>{" "}
+                  <button class="link danger" onClick={() => api.deletePairing(p.id).then(changed, (x) => setError(x.message))}>
+                    удалить
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
     </section>
+  );
+}
+
+function PairingForm(props: { pairing: Pairing | null; year: number; schools: School[]; onSaved: () => void; onCancel: () => void }) {
+  const [d, setD] = useState<PairingDraft>(
+    props.pairing ?? {
+      supported_school_id: props.schools[0]?.id ?? 0,
+      mentor_school_id: props.schools[1]?.id ?? 0,
+      start: `${props.year}-01-01`,
+      end: `${props.year}-12-31`,
+      basis_order: "",
+      basis_agreement: "",
+      note: "",
+    },
+  );
+  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const select = (field: "supported_school_id" | "mentor_school_id") => (
+    <select name={field} value={String(d[field])} onChange={(e) => setD({ ...d, [field]: Number((e.target as HTMLSelectElement).value) })}>
+      {props.schools.map((s) => (
+        <option key={s.id} value={s.id}>
+          {s.short_name}
+        </option>
+      ))}
+    </select>
+  );
+  const text = (field: "start" | "end" | "basis_order" | "basis_agreement" | "note", type = "text") => (
+    <input type={type} name={field} value={d[field]} onInput={(e) => setD({ ...d, [field]: (e.target as HTMLInputElement).value })} />
+  );
+  const err = (f: string) =>
+    error?.field === f && (
+      <span class="field-error" role="alert">
+        {error.message}
+      </span>
+    );
+  async function save(e: Event) {
+    e.preventDefault();
+    try {
+      await api.savePairing(props.pairing?.id ?? null, d);
+      props.onSaved();
+    } catch (x) {
+      setError(x instanceof AppError ? { field: x.field, message: x.message } : { field: null, message: String(x) });
+    }
+  }
+  return (
+    <form class="panel" id="pairing-form" onSubmit={save}>
+      <div class="form-grid">
+        <label>
+          <span>Курируемая школа</span>
+          {select("supported_school_id")}
+        </label>
+        <label>
+          <span>Школа-наставник</span>
+          {select("mentor_school_id")}
+          {err("mentor_school_id")}
+        </label>
+        <span />
+        <label>
+          <span>С</span>
+          {text("start", "date")}
+        </label>
+        <label>
+          <span>По</span>
+          {text("end", "date")}
+          {err("end")}
+        </label>
+        <span />
+        <label>
+          <span>Приказ</span>
+          {text("basis_order")}
+        </label>
+        <label>
+          <span>Договор</span>
+          {text("basis_agreement")}
+        </label>
+        <label>
+          <span>Примечание</span>
+          {text("note")}
+        </label>
+      </div>
+      {error && !error.field && (
+        <p class="field-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div class="actions">
+        <button class="primary" type="submit" id="save-pairing">
+          Сохранить
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Отмена
+        </button>
+      </div>
+    </form>
   );
 }

@@ -5,6 +5,7 @@ import { CATEGORY_LABELS } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { SchoolForm } from "../components/SchoolForm";
+import { RisksView } from "./Risks";
 
 /** The district's schools with their categories for a year; add and edit through the form. */
 export function SchoolsView() {
@@ -16,6 +17,7 @@ export function SchoolsView() {
   }, [all.data]);
   const [year, setYear] = useState<number | "all">("all");
   const [editing, setEditing] = useState<School | "new" | null>(null);
+  const [risks, setRisks] = useState(false);
 
   const shown = (all.data ?? []).filter((s) => year === "all" || s.statuses.some((st) => st.year === year));
 
@@ -46,16 +48,25 @@ export function SchoolsView() {
             ))}
           </select>
         </label>
+        <div class="segmented" role="group" aria-label="Вид">
+          <button class={risks ? "" : "active"} onClick={() => setRisks(false)}>
+            Список
+          </button>
+          <button class={risks ? "active" : ""} id="mode-risks" onClick={() => setRisks(true)}>
+            Риски «500+»
+          </button>
+        </div>
         <span class="spacer" />
         <button class="primary" id="add-school" onClick={() => setEditing("new")}>
           Добавить школу
         </button>
       </div>
+      {risks && <RisksView initialYear={typeof year === "number" ? year : (years[0] ?? new Date().getFullYear())} />}
       <ErrorNotice message={all.error} />
       {editing && (
         <SchoolForm school={editing === "new" ? null : editing} onSaved={saved} onCancel={() => setEditing(null)} />
       )}
-      {!all.data ? (
+      {risks ? null : !all.data ? (
         <Loading />
       ) : shown.length === 0 ? (
         <p class="muted">Школ нет. Добавьте первую кнопкой «Добавить школу».</p>

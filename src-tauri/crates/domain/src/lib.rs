@@ -3,16 +3,20 @@
 //! so the UI never writes them twice. Ids are SQLite rowids, numbers in TypeScript.
 
 mod conflicts;
+mod coverage;
 mod labels;
 mod order;
 pub mod outline;
+mod pairings;
 mod plan;
 mod rule;
 mod school;
 
 pub use conflicts::*;
+pub use coverage::{coverage, CoverageCell};
 pub use order::{compose, points_of, AnnexDraft, PointDraft};
 pub use outline::Move;
+pub use pairings::{pairing_conflicts, PairingConflict};
 pub use plan::*;
 pub use rule::*;
 pub use school::*;

@@ -14,8 +14,10 @@ pub mod holiday;
 pub mod order;
 pub mod pairing;
 pub mod plan;
+pub mod risk;
 pub mod school;
 pub mod section;
+pub mod setting;
 pub mod webinar;
 pub mod working_group;
 
@@ -30,6 +32,7 @@ pub use error::{StoreError, StoreResult};
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0001_initial.sql")),
     M::up(include_str!("../migrations/0002_holidays.sql")),
+    M::up(include_str!("../migrations/0003_editor.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 

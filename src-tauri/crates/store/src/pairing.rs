@@ -30,17 +30,49 @@ pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<Pairing>> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn insert(tx: &Transaction, p: &PairingDraft) -> StoreResult<Id> {
+fn check(p: &PairingDraft) -> StoreResult<()> {
     if p.supported_school_id == p.mentor_school_id {
         return Err(StoreError::invalid("mentor_school_id", "Школа не может быть наставником самой себе"));
     }
     if p.end < p.start {
         return Err(StoreError::invalid("end", "Конец периода закрепления раньше его начала"));
     }
+    Ok(())
+}
+
+pub fn insert(tx: &Transaction, p: &PairingDraft) -> StoreResult<Id> {
+    check(p)?;
     tx.execute(
         "INSERT INTO pairing (supported_school_id, mentor_school_id, start_date, end_date, basis_order, basis_agreement, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![p.supported_school_id, p.mentor_school_id, p.start, p.end, p.basis_order, p.basis_agreement, p.note],
     )?;
     Ok(tx.last_insert_rowid())
+}
+
+pub fn update(tx: &Transaction, id: Id, p: &PairingDraft) -> StoreResult<()> {
+    check(p)?;
+    let n = tx.execute(
+        "UPDATE pairing SET supported_school_id = ?2, mentor_school_id = ?3, start_date = ?4, end_date = ?5,
+         basis_order = ?6, basis_agreement = ?7, note = ?8 WHERE id = ?1",
+        params![
+            id,
+            p.supported_school_id,
+            p.mentor_school_id,
+            p.start,
+            p.end,
+            p.basis_order,
+            p.basis_agreement,
+            p.note
+        ],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound { what: "закрепления", id });
+    }
+    Ok(())
+}
+
+pub fn delete(tx: &Transaction, id: Id) -> StoreResult<()> {
+    tx.execute("DELETE FROM pairing WHERE id = ?1", [id])?;
+    Ok(())
 }

@@ -1,0 +1,120 @@
+//! The coverage grid: school × «500+» risk factor × the events that address it. A school at
+//! medium or high risk on a factor that no event of a plan aimed at it addresses is flagged.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Id, RiskLevel, RiskProfileEntry, Roadmap};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CoverageCell {
+    #[ts(type = "number")]
+    pub school_id: Id,
+    #[ts(type = "number")]
+    pub risk_factor_id: Id,
+    pub level: RiskLevel,
+    /// The plan's events that address the factor and concern the school.
+    #[ts(type = "Array<number>")]
+    pub event_ids: Vec<Id>,
+    /// A medium or high risk with no measure planned.
+    pub uncovered: bool,
+}
+
+/// The grid for one year's profile and one plan; `links` are (event, factor). An event
+/// concerns a school when its section targets the school, or targets no school in particular.
+pub fn coverage(profile: &[RiskProfileEntry], roadmap: &Roadmap, links: &[(Id, Id)]) -> Vec<CoverageCell> {
+    profile
+        .iter()
+        .map(|p| {
+            let event_ids: Vec<Id> = roadmap
+                .events
+                .iter()
+                .filter(|e| links.contains(&(e.id, p.risk_factor_id)))
+                .filter(|e| {
+                    let section = roadmap.sections.iter().find(|s| Some(s.id) == e.section_id);
+                    section.is_none_or(|s| s.school_ids.is_empty() || s.school_ids.contains(&p.school_id))
+                })
+                .map(|e| e.id)
+                .collect();
+            CoverageCell {
+                school_id: p.school_id,
+                risk_factor_id: p.risk_factor_id,
+                level: p.level,
+                uncovered: p.level != RiskLevel::Low && event_ids.is_empty(),
+                event_ids,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Event, EventStatus, Period, Plan, Section};
+
+    fn event(id: Id, section: Id) -> Event {
+        Event {
+            id,
+            plan_id: 1,
+            section_id: Some(section),
+            parent_id: None,
+            position: id as i32,
+            number: id.to_string(),
+            content: String::new(),
+            timeframe: timeframe::parse("", &"2023-01-01..2023-12-31".parse::<Period>().unwrap()),
+            executors: vec![],
+            result: String::new(),
+            evidence: String::new(),
+            status: EventStatus::Planned,
+            completion_mark: String::new(),
+        }
+    }
+
+    #[test]
+    fn risks_without_a_measure_for_the_school_are_flagged() {
+        let section = |id, schools: Vec<Id>| Section {
+            id,
+            plan_id: 1,
+            position: 1,
+            number: String::new(),
+            title: String::new(),
+            goal: String::new(),
+            school_ids: schools,
+        };
+        let roadmap = Roadmap {
+            plan: Plan {
+                id: 1,
+                title: "План".into(),
+                period: "2023-01-01..2023-12-31".parse().unwrap(),
+                issuer: String::new(),
+                coordinator: None,
+                goal: String::new(),
+                tasks: vec![],
+                approving_order_id: None,
+            },
+            sections: vec![section(100, vec![5]), section(200, vec![])],
+            events: vec![event(1, 100), event(2, 200)],
+        };
+        let entry = |school, factor, level| RiskProfileEntry {
+            school_id: school,
+            risk_factor_id: factor,
+            year: 2023,
+            level,
+        };
+        let profile = [
+            entry(5, 1, RiskLevel::High),
+            entry(6, 1, RiskLevel::High),
+            entry(6, 2, RiskLevel::Medium),
+            entry(6, 3, RiskLevel::Low),
+        ];
+        // Event 1 (section for school 5) and event 2 (for every school) address factor 1.
+        let cells = coverage(&profile, &roadmap, &[(1, 1), (2, 1)]);
+        let summary: Vec<(Id, Id, Vec<Id>, bool)> =
+            cells.into_iter().map(|c| (c.school_id, c.risk_factor_id, c.event_ids, c.uncovered)).collect();
+        assert_eq!(
+            summary,
+            [(5, 1, vec![1, 2], false), (6, 1, vec![2], false), (6, 2, vec![], true), (6, 3, vec![], false)]
+        );
+    }
+}

@@ -1,0 +1,67 @@
+//! The «500+» risk factors, the schools' risk profiles and the coverage grid.
+
+use domain::{CoverageCell, Id, RiskFactor, RiskLevel, RiskProfileEntry};
+use tauri::State;
+
+use super::AppStore;
+use crate::error::CommandResult;
+
+#[tauri::command]
+pub fn list_risk_factors(state: State<AppStore>) -> CommandResult<Vec<RiskFactor>> {
+    Ok(store::risk::factors(state.lock()?.read())?)
+}
+
+#[tauri::command]
+pub fn add_risk_factor(state: State<AppStore>, name: String) -> CommandResult<Id> {
+    Ok(state.lock()?.edit(|tx| store::risk::add_factor(tx, &name))?)
+}
+
+#[tauri::command]
+pub fn rename_risk_factor(state: State<AppStore>, id: Id, name: String) -> CommandResult<()> {
+    Ok(state.lock()?.edit(|tx| store::risk::rename_factor(tx, id, &name))?)
+}
+
+#[tauri::command]
+pub fn remove_risk_factor(state: State<AppStore>, id: Id) -> CommandResult<()> {
+    Ok(state.lock()?.edit(|tx| store::risk::remove_factor(tx, id))?)
+}
+
+#[tauri::command]
+pub fn risk_profile(state: State<AppStore>, year: i32) -> CommandResult<Vec<RiskProfileEntry>> {
+    Ok(store::risk::profile(state.lock()?.read(), year)?)
+}
+
+#[tauri::command]
+pub fn set_risk_level(
+    state: State<AppStore>,
+    school_id: Id,
+    risk_factor_id: Id,
+    year: i32,
+    level: Option<RiskLevel>,
+) -> CommandResult<()> {
+    Ok(state.lock()?.edit(|tx| store::risk::set_level(tx, school_id, risk_factor_id, year, level))?)
+}
+
+/// School × factor × the plan's events that address it, for `year`'s profile.
+#[tauri::command]
+pub fn coverage(state: State<AppStore>, plan_id: Id, year: i32) -> CommandResult<Vec<CoverageCell>> {
+    let store = state.lock()?;
+    let conn = store.read();
+    let roadmap = store::plan::roadmap(conn, plan_id)?;
+    Ok(domain::coverage(
+        &store::risk::profile(conn, year)?,
+        &roadmap,
+        &store::risk::event_links(conn, plan_id)?,
+    ))
+}
+
+/// Says that an event addresses a risk factor, or no longer does.
+#[tauri::command]
+pub fn link_event_risk(
+    state: State<AppStore>,
+    event_id: Id,
+    risk_factor_id: Id,
+    addresses: bool,
+) -> CommandResult<()> {
+    Ok(state.lock()?.edit(|tx| store::risk::link_event(tx, event_id, risk_factor_id, addresses))?)
+}

@@ -1,0 +1,88 @@
+// The district's side of the editor in the real window: mentor pairings by year with their
+// conflicts (a mentor over the limit, a mentor that is itself ШНОР), and the «500+» risk grid
+// where a high risk with no measure is flagged until an event of the plan is assigned to it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+
+const { db } = dataFile({ demo: true });
+withDriver();
+
+const text = (browser, selector) => browser.execute((s) => document.querySelector(s)?.textContent ?? "", selector);
+
+test("pairings are edited with conflicts flagged; a risk with no measure gets one", async () => {
+  let browser = await openApp(db);
+  try {
+    await (await browser.$('button[data-view="pairings"]')).waitForClickable({ timeout: 15000 });
+    await (await browser.$('button[data-view="pairings"]')).click();
+    await waitFor(browser, "#pairings tr[data-pairing]");
+    assert.equal(await browser.execute(() => document.getElementById("pairings-year").value), "2023");
+    // The limit lowered to one school per mentor: the mentors of two schools are flagged.
+    await browser.execute(() => {
+      const input = document.getElementById("mentor-limit");
+      input.value = "1";
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await browser.waitUntil(async () => (await text(browser, "#pairing-conflicts")).includes("больше предела (1)"), {
+      timeout: 5000,
+      timeoutMsg: "no mentor over the limit is flagged",
+    });
+    // A ШНОР school made a mentor: allowed, and flagged.
+    await (await browser.$("#new-pairing")).click();
+    await waitFor(browser, "#pairing-form");
+    await browser.execute(() => {
+      const pick = (name, text) => {
+        const select = document.querySelector(`#pairing-form select[name="${name}"]`);
+        select.value = [...select.options].find((o) => o.textContent.includes(text)).value;
+        select.dispatchEvent(new Event("change", { bubbles: true }));
+      };
+      pick("supported_school_id", "СОШ № 6");
+      pick("mentor_school_id", "СОШ № 34");
+    });
+    await (await browser.$("#save-pairing")).click();
+    await browser.waitUntil(async () => (await text(browser, "#pairing-conflicts")).includes("наставник МОБУ СОШ № 34 сам в списке ШНОР"), {
+      timeout: 5000,
+      timeoutMsg: "a ШНОР mentor is not flagged",
+    });
+    await screenshot(browser, "pairings");
+
+    // The risk grid of 2022: a high risk, no measure, then one assigned.
+    await (await browser.$('button[data-view="schools"]')).click();
+    await (await browser.$("#mode-risks")).waitForClickable({ timeout: 5000 });
+    await (await browser.$("#mode-risks")).click();
+    await waitFor(browser, "#risk-grid tr[data-school] select");
+    await browser.execute(() => {
+      const select = document.querySelector("#risk-grid tr[data-school] td[data-factor] select");
+      select.value = "high";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await browser.waitUntil(async () => (await text(browser, "#uncovered-count")).includes("Рисков без мер в дорожной карте: 1"), {
+      timeout: 5000,
+      timeoutMsg: "the high risk with no measure is not flagged",
+    });
+    await browser.execute(() => {
+      const assign = document.querySelector("#risk-grid select.assign");
+      assign.value = assign.options[2].value;
+      assign.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await browser.waitUntil(async () => (await text(browser, "#risk-grid")).includes("меры: 2"), {
+      timeout: 5000,
+      timeoutMsg: "the assigned event is not shown as the measure",
+    });
+    assert.equal(await text(browser, "#uncovered-count"), "");
+    await screenshot(browser, "risks");
+  } finally {
+    await browser.deleteSession();
+  }
+  browser = await openApp(db);
+  try {
+    await (await browser.$('button[data-view="schools"]')).waitForClickable({ timeout: 15000 });
+    await (await browser.$("#mode-risks")).click();
+    await browser.waitUntil(async () => (await text(browser, "#risk-grid")).includes("меры: 2"), {
+      timeout: 5000,
+      timeoutMsg: "after a restart the risk and its measure are gone",
+    });
+  } finally {
+    await browser.deleteSession();
+  }
+});
