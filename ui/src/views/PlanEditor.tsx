@@ -231,9 +231,10 @@ function SectionRow(props: { section: Section; schools: School[]; onChanged: () 
   const s = props.section;
   const [number, setNumber] = useState(s.number);
   const [title, setTitle] = useState(s.title);
-  const save = (patch: Partial<{ number: string; title: string; school_ids: number[] }>) =>
+  const [goal, setGoal] = useState(s.goal);
+  const save = (patch: Partial<{ number: string; title: string; goal: string; school_ids: number[] }>) =>
     api
-      .updateSection(s.id, { number, title, goal: s.goal, school_ids: s.school_ids, ...patch })
+      .updateSection(s.id, { number, title, goal, school_ids: s.school_ids, ...patch })
       .then(props.onChanged, (e) => props.onError(e instanceof AppError ? e.message : String(e)));
   return (
     <tr class="section-row" data-section={s.id}>
@@ -243,7 +244,17 @@ function SectionRow(props: { section: Section; schools: School[]; onChanged: () 
       <td colSpan={4}>
         <input class="bare section-title" aria-label="Название раздела" value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} onChange={() => save({ title })} />
         <details class="section-schools">
-          <summary class="small">Школы раздела: {s.school_ids.length || "не выбраны"}</summary>
+          <summary class="small">
+            Цель и школы раздела: {s.school_ids.length ? `школ ${s.school_ids.length}` : "школы не выбраны"}
+          </summary>
+          <input
+            class="bare small"
+            aria-label="Цель раздела"
+            placeholder="цель раздела"
+            value={goal}
+            onInput={(e) => setGoal((e.target as HTMLInputElement).value)}
+            onChange={() => save({ goal })}
+          />
           {props.schools.map((x) => (
             <label key={x.id} class="inline small">
               <input
