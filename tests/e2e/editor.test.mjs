@@ -146,6 +146,15 @@ test("a plan from nothing, its order, a restart", async () => {
     await screenshot(browser, "order-composer");
     await (await browser.$("#save-order")).click();
     await waitFor(browser, "#orders tr[data-order]");
+    // Opened again: a change is saved as soon as the field is left, no Save button.
+    await browser.execute(() => document.querySelector("#orders tr[data-order] button").click());
+    await waitFor(browser, '#order-form textarea[name="preamble"]');
+    await setField(browser, '#order-form textarea[name="preamble"]', "В целях сопровождения школ с низкими образовательными результатами,");
+    await browser.waitUntil(async () => (await (await browser.$("#order-form")).getText()).includes("Изменения сохранены."), {
+      timeout: 5000,
+      timeoutMsg: "the preamble was not saved when left",
+    });
+    await (await browser.$("#close-order")).click();
   } finally {
     await browser.deleteSession();
   }
@@ -167,6 +176,7 @@ test("a plan from nothing, its order, a restart", async () => {
   const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
   assert.match(text, /ПРИКАЗ/);
   assert.match(text, /№ 301/);
+  assert.match(text, /В целях сопровождения школ с низкими образовательными результатами, ПРИКАЗЫВАЮ:/);
   assert.match(text, /1\. Утвердить дорожную карту сопровождения ШНОР на 2023-2024 учебный год \(приложение\)\./);
   assert.match(text, /2\. Контроль исполнения приказа оставляю за собой\./);
   assert.match(text, /Приложение к приказу Управления образования г\. Таганрога от 01\.09\.2023 № 301/);

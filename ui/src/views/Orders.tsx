@@ -142,11 +142,29 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
   const [planId, setPlanId] = useState<number | null>(props.plans[0]?.id ?? null);
   const plan = props.plans.find((p) => p.id === planId) ?? null;
   const [d, setD] = useState<OrderDraft>(props.order ? { ...props.order, points: [] } : emptyOrder(plan));
-  const [points, setPoints] = useState<PointDraft[]>([]);
+  const [points, setPointsState] = useState<PointDraft[]>([]);
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (props.order) api.orderPoints(props.order.id).then(setPoints);
+    if (props.order) api.orderPoints(props.order.id).then(setPointsState);
   }, []);
+
+  // An order that exists is saved at every change; a new one when it is created.
+  async function persist(next: OrderDraft, nextPoints: PointDraft[]) {
+    if (!props.order) return;
+    try {
+      await api.saveOrder(props.order.id, next, nextPoints);
+      setError(null);
+      setSaved(true);
+    } catch (err) {
+      setSaved(false);
+      setError(err instanceof AppError ? { field: err.field, message: err.message } : { field: null, message: String(err) });
+    }
+  }
+  const setPoints = (next: PointDraft[], commit = true) => {
+    setPointsState(next);
+    if (commit) persist(d, next);
+  };
 
   const cited = points.filter((p) => p.annex).length;
   let n = 0;
@@ -155,6 +173,7 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
     name: field,
     value: d[field] as string,
     onInput: (e: Event) => setD({ ...d, [field]: (e.target as HTMLInputElement).value }),
+    onChange: (e: Event) => persist({ ...d, [field]: (e.target as HTMLInputElement).value }, points),
   });
   const fieldError = (f: string) =>
     error?.field === f && (
@@ -171,8 +190,9 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
 
   async function save(e: Event) {
     e.preventDefault();
+    if (props.order) return persist(d, points);
     try {
-      await api.saveOrder(props.order?.id ?? null, d, points);
+      await api.saveOrder(null, d, points);
       props.onSaved();
     } catch (err) {
       setError(err instanceof AppError ? { field: err.field, message: err.message } : { field: null, message: String(err) });
@@ -238,7 +258,8 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
               rows={2}
               aria-label={`Пункт ${i + 1}`}
               value={p.text}
-              onInput={(e) => setPoints(points.map((x, j) => (j === i ? { ...x, text: (e.target as HTMLTextAreaElement).value } : x)))}
+              onInput={(e) => setPoints(points.map((x, j) => (j === i ? { ...x, text: (e.target as HTMLTextAreaElement).value } : x)), false)}
+              onChange={() => persist(d, points)}
             />
             <span class="small muted">
               {citation(p)}
@@ -284,12 +305,25 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
         </p>
       )}
       <div class="actions">
-        <button class="primary" type="submit" id="save-order">
-          Сохранить приказ
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Отмена
-        </button>
+        {props.order ? (
+          <>
+            <button type="button" class="primary" id="close-order" onClick={props.onSaved}>
+              Готово
+            </button>
+            <span class="small muted" role="status">
+              {saved ? "Изменения сохранены." : "Изменения сохраняются сразу, как только поле оставлено."}
+            </span>
+          </>
+        ) : (
+          <>
+            <button class="primary" type="submit" id="save-order">
+              Создать приказ
+            </button>
+            <button type="button" onClick={props.onCancel}>
+              Отмена
+            </button>
+          </>
+        )}
       </div>
     </form>
   );
