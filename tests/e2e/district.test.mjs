@@ -45,6 +45,25 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
       timeoutMsg: "a ШНОР mentor is not flagged",
     });
     await screenshot(browser, "pairings");
+    // Changed in place, no Save button: another mentor, and the flag goes.
+    await browser.execute(() =>
+      [...document.querySelectorAll("#pairings tr[data-pairing]")]
+        .find((tr) => tr.children[1].textContent.includes("МОБУ СОШ № 34"))
+        .querySelector("button")
+        .click(),
+    );
+    await waitFor(browser, "#close-pairing");
+    await browser.execute(() => {
+      const select = document.querySelector('#pairing-form select[name="mentor_school_id"]');
+      select.value = [...select.options].find((o) => o.textContent.includes("лицей № 7")).value;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await browser.waitUntil(async () => (await text(browser, "#pairing-form")).includes("Изменения сохранены."), { timeout: 5000 });
+    await (await browser.$("#close-pairing")).click();
+    await browser.waitUntil(async () => !(await text(browser, "#pairing-conflicts")).includes("сам в списке ШНОР"), {
+      timeout: 5000,
+      timeoutMsg: "the changed pairing is still flagged",
+    });
 
     // The risk grid of 2022: a high risk, no measure, then one assigned.
     await (await browser.$('button[data-view="schools"]')).click();

@@ -121,6 +121,23 @@ test("a plan from nothing, its order, a restart", async () => {
       "2.1 Отчёт о выполнении",
       "2.2 Итоговая конференция",
     ]);
+    // Dragged: «Итоговая конференция» dropped on «Совещание» goes before it (HTML5 drag events,
+    // which WebKitWebDriver's pointer does not produce, dispatched on the rows).
+    await browser.execute(() => {
+      const row = (n) => document.querySelector(`#plan-editor tr[data-event="${n}"]`);
+      const data = new DataTransfer();
+      row("2.2").dispatchEvent(new DragEvent("dragstart", { bubbles: true, dataTransfer: data }));
+    });
+    await browser.execute(() => {
+      const target = document.querySelector('#plan-editor tr[data-event="1.1"]');
+      const data = new DataTransfer();
+      target.dispatchEvent(new DragEvent("dragover", { bubbles: true, cancelable: true, dataTransfer: data }));
+      target.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: data }));
+    });
+    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Итоговая конференция", { timeout: 5000, timeoutMsg: "the drop did not move the row" });
+    await (await browser.$("#undo")).click();
+    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Совещание с директорами", { timeout: 5000, timeoutMsg: "undo did not take the drag back" });
+
     // Deleted and undone.
     await browser.execute(() => document.querySelector('#plan-editor tr[data-event="2.1"] button[aria-label="Удалить"]').click());
     await browser.waitUntil(async () => (await rows(browser)).length === 4, { timeout: 5000 });

@@ -1,4 +1,4 @@
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { api, AppError } from "../api/ipc";
 import type { Category } from "../api/bindings/Category";
 import type { School } from "../api/bindings/School";
@@ -18,26 +18,46 @@ const FIELDS: [TextField, string, string][] = [
   ["address", "Адрес", ""],
 ];
 
-/** Adds or edits a school. A refused value is shown beside its field; what was typed stays. */
+/** Adds a school, or edits one — an existing school is saved as each field is left. A refused
+ * value is shown beside its field; what was typed stays. */
 export function SchoolForm(props: { school: School | null; onSaved: () => void; onCancel: () => void }) {
-  const [draft, setDraft] = useState<SchoolDraft>(() => {
+  const [draft, setDraftState] = useState<SchoolDraft>(() => {
     if (!props.school) return { ...EMPTY, statuses: [{ year: new Date().getFullYear(), category: "low_results", cohort_year: null }] };
     const { id: _id, ...rest } = props.school;
     return rest;
   });
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  // The latest typing, for the save that a field's change event starts before the next render.
+  const latest = useRef(draft);
+  const setDraft = (next: SchoolDraft) => {
+    latest.current = next;
+    setDraftState(next);
+  };
 
-  const set = (field: TextField, value: string) => setDraft({ ...draft, [field]: value });
+  const set = (field: TextField, value: string) => setDraft({ ...latest.current, [field]: value });
   const setStatus = (i: number, patch: Partial<SchoolDraft["statuses"][number]>) =>
-    setDraft({ ...draft, statuses: draft.statuses.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+    setDraft({ ...latest.current, statuses: latest.current.statuses.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
+
+  async function persist() {
+    if (!props.school) return;
+    try {
+      await api.updateSchool(props.school.id, latest.current);
+      setError(null);
+      setSaved(true);
+    } catch (err) {
+      setSaved(false);
+      setError(err instanceof AppError ? { field: err.field, message: err.message } : { field: null, message: String(err) });
+    }
+  }
 
   async function submit(e: Event) {
     e.preventDefault();
+    if (props.school) return persist();
     setBusy(true);
     try {
-      if (props.school) await api.updateSchool(props.school.id, draft);
-      else await api.createSchool(draft);
+      await api.createSchool(latest.current);
       props.onSaved();
     } catch (err) {
       setError(err instanceof AppError ? { field: err.field, message: err.message } : { field: null, message: String(err) });
@@ -54,7 +74,7 @@ export function SchoolForm(props: { school: School | null; onSaved: () => void; 
     ) : null;
 
   return (
-    <form class="panel" id="school-form" onSubmit={submit} aria-labelledby="school-form-title">
+    <form class="panel" id="school-form" onSubmit={submit} onChange={persist} aria-labelledby="school-form-title">
       <h2 id="school-form-title">{props.school ? `Школа «${props.school.short_name}»` : "Новая школа"}</h2>
       <div class="form-grid">
         {FIELDS.map(([f, label, placeholder]) => (
@@ -112,19 +132,23 @@ export function SchoolForm(props: { school: School | null; onSaved: () => void; 
                 />
               </label>
             )}
-            <button type="button" class="link" onClick={() => setDraft({ ...draft, statuses: draft.statuses.filter((_, j) => j !== i) })}>
+            <button type="button" class="link" onClick={() => {
+                setDraft({ ...latest.current, statuses: latest.current.statuses.filter((_, j) => j !== i) });
+                persist();
+              }}>
               Убрать
             </button>
           </div>
         ))}
         <button
           type="button"
-          onClick={() =>
+          onClick={() => {
             setDraft({
-              ...draft,
-              statuses: [...draft.statuses, { year: new Date().getFullYear(), category: "low_results", cohort_year: null }],
-            })
-          }
+              ...latest.current,
+              statuses: [...latest.current.statuses, { year: new Date().getFullYear(), category: "low_results", cohort_year: null }],
+            });
+            persist();
+          }}
         >
           Добавить категорию
         </button>
@@ -136,12 +160,25 @@ export function SchoolForm(props: { school: School | null; onSaved: () => void; 
         </p>
       )}
       <div class="actions">
-        <button class="primary" type="submit" id="save-school" disabled={busy}>
-          Сохранить
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Отмена
-        </button>
+        {props.school ? (
+          <>
+            <button type="button" class="primary" id="close-school" onClick={props.onSaved}>
+              Готово
+            </button>
+            <span class="small muted" role="status">
+              {saved ? "Изменения сохранены." : "Изменения сохраняются сразу, как только поле оставлено."}
+            </span>
+          </>
+        ) : (
+          <>
+            <button class="primary" type="submit" id="save-school" disabled={busy}>
+              Добавить школу
+            </button>
+            <button type="button" onClick={props.onCancel}>
+              Отмена
+            </button>
+          </>
+        )}
       </div>
     </form>
   );

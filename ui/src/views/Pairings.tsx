@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, AppError } from "../api/ipc";
 import type { Pairing } from "../api/bindings/Pairing";
 import type { PairingDraft } from "../api/bindings/PairingDraft";
@@ -123,7 +123,7 @@ export function PairingsView() {
 }
 
 function PairingForm(props: { pairing: Pairing | null; year: number; schools: School[]; onSaved: () => void; onCancel: () => void }) {
-  const [d, setD] = useState<PairingDraft>(
+  const [d, setDState] = useState<PairingDraft>(
     props.pairing ?? {
       supported_school_id: props.schools[0]?.id ?? 0,
       mentor_school_id: props.schools[1]?.id ?? 0,
@@ -135,8 +135,23 @@ function PairingForm(props: { pairing: Pairing | null; year: number; schools: Sc
     },
   );
   const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const [saved, setSaved] = useState(false);
+  // An existing pairing is saved as each field is left; the latest typing is kept here for that.
+  const latest = useRef(d);
+  const setD = (next: PairingDraft) => {
+    latest.current = next;
+    setDState(next);
+  };
+  const fail = (x: unknown) =>
+    setError(x instanceof AppError ? { field: x.field, message: x.message } : { field: null, message: String(x) });
+  const persist = () =>
+    props.pairing &&
+    api.savePairing(props.pairing.id, latest.current).then(() => {
+      setError(null);
+      setSaved(true);
+    }, fail);
   const select = (field: "supported_school_id" | "mentor_school_id") => (
-    <select name={field} value={String(d[field])} onChange={(e) => setD({ ...d, [field]: Number((e.target as HTMLSelectElement).value) })}>
+    <select name={field} value={String(d[field])} onChange={(e) => setD({ ...latest.current, [field]: Number((e.target as HTMLSelectElement).value) })}>
       {props.schools.map((s) => (
         <option key={s.id} value={s.id}>
           {s.short_name}
@@ -145,7 +160,7 @@ function PairingForm(props: { pairing: Pairing | null; year: number; schools: Sc
     </select>
   );
   const text = (field: "start" | "end" | "basis_order" | "basis_agreement" | "note", type = "text") => (
-    <input type={type} name={field} value={d[field]} onInput={(e) => setD({ ...d, [field]: (e.target as HTMLInputElement).value })} />
+    <input type={type} name={field} value={d[field]} onInput={(e) => setD({ ...latest.current, [field]: (e.target as HTMLInputElement).value })} />
   );
   const err = (f: string) =>
     error?.field === f && (
@@ -155,15 +170,16 @@ function PairingForm(props: { pairing: Pairing | null; year: number; schools: Sc
     );
   async function save(e: Event) {
     e.preventDefault();
+    if (props.pairing) return persist();
     try {
-      await api.savePairing(props.pairing?.id ?? null, d);
+      await api.savePairing(null, latest.current);
       props.onSaved();
     } catch (x) {
-      setError(x instanceof AppError ? { field: x.field, message: x.message } : { field: null, message: String(x) });
+      fail(x);
     }
   }
   return (
-    <form class="panel" id="pairing-form" onSubmit={save}>
+    <form class="panel" id="pairing-form" onSubmit={save} onChange={() => persist()}>
       <div class="form-grid">
         <label>
           <span>Курируемая школа</span>
@@ -204,12 +220,25 @@ function PairingForm(props: { pairing: Pairing | null; year: number; schools: Sc
         </p>
       )}
       <div class="actions">
-        <button class="primary" type="submit" id="save-pairing">
-          Сохранить
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          Отмена
-        </button>
+        {props.pairing ? (
+          <>
+            <button type="button" class="primary" id="close-pairing" onClick={props.onSaved}>
+              Готово
+            </button>
+            <span class="small muted" role="status">
+              {saved ? "Изменения сохранены." : "Изменения сохраняются сразу, как только поле оставлено."}
+            </span>
+          </>
+        ) : (
+          <>
+            <button class="primary" type="submit" id="save-pairing">
+              Закрепить
+            </button>
+            <button type="button" onClick={props.onCancel}>
+              Отмена
+            </button>
+          </>
+        )}
       </div>
     </form>
   );
