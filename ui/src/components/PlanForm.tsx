@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api } from "../api/ipc";
+import { useFormError } from "./useFormError";
 import type { Plan } from "../api/bindings/Plan";
 import type { PlanDraft } from "../api/bindings/PlanDraft";
 
@@ -36,7 +37,7 @@ export function PlanForm(props: { plan: Plan | null; onSaved: (id: number) => vo
       : { title: "", period: yearPeriod("academic"), issuer: "", coordinator: null, goal: "", tasks: [] },
   );
   const [tasks, setTasks] = useState(d.tasks.join("\n"));
-  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const { error, fail, clear, beside, general } = useFormError(["title", "period"]);
   const isNew = props.plan === null;
 
   async function save(next: PlanDraft) {
@@ -48,10 +49,10 @@ export function PlanForm(props: { plan: Plan | null; onSaved: (id: number) => vo
   async function submit(next: PlanDraft) {
     try {
       const id = await api.savePlan(props.plan?.id ?? null, next);
-      setError(null);
+      clear();
       props.onSaved(id);
     } catch (e) {
-      setError(e instanceof AppError ? { field: e.field, message: e.message } : { field: null, message: String(e) });
+      fail(e);
     }
   }
 
@@ -65,12 +66,6 @@ export function PlanForm(props: { plan: Plan | null; onSaved: (id: number) => vo
     const next = { ...d, coordinator: { ...coordinator, [field]: value } };
     commit ? save(next) : setD(next);
   };
-  const fieldError = (f: string) =>
-    error?.field === f ? (
-      <span class="field-error" role="alert">
-        {error.message}
-      </span>
-    ) : null;
 
   return (
     <form class="panel plan-form" id="plan-form" onSubmit={(e) => (e.preventDefault(), submit({ ...d, tasks: tasks.split("\n") }))}>
@@ -82,7 +77,7 @@ export function PlanForm(props: { plan: Plan | null; onSaved: (id: number) => vo
         <label class="wide">
           <span>Название</span>
           <input name="title" {...text("title")} />
-          {fieldError("title")}
+          {beside("title")}
         </label>
         <label>
           <span>Начало периода</span>
@@ -91,7 +86,7 @@ export function PlanForm(props: { plan: Plan | null; onSaved: (id: number) => vo
         <label>
           <span>Конец периода</span>
           <input type="date" name="period-end" value={d.period.end} onChange={(e) => save({ ...d, period: { ...d.period, end: (e.target as HTMLInputElement).value } })} />
-          {fieldError("period")}
+          {beside("period")}
         </label>
         <div class="period-presets">
           <button type="button" class="link" onClick={() => save({ ...d, period: yearPeriod("academic", d.period.start) })}>
@@ -139,11 +134,7 @@ export function PlanForm(props: { plan: Plan | null; onSaved: (id: number) => vo
           />
         </label>
       </div>
-      {error && !error.field && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      {general}
       </details>
       {isNew && (
         <div class="actions">

@@ -1,5 +1,7 @@
 import { useRef, useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api } from "../api/ipc";
+import { FormActions } from "./FormActions";
+import { useFormError } from "./useFormError";
 import type { Category } from "../api/bindings/Category";
 import type { School } from "../api/bindings/School";
 import type { SchoolDraft } from "../api/bindings/SchoolDraft";
@@ -26,7 +28,7 @@ export function SchoolForm(props: { school: School | null; onSaved: () => void; 
     const { id: _id, ...rest } = props.school;
     return rest;
   });
-  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const { error, fail, clear, beside, general } = useFormError([...FIELDS.map((f) => f[0]), "statuses"]);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   // The latest typing, for the save that a field's change event starts before the next render.
@@ -44,11 +46,11 @@ export function SchoolForm(props: { school: School | null; onSaved: () => void; 
     if (!props.school) return;
     try {
       await api.updateSchool(props.school.id, latest.current);
-      setError(null);
+      clear();
       setSaved(true);
     } catch (err) {
       setSaved(false);
-      setError(err instanceof AppError ? { field: err.field, message: err.message } : { field: null, message: String(err) });
+      fail(err);
     }
   }
 
@@ -60,18 +62,12 @@ export function SchoolForm(props: { school: School | null; onSaved: () => void; 
       await api.createSchool(latest.current);
       props.onSaved();
     } catch (err) {
-      setError(err instanceof AppError ? { field: err.field, message: err.message } : { field: null, message: String(err) });
+      fail(err);
     } finally {
       setBusy(false);
     }
   }
 
-  const fieldError = (f: string) =>
-    error?.field === f ? (
-      <span class="field-error" role="alert" id={`err-${f}`}>
-        {error.message}
-      </span>
-    ) : null;
 
   return (
     <form class="panel" id="school-form" onSubmit={submit} onChange={persist} aria-labelledby="school-form-title">
@@ -88,7 +84,7 @@ export function SchoolForm(props: { school: School | null; onSaved: () => void; 
               aria-describedby={error?.field === f ? `err-${f}` : undefined}
               onInput={(e) => set(f, (e.target as HTMLInputElement).value)}
             />
-            {fieldError(f)}
+            {beside(f)}
           </label>
         ))}
       </div>
@@ -152,34 +148,18 @@ export function SchoolForm(props: { school: School | null; onSaved: () => void; 
         >
           Добавить категорию
         </button>
-        {fieldError("statuses")}
+        {beside("statuses")}
       </fieldset>
-      {error && !["short_name", "name", "director", "address", "phone", "email", "statuses"].includes(error.field ?? "") && (
-        <p class="notice error" role="alert">
-          {error.message}
-        </p>
-      )}
-      <div class="actions">
-        {props.school ? (
-          <>
-            <button type="button" class="primary" id="close-school" onClick={props.onSaved}>
-              Готово
-            </button>
-            <span class="small muted" role="status">
-              {saved ? "Изменения сохранены." : "Изменения сохраняются сразу, как только поле оставлено."}
-            </span>
-          </>
-        ) : (
-          <>
-            <button class="primary" type="submit" id="save-school" disabled={busy}>
-              Добавить школу
-            </button>
-            <button type="button" onClick={props.onCancel}>
-              Отмена
-            </button>
-          </>
-        )}
-      </div>
+      {general}
+      <FormActions
+        existing={props.school !== null}
+        saved={saved}
+        id="school"
+        createLabel="Добавить школу"
+        busy={busy}
+        onDone={props.onSaved}
+        onCancel={props.onCancel}
+      />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api } from "../api/ipc";
 import type { AnnexDraft } from "../api/bindings/AnnexDraft";
 import type { Order } from "../api/bindings/Order";
 import type { OrderDraft } from "../api/bindings/OrderDraft";
@@ -9,6 +9,8 @@ import type { WorkingGroup } from "../api/bindings/WorkingGroup";
 import { ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
+import { FormActions } from "../components/FormActions";
+import { useFormError } from "../components/useFormError";
 
 const ANNEX_LABELS: Record<AnnexDraft["kind"], string> = {
   roadmap: "дорожная карта",
@@ -143,7 +145,7 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
   const plan = props.plans.find((p) => p.id === planId) ?? null;
   const [d, setD] = useState<OrderDraft>(props.order ? { ...props.order, points: [] } : emptyOrder(plan));
   const [points, setPointsState] = useState<PointDraft[]>([]);
-  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const { fail, clear, beside, general } = useFormError(["number", "title", "points"]);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (props.order) api.orderPoints(props.order.id).then(setPointsState);
@@ -154,11 +156,11 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
     if (!props.order) return;
     try {
       await api.saveOrder(props.order.id, next, nextPoints);
-      setError(null);
+      clear();
       setSaved(true);
     } catch (err) {
       setSaved(false);
-      setError(err instanceof AppError ? { field: err.field, message: err.message } : { field: null, message: String(err) });
+      fail(err);
     }
   }
   const setPoints = (next: PointDraft[], commit = true) => {
@@ -175,12 +177,6 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
     onInput: (e: Event) => setD({ ...d, [field]: (e.target as HTMLInputElement).value }),
     onChange: (e: Event) => persist({ ...d, [field]: (e.target as HTMLInputElement).value }, points),
   });
-  const fieldError = (f: string) =>
-    error?.field === f && (
-      <span class="field-error" role="alert">
-        {error.message}
-      </span>
-    );
   const move = (i: number, by: number) => {
     const next = [...points];
     const [p] = next.splice(i, 1);
@@ -195,7 +191,7 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
       await api.saveOrder(null, d, points);
       props.onSaved();
     } catch (err) {
-      setError(err instanceof AppError ? { field: err.field, message: err.message } : { field: null, message: String(err) });
+      fail(err);
     }
   }
 
@@ -214,7 +210,7 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
         <label>
           <span>Номер</span>
           <input {...input("number")} />
-          {fieldError("number")}
+          {beside("number")}
         </label>
         <label>
           <span>Место издания</span>
@@ -223,7 +219,7 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
         <label class="wide">
           <span>Заголовок («О …»)</span>
           <input {...input("title")} />
-          {fieldError("title")}
+          {beside("title")}
         </label>
         <label class="wide">
           <span>Преамбула (перед «ПРИКАЗЫВАЮ:»)</span>
@@ -279,7 +275,7 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
           </li>
         ))}
       </ol>
-      {fieldError("points")}
+      {beside("points")}
       <div class="form-grid">
         <label>
           <span>Должность подписывающего</span>
@@ -299,32 +295,8 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
           <input {...input("executor_phone")} />
         </label>
       </div>
-      {error && !error.field && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
-      <div class="actions">
-        {props.order ? (
-          <>
-            <button type="button" class="primary" id="close-order" onClick={props.onSaved}>
-              Готово
-            </button>
-            <span class="small muted" role="status">
-              {saved ? "Изменения сохранены." : "Изменения сохраняются сразу, как только поле оставлено."}
-            </span>
-          </>
-        ) : (
-          <>
-            <button class="primary" type="submit" id="save-order">
-              Создать приказ
-            </button>
-            <button type="button" onClick={props.onCancel}>
-              Отмена
-            </button>
-          </>
-        )}
-      </div>
+      {general}
+      <FormActions existing={props.order !== null} saved={saved} id="order" createLabel="Создать приказ" onDone={props.onSaved} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api } from "../api/ipc";
 import type { Pairing } from "../api/bindings/Pairing";
 import type { PairingDraft } from "../api/bindings/PairingDraft";
 import type { School } from "../api/bindings/School";
 import { ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
+import { FormActions } from "../components/FormActions";
+import { useFormError } from "../components/useFormError";
 
 const THIS_YEAR = new Date().getFullYear();
 
@@ -134,7 +136,7 @@ function PairingForm(props: { pairing: Pairing | null; year: number; schools: Sc
       note: "",
     },
   );
-  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+  const { fail, clear, beside, general } = useFormError(["mentor_school_id", "end"]);
   const [saved, setSaved] = useState(false);
   // An existing pairing is saved as each field is left; the latest typing is kept here for that.
   const latest = useRef(d);
@@ -142,12 +144,10 @@ function PairingForm(props: { pairing: Pairing | null; year: number; schools: Sc
     latest.current = next;
     setDState(next);
   };
-  const fail = (x: unknown) =>
-    setError(x instanceof AppError ? { field: x.field, message: x.message } : { field: null, message: String(x) });
   const persist = () =>
     props.pairing &&
     api.savePairing(props.pairing.id, latest.current).then(() => {
-      setError(null);
+      clear();
       setSaved(true);
     }, fail);
   const select = (field: "supported_school_id" | "mentor_school_id") => (
@@ -162,12 +162,6 @@ function PairingForm(props: { pairing: Pairing | null; year: number; schools: Sc
   const text = (field: "start" | "end" | "basis_order" | "basis_agreement" | "note", type = "text") => (
     <input type={type} name={field} value={d[field]} onInput={(e) => setD({ ...latest.current, [field]: (e.target as HTMLInputElement).value })} />
   );
-  const err = (f: string) =>
-    error?.field === f && (
-      <span class="field-error" role="alert">
-        {error.message}
-      </span>
-    );
   async function save(e: Event) {
     e.preventDefault();
     if (props.pairing) return persist();
@@ -188,7 +182,7 @@ function PairingForm(props: { pairing: Pairing | null; year: number; schools: Sc
         <label>
           <span>Школа-наставник</span>
           {select("mentor_school_id")}
-          {err("mentor_school_id")}
+          {beside("mentor_school_id")}
         </label>
         <span />
         <label>
@@ -198,7 +192,7 @@ function PairingForm(props: { pairing: Pairing | null; year: number; schools: Sc
         <label>
           <span>По</span>
           {text("end", "date")}
-          {err("end")}
+          {beside("end")}
         </label>
         <span />
         <label>
@@ -214,32 +208,8 @@ function PairingForm(props: { pairing: Pairing | null; year: number; schools: Sc
           {text("note")}
         </label>
       </div>
-      {error && !error.field && (
-        <p class="field-error" role="alert">
-          {error.message}
-        </p>
-      )}
-      <div class="actions">
-        {props.pairing ? (
-          <>
-            <button type="button" class="primary" id="close-pairing" onClick={props.onSaved}>
-              Готово
-            </button>
-            <span class="small muted" role="status">
-              {saved ? "Изменения сохранены." : "Изменения сохраняются сразу, как только поле оставлено."}
-            </span>
-          </>
-        ) : (
-          <>
-            <button class="primary" type="submit" id="save-pairing">
-              Закрепить
-            </button>
-            <button type="button" onClick={props.onCancel}>
-              Отмена
-            </button>
-          </>
-        )}
-      </div>
+      {general}
+      <FormActions existing={props.pairing !== null} saved={saved} id="pairing" createLabel="Закрепить" onDone={props.onSaved} onCancel={props.onCancel} />
     </form>
   );
 }
