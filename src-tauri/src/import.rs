@@ -72,11 +72,11 @@ pub fn write(
         .map(str::to_owned)
         .or_else(|| source.preamble.iter().find(|l| l.to_lowercase().contains("дорожная карта")).cloned())
         .unwrap_or_else(|| fallback_title.to_owned());
-    let new = store::plan::NewPlan {
+    let new = domain::PlanDraft {
         title: title.trim_start_matches("[bookmark: _GoBack]").trim().to_owned(),
         period: choice.period,
         issuer: choice.issuer.unwrap_or_default().to_owned(),
-        coordinator_id: None,
+        coordinator: None,
         goal: String::new(),
         tasks: Vec::new(),
     };

@@ -373,6 +373,35 @@ impl From<Timeframe> for TimeframeReading {
     }
 }
 
+impl Plan {
+    /// What the plan form shows.
+    pub fn draft(&self) -> PlanDraft {
+        PlanDraft {
+            title: self.title.clone(),
+            period: self.period,
+            issuer: self.issuer.clone(),
+            coordinator: self.coordinator.as_ref().map(Executor::draft),
+            goal: self.goal.clone(),
+            tasks: self.tasks.clone(),
+        }
+    }
+}
+
+impl Event {
+    /// What an event row shows.
+    pub fn draft(&self) -> EventDraft {
+        EventDraft {
+            content: self.content.clone(),
+            timeframe_text: self.timeframe.text.clone(),
+            executors: self.executors.iter().map(Executor::draft).collect(),
+            result: self.result.clone(),
+            evidence: self.evidence.clone(),
+            status: self.status,
+            completion_mark: self.completion_mark.clone(),
+        }
+    }
+}
+
 /// Where an event stands on a given day, for the completion report and overdue marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]

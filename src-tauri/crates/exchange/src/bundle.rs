@@ -3,12 +3,10 @@
 //! and the copy of last year's plan made through it, its years moved on.
 
 use chrono::{Datelike, NaiveDate};
-use domain::{EventStatus, Id, Period, Roadmap, School};
+use domain::{EventDraft, EventStatus, Id, Period, PlanDraft, Roadmap, School};
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
-use store::{event, executor, plan, section, StoreError, StoreResult};
-
-use domain::ExecutorDraft;
+use store::{event, plan, section, StoreError, StoreResult};
 
 pub const FORMAT: &str = "koordinator-plan";
 pub const VERSION: u32 = 1;
@@ -20,20 +18,9 @@ pub struct Bundle {
     pub format: String,
     /// Raised when the layout changes; older versions are read, newer ones refused.
     pub version: u32,
-    pub plan: BundlePlan,
+    pub plan: PlanDraft,
     pub sections: Vec<BundleSection>,
     pub events: Vec<BundleEvent>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct BundlePlan {
-    pub title: String,
-    pub period: Period,
-    pub issuer: String,
-    pub coordinator: Option<ExecutorDraft>,
-    pub goal: String,
-    pub tasks: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,22 +33,17 @@ pub struct BundleSection {
     pub schools: Vec<String>,
 }
 
+/// An event: its place (indexes), its number, and its row (the timeframe as typed: the
+/// receiver reads it in the plan's period).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct BundleEvent {
     /// Index into `sections`.
     pub section: Option<usize>,
     /// Index into `events`.
     pub parent: Option<usize>,
     pub number: String,
-    pub content: String,
-    /// The text as typed; the receiver reads it in the plan's period.
-    pub timeframe: String,
-    pub executors: Vec<ExecutorDraft>,
-    pub result: String,
-    pub evidence: String,
-    pub status: EventStatus,
-    pub completion_mark: String,
+    #[serde(flatten)]
+    pub row: EventDraft,
 }
 
 /// The bundle of a roadmap.
@@ -71,14 +53,7 @@ pub fn of(r: &Roadmap, schools: &[School]) -> Bundle {
     Bundle {
         format: FORMAT.to_owned(),
         version: VERSION,
-        plan: BundlePlan {
-            title: r.plan.title.clone(),
-            period: r.plan.period,
-            issuer: r.plan.issuer.clone(),
-            coordinator: r.plan.coordinator.as_ref().map(domain::Executor::draft),
-            goal: r.plan.goal.clone(),
-            tasks: r.plan.tasks.clone(),
-        },
+        plan: r.plan.draft(),
         sections: r
             .sections
             .iter()
@@ -96,13 +71,7 @@ pub fn of(r: &Roadmap, schools: &[School]) -> Bundle {
                 section: section_index(e.section_id),
                 parent: e.parent_id.and_then(|p| r.events.iter().position(|x| x.id == p)),
                 number: e.number.clone(),
-                content: e.content.clone(),
-                timeframe: e.timeframe.text.clone(),
-                executors: e.executors.iter().map(domain::Executor::draft).collect(),
-                result: e.result.clone(),
-                evidence: e.evidence.clone(),
-                status: e.status,
-                completion_mark: e.completion_mark.clone(),
+                row: e.draft(),
             })
             .collect(),
     }
@@ -134,23 +103,9 @@ pub fn parse(json: &str) -> Result<Bundle, String> {
 
 /// Writes the bundle as a new plan; returns its id and the school names the district lacks.
 pub fn write(tx: &Transaction, b: &Bundle, schools: &[School]) -> StoreResult<(Id, Vec<String>)> {
-    let coordinator_id = match &b.plan.coordinator {
-        Some(c) => Some(executor::find_or_create(tx, c.kind, &c.name, &c.position, &c.organisation)?),
-        None => None,
-    };
-    let plan_id = plan::insert(
-        tx,
-        &plan::NewPlan {
-            title: b.plan.title.clone(),
-            period: b.plan.period,
-            issuer: b.plan.issuer.clone(),
-            coordinator_id,
-            goal: b.plan.goal.clone(),
-            tasks: b.plan.tasks.clone(),
-        },
-    )?;
+    let plan_id = plan::save(tx, None, &b.plan)?;
     let mut missing = Vec::new();
-    let mut section_ids = Vec::new();
+    let mut sections = Vec::new();
     for s in &b.sections {
         let mut school_ids = Vec::new();
         for name in &s.schools {
@@ -159,16 +114,30 @@ pub fn write(tx: &Transaction, b: &Bundle, schools: &[School]) -> StoreResult<(I
                 None => missing.push(name.clone()),
             }
         }
-        let new = section::NewSection {
+        sections.push(section::NewSection {
             number: s.number.clone(),
             title: s.title.clone(),
             goal: s.goal.clone(),
             school_ids,
-        };
-        section_ids.push(section::insert(tx, plan_id, &new)?);
+        });
     }
-    let mut event_ids: Vec<Id> = Vec::new();
-    for (i, e) in b.events.iter().enumerate() {
+    write_outline(tx, plan_id, &sections, &b.events)?;
+    missing.dedup();
+    Ok((plan_id, missing))
+}
+
+/// Writes a new plan's sections and events (their places by index, their numbers as given);
+/// a broken index is refused. The import writes through here as well.
+pub fn write_outline(
+    tx: &Transaction,
+    plan_id: Id,
+    sections: &[section::NewSection],
+    events: &[BundleEvent],
+) -> StoreResult<()> {
+    let section_ids =
+        sections.iter().map(|s| section::insert(tx, plan_id, s)).collect::<StoreResult<Vec<Id>>>()?;
+    let mut event_ids: Vec<Id> = Vec::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
         let bad = |what: &str| {
             StoreError::invalid("bundle", format!("мероприятие {}: неверная ссылка на {what}", i + 1))
         };
@@ -176,26 +145,23 @@ pub fn write(tx: &Transaction, b: &Bundle, schools: &[School]) -> StoreResult<(I
             e.section.map(|s| section_ids.get(s).copied().ok_or_else(|| bad("раздел"))).transpose()?;
         let parent_id =
             e.parent.map(|p| event_ids.get(p).copied().ok_or_else(|| bad("родителя"))).transpose()?;
-        let mut executor_ids = Vec::new();
-        for x in &e.executors {
-            executor_ids.push(executor::find_or_create(tx, x.kind, &x.name, &x.position, &x.organisation)?);
-        }
         let new = event::NewEvent {
             section_id,
             parent_id,
             number: e.number.clone(),
-            content: e.content.clone(),
-            timeframe_text: e.timeframe.clone(),
-            executor_ids,
-            result: e.result.clone(),
-            evidence: e.evidence.clone(),
-            status: e.status,
-            completion_mark: e.completion_mark.clone(),
+            content: String::new(),
+            timeframe_text: String::new(),
+            executor_ids: Vec::new(),
+            result: String::new(),
+            evidence: String::new(),
+            status: EventStatus::Planned,
+            completion_mark: String::new(),
         };
-        event_ids.push(event::insert(tx, plan_id, &new)?);
+        let id = event::insert(tx, plan_id, &new)?;
+        event::update(tx, id, &e.row)?;
+        event_ids.push(id);
     }
-    missing.dedup();
-    Ok((plan_id, missing))
+    Ok(())
 }
 
 /// Next year's plan from this one: the period and every year in the texts moved by `years`
@@ -210,9 +176,9 @@ pub fn shifted(b: &Bundle, years: i32) -> Bundle {
     out.plan.period = Period { start: day(b.plan.period.start), end: day(b.plan.period.end) };
     out.plan.title = shift_years(&b.plan.title, years);
     for e in &mut out.events {
-        e.timeframe = shift_years(&e.timeframe, years);
-        e.status = EventStatus::Planned;
-        e.completion_mark.clear();
+        e.row.timeframe_text = shift_years(&e.row.timeframe_text, years);
+        e.row.status = EventStatus::Planned;
+        e.row.completion_mark.clear();
     }
     out
 }
