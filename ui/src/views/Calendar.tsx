@@ -15,11 +15,12 @@ import type { Conflict } from "../api/bindings/Conflict";
 import type { School } from "../api/bindings/School";
 import type { Executor } from "../api/bindings/Executor";
 import type { WebinarSeries } from "../api/bindings/WebinarSeries";
-import { ruDate, STATUS_LABELS } from "../format";
+import { ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { EventTimeframeEditor } from "../components/EventTimeframeEditor";
 import { WebinarForm } from "../components/WebinarForm";
+import { StatusSelect } from "../components/StatusSelect";
 
 const SECTION_COLOURS = ["#1f5fa8", "#2e7d4f", "#8a4fb3", "#b26a00", "#00838f", "#6d4c41"];
 
@@ -300,13 +301,7 @@ function EntryPanel(props: { entry: CalendarEntry; district: District; onChanged
           <div class="form-grid">
             <label>
               <span>Состояние</span>
-              <select id="event-status" value={status} onChange={(x) => setStatus((x.target as HTMLSelectElement).value as EventStatus)}>
-                {(Object.keys(STATUS_LABELS) as EventStatus[]).map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
+              <StatusSelect id="event-status" value={status} onChange={(v) => setStatus(v as EventStatus)} />
             </label>
             <label class="wide">
               <span>Отметка о выполнении</span>

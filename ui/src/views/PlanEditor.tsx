@@ -9,7 +9,8 @@ import type { Move } from "../api/bindings/Move";
 import type { Roadmap } from "../api/bindings/Roadmap";
 import type { School } from "../api/bindings/School";
 import type { Section } from "../api/bindings/Section";
-import { STATUS_LABELS, timeframeDates } from "../format";
+import { timeframeDates } from "../format";
+import { StatusSelect } from "../components/StatusSelect";
 
 /** «Баркалова Е.В., муниципальный координатор; Управление образования» → executors. */
 export function parseExecutors(text: string): ExecutorDraft[] {
@@ -164,14 +165,7 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
         </label>
         <label>
           <span>Состояние</span>
-          <select value={filter.status} onChange={(e) => setFilter({ ...filter, status: (e.target as HTMLSelectElement).value })}>
-            <option value="">все</option>
-            {(Object.keys(STATUS_LABELS) as EventStatus[]).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
+          <StatusSelect any value={filter.status} onChange={(v) => setFilter({ ...filter, status: v })} />
         </label>
         {Object.values(filter).some(Boolean) && (
           <button class="link" onClick={() => setFilter(NO_FILTER)}>
@@ -409,21 +403,15 @@ function EventRow(props: {
         <input class="bare small" aria-label="Документ, фиксирующий результат" placeholder="документ" value={d.evidence} onInput={set("evidence")} />
       </td>
       <td>
-        <select
-          aria-label="Состояние"
+        <StatusSelect
+          label="Состояние"
           value={d.status}
-          onChange={(ev) => {
-            const next = { ...current(), status: (ev.target as HTMLSelectElement).value as EventStatus };
+          onChange={(v) => {
+            const next = { ...current(), status: v as EventStatus };
             setD(next);
             props.onSave(next);
           }}
-        >
-          {(Object.keys(STATUS_LABELS) as EventStatus[]).map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
+        />
         <input class="bare small" aria-label="Отметка о выполнении" placeholder="отметка" value={d.completion_mark} onInput={set("completion_mark")} />
       </td>
       <td class="row-actions">

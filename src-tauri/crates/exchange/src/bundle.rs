@@ -145,19 +145,7 @@ pub fn write_outline(
             e.section.map(|s| section_ids.get(s).copied().ok_or_else(|| bad("раздел"))).transpose()?;
         let parent_id =
             e.parent.map(|p| event_ids.get(p).copied().ok_or_else(|| bad("родителя"))).transpose()?;
-        let new = event::NewEvent {
-            section_id,
-            parent_id,
-            number: e.number.clone(),
-            content: String::new(),
-            timeframe_text: String::new(),
-            executor_ids: Vec::new(),
-            result: String::new(),
-            evidence: String::new(),
-            status: EventStatus::Planned,
-            completion_mark: String::new(),
-        };
-        let id = event::insert(tx, plan_id, &new)?;
+        let id = event::insert(tx, plan_id, &event::NewEvent::blank(section_id, parent_id, &e.number))?;
         event::update(tx, id, &e.row)?;
         event_ids.push(id);
     }

@@ -21,6 +21,24 @@ pub struct NewEvent {
     pub completion_mark: String,
 }
 
+impl NewEvent {
+    /// An empty event at a place: the editor's new row, or a row an import or bundle fills next.
+    pub fn blank(section_id: Option<Id>, parent_id: Option<Id>, number: &str) -> NewEvent {
+        NewEvent {
+            section_id,
+            parent_id,
+            number: number.to_owned(),
+            content: String::new(),
+            timeframe_text: String::new(),
+            executor_ids: Vec::new(),
+            result: String::new(),
+            evidence: String::new(),
+            status: EventStatus::Planned,
+            completion_mark: String::new(),
+        }
+    }
+}
+
 /// The plan's events in print order (by position).
 pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>> {
     let mut stmt = conn.prepare(
@@ -130,22 +148,7 @@ fn plan_of(tx: &Transaction, event_id: Id) -> StoreResult<Id> {
 /// A new empty event after `after` (at its level) or at the end of `section_id`, numbered by its
 /// place; everything after it is renumbered.
 pub fn add(tx: &Transaction, plan_id: Id, section_id: Option<Id>, after: Option<Id>) -> StoreResult<Id> {
-    let id = insert(
-        tx,
-        plan_id,
-        &NewEvent {
-            section_id,
-            parent_id: None,
-            number: String::new(),
-            content: String::new(),
-            timeframe_text: String::new(),
-            executor_ids: Vec::new(),
-            result: String::new(),
-            evidence: String::new(),
-            status: EventStatus::Planned,
-            completion_mark: String::new(),
-        },
-    )?;
+    let id = insert(tx, plan_id, &NewEvent::blank(section_id, None, ""))?;
     let (mut nodes, sections) = outline_of(tx, plan_id)?;
     let node = nodes
         .pop()
