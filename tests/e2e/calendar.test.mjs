@@ -34,7 +34,7 @@ async function clickEntry(browser, text) {
     return !!el;
   }, text);
   assert.ok(ok, `no calendar entry «${text}»`);
-  await (await browser.$("#entry-panel")).waitForExist({ timeout: 5000 });
+  await (await browser.$("#entry-panel")).waitForExist({ timeout: 10000 });
 }
 
 test("sessions in the month view; one moved, an event marked done, both kept", async () => {
@@ -42,7 +42,7 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
   try {
     await openCalendarAt(browser, "2023-04");
     await browser.waitUntil(async () => (await dayText(browser, "2023-04-27")).includes("Вебинар"), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "the 27 April session is not in the month view",
     });
     await screenshot(browser, "calendar-month");
@@ -55,13 +55,13 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
     });
     await (await browser.$("#move-webinar")).click();
     await browser.waitUntil(async () => (await dayText(browser, "2023-04-28")).includes("Вебинар"), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "the session did not move to 28 April",
     });
 
     await openCalendarAt(browser, "2023-03");
     await browser.waitUntil(async () => (await dayText(browser, "2023-03-10")).includes("Разработка локальных актов"), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "the deadline of event 3 is not on 10 March",
     });
     await clickEntry(browser, "Разработка локальных актов");
@@ -71,7 +71,7 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
     await (await browser.$("#save-status")).click();
     await browser.waitUntil(
       async () => browser.execute(() => !!document.querySelector("#calendar .progress-done")),
-      { timeout: 5000, timeoutMsg: "the event is not shown as done" },
+      { timeout: 10000, timeoutMsg: "the event is not shown as done" },
     );
 
     // Filters: only webinars, then only what is done.
@@ -91,12 +91,12 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
         const all = [...document.querySelectorAll("#calendar .fc-event")];
         return { all: all.length, webinars: all.filter((e) => e.classList.contains("entry-webinar")).length };
       });
-    await browser.waitUntil(async () => (await shown()).all > (await shown()).webinars, { timeout: 5000 });
+    await browser.waitUntil(async () => (await shown()).all > (await shown()).webinars, { timeout: 10000 });
     await setFilter("filter-status", "webinar");
     await browser.waitUntil(async () => {
       const n = await shown();
       return n.all > 0 && n.all === n.webinars;
-    }, { timeout: 5000, timeoutMsg: "the «только вебинары» filter shows other entries" });
+    }, { timeout: 10000, timeoutMsg: "the «только вебинары» filter shows other entries" });
     await screenshot(browser, "calendar-filtered");
     await setFilter("filter-status", "");
 
@@ -122,7 +122,7 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
           const panel = document.getElementById("entry-panel")?.textContent ?? "";
           return !!el && el.textContent.includes("⚠") && panel.includes("в праздничный день (День Победы)");
         }),
-      { timeout: 5000, timeoutMsg: "the session on 9 May is not flagged" },
+      { timeout: 10000, timeoutMsg: "the session on 9 May is not flagged" },
     );
     await screenshot(browser, "calendar-conflict");
     await (await browser.$(".fc-timeGridWeek-button")).click();
@@ -149,7 +149,7 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
     assert.ok(!(await dayText(browser, "2023-04-27")).includes("Система восполнения"));
     await openCalendarAt(browser, "2023-05");
     await browser.waitUntil(async () => (await dayText(browser, "2023-05-09")).includes("15:30"), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "after a restart the rewritten session is not on 9 May at 15:30",
     });
   } finally {

@@ -24,7 +24,7 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
       input.dispatchEvent(new Event("change", { bubbles: true }));
     });
     await browser.waitUntil(async () => (await text(browser, "#pairing-conflicts")).includes("больше предела (1)"), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "no mentor over the limit is flagged",
     });
     // A ШНОР school made a mentor: allowed, and flagged.
@@ -41,7 +41,7 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
     });
     await (await browser.$("#save-pairing")).click();
     await browser.waitUntil(async () => (await text(browser, "#pairing-conflicts")).includes("наставник МОБУ СОШ № 34 сам в списке ШНОР"), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "a ШНОР mentor is not flagged",
     });
     await screenshot(browser, "pairings");
@@ -58,16 +58,16 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
       select.value = [...select.options].find((o) => o.textContent.includes("лицей № 7")).value;
       select.dispatchEvent(new Event("change", { bubbles: true }));
     });
-    await browser.waitUntil(async () => (await text(browser, "#pairing-form")).includes("Изменения сохранены."), { timeout: 5000 });
+    await browser.waitUntil(async () => (await text(browser, "#pairing-form")).includes("Изменения сохранены."), { timeout: 10000 });
     await (await browser.$("#close-pairing")).click();
     await browser.waitUntil(async () => !(await text(browser, "#pairing-conflicts")).includes("сам в списке ШНОР"), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "the changed pairing is still flagged",
     });
 
     // The risk grid of 2022: a high risk, no measure, then one assigned.
     await (await browser.$('button[data-view="schools"]')).click();
-    await (await browser.$("#mode-risks")).waitForClickable({ timeout: 5000 });
+    await (await browser.$("#mode-risks")).waitForClickable({ timeout: 10000 });
     await (await browser.$("#mode-risks")).click();
     await waitFor(browser, "#risk-grid tr[data-school] select");
     await browser.execute(() => {
@@ -76,7 +76,7 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
       select.dispatchEvent(new Event("change", { bubbles: true }));
     });
     await browser.waitUntil(async () => (await text(browser, "#uncovered-count")).includes("Рисков без мер в дорожной карте: 1"), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "the high risk with no measure is not flagged",
     });
     await browser.execute(() => {
@@ -85,7 +85,7 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
       assign.dispatchEvent(new Event("change", { bubbles: true }));
     });
     await browser.waitUntil(async () => (await text(browser, "#risk-grid")).includes("меры: 2"), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "the assigned event is not shown as the measure",
     });
     assert.equal(await text(browser, "#uncovered-count"), "");
@@ -98,7 +98,7 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
     await (await browser.$('button[data-view="schools"]')).waitForClickable({ timeout: 15000 });
     await (await browser.$("#mode-risks")).click();
     await browser.waitUntil(async () => (await text(browser, "#risk-grid")).includes("меры: 2"), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "after a restart the risk and its measure are gone",
     });
   } finally {

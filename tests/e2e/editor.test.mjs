@@ -23,7 +23,7 @@ const rows = (browser) =>
 async function typeThen(browser, text, key) {
   await browser.waitUntil(
     () => browser.execute(() => document.activeElement?.classList.contains("content") && document.activeElement.value === ""),
-    { timeout: 5000, timeoutMsg: "no new empty row has the focus" },
+    { timeout: 10000, timeoutMsg: "no new empty row has the focus" },
   );
   await browser.execute((text) => {
     const el = document.activeElement;
@@ -79,7 +79,7 @@ test("a plan from nothing, its order, a restart", async () => {
     await typeThen(browser, "Совещание с директорами", ["Enter"]);
     await typeThen(browser, "Семинар для учителей", ["Tab"]);
     await browser.waitUntil(async () => (await rows(browser)).includes("1.2.1 Семинар для учителей"), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "Tab did not indent the third event",
     });
     await browser.execute(() => document.querySelectorAll("#plan-editor tr.section-row")[1].querySelector(".row-actions button").click());
@@ -91,7 +91,7 @@ test("a plan from nothing, its order, a restart", async () => {
       document.activeElement.blur();
     });
     await browser.waitUntil(async () => (await rows(browser)).length === 5 && (await rows(browser))[4].endsWith("конференция"), {
-      timeout: 5000,
+      timeout: 10000,
     });
     assert.deepEqual(await rows(browser), [
       "1.1 Приказ о сопровождении",
@@ -108,12 +108,12 @@ test("a plan from nothing, its order, a restart", async () => {
     await browser.execute(() => document.querySelector('#plan-editor tr[data-event="1.2"] textarea.content').focus());
     await browser.waitUntil(
       () => browser.execute(() => document.querySelector('#plan-editor tr[data-event="1.1"]').textContent.includes("15.09.2023")),
-      { timeout: 5000, timeoutMsg: "the timeframe was not saved when the row was left" },
+      { timeout: 10000, timeoutMsg: "the timeframe was not saved when the row was left" },
     );
 
     // «Совещание» moves up with its sub-event: the numbers follow.
     await browser.execute(() => document.querySelector('#plan-editor tr[data-event="1.2"] button[aria-label="Выше"]').click());
-    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Совещание с директорами", { timeout: 5000 });
+    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Совещание с директорами", { timeout: 10000 });
     assert.deepEqual(await rows(browser), [
       "1.1 Совещание с директорами",
       "1.1.1 Семинар для учителей",
@@ -134,20 +134,20 @@ test("a plan from nothing, its order, a restart", async () => {
       target.dispatchEvent(new DragEvent("dragover", { bubbles: true, cancelable: true, dataTransfer: data }));
       target.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer: data }));
     });
-    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Итоговая конференция", { timeout: 5000, timeoutMsg: "the drop did not move the row" });
+    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Итоговая конференция", { timeout: 10000, timeoutMsg: "the drop did not move the row" });
     await (await browser.$("#undo")).click();
-    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Совещание с директорами", { timeout: 5000, timeoutMsg: "undo did not take the drag back" });
+    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Совещание с директорами", { timeout: 10000, timeoutMsg: "undo did not take the drag back" });
 
     // Deleted and undone.
     await browser.execute(() => document.querySelector('#plan-editor tr[data-event="2.1"] button[aria-label="Удалить"]').click());
-    await browser.waitUntil(async () => (await rows(browser)).length === 4, { timeout: 5000 });
+    await browser.waitUntil(async () => (await rows(browser)).length === 4, { timeout: 10000 });
     await (await browser.$("#undo-delete")).click();
-    await browser.waitUntil(async () => (await rows(browser)).length === 5, { timeout: 5000, timeoutMsg: "undo did not bring the event back" });
+    await browser.waitUntil(async () => (await rows(browser)).length === 5, { timeout: 10000, timeoutMsg: "undo did not bring the event back" });
     await screenshot(browser, "editor");
 
     // The order: the plan as annex 1, and control of execution.
     await (await browser.$('button[data-view="orders"]')).click();
-    await (await browser.$("#new-order")).waitForClickable({ timeout: 5000 });
+    await (await browser.$("#new-order")).waitForClickable({ timeout: 10000 });
     await (await browser.$("#new-order")).click();
     await waitFor(browser, "#order-form");
     await browser.execute(() => [...document.querySelectorAll("#order-form .chip-button")].find((b) => b.textContent.includes("Утвердить дорожную карту")).click());
@@ -168,7 +168,7 @@ test("a plan from nothing, its order, a restart", async () => {
     await waitFor(browser, '#order-form textarea[name="preamble"]');
     await setField(browser, '#order-form textarea[name="preamble"]', "В целях сопровождения школ с низкими образовательными результатами,");
     await browser.waitUntil(async () => (await (await browser.$("#order-form")).getText()).includes("Изменения сохранены."), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "the preamble was not saved when left",
     });
     await (await browser.$("#close-order")).click();
@@ -180,9 +180,9 @@ test("a plan from nothing, its order, a restart", async () => {
   try {
     await (await browser.$('button[data-view="plans"]')).waitForClickable({ timeout: 15000 });
     await (await browser.$('button[data-view="plans"]')).click();
-    await (await browser.$("#mode-editor")).waitForClickable({ timeout: 5000 });
+    await (await browser.$("#mode-editor")).waitForClickable({ timeout: 10000 });
     await (await browser.$("#mode-editor")).click();
-    await browser.waitUntil(async () => (await rows(browser)).length === 5, { timeout: 5000, timeoutMsg: "after a restart the plan is gone" });
+    await browser.waitUntil(async () => (await rows(browser)).length === 5, { timeout: 10000, timeoutMsg: "after a restart the plan is gone" });
     assert.equal((await rows(browser))[2], "1.2 Приказ о сопровождении");
   } finally {
     await browser.deleteSession();

@@ -55,11 +55,11 @@ test("a pasted roadmap is previewed, mapped, imported and copied to next year", 
       }, role);
     await remap("result");
     await browser.waitUntil(async () => (await previewText(browser)).includes("В таблице нет столбца сроков"), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "re-mapping the timeframes column changed nothing",
     });
     await remap("timeframe");
-    await browser.waitUntil(async () => !(await previewText(browser)).includes("нет столбца сроков"), { timeout: 5000 });
+    await browser.waitUntil(async () => !(await previewText(browser)).includes("нет столбца сроков"), { timeout: 10000 });
 
     await (await browser.$("#import-now")).click();
     const report = await browser.$("#import-report");
@@ -75,11 +75,11 @@ test("a pasted roadmap is previewed, mapped, imported and copied to next year", 
     });
     await browser.waitUntil(
       async () => browser.execute(() => document.body.textContent.includes("Организация цикла вебинаров")),
-      { timeout: 5000 },
+      { timeout: 10000 },
     );
     await (await browser.$("#copy-plan")).click();
     const note = await browser.$("#plans-note");
-    await note.waitForExist({ timeout: 5000 });
+    await note.waitForExist({ timeout: 10000 });
     assert.match(await note.getText(), /Создана дорожная карта № 3 на следующий год: мероприятий 16/);
     await screenshot(browser, "plan-copied");
   } finally {

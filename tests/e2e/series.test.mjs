@@ -77,13 +77,13 @@ test("a series of five by rule appears in the month view and stays", async () =>
     await fillRule(browser);
     await (await browser.$("#create-series")).click();
     const created = await browser.$("#series-created");
-    await created.waitForExist({ timeout: 5000 });
+    await created.waitForExist({ timeout: 10000 });
     assert.match(await created.getText(), /Назначено 5: 02\.03\.2023, 09\.03\.2023, 16\.03\.2023, 23\.03\.2023, 30\.03\.2023/);
     await screenshot(browser, "series-form");
 
     const days = await marchDays(browser);
     await browser.waitUntil(async () => (await days(THURSDAYS)).every((t) => t.includes("Методические четверги")), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "not all five sessions are in the March month view",
     });
     await screenshot(browser, "series-in-calendar");
@@ -91,7 +91,7 @@ test("a series of five by rule appears in the month view and stays", async () =>
     // Drag the 23 March session to Friday 24 March.
     await drag(browser, "2023-03-23", "2023-03-24");
     await browser.waitUntil(async () => (await days(AFTER_DRAG)).every((t) => t.includes("Методические четверги")), {
-      timeout: 5000,
+      timeout: 10000,
       timeoutMsg: "the dragged session is not on 24 March",
     });
     assert.ok(!(await days(["2023-03-23"]))[0].includes("Методические четверги"));
@@ -109,7 +109,7 @@ test("a series of five by rule appears in the month view and stays", async () =>
             c.textContent.includes("пересекается по времени с вебинаром цикла «Методические четверги»"),
           ),
         ),
-      { timeout: 5000, timeoutMsg: "the overlapping series is not flagged" },
+      { timeout: 10000, timeoutMsg: "the overlapping series is not flagged" },
     );
     await screenshot(browser, "series-conflicts");
 
@@ -131,12 +131,12 @@ test("a series of five by rule appears in the month view and stays", async () =>
       browser.execute(() =>
         [...document.querySelectorAll(".conflict")].some((c) => c.textContent.includes("в праздничный день (День города)")),
       );
-    await browser.waitUntil(flaggedOn30, { timeout: 5000, timeoutMsg: "the new holiday does not flag 30 March" });
+    await browser.waitUntil(flaggedOn30, { timeout: 10000, timeoutMsg: "the new holiday does not flag 30 March" });
     await screenshot(browser, "holidays");
     await browser.execute(() =>
       document.querySelector('#holidays tr[data-holiday="2023-03-30"] button').click(),
     );
-    await browser.waitUntil(async () => !(await flaggedOn30()), { timeout: 5000, timeoutMsg: "30 March is still a holiday" });
+    await browser.waitUntil(async () => !(await flaggedOn30()), { timeout: 10000, timeoutMsg: "30 March is still a holiday" });
   } finally {
     await browser.deleteSession();
   }
