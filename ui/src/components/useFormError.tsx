@@ -18,5 +18,9 @@ export function useFormError(fields: string[]) {
         {error.message}
       </p>
     ) : null;
-  return { error, fail, clear: () => setError(null), beside, general };
+  /** The user is fixing `field`: its old message goes. */
+  const editing = (field: string) => {
+    if (error?.field === field) setError(null);
+  };
+  return { error, fail, clear: () => setError(null), beside, general, editing };
 }

@@ -145,7 +145,7 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
   const plan = props.plans.find((p) => p.id === planId) ?? null;
   const [d, setD] = useState<OrderDraft>(props.order ? { ...props.order, points: [] } : emptyOrder(plan));
   const [points, setPointsState] = useState<PointDraft[]>([]);
-  const { fail, clear, beside, general } = useFormError(["number", "title", "points"]);
+  const { fail, clear, beside, general, editing } = useFormError(["number", "title", "points"]);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (props.order) api.orderPoints(props.order.id).then(setPointsState);
@@ -174,7 +174,10 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
   const input = (field: keyof OrderDraft) => ({
     name: field,
     value: d[field] as string,
-    onInput: (e: Event) => setD({ ...d, [field]: (e.target as HTMLInputElement).value }),
+    onInput: (e: Event) => {
+      editing(field);
+      setD({ ...d, [field]: (e.target as HTMLInputElement).value });
+    },
     onChange: (e: Event) => persist({ ...d, [field]: (e.target as HTMLInputElement).value }, points),
   });
   const move = (i: number, by: number) => {
@@ -250,6 +253,7 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
       <ol class="points" id="order-points">
         {points.map((p, i) => (
           <li key={i}>
+            <span class="point-number">{i + 1}.</span>
             <textarea
               rows={2}
               aria-label={`Пункт ${i + 1}`}
