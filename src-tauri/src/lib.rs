@@ -70,6 +70,7 @@ pub fn run_app<R: tauri::Runtime>(
             commands::editor::create_section,
             commands::editor::update_section,
             commands::editor::delete_section,
+            commands::editor::shift_section,
             commands::editor::add_event,
             commands::editor::update_event,
             commands::editor::delete_event,

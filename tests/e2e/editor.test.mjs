@@ -138,6 +138,12 @@ test("a plan from nothing, its order, a restart", async () => {
     await (await browser.$("#undo")).click();
     await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Совещание с директорами", { timeout: 10000, timeoutMsg: "undo did not take the drag back" });
 
+    // The second section moved up, and back with undo.
+    await browser.execute(() => document.querySelectorAll("#plan-editor tr.section-row")[1].querySelector('button[aria-label="Раздел выше"]').click());
+    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Отчёт о выполнении", { timeout: 10000, timeoutMsg: "the section did not move up" });
+    await (await browser.$("#undo")).click();
+    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Совещание с директорами", { timeout: 10000 });
+
     // Deleted and undone.
     await browser.execute(() => document.querySelector('#plan-editor tr[data-event="2.1"] button[aria-label="Удалить"]').click());
     await browser.waitUntil(async () => (await rows(browser)).length === 4, { timeout: 10000 });

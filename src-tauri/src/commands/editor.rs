@@ -126,3 +126,9 @@ pub fn order_points(state: State<AppStore>, id: Id) -> CommandResult<Vec<domain:
 pub fn list_working_groups(state: State<AppStore>) -> CommandResult<Vec<domain::WorkingGroup>> {
     Ok(store::working_group::list(state.lock()?.read())?)
 }
+
+/// Moves a section one place up or down; its events follow.
+#[tauri::command]
+pub fn shift_section(state: State<AppStore>, id: Id, up: bool) -> CommandResult<()> {
+    Ok(state.lock()?.edit(|tx| store::section::shift(tx, id, up))?)
+}

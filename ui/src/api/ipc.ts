@@ -111,6 +111,7 @@ export const api = {
   createSection: (planId: number, draft: SectionDraft) => call<number>("create_section", { planId, draft }),
   updateSection: (id: number, draft: SectionDraft) => call<void>("update_section", { id, draft }),
   deleteSection: (id: number) => call<void>("delete_section", { id }),
+  shiftSection: (id: number, up: boolean) => call<void>("shift_section", { id, up }),
   addEvent: (planId: number, sectionId: number | null, after: number | null) =>
     call<number>("add_event", { planId, sectionId, after }),
   updateEvent: (id: number, draft: EventDraft) => call<Timeframe>("update_event", { id, draft }),

@@ -97,7 +97,7 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
     ...sections.map((s) => [s, bySection.get(s.id) ?? []] as [Section, Event[]]),
   ];
   for (const [s, list] of groups) {
-    if (s) rows.push(<SectionRow key={`s${s.id}`} section={s} schools={props.schools} onChanged={props.onChanged} onError={setError} onAdd={() => add(s.id, null)} />);
+    if (s) rows.push(<SectionRow key={`s${s.id}:${s.number}:${s.title}:${s.goal}`} section={s} schools={props.schools} onChanged={props.onChanged} onError={setError} onAdd={() => add(s.id, null)} />);
     for (const e of list) {
       if (!shown(e, filter, sections)) continue;
       rows.push(
@@ -226,6 +226,8 @@ function SectionRow(props: { section: Section; schools: School[]; onChanged: () 
   const [number, setNumber] = useState(s.number);
   const [title, setTitle] = useState(s.title);
   const [goal, setGoal] = useState(s.goal);
+  const shift = (up: boolean) =>
+    api.shiftSection(s.id, up).then(props.onChanged, (e) => props.onError(e instanceof AppError ? e.message : String(e)));
   const save = (patch: Partial<{ number: string; title: string; goal: string; school_ids: number[] }>) =>
     api
       .updateSection(s.id, { number, title, goal, school_ids: s.school_ids, ...patch })
@@ -266,6 +268,12 @@ function SectionRow(props: { section: Section; schools: School[]; onChanged: () 
       <td colSpan={2} class="row-actions">
         <button class="link" onClick={props.onAdd}>
           + мероприятие
+        </button>{" "}
+        <button class="icon" aria-label="Раздел выше" title="Раздел выше" onClick={() => shift(true)}>
+          ↑
+        </button>
+        <button class="icon" aria-label="Раздел ниже" title="Раздел ниже" onClick={() => shift(false)}>
+          ↓
         </button>{" "}
         <button
           class="link danger"

@@ -194,6 +194,18 @@ pub fn remove(nodes: &mut Vec<Node>, id: Id, sections: &[SectionNumber]) -> Resu
     Ok(gone)
 }
 
+/// Puts the events back in their sections' order (after sections were reordered) and
+/// renumbers from the first event that moved.
+pub fn regroup(nodes: &mut [Node], sections: &[SectionNumber]) {
+    let before: Vec<Id> = nodes.iter().map(|n| n.id).collect();
+    let rank =
+        |n: &Node| n.section_id.and_then(|s| sections.iter().position(|x| x.0 == s)).map_or(0, |i| i + 1);
+    nodes.sort_by_key(rank);
+    if let Some(from) = nodes.iter().zip(&before).position(|(n, id)| n.id != *id) {
+        renumber(nodes, sections, from);
+    }
+}
+
 /// «1.2.3» → «1.2.4»; `None` when the number does not end in digits.
 fn increment(number: &str) -> Option<String> {
     let (head, last) = number.rsplit_once('.').map_or(("", number), |(h, l)| (h, l));
@@ -315,6 +327,14 @@ mod tests {
         let gone = remove(&mut nodes, 1, &s).unwrap();
         assert_eq!(gone, [1, 2]);
         assert_eq!(numbers(&nodes), n(&[(4, "1.1"), (9, "1.2"), (3, "1.3"), (8, "1.4")]));
+    }
+
+    #[test]
+    fn events_follow_their_sections_when_sections_swap() {
+        let mut nodes = outline(&[(1, None, 100), (2, Some(1), 100), (3, None, 200)]);
+        let swapped: Vec<SectionNumber> = vec![(200, "1".into()), (100, "2".into())];
+        regroup(&mut nodes, &swapped);
+        assert_eq!(numbers(&nodes), n(&[(3, "1.1"), (1, "2.1"), (2, "2.1.1")]));
     }
 
     #[test]

@@ -174,6 +174,13 @@ pub fn move_before(tx: &Transaction, event_id: Id, target: Id) -> StoreResult<()
     write_outline(tx, &nodes)
 }
 
+/// Puts the plan's events in their sections' order again (after sections moved), renumbered.
+pub(crate) fn regroup(tx: &Transaction, plan_id: Id) -> StoreResult<()> {
+    let (mut nodes, sections) = outline_of(tx, plan_id)?;
+    outline::regroup(&mut nodes, &sections);
+    write_outline(tx, &nodes)
+}
+
 /// Deletes an event and its sub-events; the rest are renumbered.
 pub fn remove(tx: &Transaction, event_id: Id) -> StoreResult<()> {
     let (mut nodes, sections) = outline_of(tx, plan_of(tx, event_id)?)?;

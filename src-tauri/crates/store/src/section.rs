@@ -1,7 +1,7 @@
 //! The `section` table (этап, трек, раздел) and its target schools.
 
 use domain::{Id, Section, SectionDraft};
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::StoreResult;
 
@@ -78,4 +78,41 @@ pub fn delete(tx: &Transaction, id: Id) -> StoreResult<()> {
         return Err(crate::StoreError::NotFound { what: "раздела", id });
     }
     Ok(())
+}
+
+/// Moves a section one place up or down; numbered sections («1», «2») swap their numbers too,
+/// and the events follow their sections, renumbered.
+pub fn shift(tx: &Transaction, id: Id, up: bool) -> StoreResult<()> {
+    let (plan_id, position, number): (Id, i64, String) = tx
+        .query_row("SELECT plan_id, position, number FROM section WHERE id = ?1", [id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .map_err(|_| crate::StoreError::NotFound { what: "раздела", id })?;
+    let sql = if up {
+        "SELECT id, position, number FROM section WHERE plan_id = ?1 AND position < ?2 ORDER BY position DESC LIMIT 1"
+    } else {
+        "SELECT id, position, number FROM section WHERE plan_id = ?1 AND position > ?2 ORDER BY position LIMIT 1"
+    };
+    let other: Option<(Id, i64, String)> = tx
+        .query_row(sql, params![plan_id, position], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((other_id, other_position, other_number)) = other else {
+        return Err(crate::StoreError::invalid(
+            "section",
+            if up {
+                "выше перемещать некуда"
+            } else {
+                "ниже перемещать некуда"
+            },
+        ));
+    };
+    // Through a free position: (plan_id, position) is unique.
+    tx.execute("UPDATE section SET position = -1 WHERE id = ?1", [id])?;
+    tx.execute("UPDATE section SET position = ?2 WHERE id = ?1", params![other_id, position])?;
+    tx.execute("UPDATE section SET position = ?2 WHERE id = ?1", params![id, other_position])?;
+    if number.parse::<u32>().is_ok() && other_number.parse::<u32>().is_ok() {
+        tx.execute("UPDATE section SET number = ?2 WHERE id = ?1", params![id, other_number])?;
+        tx.execute("UPDATE section SET number = ?2 WHERE id = ?1", params![other_id, number])?;
+    }
+    crate::event::regroup(tx, plan_id)
 }

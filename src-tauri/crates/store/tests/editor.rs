@@ -120,10 +120,16 @@ fn a_plan_written_from_nothing() {
     assert_eq!(numbers(&store, p), ["1.1 Конференция", "1.2 Приказ", "1.3 ", "2.1 Отчёт"]);
     let _ = added;
 
+    // The second section moved up: it takes number 1, its event 1.1; the others follow.
+    store.edit(|tx| section::shift(tx, s2, true)).unwrap();
+    assert_eq!(numbers(&store, p), ["1.1 Отчёт", "2.1 Конференция", "2.2 Приказ", "2.3 "]);
+    assert!(store.edit(|tx| section::shift(tx, s2, true)).is_err());
+
     let r = plan::roadmap(store.read(), p).unwrap();
     assert_eq!(r.plan.tasks, ["первая", "вторая"]);
     assert_eq!(r.plan.coordinator.unwrap().name, "Баркалова Е.В.");
-    assert_eq!(r.events[1].timeframe.end.unwrap().to_string(), "2023-10-10");
+    let order = r.events.iter().find(|e| e.content == "Приказ").unwrap();
+    assert_eq!(order.timeframe.end.unwrap().to_string(), "2023-10-10");
 }
 
 #[test]
