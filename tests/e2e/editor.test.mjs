@@ -141,7 +141,13 @@ test("a plan from nothing, its order, a restart", async () => {
     // The second section moved up, and back with undo.
     await browser.execute(() => document.querySelectorAll("#plan-editor tr.section-row")[1].querySelector('button[aria-label="Раздел выше"]').click());
     await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Отчёт о выполнении", { timeout: 10000, timeoutMsg: "the section did not move up" });
-    await (await browser.$("#undo")).click();
+    // Ctrl+Z takes it back, Ctrl+Shift+Z makes it again, Ctrl+Z once more.
+    await browser.execute(() => document.activeElement?.blur());
+    await browser.keys(["Control", "z"]);
+    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Совещание с директорами", { timeout: 10000, timeoutMsg: "Ctrl+Z did not undo" });
+    await browser.keys(["Control", "Shift", "z"]);
+    await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Отчёт о выполнении", { timeout: 10000, timeoutMsg: "Ctrl+Shift+Z did not redo" });
+    await browser.keys(["Control", "z"]);
     await browser.waitUntil(async () => (await rows(browser))[0] === "1.1 Совещание с директорами", { timeout: 10000 });
 
     // Deleted and undone.

@@ -147,13 +147,19 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
   const [points, setPointsState] = useState<PointDraft[]>([]);
   const { fail, clear, beside, general, editing } = useFormError(["number", "title", "points"]);
   const [saved, setSaved] = useState(false);
+  // An existing order's points come first: nothing is shown or saved without them.
+  const [loaded, setLoaded] = useState(props.order === null);
   useEffect(() => {
-    if (props.order) api.orderPoints(props.order.id).then(setPointsState);
+    if (props.order)
+      api.orderPoints(props.order.id).then((p) => {
+        setPointsState(p);
+        setLoaded(true);
+      }, fail);
   }, []);
 
   // An order that exists is saved at every change; a new one when it is created.
   async function persist(next: OrderDraft, nextPoints: PointDraft[]) {
-    if (!props.order) return;
+    if (!props.order || !loaded) return;
     try {
       await api.saveOrder(props.order.id, next, nextPoints);
       clear();
@@ -198,6 +204,7 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
     }
   }
 
+  if (!loaded) return general ?? <Loading />;
   return (
     <form class="panel order-form" id="order-form" onSubmit={save}>
       <h2>{props.order ? `Приказ № ${props.order.number}` : "Новый приказ"}</h2>

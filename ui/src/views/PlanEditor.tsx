@@ -105,6 +105,7 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
           key={`${e.id}:${JSON.stringify(draftOf(e))}:${e.number}`}
           event={e}
           focus={focus === e.id}
+          onFocused={() => setFocus(null)}
           executors={props.executors}
           dragging={dragged !== null}
           onSave={(d) => run(api.updateEvent(e.id, d))}
@@ -290,6 +291,8 @@ function SectionRow(props: { section: Section; schools: School[]; onChanged: () 
 function EventRow(props: {
   event: Event;
   focus: boolean;
+  /** The focus asked for was given: it is not given again when the table is redrawn. */
+  onFocused: () => void;
   executors: Executor[];
   dragging: boolean;
   onSave: (d: EventDraft) => Promise<void>;
@@ -314,7 +317,10 @@ function EventRow(props: {
   };
   const content = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
-    if (props.focus) content.current?.focus();
+    if (props.focus) {
+      content.current?.focus();
+      props.onFocused();
+    }
   }, [props.focus]);
 
   const current = (): EventDraft => ({ ...latest.current.d, executors: parseExecutors(latest.current.people) });

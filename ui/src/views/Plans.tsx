@@ -39,12 +39,13 @@ export function PlansView() {
       changed();
     }, fail);
 
-  // Ctrl+Z / Ctrl+Shift+Z undo and redo the last changes, unless a field holds unsaved typing.
+  // Ctrl+Z / Ctrl+Shift+Z undo and redo the last saved changes; inside a text field they stay
+  // the field's own undo of typing.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z") return;
-      const t = e.target as HTMLInputElement;
-      if ((t.tagName === "INPUT" || t.tagName === "TEXTAREA") && t.value !== t.defaultValue) return;
+      const t = e.target as HTMLElement;
+      if (t.tagName === "INPUT" || t.tagName === "TEXTAREA") return;
       e.preventDefault();
       step(e.shiftKey ? api.redo() : api.undo());
     };
