@@ -160,7 +160,7 @@ pub fn export(
         DocumentKind::Annex => {
             let order = plan.approving_order_id.map(|id| store::order::get(conn, id)).transpose()?;
             let mark = order.as_ref().and_then(|o| {
-                let annex = o.annexes.iter().find(|a| a.kind == domain::AnnexKind::Roadmap)?;
+                let annex = o.annexes.iter().find(|a| a.draft.kind == domain::AnnexKind::Roadmap)?;
                 Some(documents::AnnexMark::of(o, annex.number, o.annexes.len() > 1))
             });
             documents::roadmap_annex(&d, &options, mark.as_ref(), &meta)

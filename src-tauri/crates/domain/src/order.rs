@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Annex, AnnexKind, Id, Order, Orientation};
+use crate::{AnnexKind, Id, Order, Orientation};
 
 /// An annex before it has a number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -73,24 +73,15 @@ pub fn points_of(order: &Order) -> Vec<PointDraft> {
                 text.contains(&format!("(приложение {})", a.number))
                     || (single && text.contains("(приложение)"))
             });
-            PointDraft { text: without_citation(text), annex: annex.map(draft_of) }
+            PointDraft { text: without_citation(text), annex: annex.map(|a| a.draft.clone()) }
         })
         .collect()
-}
-
-fn draft_of(a: &Annex) -> AnnexDraft {
-    AnnexDraft {
-        kind: a.kind,
-        title: a.title.clone(),
-        orientation: a.orientation,
-        plan_id: a.plan_id,
-        working_group_id: a.working_group_id,
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Annex;
 
     fn annex(kind: AnnexKind) -> Option<AnnexDraft> {
         Some(AnnexDraft {
@@ -158,15 +149,7 @@ mod tests {
             annexes: annexes
                 .iter()
                 .enumerate()
-                .map(|(i, a)| Annex {
-                    id: i as Id,
-                    number: i as i32 + 1,
-                    kind: a.kind,
-                    title: a.title.clone(),
-                    orientation: a.orientation,
-                    plan_id: a.plan_id,
-                    working_group_id: a.working_group_id,
-                })
+                .map(|(i, a)| Annex { id: i as Id, number: i as i32 + 1, draft: a.clone() })
                 .collect(),
         };
         assert_eq!(points_of(&order), points);

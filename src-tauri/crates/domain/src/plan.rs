@@ -286,13 +286,8 @@ pub struct Annex {
     #[ts(type = "number")]
     pub id: Id,
     pub number: i32,
-    pub kind: AnnexKind,
-    pub title: String,
-    pub orientation: Orientation,
-    #[ts(type = "number | null")]
-    pub plan_id: Option<Id>,
-    #[ts(type = "number | null")]
-    pub working_group_id: Option<Id>,
+    #[serde(flatten)]
+    pub draft: crate::AnnexDraft,
 }
 
 /// Приказ.

@@ -12,7 +12,6 @@ use domain::{
 use serde::Deserialize;
 
 use crate::event::NewEvent;
-use crate::order::NewAnnex;
 use crate::plan::NewPlan;
 use crate::section::NewSection;
 use crate::webinar::{NewSeries, NewWebinar};
@@ -321,10 +320,10 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
             }
         }
         if let Some(o) = &d.order {
-            let annexes: Vec<NewAnnex> = o
+            let annexes: Vec<domain::AnnexDraft> = o
                 .annexes
                 .iter()
-                .map(|&(kind, orientation)| NewAnnex {
+                .map(|&(kind, orientation)| domain::AnnexDraft {
                     kind,
                     title: String::new(),
                     orientation,

@@ -1,18 +1,9 @@
 //! The `order`, `order_point` and `annex` tables.
 
-use domain::{Annex, AnnexKind, Id, Order, OrderDraft, Orientation, PointDraft};
+use domain::{Annex, AnnexDraft, AnnexKind, Id, Order, OrderDraft, Orientation, PointDraft};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::{corrupt_column, StoreError, StoreResult};
-
-#[derive(Debug, Clone)]
-pub struct NewAnnex {
-    pub kind: AnnexKind,
-    pub title: String,
-    pub orientation: Orientation,
-    pub plan_id: Option<Id>,
-    pub working_group_id: Option<Id>,
-}
 
 pub fn list(conn: &Connection) -> StoreResult<Vec<Order>> {
     let ids: Vec<Id> = conn
@@ -64,11 +55,14 @@ pub fn get(conn: &Connection, id: Id) -> StoreResult<Order> {
             Ok(Annex {
                 id: r.get(0)?,
                 number: r.get(1)?,
-                kind: annex_kind(&kind).ok_or_else(|| corrupt_column(2, format!("вид приложения «{kind}»")))?,
-                title: r.get(3)?,
-                orientation: if orientation == "landscape" { Orientation::Landscape } else { Orientation::Portrait },
-                plan_id: r.get(5)?,
-                working_group_id: r.get(6)?,
+                draft: AnnexDraft {
+                    kind: annex_kind(&kind)
+                        .ok_or_else(|| corrupt_column(2, format!("вид приложения «{kind}»")))?,
+                    title: r.get(3)?,
+                    orientation: if orientation == "landscape" { Orientation::Landscape } else { Orientation::Portrait },
+                    plan_id: r.get(5)?,
+                    working_group_id: r.get(6)?,
+                },
             })
         })?
         .collect::<Result<_, _>>()?;
@@ -107,16 +101,6 @@ pub fn save(tx: &Transaction, id: Option<Id>, o: &OrderDraft, points: &[PointDra
         return Err(StoreError::invalid("points", "В приказе нет ни одного пункта"));
     }
     let draft = OrderDraft { points: texts, ..o.clone() };
-    let annexes: Vec<NewAnnex> = annexes
-        .into_iter()
-        .map(|a| NewAnnex {
-            kind: a.kind,
-            title: a.title,
-            orientation: a.orientation,
-            plan_id: a.plan_id,
-            working_group_id: a.working_group_id,
-        })
-        .collect();
     let id = match id {
         None => insert(tx, &draft, &annexes)?,
         Some(id) => {
@@ -155,7 +139,7 @@ pub fn save(tx: &Transaction, id: Option<Id>, o: &OrderDraft, points: &[PointDra
 }
 
 /// Inserts an order with its points and annexes (numbered 1, 2, … in the given order).
-pub fn insert(tx: &Transaction, o: &OrderDraft, annexes: &[NewAnnex]) -> StoreResult<Id> {
+pub fn insert(tx: &Transaction, o: &OrderDraft, annexes: &[AnnexDraft]) -> StoreResult<Id> {
     if o.title.trim().is_empty() {
         return Err(StoreError::invalid("title", "Укажите заголовок приказа"));
     }
@@ -181,7 +165,7 @@ pub fn insert(tx: &Transaction, o: &OrderDraft, annexes: &[NewAnnex]) -> StoreRe
 }
 
 /// The order's points and annexes (numbered 1, 2, … in the given order).
-fn insert_children(tx: &Transaction, id: Id, o: &OrderDraft, annexes: &[NewAnnex]) -> StoreResult<()> {
+fn insert_children(tx: &Transaction, id: Id, o: &OrderDraft, annexes: &[AnnexDraft]) -> StoreResult<()> {
     let mut stmt = tx.prepare("INSERT INTO order_point (order_id, position, text) VALUES (?1, ?2, ?3)")?;
     for (i, p) in o.points.iter().enumerate() {
         stmt.execute(params![id, i as i64 + 1, p.trim()])?;

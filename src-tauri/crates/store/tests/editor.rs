@@ -203,7 +203,7 @@ fn an_order_composed_for_the_plan_approves_it_and_is_rewritten_in_place() {
         o.draft.points,
         ["Утвердить дорожную карту (приложение).", "Контроль исполнения приказа оставляю за собой."]
     );
-    assert_eq!(o.annexes[0].plan_id, Some(p));
+    assert_eq!(o.annexes[0].draft.plan_id, Some(p));
 
     let mut more = points.clone();
     more.insert(
@@ -218,7 +218,7 @@ fn an_order_composed_for_the_plan_approves_it_and_is_rewritten_in_place() {
     let o = store::order::get(store.read(), id).unwrap();
     assert_eq!(o.draft.points[1], "Утвердить дорожную карту (приложение 2).");
     assert_eq!(
-        o.annexes.iter().map(|a| a.kind).collect::<Vec<_>>(),
+        o.annexes.iter().map(|a| a.draft.kind).collect::<Vec<_>>(),
         [AnnexKind::Pairings, AnnexKind::Roadmap]
     );
     assert_eq!(

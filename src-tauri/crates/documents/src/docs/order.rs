@@ -78,17 +78,17 @@ pub fn order_with_annexes(
     let numbered = o.annexes.len() > 1;
     for a in &o.annexes {
         let mark = AnnexMark::of(o, a.number, numbered);
-        let orientation = match a.orientation {
+        let orientation = match a.draft.orientation {
             AnnexOrientation::Portrait => Orientation::Portrait,
             AnnexOrientation::Landscape => Orientation::Landscape,
         };
         let setup = PageSetup { orientation, margins };
-        parts.push(match a.kind {
+        parts.push(match a.draft.kind {
             AnnexKind::Roadmap => {
                 roadmap_part(d, &RoadmapOptions { orientation, ..roadmap.clone() }, Some(&mark))
             }
             AnnexKind::Pairings | AnnexKind::Schools => pairings_part(d, setup, Some(&mark)),
-            AnnexKind::WorkingGroup => working_group_part(d, a.working_group_id, setup, Some(&mark)),
+            AnnexKind::WorkingGroup => working_group_part(d, a.draft.working_group_id, setup, Some(&mark)),
             AnnexKind::Webinars => webinars_part(d, setup, Some(&mark)),
         });
     }
