@@ -130,7 +130,8 @@ pub fn export(
     };
     let orientation = if req.landscape { Orientation::Landscape } else { Orientation::Portrait };
     let margins = if req.long_kept { Margins::LONG_KEPT } else { Margins::STANDARD };
-    let columns = Column::parse_list(&req.columns.join(",")).map_err(invalid)?;
+    let columns =
+        Column::parse_list(&req.columns.join(",")).map_err(|m| CommandError::new(ErrorCode::Invalid, m))?;
     let shown = |block: &str| req.blocks.as_ref().is_none_or(|b| b.iter().any(|x| x == block));
     if let Some(unknown) = req.blocks.iter().flatten().find(|b| !BLOCKS.contains(&b.as_str())) {
         return Err(CommandError::new(

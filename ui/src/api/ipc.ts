@@ -27,7 +27,7 @@ import type { Executor } from "./bindings/Executor";
 import type { ImportSource } from "./bindings/ImportSource";
 import type { Period } from "./bindings/Period";
 import type { Recognised } from "./bindings/Recognised";
-import type { Role } from "./bindings/Role";
+import type { Column } from "./bindings/Column";
 import type { Written } from "./bindings/Written";
 import type { PlanDraft } from "./bindings/PlanDraft";
 import type { SectionDraft } from "./bindings/SectionDraft";
@@ -100,9 +100,9 @@ export const api = {
   setHoliday: (holiday: Holiday) => call<void>("set_holiday", { holiday }),
   removeHoliday: (date: string) => call<void>("remove_holiday", { date }),
   listExecutors: () => call<Executor[]>("list_executors"),
-  previewImport: (source: ImportSource, period: Period, roles: Role[] | null) =>
+  previewImport: (source: ImportSource, period: Period, roles: (Column | null)[] | null) =>
     call<Recognised>("preview_import", { source, period, roles }),
-  importPlan: (source: ImportSource, period: Period, title: string, issuer: string, roles: Role[] | null) =>
+  importPlan: (source: ImportSource, period: Period, title: string, issuer: string, roles: (Column | null)[] | null) =>
     call<Written>("import_plan", { source, period, title, issuer, roles }),
   exportBundle: (planId: number, path: string) => call<void>("export_bundle", { planId, path }),
   copyPlan: (planId: number, years: number) => call<Written>("copy_plan", { planId, years }),

@@ -4,7 +4,7 @@ import type { Plan } from "../api/bindings/Plan";
 export function PlanSelect(props: { plans: Plan[]; value: number | null; onChange: (id: number) => void; label?: string }) {
   return (
     <label class={props.label ? "wide" : ""}>
-      {props.label ? <span>{props.label}</span> : "Карта "}
+      {props.label ? <span>{props.label}</span> : "Дорожная карта "}
       <select value={String(props.value)} onChange={(e) => props.onChange(Number((e.target as HTMLSelectElement).value))}>
         {props.plans.map((p) => (
           <option key={p.id} value={p.id}>

@@ -3,11 +3,14 @@ import { open } from "@tauri-apps/plugin-dialog";
 import { api, AppError } from "../api/ipc";
 import type { ImportSource } from "../api/bindings/ImportSource";
 import type { Recognised } from "../api/bindings/Recognised";
-import type { Role } from "../api/bindings/Role";
+import type { Column } from "../api/bindings/Column";
 import type { Written } from "../api/bindings/Written";
 import { timeframeDates } from "../format";
 
-const ROLE_LABELS: Record<Role, string> = {
+/** What a source column may hold: a roadmap column, or nothing to import (`null`). */
+type Role = Column | null;
+
+const COLUMN_LABELS: Record<Column, string> = {
   number: "№",
   content: "Содержание",
   timeframe: "Сроки",
@@ -15,7 +18,6 @@ const ROLE_LABELS: Record<Role, string> = {
   result: "Результат",
   evidence: "Документы",
   completion: "Отметка о выполнении",
-  ignore: "не импортировать",
 };
 
 /** The academic year that holds today: «2026-09-01..2027-08-31». */
@@ -183,18 +185,19 @@ export function ImportView(props: { onImported: () => void }) {
                 <span title={h}>{h || `Столбец ${i + 1}`}</span>
                 <select
                   data-column={i}
-                  value={preview.roles[i]}
+                  value={preview.roles[i] ?? ""}
                   onChange={(e) => {
                     const next = [...preview.roles];
-                    next[i] = (e.target as HTMLSelectElement).value as Role;
+                    next[i] = ((e.target as HTMLSelectElement).value || null) as Role;
                     recognise(source!, next);
                   }}
                 >
-                  {(Object.keys(ROLE_LABELS) as Role[]).map((r) => (
-                    <option key={r} value={r}>
-                      {ROLE_LABELS[r]}
+                  {(Object.keys(COLUMN_LABELS) as Column[]).map((c) => (
+                    <option key={c} value={c}>
+                      {COLUMN_LABELS[c]}
                     </option>
                   ))}
+                  <option value="">не импортировать</option>
                 </select>
               </label>
             ))}

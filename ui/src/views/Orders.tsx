@@ -10,6 +10,7 @@ import { ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { FormActions } from "../components/FormActions";
+import { PlanSelect } from "../components/PlanSelect";
 import { useFormError } from "../components/useFormError";
 
 const ANNEX_LABELS: Record<AnnexDraft["kind"], string> = {
@@ -238,16 +239,7 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
       </div>
       <h3>Пункты</h3>
       <div class="wordings">
-        <label class="small">
-          Дорожная карта{" "}
-          <select value={String(planId)} onChange={(e) => setPlanId(Number((e.target as HTMLSelectElement).value))}>
-            {props.plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PlanSelect plans={props.plans} value={planId} onChange={setPlanId} />
         {wordings(plan, props.groups[0] ?? null).map((w) => (
           <button type="button" class="chip-button" key={w.label} onClick={() => setPoints([...points, w.point])}>
             + {w.label}

@@ -3,6 +3,7 @@ import { api, AppError } from "../api/ipc";
 import type { RiskLevel } from "../api/bindings/RiskLevel";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
+import { PlanSelect } from "../components/PlanSelect";
 
 const LEVELS: [RiskLevel | "", string][] = [
   ["", "—"],
@@ -49,18 +50,7 @@ export function RisksView(props: { initialYear: number }) {
         <label>
           Год <input type="number" id="risks-year" value={year} min={2000} max={2100} onInput={(e) => setYear(Number((e.target as HTMLInputElement).value))} />
         </label>
-        {plans.data && plans.data.length > 0 && (
-          <label>
-            Дорожная карта{" "}
-            <select value={String(plan)} onChange={(e) => setPlanId(Number((e.target as HTMLSelectElement).value))}>
-              {plans.data.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {plans.data && plans.data.length > 0 && <PlanSelect plans={plans.data} value={plan} onChange={setPlanId} />}
       </div>
       <ErrorNotice message={error ?? schools.error ?? factors.error} />
       {uncovered > 0 && (

@@ -2,6 +2,7 @@
 //! the window. Every type here is exported to TypeScript (ts-rs) into `ui/src/api/bindings`,
 //! so the UI never writes them twice. Ids are SQLite rowids, numbers in TypeScript.
 
+mod column;
 mod conflicts;
 mod coverage;
 mod labels;
@@ -12,6 +13,7 @@ mod plan;
 mod rule;
 mod school;
 
+pub use column::Column;
 pub use conflicts::*;
 pub use coverage::{coverage, CoverageCell};
 pub use order::{compose, points_of, AnnexDraft, PointDraft};

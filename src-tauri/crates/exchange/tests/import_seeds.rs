@@ -139,10 +139,10 @@ fn a_table_pasted_from_excel_and_from_word() {
 
 #[test]
 fn a_user_mapping_overrides_the_header() {
-    use exchange::import::Role;
+    use domain::Column;
     let text = "Мероприятия\tСроки\tОтветственные\nСовещание\tмарт 2023\tИванова А.А.\n";
     let source = import::read_pasted(text, None).unwrap();
-    let roles = [Role::Content, Role::Ignore, Role::Result];
+    let roles = [Some(Column::Content), None, Some(Column::Result)];
     let r = import::recognise(&source.grid, &source.preamble, &period(SEEDS[0].1), &[], Some(&roles));
     assert_eq!(r.events[0].timeframe.text, "");
     assert_eq!(r.events[0].result, "Иванова А.А.");

@@ -8,91 +8,31 @@ use crate::fonts::Style;
 use crate::layout::{mm, Align, Block, Margins, Orientation, PageSetup, Paragraph, Part, Row};
 use crate::{build, DocumentError, Meta, Rendered};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
-    Number,
-    Content,
-    Timeframe,
-    Executors,
-    Result,
-    Evidence,
-    Completion,
+pub use domain::Column;
+
+/// A column's share of the table's width.
+fn weight(c: Column) -> f32 {
+    match c {
+        Column::Number => 7.0,
+        Column::Content => 40.0,
+        Column::Timeframe => 14.0,
+        Column::Executors => 22.0,
+        Column::Result => 20.0,
+        Column::Evidence => 14.0,
+        Column::Completion => 13.0,
+    }
 }
 
-impl Column {
-    pub const ALL: [Column; 7] = [
-        Column::Number,
-        Column::Content,
-        Column::Timeframe,
-        Column::Executors,
-        Column::Result,
-        Column::Evidence,
-        Column::Completion,
-    ];
-
-    /// The code used on the command line: `number,content,timeframe,executors,completion`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Column::Number => "number",
-            Column::Content => "content",
-            Column::Timeframe => "timeframe",
-            Column::Executors => "executors",
-            Column::Result => "result",
-            Column::Evidence => "evidence",
-            Column::Completion => "completion",
-        }
-    }
-
-    pub fn parse_list(list: &str) -> Result<Vec<Column>, DocumentError> {
-        list.split(',')
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(|c| {
-                Column::ALL.into_iter().find(|k| k.code() == c).ok_or_else(|| {
-                    let known: Vec<_> = Column::ALL.iter().map(|k| k.code()).collect();
-                    DocumentError::Invalid(format!(
-                        "неизвестный столбец «{c}»; возможны: {}",
-                        known.join(", ")
-                    ))
-                })
-            })
-            .collect()
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Column::Number => "№ п/п",
-            Column::Content => "Содержание деятельности",
-            Column::Timeframe => "Сроки реализации",
-            Column::Executors => "Ответственный исполнитель",
-            Column::Result => "Планируемый результат",
-            Column::Evidence => "Документы, фиксирующие результат",
-            Column::Completion => "Отметка о выполнении",
-        }
-    }
-
-    fn weight(self) -> f32 {
-        match self {
-            Column::Number => 7.0,
-            Column::Content => 40.0,
-            Column::Timeframe => 14.0,
-            Column::Executors => 22.0,
-            Column::Result => 20.0,
-            Column::Evidence => 14.0,
-            Column::Completion => 13.0,
-        }
-    }
-
-    fn value(self, e: &Event) -> String {
-        match self {
-            Column::Number => format!("{}.", e.number.trim_end_matches('.')),
-            Column::Content => e.content.clone(),
-            Column::Timeframe => e.timeframe.text.clone(),
-            Column::Executors => e.executors.iter().map(|x| x.printed()).collect::<Vec<_>>().join("\n"),
-            Column::Result => e.result.clone(),
-            Column::Evidence => e.evidence.clone(),
-            Column::Completion => e.completion_mark.clone(),
-        }
+/// What a column shows of an event.
+fn value(c: Column, e: &Event) -> String {
+    match c {
+        Column::Number => format!("{}.", e.number.trim_end_matches('.')),
+        Column::Content => e.content.clone(),
+        Column::Timeframe => e.timeframe.text.clone(),
+        Column::Executors => e.executors.iter().map(|x| x.printed()).collect::<Vec<_>>().join("\n"),
+        Column::Result => e.result.clone(),
+        Column::Evidence => e.evidence.clone(),
+        Column::Completion => e.completion_mark.clone(),
     }
 }
 
@@ -203,11 +143,11 @@ pub fn roadmap_part(d: &District, opts: &RoadmapOptions, mark: Option<&AnnexMark
         rows.push(Row::Cells(
             columns
                 .iter()
-                .map(|c| if *c == Column::Number { centred(c.value(e)) } else { cell(c.value(e)) })
+                .map(|c| if *c == Column::Number { centred(value(*c, e)) } else { cell(value(*c, e)) })
                 .collect(),
         ));
     }
-    blocks.push(Block::Table(table(columns.iter().map(|c| c.weight()).collect(), &titles, rows)));
+    blocks.push(Block::Table(table(columns.iter().map(|c| weight(*c)).collect(), &titles, rows)));
     Part { setup, blocks }
 }
 

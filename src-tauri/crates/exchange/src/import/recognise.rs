@@ -6,7 +6,7 @@ use domain::{Id, Period, School, Timeframe};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::columns::{guess_roles, header_roles, Role};
+use super::columns::{guess_roles, header_roles, Column, Role};
 use super::grid::Grid;
 use super::number::{self, depth, is_number_cell, next_sibling};
 use super::people::{executors, school_mentions, ExecutorDraft};
@@ -17,6 +17,7 @@ use super::people::{executors, school_mentions, ExecutorDraft};
 pub struct Recognised {
     /// The header row's texts, or «Столбец N».
     pub headers: Vec<String>,
+    /// Per column of the table: the roadmap column it holds, or `null` when not imported.
     pub roles: Vec<Role>,
     pub goal: String,
     pub tasks: Vec<String>,
@@ -127,9 +128,9 @@ pub fn recognise(
         }
     };
     let mut roles: Vec<Role> = roles.map(<[Role]>::to_vec).unwrap_or(found);
-    roles.resize(width.max(roles.len()), Role::Ignore);
-    let has_number_column = roles.contains(&Role::Number);
-    let has_timeframes = roles.contains(&Role::Timeframe);
+    roles.resize(width.max(roles.len()), None);
+    let has_number_column = roles.contains(&Some(Column::Number));
+    let has_timeframes = roles.contains(&Some(Column::Timeframe));
     if !has_timeframes {
         warnings.push("В таблице нет столбца сроков: сроки мероприятий нужно будет указать.".to_owned());
     }
@@ -203,7 +204,7 @@ pub fn recognise(
 fn fields(grid: &Grid, header: Option<usize>, roles: &[Role]) -> Vec<Fields> {
     let mut out: Vec<Fields> = Vec::new();
     let mut glue = false;
-    let has_number_column = roles.contains(&Role::Number);
+    let has_number_column = roles.contains(&Some(Column::Number));
     for row in grid.rows.iter().skip(header.map_or(0, |h| h + 1)) {
         let cells = &row.cells;
         if cells.iter().enumerate().all(|(i, c)| *c == (i + 1).to_string()) || header_roles(cells).is_some() {
@@ -227,20 +228,20 @@ fn fields(grid: &Grid, header: Option<usize>, roles: &[Role]) -> Vec<Fields> {
         } else {
             for (cell, role) in cells.iter().zip(roles) {
                 let slot = match role {
-                    Role::Number => {
+                    Some(Column::Number) => {
                         if is_number_cell(cell) {
                             f.number = Some(cell.trim().trim_end_matches('.').to_owned());
                             continue;
                         }
                         &mut f.content
                     }
-                    Role::Content => &mut f.content,
-                    Role::Timeframe => &mut f.timeframe,
-                    Role::Executors => &mut f.executors,
-                    Role::Result => &mut f.result,
-                    Role::Evidence => &mut f.evidence,
-                    Role::Completion => &mut f.completion,
-                    Role::Ignore => continue,
+                    Some(Column::Content) => &mut f.content,
+                    Some(Column::Timeframe) => &mut f.timeframe,
+                    Some(Column::Executors) => &mut f.executors,
+                    Some(Column::Result) => &mut f.result,
+                    Some(Column::Evidence) => &mut f.evidence,
+                    Some(Column::Completion) => &mut f.completion,
+                    None => continue,
                 };
                 if !cell.is_empty() {
                     if !slot.is_empty() {

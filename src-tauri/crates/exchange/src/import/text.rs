@@ -2,7 +2,7 @@
 //! line, paragraphs of a cell on the lines after it — the seeds of Taganrog and Dubna), and
 //! tab-separated rows (Excel's clipboard, quoted cells may hold line breaks — the Surgut seed).
 
-use super::columns::{header_roles, role_of, Role};
+use super::columns::{header_roles, role_of, Column};
 use super::grid::{tidy, Grid};
 use super::number::is_number_cell;
 
@@ -56,7 +56,7 @@ fn cell_stream(lines: &[&str]) -> (Grid, Vec<String>) {
     grid.push(cells[start..start + width].to_vec(), false);
     let mut row: Vec<String> = Vec::new();
     for c in &cells[start + width..] {
-        let numbered = roles[0] == Role::Number;
+        let numbered = roles[0] == Some(Column::Number);
         if numbered && is_number_cell(c) {
             flush(&mut grid, &mut row);
             row.push(c.clone());
