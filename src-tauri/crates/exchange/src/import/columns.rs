@@ -45,20 +45,14 @@ pub fn header_roles(cells: &[String]) -> Option<Vec<Role>> {
 /// Roles by position when the table has no header: a number column if the first column holds
 /// only numbers, then content, timeframe, executors, result, evidence, completion.
 pub fn guess_roles(width: usize, first_column_numbers: bool) -> Vec<Role> {
-    let order = [
-        Column::Content,
-        Column::Timeframe,
-        Column::Executors,
-        Column::Result,
-        Column::Evidence,
-        Column::Completion,
-    ];
+    // The roadmap's own order, the number aside.
+    let order = Column::ALL.into_iter().filter(|c| *c != Column::Number);
     let mut roles = Vec::with_capacity(width);
     if first_column_numbers && width > 1 {
         roles.push(Some(Column::Number));
     }
     let rest = width - roles.len();
-    roles.extend(order.into_iter().map(Some).chain(std::iter::repeat(None)).take(rest));
+    roles.extend(order.map(Some).chain(std::iter::repeat(None)).take(rest));
     roles
 }
 
