@@ -106,7 +106,6 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
           event={e}
           focus={focus === e.id}
           onFocused={() => setFocus(null)}
-          executors={props.executors}
           dragging={dragged !== null}
           onSave={(d) => run(api.updateEvent(e.id, d))}
           onAddBelow={() => add(e.section_id, e.id)}
@@ -187,6 +186,12 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
           </button>
         </p>
       )}
+      {/* One list of the district's people for every row's executors field. */}
+      <datalist id="known-executors">
+        {props.executors.map((x) => (
+          <option key={x.id} value={printExecutors([x])} />
+        ))}
+      </datalist>
       <table class="grid editor-table">
         <thead>
           <tr>
@@ -293,7 +298,6 @@ function EventRow(props: {
   focus: boolean;
   /** The focus asked for was given: it is not given again when the table is redrawn. */
   onFocused: () => void;
-  executors: Executor[];
   dragging: boolean;
   onSave: (d: EventDraft) => Promise<void>;
   onAddBelow: () => void;
@@ -406,11 +410,6 @@ function EventRow(props: {
           onInput={(ev) => setPeople((ev.target as HTMLInputElement).value)}
           onKeyDown={keys}
         />
-        <datalist id="known-executors">
-          {props.executors.map((x) => (
-            <option key={x.id} value={printExecutors([x])} />
-          ))}
-        </datalist>
       </td>
       <td>
         <textarea class="bare" rows={2} aria-label="Планируемый результат" placeholder="результат" value={d.result} onInput={set("result")} />
