@@ -73,7 +73,7 @@ pub fn write(
         .or_else(|| source.preamble.iter().find(|l| l.to_lowercase().contains("дорожная карта")).cloned())
         .unwrap_or_else(|| fallback_title.to_owned());
     let new = domain::PlanDraft {
-        title: title.trim_start_matches("[bookmark: _GoBack]").trim().to_owned(),
+        title: title.trim().to_owned(),
         period: choice.period,
         issuer: choice.issuer.unwrap_or_default().to_owned(),
         coordinator: None,

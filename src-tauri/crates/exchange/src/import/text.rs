@@ -8,7 +8,7 @@ use super::number::is_number_cell;
 
 /// A grid from text, and the lines before the table (the title, goal and tasks).
 pub fn read(text: &str) -> (Grid, Vec<String>) {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = without_bookmarks(&text.replace("\r\n", "\n").replace('\r', "\n"));
     let lines: Vec<&str> = text.lines().collect();
     let led = lines.iter().filter(|l| l.starts_with('\t')).count();
     let inner = lines.iter().filter(|l| !l.starts_with('\t') && l.contains('\t')).count();
@@ -77,6 +77,24 @@ fn cell_stream(lines: &[&str]) -> (Grid, Vec<String>) {
     flush(&mut grid, &mut row);
     preamble.extend(cells[..start].iter().filter(|c| !c.is_empty()).cloned());
     (grid, preamble)
+}
+
+/// Word's text export keeps bookmarks as «[bookmark: _GoBack]»: not the user's text.
+fn without_bookmarks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("[bookmark: ") {
+        out.push_str(&rest[..at]);
+        match rest[at..].find(']') {
+            Some(end) => rest = &rest[at + end + 1..],
+            None => {
+                out.push_str(&rest[at..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn flush(grid: &mut Grid, row: &mut Vec<String>) {
@@ -169,6 +187,15 @@ mod tests {
             ]
         );
         assert!(grid.rows[1].spans);
+    }
+
+    #[test]
+    fn word_bookmarks_are_not_text() {
+        let (_, preamble) = read(
+            "[bookmark: _GoBack]Муниципальная дорожная карта\nЦель: [bookmark: x]тест\n\t№\n\tМероприятия\n",
+        );
+        assert_eq!(preamble, ["Муниципальная дорожная карта", "Цель: тест"]);
+        assert_eq!(without_bookmarks("[bookmark: без конца"), "[bookmark: без конца");
     }
 
     #[test]
