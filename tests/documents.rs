@@ -8,7 +8,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use documents::Format;
-use koordinator::export::{export, write_file, DocumentKind, ExportRequest};
+use koordinator::export::{export, DocumentKind, ExportRequest};
+use koordinator::files::write_export;
 use store::Store;
 
 fn demo() -> Store {
@@ -36,7 +37,7 @@ fn print(
         .unwrap();
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
     let path = dir.path().join(format!("{document:?}.pdf"));
-    write_file(&path, &doc.bytes).unwrap();
+    write_export(store, &path, &doc.bytes).unwrap();
     let text = pdf::text(&path);
     for (name, embedded, subset) in pdf::fonts(&path) {
         assert!(embedded && subset, "{document:?}: font {name} must be embedded and subset");
@@ -178,7 +179,7 @@ fn the_roadmap_prints_only_the_chosen_blocks_and_columns() {
     };
     let doc = export(&store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0, Format::Pdf).unwrap();
     let path = dir.path().join("blocks.pdf");
-    write_file(&path, &doc.bytes).unwrap();
+    write_export(&store, &path, &doc.bytes).unwrap();
     let text = pdf::text(&path);
     assert!(text.contains("Цель:"));
     assert!(

@@ -45,7 +45,8 @@ impl From<StoreError> for CommandError {
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Invalid { .. } => ErrorCode::Invalid,
             StoreError::Conflict(_) => ErrorCode::Conflict,
-            StoreError::Open { .. } => ErrorCode::Io,
+            StoreError::Open { .. } | StoreError::Missing { .. } => ErrorCode::Io,
+            StoreError::Foreign { .. } | StoreError::Newer { .. } => ErrorCode::Storage,
             StoreError::Corrupt(_) | StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorCode::Storage,
         };
         let field = match &e {

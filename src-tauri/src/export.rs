@@ -96,7 +96,7 @@ pub fn export_to_file(
         let r = export(store, req, today, created_unix, format)?;
         (r.bytes, r.pages as u32, r.warnings)
     };
-    write_file(path, &bytes)?;
+    crate::files::write_export(store, path, &bytes)?;
     Ok(Exported {
         path: path.display().to_string(),
         pages,
@@ -182,18 +182,6 @@ pub fn export(
         }
     };
     pdf.map_err(invalid)
-}
-
-/// Writes a file next to its final name first, then renames it, so a failed write never leaves
-/// half a file where the user looks for it.
-pub fn write_file(out: &Path, bytes: &[u8]) -> CommandResult<()> {
-    let io = |e: std::io::Error| {
-        CommandError::new(ErrorCode::Io, format!("не удалось записать «{}»: {e}", out.display()))
-    };
-    let mut tmp = out.as_os_str().to_owned();
-    tmp.push(".part");
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, out).map_err(io)
 }
 
 /// The plan's calendar as ICS: its webinar series and events, or one series alone.

@@ -80,7 +80,9 @@ pub fn write(
         goal: String::new(),
         tasks: Vec::new(),
     };
-    Ok(store.write(|tx| import::write(tx, &new, &recognised))?)
+    let label =
+        format!("Импорт: «{}» ({})", store::short(&new.title), store::events_count(recognised.events.len()));
+    Ok(store.change(label, |tx| import::write(tx, &new, &recognised))?)
 }
 
 /// A plan bundle, if the file is one (a .json); other files are tables.
@@ -97,8 +99,21 @@ pub fn read_bundle(path: &Path) -> CommandResult<Option<exchange::bundle::Bundle
 
 /// Writes a bundle as a new plan; schools the district lacks are reported.
 pub fn write_bundle(store: &mut Store, bundle: &exchange::bundle::Bundle) -> CommandResult<Written> {
+    let label = format!(
+        "Импорт пакета: «{}» ({})",
+        store::short(&bundle.plan.title),
+        store::events_count(bundle.events.len())
+    );
+    write_bundle_as(store, bundle, label)
+}
+
+fn write_bundle_as(
+    store: &mut Store,
+    bundle: &exchange::bundle::Bundle,
+    label: String,
+) -> CommandResult<Written> {
     let schools = store::school::list(store.read(), None)?;
-    let (plan, missing) = store.write(|tx| exchange::bundle::write(tx, bundle, &schools))?;
+    let (plan, missing) = store.change(label, |tx| exchange::bundle::write(tx, bundle, &schools))?;
     Ok(Written {
         plan,
         sections: bundle.sections.len(),
@@ -114,5 +129,7 @@ pub fn write_bundle(store: &mut Store, bundle: &exchange::bundle::Bundle) -> Com
 pub fn copy_plan(store: &mut Store, id: domain::Id, years: i32) -> CommandResult<Written> {
     let schools = store::school::list(store.read(), None)?;
     let bundle = exchange::bundle::of(&store::plan::roadmap(store.read(), id)?, &schools);
-    write_bundle(store, &exchange::bundle::shifted(&bundle, years))
+    let next = exchange::bundle::shifted(&bundle, years);
+    let label = format!("Копия на следующий год: «{}»", store::short(&next.plan.title));
+    write_bundle_as(store, &next, label)
 }

@@ -6,6 +6,7 @@ mod commands;
 pub mod district;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod import;
 pub mod paths;
 
@@ -28,6 +29,10 @@ pub fn run_app<R: tauri::Runtime>(
         .invoke_handler(tauri::generate_handler![
             commands::district::app_info,
             commands::district::load_demo,
+            commands::district::list_backups,
+            commands::district::data_version,
+            commands::district::make_backup,
+            commands::district::restore_backup,
             commands::schools::list_schools,
             commands::schools::create_school,
             commands::schools::update_school,
@@ -79,6 +84,8 @@ pub fn run_app<R: tauri::Runtime>(
             commands::editor::history,
             commands::editor::undo,
             commands::editor::redo,
+            commands::editor::list_changes,
+            commands::editor::undo_to,
             commands::editor::save_order,
             commands::editor::order_points,
             commands::editor::list_working_groups,
@@ -89,10 +96,27 @@ pub fn run_app<R: tauri::Runtime>(
         ])
 }
 
-/// Opens the window on the data file at `path`.
-pub fn run(path: PathBuf) -> Result<(), error::CommandError> {
-    let store = Store::open(&path)?;
-    run_app(tauri::Builder::default(), store, path)
-        .run(tauri::generate_context!())
-        .map_err(|e| error::CommandError::new(error::ErrorCode::Io, format!("не удалось открыть окно: {e}")))
+/// Opens the window on the data file (`--db`, else `KOORDINATOR_DB`, else the program's own).
+pub fn run(db: Option<PathBuf>) -> Result<(), error::CommandError> {
+    let path = paths::data_file(db.clone());
+    let mut store = paths::create_store(db)?;
+    // The day's first backup; a failure to make it must not keep the user out of their data.
+    if let Err(e) = store.daily_backup() {
+        eprintln!("Предупреждение: резервная копия не сделана: {e}");
+    }
+    let app =
+        run_app(tauri::Builder::default(), store, path).build(tauri::generate_context!()).map_err(|e| {
+            error::CommandError::new(error::ErrorCode::Io, format!("не удалось открыть окно: {e}"))
+        })?;
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            // The process ends without dropping managed state: move the session's changes
+            // from the -wal file into the data file now, so the file alone holds them.
+            use tauri::Manager;
+            if let Ok(store) = handle.state::<AppStore>().lock() {
+                let _ = store.checkpoint();
+            }
+        }
+    });
+    Ok(())
 }

@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
-        None => koordinator::run(koordinator::paths::data_file(cli.db)),
+        None => koordinator::run(cli.db),
         Some(command) => koordinator::cli::run(cli.db, command, &mut std::io::stdout().lock()),
     };
     match result {

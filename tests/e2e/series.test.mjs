@@ -156,7 +156,9 @@ test("a series of five by rule appears in the month view and stays", async () =>
   // The ICS of the series, read by an independent parser.
   const ics = join(dir, "thursdays.ics");
   execFileSync(BINARY, ["--db", db, "ics", "--plan", "1", "--series", "2", "--out", ics]);
-  const read = execFileSync("python3", [
+  // Debian's interpreter, where .ci/setup installs python3-icalendar: the `python3` on the PATH
+  // of these machines is another interpreter that cannot see Debian's packages.
+  const read = execFileSync("/usr/bin/python3", [
     "-c",
     `import sys, icalendar
 cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())

@@ -10,6 +10,10 @@ import { WebinarsView } from "./views/Webinars";
 import { DocumentsView } from "./views/Documents";
 import { ImportView } from "./views/Import";
 import { OrdersView } from "./views/Orders";
+import { HistoryView } from "./views/History";
+import { DataFileView } from "./views/DataFile";
+import { announceDataChanged, typing } from "./api/changes";
+import type { HistoryState } from "./api/bindings/HistoryState";
 
 const VIEWS = [
   ["schools", "Школы"],
@@ -20,6 +24,8 @@ const VIEWS = [
   ["orders", "Приказы"],
   ["documents", "Документы"],
   ["import", "Импорт"],
+  ["history", "Журнал"],
+  ["file", "Файл данных"],
 ] as const;
 
 type View = (typeof VIEWS)[number][0];
@@ -40,6 +46,67 @@ export function App() {
       },
       (e) => setError(e instanceof AppError ? e.message : String(e)),
     );
+  }, []);
+
+  const [history, setHistory] = useState<HistoryState | null>(null);
+  const refreshHistory = () => api.history().then(setHistory, () => {});
+
+  // Undo and redo belong to the whole window: Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) take back or
+  // make again the newest change, whichever view made it. Inside a text field they stay the
+  // field's own undo of typing.
+  async function step(undo: boolean) {
+    setError(null);
+    try {
+      const state = await (undo ? api.undo() : api.redo());
+      setHistory(state);
+      announceDataChanged();
+    } catch (e) {
+      setError(e instanceof AppError ? e.message : String(e));
+    }
+  }
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const key = e.key.toLowerCase();
+      const isZ = key === "z" || key === "я" || e.code === "KeyZ";
+      const isY = key === "y" || key === "н" || e.code === "KeyY";
+      if (!isZ && !isY) return;
+      const t = e.target as HTMLElement;
+      if (t.tagName === "INPUT" || t.tagName === "TEXTAREA") return;
+      e.preventDefault();
+      step(isZ && !e.shiftKey);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  // Changes made by another program (the command line) on the same file appear here: SQLite's
+  // data_version is read on focus and every two seconds, and a move makes every view read again
+  // — but never while the person is typing, so a reload cannot rebuild the field they type in.
+  useEffect(() => {
+    let seen: number | null = null;
+    let pending = false;
+    const check = async () => {
+      refreshHistory();
+      try {
+        const v = await api.dataVersion();
+        if (seen !== null && v !== seen) pending = true;
+        seen = v;
+      } catch {
+        return;
+      }
+      if (pending && !typing()) {
+        pending = false;
+        announceDataChanged();
+      }
+    };
+    check();
+    const timer = window.setInterval(check, 2000);
+    window.addEventListener("focus", check);
+    return () => {
+      window.clearInterval(timer);
+      window.removeEventListener("focus", check);
+    };
   }, []);
 
   async function loadDemo() {
@@ -70,6 +137,25 @@ export function App() {
             </button>
           ))}
         </nav>
+        <span class="spacer" />
+        <div class="history-buttons" role="group" aria-label="История изменений">
+          <button
+            id="undo"
+            onClick={() => step(true)}
+            aria-label="Отменить"
+            title={history?.next_undo ? `Отменить: ${history.next_undo} (Ctrl+Z)` : "Нечего отменять"}
+          >
+            ↶
+          </button>
+          <button
+            id="redo"
+            onClick={() => step(false)}
+            aria-label="Повторить"
+            title={history?.next_redo ? `Повторить: ${history.next_redo} (Ctrl+Shift+Z)` : "Нечего повторять"}
+          >
+            ↷
+          </button>
+        </div>
       </header>
       <main class="content">
         <ErrorNotice message={error} />
@@ -99,6 +185,8 @@ export function App() {
           {view === "orders" && <OrdersView />}
           {view === "documents" && <DocumentsView />}
           {view === "import" && <ImportView onImported={() => setWelcome(false)} />}
+          {view === "history" && <HistoryView />}
+          {view === "file" && <DataFileView info={info} />}
         </div>
       </main>
     </div>

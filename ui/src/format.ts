@@ -13,6 +13,12 @@ export function ruDate(iso: string | null): string {
 }
 
 /** ISO date → «Март 2023». */
+/** «2026-12-01T14:05:09» → «01.12.2026 14:05». */
+export function ruDateTime(at: string): string {
+  const [d, t = ""] = at.split("T");
+  return `${ruDate(d)} ${t.slice(0, 5)}`.trim();
+}
+
 export function monthTitle(iso: string): string {
   const [y, m] = iso.split("-");
   return `${MONTHS[Number(m) - 1]} ${y}`;

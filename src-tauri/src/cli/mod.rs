@@ -178,6 +178,36 @@ pub enum Command {
         #[command(flatten)]
         format: Format,
     },
+    /// Журнал изменений: последние изменения, новые первыми
+    #[command(help_template = SUB_HELP, override_usage = "koordinator history [--json] [--limit N] [--db ФАЙЛ]")]
+    History {
+        #[command(flatten)]
+        format: Format,
+        /// Сколько изменений показать
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: u32,
+    },
+    /// Отменить последнее изменение
+    #[command(help_template = SUB_HELP, override_usage = "koordinator undo [--db ФАЙЛ]")]
+    Undo,
+    /// Повторить последнее отменённое изменение
+    #[command(help_template = SUB_HELP, override_usage = "koordinator redo [--db ФАЙЛ]")]
+    Redo,
+    /// Сделать резервную копию файла данных сейчас
+    #[command(help_template = SUB_HELP, override_usage = "koordinator backup [--db ФАЙЛ]")]
+    Backup,
+    /// Список резервных копий, новые первыми
+    #[command(help_template = SUB_HELP, override_usage = "koordinator backups [--json] [--db ФАЙЛ]")]
+    Backups {
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Восстановить данные из резервной копии (текущее состояние сначала сохраняется в копию)
+    #[command(help_template = SUB_HELP, override_usage = "koordinator restore ФАЙЛ [--db ФАЙЛ]")]
+    Restore {
+        /// Файл резервной копии
+        file: PathBuf,
+    },
     /// Разобрать срок реализации: одна строка JSON на каждый текст
     #[command(help_template = SUB_HELP, override_usage = "koordinator timeframe [--period ПЕРИОД] [--stdin] [ТЕКСТ]")]
     Timeframe {
@@ -236,9 +266,10 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Cli, (String, i32
 /// Runs a subcommand, writing its output to `out`.
 pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> CommandResult<()> {
     let open = || Store::open(&paths::data_file(db.clone())).map_err(CommandError::from);
+    let create = || paths::create_store(db.clone()).map_err(CommandError::from);
     match command {
         Command::Demo => {
-            let mut store = open()?;
+            let mut store = create()?;
             let loaded = crate::district::load_demo(&mut store)?;
             writeln!(
                 out,
@@ -289,11 +320,16 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
         Command::Ics { plan, series, zone, out: path } => {
             let store = open()?;
             let text = crate::export::calendar(&store, plan, series, &zone, chrono::Utc::now().naive_utc())?;
-            crate::export::write_file(&path, text.as_bytes())?;
+            crate::files::write_export(&store, &path, text.as_bytes())?;
             writeln!(out, "Сохранено: {}", path.display()).map_err(io)?;
         }
         Command::Import { file, period, title, issuer, preview, format } => {
-            let mut store = open()?;
+            // A preview writes nothing: with no data file yet it reads against an empty district.
+            let mut store = match (preview, paths::data_file(db.clone()).exists()) {
+                (true, false) => Store::open_in_memory()?,
+                (true, true) => open()?,
+                (false, _) => create()?,
+            };
             if let Some(bundle) = crate::import::read_bundle(&file)? {
                 let written = crate::import::write_bundle(&mut store, &bundle)?;
                 print_written(out, &written, format.json)?;
@@ -333,12 +369,55 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             );
             let text = serde_json::to_string_pretty(&bundle)
                 .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
-            crate::export::write_file(&path, text.as_bytes())?;
+            crate::files::write_export(&store, &path, text.as_bytes())?;
             writeln!(out, "Сохранено: {}", path.display()).map_err(io)?;
         }
         Command::CopyPlan { plan, years, format } => {
             let written = crate::import::copy_plan(&mut open()?, plan, years)?;
             print_written(out, &written, format.json)?;
+        }
+        Command::History { format, limit } => {
+            let changes = store::history::list(open()?.read(), limit)?;
+            let text = if format.json {
+                json::line(&changes.iter().map(output::HistoryLine::from).collect::<Vec<_>>())
+            } else {
+                output::history(&changes)
+            };
+            writeln!(out, "{text}").map_err(io)?;
+        }
+        Command::Undo | Command::Redo => {
+            let mut store = open()?;
+            let undo = matches!(command, Command::Undo);
+            let done = if undo { store.undo()? } else { store.redo()? };
+            match done {
+                Some(label) if undo => writeln!(out, "Отменено: {label}").map_err(io)?,
+                Some(label) => writeln!(out, "Повторено: {label}").map_err(io)?,
+                None if undo => return Err(CommandError::new(ErrorCode::Invalid, "Нечего отменять.")),
+                None => return Err(CommandError::new(ErrorCode::Invalid, "Нечего повторять.")),
+            }
+        }
+        Command::Backup => {
+            let made = open()?.backup()?;
+            writeln!(out, "Резервная копия: {} ({} КБ)", made.path, made.size.div_ceil(1024)).map_err(io)?;
+        }
+        Command::Backups { format } => {
+            let path = paths::data_file(db.clone());
+            if !path.exists() {
+                return Err(store::StoreError::Missing { path: path.display().to_string() }.into());
+            }
+            let list = store::backup::list(&path)?;
+            let text = if format.json { json::line(&list) } else { output::backups(&list) };
+            writeln!(out, "{text}").map_err(io)?;
+        }
+        Command::Restore { file } => {
+            let before = open()?.restore(&file)?;
+            writeln!(
+                out,
+                "Данные восстановлены из «{}». Прежнее состояние сохранено: {}",
+                file.display(),
+                before.path
+            )
+            .map_err(io)?;
         }
         Command::Timeframe { period, stdin, text } => {
             let period = match period {

@@ -147,3 +147,67 @@ pub fn recognised(r: &exchange::import::Recognised) -> String {
     }
     out.trim().to_owned()
 }
+
+/// One line of `history --json`: the contract's four keys.
+#[derive(Serialize)]
+pub struct HistoryLine<'a> {
+    pub id: i64,
+    pub label: &'a str,
+    pub at: &'a str,
+    pub undone: bool,
+}
+
+impl<'a> From<&'a domain::Change> for HistoryLine<'a> {
+    fn from(c: &'a domain::Change) -> Self {
+        HistoryLine { id: c.id, label: &c.label, at: &c.at, undone: c.undone }
+    }
+}
+
+/// «Журнал изменений» as text: newest first, what each did.
+pub fn history(changes: &[domain::Change]) -> String {
+    if changes.is_empty() {
+        return "Изменений пока нет.".to_owned();
+    }
+    changes
+        .iter()
+        .map(|c| {
+            let what: Vec<String> = c
+                .rows
+                .iter()
+                .map(|r| {
+                    let mut parts = Vec::new();
+                    if r.added > 0 {
+                        parts.push(format!("+{}", r.added));
+                    }
+                    if r.changed > 0 {
+                        parts.push(format!("~{}", r.changed));
+                    }
+                    if r.removed > 0 {
+                        parts.push(format!("−{}", r.removed));
+                    }
+                    format!("{} {}", r.what, parts.join(" "))
+                })
+                .collect();
+            let undone = if c.undone { " (отменено)" } else { "" };
+            format!(
+                "{:>5}  {}  {}{undone}\n       {}",
+                c.id,
+                c.at.replace('T', " "),
+                c.label,
+                what.join("; ")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The backups as text, newest first.
+pub fn backups(list: &[domain::Backup]) -> String {
+    if list.is_empty() {
+        return "Резервных копий пока нет.".to_owned();
+    }
+    list.iter()
+        .map(|b| format!("{}  {:>7} КБ  {}", b.at.replace('T', " "), b.size.div_ceil(1024), b.path))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -27,7 +27,11 @@ pub fn reschedule_webinar(
     date: NaiveDate,
     start_time: Option<TimeOfDay>,
 ) -> CommandResult<()> {
-    Ok(state.lock()?.write(|tx| store::webinar::reschedule(tx, webinar_id, date, start_time))?)
+    Ok(state
+        .lock()?
+        .change(format!("Вебинар перенесён на {}", date.format("%d.%m.%Y")), |tx| {
+            store::webinar::reschedule(tx, webinar_id, date, start_time)
+        })?)
 }
 
 /// Marks an event: its status, completion mark and the document that shows the result.
@@ -39,21 +43,18 @@ pub fn set_event_status(
     completion_mark: String,
     evidence: String,
 ) -> CommandResult<()> {
-    Ok(state
-        .lock()?
-        .write(|tx| store::event::set_status(tx, event_id, status, &completion_mark, &evidence))?)
+    Ok(state.lock()?.change_labelled(|tx| {
+        store::event::set_status(tx, event_id, status, &completion_mark, &evidence)?;
+        Ok(((), format!("Отметка {}: «{}»", store::event::label(tx, event_id), status.label())))
+    })?)
 }
 
 /// Writes the plan's calendar (its events and webinar series) as ICS to `path`, chosen in the
 /// native save dialog.
 #[tauri::command]
 pub fn export_calendar(state: State<AppStore>, plan_id: Id, path: std::path::PathBuf) -> CommandResult<()> {
-    let text = crate::export::calendar(
-        &*state.lock()?,
-        plan_id,
-        None,
-        "Europe/Moscow",
-        chrono::Utc::now().naive_utc(),
-    )?;
-    crate::export::write_file(&path, text.as_bytes())
+    let store = state.lock()?;
+    let text =
+        crate::export::calendar(&store, plan_id, None, "Europe/Moscow", chrono::Utc::now().naive_utc())?;
+    crate::files::write_export(&store, &path, text.as_bytes())
 }

@@ -1,21 +1,30 @@
 //! The editor's commands: every change is saved at once in its own transaction and can be
-//! undone (`Store::edit`).
+//! undone (`Store::change`).
 
-use domain::{EventDraft, Id, Move, PlanDraft, SectionDraft, Timeframe};
-use serde::Serialize;
+use domain::{Change, EventDraft, HistoryState, Id, Move, PlanDraft, SectionDraft, Timeframe};
 use tauri::State;
 
 use super::AppStore;
-use crate::error::CommandResult;
+use crate::error::{CommandError, CommandResult, ErrorCode};
 
 #[tauri::command]
 pub fn save_plan(state: State<AppStore>, id: Option<Id>, draft: PlanDraft) -> CommandResult<Id> {
-    Ok(state.lock()?.edit(|tx| store::plan::save(tx, id, &draft))?)
+    Ok(state.lock()?.change(
+        match id {
+            Some(_) => format!("Паспорт дорожной карты «{}» изменён", store::short(&draft.title)),
+            None => format!("Создана дорожная карта «{}»", store::short(&draft.title)),
+        },
+        |tx| store::plan::save(tx, id, &draft),
+    )?)
 }
 
 #[tauri::command]
 pub fn delete_plan(state: State<AppStore>, id: Id) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::plan::delete(tx, id))?)
+    Ok(state.lock()?.change_labelled(|tx| {
+        let title = store::plan::get(tx, id)?.title;
+        store::plan::delete(tx, id)?;
+        Ok(((), format!("Удалена дорожная карта «{}»", store::short(&title))))
+    })?)
 }
 
 #[tauri::command]
@@ -26,17 +35,25 @@ pub fn create_section(state: State<AppStore>, plan_id: Id, draft: SectionDraft) 
         goal: draft.goal,
         school_ids: draft.school_ids,
     };
-    Ok(state.lock()?.edit(|tx| store::section::insert(tx, plan_id, &new))?)
+    Ok(state
+        .lock()?
+        .change(format!("Добавлен раздел «{}»", store::short(&new.title)), |tx| {
+            store::section::insert(tx, plan_id, &new)
+        })?)
 }
 
 #[tauri::command]
 pub fn update_section(state: State<AppStore>, id: Id, draft: SectionDraft) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::section::update(tx, id, &draft))?)
+    Ok(state
+        .lock()?
+        .change(format!("Изменён раздел «{}»", store::short(&draft.title)), |tx| {
+            store::section::update(tx, id, &draft)
+        })?)
 }
 
 #[tauri::command]
 pub fn delete_section(state: State<AppStore>, id: Id) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::section::delete(tx, id))?)
+    Ok(state.lock()?.change("Удалён раздел", |tx| store::section::delete(tx, id))?)
 }
 
 /// A new empty event after `after`, or at the end of the section; returns its id.
@@ -47,62 +64,81 @@ pub fn add_event(
     section_id: Option<Id>,
     after: Option<Id>,
 ) -> CommandResult<Id> {
-    Ok(state.lock()?.edit(|tx| store::event::add(tx, plan_id, section_id, after))?)
+    Ok(state.lock()?.change_labelled(|tx| {
+        let id = store::event::add(tx, plan_id, section_id, after)?;
+        Ok((id, format!("Добавлена строка {}", store::event::label(tx, id))))
+    })?)
 }
 
 /// Saves an event's row; returns what its timeframe came to.
 #[tauri::command]
 pub fn update_event(state: State<AppStore>, id: Id, draft: EventDraft) -> CommandResult<Timeframe> {
-    Ok(state.lock()?.edit(|tx| store::event::update(tx, id, &draft))?)
+    Ok(state.lock()?.change_labelled(|tx| {
+        let tf = store::event::update(tx, id, &draft)?;
+        Ok((tf, format!("Изменена строка {}", store::event::label(tx, id))))
+    })?)
 }
 
 #[tauri::command]
 pub fn delete_event(state: State<AppStore>, id: Id) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::event::remove(tx, id))?)
+    Ok(state.lock()?.change_labelled(|tx| {
+        let label = format!("Удалена строка {}", store::event::label(tx, id));
+        store::event::remove(tx, id)?;
+        Ok(((), label))
+    })?)
 }
 
 /// Up, down, indent (under the one above), outdent.
 #[tauri::command]
 pub fn shift_event(state: State<AppStore>, id: Id, to: Move) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::event::shift(tx, id, to))?)
+    Ok(state.lock()?.change_labelled(|tx| {
+        store::event::shift(tx, id, to)?;
+        Ok(((), format!("Перемещена строка {}", store::event::label(tx, id))))
+    })?)
 }
 
 /// A drag: the event goes just before `target`.
 #[tauri::command]
 pub fn move_event_before(state: State<AppStore>, id: Id, target: Id) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::event::move_before(tx, id, target))?)
+    Ok(state.lock()?.change_labelled(|tx| {
+        store::event::move_before(tx, id, target)?;
+        Ok(((), format!("Перемещена строка {}", store::event::label(tx, id))))
+    })?)
 }
 
-/// How many changes can be undone and redone.
-#[derive(Debug, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct History {
-    pub undo: u32,
-    pub redo: u32,
-}
-
-fn history_of(store: &store::Store) -> History {
-    let (undo, redo) = store.history_depth();
-    History { undo: undo as u32, redo: redo as u32 }
-}
-
+/// How deep undo and redo go, and what they would take back or make again.
 #[tauri::command]
-pub fn history(state: State<AppStore>) -> CommandResult<History> {
-    Ok(history_of(&*state.lock()?))
+pub fn history(state: State<AppStore>) -> CommandResult<HistoryState> {
+    Ok(state.lock()?.history_state()?)
 }
 
+/// Takes back the newest change, whichever view made it.
 #[tauri::command]
-pub fn undo(state: State<AppStore>) -> CommandResult<History> {
+pub fn undo(state: State<AppStore>) -> CommandResult<HistoryState> {
     let mut store = state.lock()?;
-    store.undo()?;
-    Ok(history_of(&store))
+    store.undo()?.ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Нечего отменять."))?;
+    Ok(store.history_state()?)
 }
 
 #[tauri::command]
-pub fn redo(state: State<AppStore>) -> CommandResult<History> {
+pub fn redo(state: State<AppStore>) -> CommandResult<HistoryState> {
     let mut store = state.lock()?;
-    store.redo()?;
-    Ok(history_of(&store))
+    store.redo()?.ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Нечего повторять."))?;
+    Ok(store.history_state()?)
+}
+
+/// «Журнал изменений»: the newest changes, newest first.
+#[tauri::command]
+pub fn list_changes(state: State<AppStore>) -> CommandResult<Vec<Change>> {
+    Ok(store::history::list(state.lock()?.read(), 200)?)
+}
+
+/// Undoes changes, newest first, until the change `id` is undone too.
+#[tauri::command]
+pub fn undo_to(state: State<AppStore>, id: Id) -> CommandResult<HistoryState> {
+    let mut store = state.lock()?;
+    store.undo_to(id)?;
+    Ok(store.history_state()?)
 }
 
 /// Saves an order from the composer; returns its id.
@@ -113,7 +149,10 @@ pub fn save_order(
     draft: domain::OrderDraft,
     points: Vec<domain::PointDraft>,
 ) -> CommandResult<Id> {
-    Ok(state.lock()?.edit(|tx| store::order::save(tx, id, &draft, &points))?)
+    Ok(state.lock()?.change(
+        if id.is_some() { "Приказ изменён" } else { "Составлен приказ" },
+        |tx| store::order::save(tx, id, &draft, &points),
+    )?)
 }
 
 /// An order's points with the annexes they cite, for the composer.
@@ -130,5 +169,12 @@ pub fn list_working_groups(state: State<AppStore>) -> CommandResult<Vec<domain::
 /// Moves a section one place up or down; its events follow.
 #[tauri::command]
 pub fn shift_section(state: State<AppStore>, id: Id, up: bool) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::section::shift(tx, id, up))?)
+    Ok(state.lock()?.change(
+        if up {
+            "Раздел перемещён выше"
+        } else {
+            "Раздел перемещён ниже"
+        },
+        |tx| store::section::shift(tx, id, up),
+    )?)
 }

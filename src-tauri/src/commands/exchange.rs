@@ -73,7 +73,7 @@ pub fn export_bundle(state: State<AppStore>, plan_id: Id, path: PathBuf) -> Comm
     );
     let text = serde_json::to_string_pretty(&bundle)
         .map_err(|e| crate::error::CommandError::new(crate::error::ErrorCode::Io, e.to_string()))?;
-    crate::export::write_file(&path, text.as_bytes())
+    crate::files::write_export(&store, &path, text.as_bytes())
 }
 
 /// Next year's plan from this one.

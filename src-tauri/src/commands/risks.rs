@@ -13,17 +13,26 @@ pub fn list_risk_factors(state: State<AppStore>) -> CommandResult<Vec<RiskFactor
 
 #[tauri::command]
 pub fn add_risk_factor(state: State<AppStore>, name: String) -> CommandResult<Id> {
-    Ok(state.lock()?.edit(|tx| store::risk::add_factor(tx, &name))?)
+    Ok(state
+        .lock()?
+        .change(format!("Добавлен фактор риска «{}»", store::short(&name)), |tx| {
+            store::risk::add_factor(tx, &name)
+        })?)
 }
 
 #[tauri::command]
 pub fn rename_risk_factor(state: State<AppStore>, id: Id, name: String) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::risk::rename_factor(tx, id, &name))?)
+    Ok(state.lock()?.change(
+        format!("Фактор риска переименован: «{}»", store::short(&name)),
+        |tx| store::risk::rename_factor(tx, id, &name),
+    )?)
 }
 
 #[tauri::command]
 pub fn remove_risk_factor(state: State<AppStore>, id: Id) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::risk::remove_factor(tx, id))?)
+    Ok(state
+        .lock()?
+        .change("Удалён фактор риска", |tx| store::risk::remove_factor(tx, id))?)
 }
 
 #[tauri::command]
@@ -39,7 +48,11 @@ pub fn set_risk_level(
     year: i32,
     level: Option<RiskLevel>,
 ) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::risk::set_level(tx, school_id, risk_factor_id, year, level))?)
+    Ok(state
+        .lock()?
+        .change(format!("Профиль рисков школы на {year} год изменён"), |tx| {
+            store::risk::set_level(tx, school_id, risk_factor_id, year, level)
+        })?)
 }
 
 /// School × factor × the plan's events that address it, for `year`'s profile.
@@ -63,5 +76,19 @@ pub fn link_event_risk(
     risk_factor_id: Id,
     addresses: bool,
 ) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::risk::link_event(tx, event_id, risk_factor_id, addresses))?)
+    Ok(state.lock()?.change_labelled(|tx| {
+        store::risk::link_event(tx, event_id, risk_factor_id, addresses)?;
+        let verb = if addresses {
+            "закрывает риск"
+        } else {
+            "больше не закрывает риск"
+        };
+        Ok((
+            (),
+            format!(
+                "Мероприятие {} {verb}",
+                store::event::label(tx, event_id).trim_start_matches("мероприятия ")
+            ),
+        ))
+    })?)
 }

@@ -12,14 +12,18 @@ pub fn list_schools(state: State<AppStore>, year: Option<i32>) -> CommandResult<
 #[tauri::command]
 pub fn create_school(state: State<AppStore>, draft: SchoolDraft) -> CommandResult<School> {
     let mut store = state.lock()?;
-    let id = store.edit(|tx| store::school::insert(tx, &draft))?;
+    let id = store.change(format!("Добавлена школа «{}»", draft.short_name.trim()), |tx| {
+        store::school::insert(tx, &draft)
+    })?;
     Ok(store::school::get(store.read(), id)?)
 }
 
 #[tauri::command]
 pub fn update_school(state: State<AppStore>, id: Id, draft: SchoolDraft) -> CommandResult<School> {
     let mut store = state.lock()?;
-    store.edit(|tx| store::school::update(tx, id, &draft))?;
+    store.change(format!("Изменена школа «{}»", draft.short_name.trim()), |tx| {
+        store::school::update(tx, id, &draft)
+    })?;
     Ok(store::school::get(store.read(), id)?)
 }
 
@@ -35,15 +39,24 @@ pub fn save_pairing(
     id: Option<Id>,
     draft: domain::PairingDraft,
 ) -> CommandResult<Id> {
-    Ok(state.lock()?.edit(|tx| match id {
-        None => store::pairing::insert(tx, &draft),
-        Some(id) => store::pairing::update(tx, id, &draft).map(|()| id),
-    })?)
+    Ok(state.lock()?.change(
+        if id.is_some() {
+            "Изменена пара наставничества"
+        } else {
+            "Добавлена пара наставничества"
+        },
+        |tx| match id {
+            None => store::pairing::insert(tx, &draft),
+            Some(id) => store::pairing::update(tx, id, &draft).map(|()| id),
+        },
+    )?)
 }
 
 #[tauri::command]
 pub fn delete_pairing(state: State<AppStore>, id: Id) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::pairing::delete(tx, id))?)
+    Ok(state.lock()?.change("Удалена пара наставничества", |tx| {
+        store::pairing::delete(tx, id)
+    })?)
 }
 
 /// The pairings of `year` that need a second look, and the mentor limit they were checked against.
@@ -69,5 +82,7 @@ pub fn check_pairings(state: State<AppStore>, year: i32) -> CommandResult<Pairin
 
 #[tauri::command]
 pub fn set_mentor_limit(state: State<AppStore>, limit: u32) -> CommandResult<()> {
-    Ok(state.lock()?.edit(|tx| store::setting::set(tx, store::setting::MENTOR_LIMIT, &limit.to_string()))?)
+    Ok(state.lock()?.change(format!("Предел школ на наставника: {limit}"), |tx| {
+        store::setting::set(tx, store::setting::MENTOR_LIMIT, &limit.to_string())
+    })?)
 }

@@ -18,7 +18,13 @@ pub fn set_event_timeframe(
     event_id: Id,
     text: String,
 ) -> CommandResult<TimeframeReading> {
-    Ok(state.lock()?.write(|tx| store::event::set_timeframe(tx, event_id, &text))?.into())
+    Ok(state
+        .lock()?
+        .change_labelled(|tx| {
+            let tf = store::event::set_timeframe(tx, event_id, &text)?;
+            Ok((tf, format!("Срок {} изменён", store::event::label(tx, event_id))))
+        })?
+        .into())
 }
 
 /// «Сроки требуют проверки»: events whose timeframe is free or has a warning.

@@ -36,7 +36,12 @@ pub fn create_series_by_rule(
         audience: series.audience,
         organiser: series.organiser,
     };
-    Ok(state.lock()?.write(|tx| store::webinar::insert_series_by_rule(tx, &new, &rule, "Europe/Moscow"))?.1)
+    Ok(state
+        .lock()?
+        .change(format!("Создан цикл вебинаров «{}»", store::short(&new.title)), |tx| {
+            store::webinar::insert_series_by_rule(tx, &new, &rule, "Europe/Moscow")
+        })?
+        .1)
 }
 
 /// Sessions that need a second look: overlaps, double-booked speakers, holidays, outside the plan.
@@ -61,7 +66,11 @@ pub fn list_webinar_conflicts(state: State<AppStore>) -> CommandResult<Vec<domai
 /// Saves a session edited in the form: day, time, topic, speakers, host school, link.
 #[tauri::command]
 pub fn update_webinar(state: State<AppStore>, webinar_id: Id, draft: WebinarDraft) -> CommandResult<()> {
-    Ok(state.lock()?.write(|tx| store::webinar::update(tx, webinar_id, &draft))?)
+    Ok(state
+        .lock()?
+        .change(format!("Вебинар «{}» изменён", store::short(&draft.topic)), |tx| {
+            store::webinar::update(tx, webinar_id, &draft)
+        })?)
 }
 
 /// The non-working holidays of a calendar year, as series by rule skip them.
@@ -78,11 +87,17 @@ pub fn list_holidays(state: State<AppStore>, year: i32) -> CommandResult<Vec<Hol
 /// Adds or renames a holiday (a transferred day off, a regional holiday).
 #[tauri::command]
 pub fn set_holiday(state: State<AppStore>, holiday: Holiday) -> CommandResult<()> {
-    Ok(state.lock()?.write(|tx| store::holiday::set(tx, holiday.date, &holiday.name))?)
+    Ok(state
+        .lock()?
+        .change(format!("Праздничный день {}", holiday.date.format("%d.%m.%Y")), |tx| {
+            store::holiday::set(tx, holiday.date, &holiday.name)
+        })?)
 }
 
 /// Makes a day a working one.
 #[tauri::command]
 pub fn remove_holiday(state: State<AppStore>, date: NaiveDate) -> CommandResult<()> {
-    Ok(state.lock()?.write(|tx| store::holiday::remove(tx, date))?)
+    Ok(state.lock()?.change(format!("{} — рабочий день", date.format("%d.%m.%Y")), |tx| {
+        store::holiday::remove(tx, date)
+    })?)
 }

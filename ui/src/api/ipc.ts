@@ -33,7 +33,9 @@ import type { PlanDraft } from "./bindings/PlanDraft";
 import type { SectionDraft } from "./bindings/SectionDraft";
 import type { EventDraft } from "./bindings/EventDraft";
 import type { Move } from "./bindings/Move";
-import type { History } from "./bindings/History";
+import type { HistoryState } from "./bindings/HistoryState";
+import type { Change } from "./bindings/Change";
+import type { Backup } from "./bindings/Backup";
 import type { Timeframe } from "./bindings/Timeframe";
 import type { OrderDraft } from "./bindings/OrderDraft";
 import type { PointDraft } from "./bindings/PointDraft";
@@ -118,9 +120,15 @@ export const api = {
   deleteEvent: (id: number) => call<void>("delete_event", { id }),
   shiftEvent: (id: number, to: Move) => call<void>("shift_event", { id, to }),
   moveEventBefore: (id: number, target: number) => call<void>("move_event_before", { id, target }),
-  history: () => call<History>("history"),
-  undo: () => call<History>("undo"),
-  redo: () => call<History>("redo"),
+  history: () => call<HistoryState>("history"),
+  undo: () => call<HistoryState>("undo"),
+  redo: () => call<HistoryState>("redo"),
+  listChanges: () => call<Change[]>("list_changes"),
+  undoTo: (id: number) => call<HistoryState>("undo_to", { id }),
+  dataVersion: () => call<number>("data_version"),
+  listBackups: () => call<Backup[]>("list_backups"),
+  makeBackup: () => call<Backup>("make_backup"),
+  restoreBackup: (path: string) => call<Backup>("restore_backup", { path }),
   saveOrder: (id: number | null, draft: OrderDraft, points: PointDraft[]) => call<number>("save_order", { id, draft, points }),
   orderPoints: (id: number) => call<PointDraft[]>("order_points", { id }),
   listWorkingGroups: () => call<WorkingGroup[]>("list_working_groups"),

@@ -26,33 +26,11 @@ export function PlansView() {
   const [mode, setMode] = useState<"document" | "editor" | "new">("document");
   const schools = useLoad(() => api.listSchools(null), []);
   const executors = useLoad(() => api.listExecutors(), []);
-  const history = useLoad(() => api.history(), []);
   const changed = () => {
     roadmap.reload();
     review.reload();
-    history.reload();
     executors.reload();
   };
-  const step = (p: Promise<unknown>) =>
-    p.then(() => {
-      plans.reload();
-      changed();
-    }, fail);
-
-  // Ctrl+Z / Ctrl+Shift+Z undo and redo the last saved changes; inside a text field they stay
-  // the field's own undo of typing.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== "z") return;
-      const t = e.target as HTMLElement;
-      if (t.tagName === "INPUT" || t.tagName === "TEXTAREA") return;
-      e.preventDefault();
-      step(e.shiftKey ? api.redo() : api.undo());
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, []);
-
   async function saveBundle() {
     if (planId === null) return;
     const path = await save({ defaultPath: "dorozhnaya-karta.json", filters: [{ name: "Пакет дорожной карты", extensions: ["json"] }] });
@@ -88,12 +66,6 @@ export function PlansView() {
           </div>
         )}
         <span class="spacer" />
-        <button id="undo" disabled={!history.data?.undo} onClick={() => step(api.undo())} title="Отменить (Ctrl+Z)">
-          ↶ Отменить
-        </button>
-        <button id="redo" disabled={!history.data?.redo} onClick={() => step(api.redo())} title="Вернуть (Ctrl+Shift+Z)">
-          ↷ Вернуть
-        </button>
         <button id="new-plan" onClick={() => setMode("new")}>
           Новая дорожная карта
         </button>
@@ -120,8 +92,7 @@ export function PlansView() {
           plan={null}
           onSaved={(id) => {
             plans.reload();
-            history.reload();
-            setPlanId(id);
+                    setPlanId(id);
             setMode("editor");
           }}
           onCancel={() => setMode("document")}

@@ -5,6 +5,7 @@
 mod column;
 mod conflicts;
 mod coverage;
+mod history;
 mod labels;
 mod order;
 pub mod outline;
@@ -16,6 +17,7 @@ mod school;
 pub use column::Column;
 pub use conflicts::*;
 pub use coverage::{coverage, CoverageCell};
+pub use history::{Backup, Change, HistoryState, RowCount};
 pub use order::{compose, points_of, AnnexDraft, PointDraft};
 pub use outline::Move;
 pub use pairings::{pairing_conflicts, PairingConflict};

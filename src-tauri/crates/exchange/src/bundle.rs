@@ -211,7 +211,7 @@ mod tests {
         let first = of(&plan::roadmap(store.read(), id).unwrap(), &schools);
         let json = serde_json::to_string_pretty(&first).unwrap();
         let back = parse(&json).unwrap();
-        let (copy, missing) = store.write(|tx| write(tx, &back, &schools)).unwrap();
+        let (copy, missing) = store.change("Изменение", |tx| write(tx, &back, &schools)).unwrap();
         assert!(missing.is_empty());
         assert_ne!(copy, id);
         let again = of(&plan::roadmap(store.read(), copy).unwrap(), &schools);
@@ -234,7 +234,7 @@ mod tests {
         let mut store = store;
         let broken: Bundle = serde_json::from_value(v).unwrap();
         let before = plan::list(store.read()).unwrap().len();
-        assert!(store.write(|tx| write(tx, &broken, &[])).is_err());
+        assert!(store.change("Изменение", |tx| write(tx, &broken, &[])).is_err());
         assert_eq!(plan::list(store.read()).unwrap().len(), before, "nothing written");
     }
 
@@ -248,7 +248,7 @@ mod tests {
         let b = of(&plan::roadmap(store.read(), id).unwrap(), &[]);
         let next = shifted(&b, 1);
         assert_eq!(next.plan.period.start.to_string(), "2023-09-01");
-        let (copy, _) = store.write(|tx| write(tx, &next, &[])).unwrap();
+        let (copy, _) = store.change("Изменение", |tx| write(tx, &next, &[])).unwrap();
         let r = plan::roadmap(store.read(), copy).unwrap();
         let third = &r.events[2];
         assert_eq!(third.timeframe.text, "до 10 марта 2024 г.");

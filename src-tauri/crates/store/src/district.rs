@@ -204,7 +204,7 @@ pub fn parse(json: &str) -> StoreResult<District> {
 
 /// Writes the bundle in one transaction: all of it, or nothing.
 pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
-    store.write(|tx| {
+    store.change("Загружен демонстрационный район", |tx| {
         let mut schools = HashMap::new();
         for s in &d.schools {
             schools.insert(s.key.as_str(), school::insert(tx, &s.draft)?);

@@ -267,6 +267,23 @@ fn to_json(tf: &Timeframe) -> StoreResult<String> {
     serde_json::to_string(tf).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
+/// How an event is named in the history of changes: «мероприятия 2.3», or by the start of
+/// its content when it has no number.
+pub fn label(conn: &Connection, event_id: Id) -> String {
+    let row: Option<(String, String)> = conn
+        .query_row("SELECT number, content FROM event WHERE id = ?1", [event_id], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .ok();
+    match row {
+        Some((number, _)) if !number.trim().is_empty() => format!("мероприятия {}", number.trim()),
+        Some((_, content)) if !content.trim().is_empty() => {
+            format!("мероприятия «{}»", crate::short(&content))
+        }
+        _ => "мероприятия".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,7 +292,7 @@ mod tests {
 
     fn plan(store: &mut Store) -> Id {
         store
-            .write(|tx| {
+            .change("Изменение", |tx| {
                 plan::insert(
                     tx,
                     &NewPlan {
@@ -310,7 +327,7 @@ mod tests {
     fn keeps_the_text_and_its_value() {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
-        store.write(|tx| insert(tx, p, &new_event("до 10 марта 2023 г."))).unwrap();
+        store.change("Изменение", |tx| insert(tx, p, &new_event("до 10 марта 2023 г."))).unwrap();
         let e = &list(store.read(), p).unwrap()[0];
         assert_eq!(e.timeframe.text, "до 10 марта 2023 г.");
         assert_eq!(e.timeframe.end.unwrap().to_string(), "2023-03-10");
@@ -323,9 +340,13 @@ mod tests {
     fn changing_the_period_places_events_again() {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
-        store.write(|tx| insert(tx, p, &new_event("март"))).unwrap();
+        store.change("Изменение", |tx| insert(tx, p, &new_event("март"))).unwrap();
         assert_eq!(list(store.read(), p).unwrap()[0].timeframe.start.unwrap().to_string(), "2023-03-01");
-        store.write(|tx| plan::set_period(tx, p, "2023-09-01..2024-08-31".parse().unwrap())).unwrap();
+        store
+            .change("Изменение", |tx| {
+                plan::set_period(tx, p, "2023-09-01..2024-08-31".parse().unwrap())
+            })
+            .unwrap();
         let e = &list(store.read(), p).unwrap()[0];
         assert_eq!(e.timeframe.start.unwrap().to_string(), "2024-03-01");
         assert_eq!(e.timeframe.text, "март");
@@ -335,8 +356,8 @@ mod tests {
     fn an_unreadable_timeframe_is_kept_as_free() {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
-        let id = store.write(|tx| insert(tx, p, &new_event("по мере необходимости"))).unwrap();
-        let tf = store.write(|tx| set_timeframe(tx, id, "до 15 апреля марта 2023 г.")).unwrap();
+        let id = store.change("Изменение", |tx| insert(tx, p, &new_event("по мере необходимости"))).unwrap();
+        let tf = store.change("Изменение", |tx| set_timeframe(tx, id, "до 15 апреля марта 2023 г.")).unwrap();
         assert!(tf.needs_review());
         let e = &list(store.read(), p).unwrap()[0];
         assert_eq!(e.timeframe.text, "до 15 апреля марта 2023 г.");
@@ -347,9 +368,11 @@ mod tests {
     fn marking_an_event_done_keeps_the_mark() {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
-        let id = store.write(|tx| insert(tx, p, &new_event("март"))).unwrap();
+        let id = store.change("Изменение", |tx| insert(tx, p, &new_event("март"))).unwrap();
         store
-            .write(|tx| set_status(tx, id, EventStatus::Done, " выполнено ", " Протокол № 1 от 15.03.2023 "))
+            .change("Изменение", |tx| {
+                set_status(tx, id, EventStatus::Done, " выполнено ", " Протокол № 1 от 15.03.2023 ")
+            })
             .unwrap();
         let e = &list(store.read(), p).unwrap()[0];
         assert_eq!((e.status, e.completion_mark.as_str()), (EventStatus::Done, "выполнено"));
@@ -361,7 +384,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
         let ex = store
-            .write(|tx| {
+            .change("Изменение", |tx| {
                 executor::find_or_create(
                     tx,
                     domain::ExecutorKind::Person,
@@ -373,8 +396,8 @@ mod tests {
             .unwrap();
         let mut e = new_event("март");
         e.executor_ids = vec![ex];
-        store.write(|tx| insert(tx, p, &e)).unwrap();
-        store.write(|tx| Ok(tx.execute("DELETE FROM plan WHERE id = ?1", [p])?)).unwrap();
+        store.change("Изменение", |tx| insert(tx, p, &e)).unwrap();
+        store.change("Изменение", |tx| Ok(tx.execute("DELETE FROM plan WHERE id = ?1", [p])?)).unwrap();
         let n: i64 = store
             .read()
             .query_row(

@@ -72,12 +72,12 @@ mod tests {
         let person = |tx: &Transaction, name: &str| {
             find_or_create(tx, ExecutorKind::Person, name, "директор", "МОБУ СОШ № 2")
         };
-        let a = store.write(|tx| person(tx, " Яковлева О.П. ")).unwrap();
-        let b = store.write(|tx| person(tx, "Яковлева О.П.")).unwrap();
-        store.write(|tx| person(tx, "Андреева Т.Н.")).unwrap();
+        let a = store.change("Изменение", |tx| person(tx, " Яковлева О.П. ")).unwrap();
+        let b = store.change("Изменение", |tx| person(tx, "Яковлева О.П.")).unwrap();
+        store.change("Изменение", |tx| person(tx, "Андреева Т.Н.")).unwrap();
         assert_eq!(a, b);
         let names: Vec<String> = list(store.read()).unwrap().into_iter().map(|e| e.name).collect();
         assert_eq!(names, ["Андреева Т.Н.", "Яковлева О.П."]);
-        assert!(matches!(store.write(|tx| person(tx, "  ")), Err(StoreError::Invalid { .. })));
+        assert!(matches!(store.change("Изменение", |tx| person(tx, "  ")), Err(StoreError::Invalid { .. })));
     }
 }

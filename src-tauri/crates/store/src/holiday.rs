@@ -45,10 +45,10 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let may = between(store.read(), d("2023-05-01"), d("2023-05-31")).unwrap();
         assert_eq!(may.iter().map(|h| h.0).collect::<Vec<_>>(), [d("2023-05-01"), d("2023-05-09")]);
-        store.write(|tx| set(tx, d("2023-05-08"), "Перенесённый выходной")).unwrap();
-        store.write(|tx| remove(tx, d("2023-05-01"))).unwrap();
+        store.change("Изменение", |tx| set(tx, d("2023-05-08"), "Перенесённый выходной")).unwrap();
+        store.change("Изменение", |tx| remove(tx, d("2023-05-01"))).unwrap();
         let may = between(store.read(), d("2023-05-01"), d("2023-05-31")).unwrap();
         assert_eq!(may.iter().map(|h| h.0).collect::<Vec<_>>(), [d("2023-05-08"), d("2023-05-09")]);
-        assert!(store.write(|tx| set(tx, d("2023-05-10"), " ")).is_err());
+        assert!(store.change("Изменение", |tx| set(tx, d("2023-05-10"), " ")).is_err());
     }
 }

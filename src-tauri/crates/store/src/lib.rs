@@ -1,15 +1,20 @@
 //! The SQLite store of Koordinator.
 //!
-//! Contract: [`Store::open`] migrates the file to the latest schema (embedded migrations,
-//! rusqlite_migration) and sets WAL, foreign keys and a busy timeout on the connection. Reads
-//! take `&Connection` ([`Store::read`]); every write runs in one transaction ([`Store::write`]):
-//! it is all done or not at all, and the database is never left half-written. One module per
-//! table (or per aggregate: a plan with its sections and events).
+//! Contract: [`Store::open`] opens an existing data file and [`Store::create`] may make a new
+//! one; both refuse a file that is not Koordinator's (another program's database, or one made
+//! by a newer version) before touching it, then migrate to the latest schema (embedded
+//! migrations, rusqlite_migration) and set WAL, foreign keys and a busy timeout. Reads take
+//! `&Connection` ([`Store::read`]), which is read-only: the one way to write is
+//! [`Store::change`], one transaction and one entry in the history of changes, so every
+//! change can be undone ([`Store::undo`]) and nothing can be changed behind the history's back.
+//! One module per table (or per aggregate: a plan with its sections and events).
 
+pub mod backup;
 pub mod district;
 mod error;
 pub mod event;
 pub mod executor;
+pub mod history;
 pub mod holiday;
 pub mod order;
 pub mod pairing;
@@ -21,49 +26,66 @@ pub mod setting;
 pub mod webinar;
 pub mod working_group;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction};
 use rusqlite_migration::{Migrations, M};
 
-pub use error::{StoreError, StoreResult};
+pub use error::{io_message, StoreError, StoreResult};
 
 const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0001_initial.sql")),
     M::up(include_str!("../migrations/0002_holidays.sql")),
     M::up(include_str!("../migrations/0003_editor.sql")),
+    M::up(include_str!("../migrations/0004_history.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 
+/// Written into the file's header (`PRAGMA application_id`): «KOOR». A file with another id is
+/// not ours and is never migrated.
+pub const APPLICATION_ID: i32 = 0x4B4F_4F52;
+
 pub struct Store {
     conn: Connection,
-    history: History,
+    path: Option<PathBuf>,
 }
-
-/// Copies of the database before each edit (undo) and before each undo (redo), kept in memory
-/// by SQLite's backup API: whole-database copies, so any edit of any table undoes exactly.
-#[derive(Default)]
-struct History {
-    undo: Vec<Connection>,
-    redo: Vec<Connection>,
-}
-
-/// How many edits can be undone.
-pub const UNDO_DEPTH: usize = 60;
 
 impl Store {
-    /// Opens (creating if needed) the data file and brings it to the latest schema.
+    /// Opens an existing data file; a missing one is an error and nothing is created.
     pub fn open(path: &Path) -> StoreResult<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| StoreError::Open { path: path.display().to_string(), reason: e.to_string() })?;
+        if !path.exists() {
+            return Err(StoreError::Missing { path: path.display().to_string() });
         }
+        Store::open_file(path)
+    }
+
+    /// Opens the data file, making an empty district if there is none. The folder must exist.
+    pub fn create(path: &Path) -> StoreResult<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if !dir.is_dir() {
+                return Err(StoreError::Missing { path: dir.display().to_string() });
+            }
+        }
+        Store::open_file(path)
+    }
+
+    fn open_file(path: &Path) -> StoreResult<Store> {
+        let shown = || path.display().to_string();
+        if path.is_dir() {
+            return Err(StoreError::Foreign {
+                path: shown(), reason: "это папка, а не файл".into()
+            });
+        }
+        check_ours(path)?;
         let conn = Connection::open(path)
-            .map_err(|e| StoreError::Open { path: path.display().to_string(), reason: e.to_string() })?;
+            .map_err(|e| StoreError::Open { path: shown(), reason: error::sqlite_message(&e) })?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        Store::prepare(conn)
+        let mut store = Store::prepare(conn)?;
+        store.path = Some(path.to_path_buf());
+        Ok(store)
     }
 
     /// A fresh database in memory, for tests.
@@ -75,72 +97,119 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(Duration::from_secs(5))?;
         MIGRATIONS.to_latest(&mut conn)?;
-        Ok(Store { conn, history: History::default() })
+        let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        if id != APPLICATION_ID {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        conn.pragma_update(None, "query_only", true)?;
+        Ok(Store { conn, path: None })
     }
 
+    /// The data file, None in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Read access; a write through it fails (the data file is changed only by [`Store::change`]).
     pub fn read(&self) -> &Connection {
         &self.conn
     }
 
-    /// Runs `f` in one transaction: committed if it returns `Ok`, rolled back otherwise.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> StoreResult<T>) -> StoreResult<T> {
-        let tx = self.conn.transaction()?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+    /// A change: `f` runs in one transaction, committed if it returns `Ok`, rolled back
+    /// otherwise, and what it changed becomes one entry in the history, labelled `label`
+    /// («Срок мероприятия 2.3 изменён»). A failed change leaves neither data nor an entry.
+    pub fn change<T>(
+        &mut self,
+        label: impl Into<String>,
+        f: impl FnOnce(&Transaction) -> StoreResult<T>,
+    ) -> StoreResult<T> {
+        let label = label.into();
+        self.change_labelled(|tx| f(tx).map(|v| (v, label)))
     }
 
-    /// An edit the user may undo: like [`Store::write`], with a copy of the database kept first.
-    /// A failed edit leaves neither a change nor a history entry.
-    pub fn edit<T>(&mut self, f: impl FnOnce(&Transaction) -> StoreResult<T>) -> StoreResult<T> {
-        let before = self.copy()?;
-        let value = self.write(f)?;
-        self.history.undo.push(before);
-        if self.history.undo.len() > UNDO_DEPTH {
-            self.history.undo.remove(0);
+    /// Like [`Store::change`], for a change whose label is known only once it is made («Импорт:
+    /// «Дорожная карта…» (24 мероприятия)»).
+    pub fn change_labelled<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction) -> StoreResult<(T, String)>,
+    ) -> StoreResult<T> {
+        self.writable(|conn| {
+            let tx = conn.transaction()?;
+            let value = {
+                let mut session = history::record(&tx)?;
+                let (value, label) = f(&tx)?;
+                history::append(&tx, &mut session, &label)?;
+                value
+            };
+            tx.commit()?;
+            Ok(value)
+        })
+    }
+
+    /// Takes back the newest change; its label, or None when there is nothing to undo.
+    pub fn undo(&mut self) -> StoreResult<Option<String>> {
+        self.step(history::Step::Undo)
+    }
+
+    /// Makes the newest undone change again; its label, or None when there is none.
+    pub fn redo(&mut self) -> StoreResult<Option<String>> {
+        self.step(history::Step::Redo)
+    }
+
+    /// Undoes changes, newest first, until the change `id` is undone too; stops at the first
+    /// refusal (the changes undone before it stay undone, each a whole change).
+    pub fn undo_to(&mut self, id: i64) -> StoreResult<()> {
+        loop {
+            let newest: Option<i64> =
+                self.conn.query_row("SELECT max(id) FROM change_log WHERE undone = 0", [], |r| r.get(0))?;
+            match newest {
+                Some(n) if n >= id => {
+                    self.undo()?;
+                }
+                _ => return Ok(()),
+            }
         }
-        self.history.redo.clear();
-        Ok(value)
     }
 
-    /// Takes back the last edit; false when there is none.
-    pub fn undo(&mut self) -> StoreResult<bool> {
-        let Some(before) = self.history.undo.pop() else { return Ok(false) };
-        self.history.redo.push(self.copy()?);
-        self.restore(&before)?;
-        Ok(true)
+    fn step(&mut self, step: history::Step) -> StoreResult<Option<String>> {
+        self.writable(|conn| {
+            conn.pragma_update(None, "foreign_keys", false)?;
+            let result = (|| {
+                let tx = conn.transaction()?;
+                let label = history::step(&tx, step)?;
+                tx.commit()?;
+                Ok(label)
+            })();
+            conn.pragma_update(None, "foreign_keys", true)?;
+            result
+        })
     }
 
-    /// Makes the last undone edit again; false when there is none.
-    pub fn redo(&mut self) -> StoreResult<bool> {
-        let Some(after) = self.history.redo.pop() else { return Ok(false) };
-        self.history.undo.push(self.copy()?);
-        self.restore(&after)?;
-        Ok(true)
+    /// Runs `f` with writes allowed on the connection.
+    fn writable<T>(&mut self, f: impl FnOnce(&mut Connection) -> StoreResult<T>) -> StoreResult<T> {
+        self.conn.pragma_update(None, "query_only", false)?;
+        let result = f(&mut self.conn);
+        self.conn.pragma_update(None, "query_only", true)?;
+        result
     }
 
-    /// How many edits can be undone and redone now.
-    pub fn history_depth(&self) -> (usize, usize) {
-        (self.history.undo.len(), self.history.redo.len())
+    /// How deep undo and redo go now.
+    pub fn history_state(&self) -> StoreResult<domain::HistoryState> {
+        history::state(&self.conn)
     }
 
-    fn copy(&self) -> StoreResult<Connection> {
-        let mut copy = Connection::open_in_memory()?;
-        rusqlite::backup::Backup::new(&self.conn, &mut copy)?.run_to_completion(
-            i32::MAX,
-            Duration::ZERO,
-            None,
-        )?;
-        Ok(copy)
-    }
-
-    fn restore(&mut self, from: &Connection) -> StoreResult<()> {
-        rusqlite::backup::Backup::new(from, &mut self.conn)?.run_to_completion(
-            i32::MAX,
-            Duration::ZERO,
-            None,
-        )?;
+    /// Moves every committed change from the `-wal` file into the data file, so that the file
+    /// alone holds them (a copy of it is a whole backup). Called on exit and on drop.
+    pub fn checkpoint(&self) -> StoreResult<()> {
+        if self.path.is_some() {
+            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        }
         Ok(())
+    }
+
+    /// Moves when another connection commits a change to the file (`PRAGMA data_version`).
+    pub fn data_version(&self) -> StoreResult<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// True when the data file holds no school and no plan yet (a first start).
@@ -152,6 +221,93 @@ impl Store {
         )?;
         Ok(n == 0)
     }
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // Errors cannot be reported from a drop; closing the connection checkpoints anyway.
+        let _ = self.checkpoint();
+    }
+}
+
+/// Refuses, without changing a byte of it, a file that is not Koordinator's data file: not a
+/// SQLite database, another program's database, or one from a newer version of Koordinator.
+fn check_ours(path: &Path) -> StoreResult<()> {
+    let shown = || path.display().to_string();
+    let len = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if len == 0 {
+        return Ok(());
+    }
+    let foreign = |reason: &str| StoreError::Foreign { path: shown(), reason: reason.to_owned() };
+    let conn =
+        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+            .map_err(|e| StoreError::Open { path: shown(), reason: error::sqlite_message(&e) })?;
+    let header = conn.query_row("SELECT * FROM pragma_application_id, pragma_user_version", [], |r| {
+        Ok((r.get::<_, i32>(0)?, r.get::<_, i64>(1)?))
+    });
+    let (app_id, version) = match header {
+        Ok(h) => h,
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            return Err(foreign("это не база данных SQLite или файл повреждён"));
+        }
+        Err(e) => return Err(StoreError::Open { path: shown(), reason: error::sqlite_message(&e) }),
+    };
+    if app_id != 0 && app_id != APPLICATION_ID {
+        return Err(foreign("это база данных другой программы"));
+    }
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    if app_id == 0
+        && !tables.is_empty()
+        && (version == 0 || tables.iter().any(|t| !known_tables().contains(t)))
+    {
+        return Err(foreign("в нём есть таблицы, которых у Координатора нет"));
+    }
+    if version > MIGRATION_LIST.len() as i64 {
+        return Err(StoreError::Newer { path: shown() });
+    }
+    Ok(())
+}
+
+/// Every table the migrations make: a file with any other is another program's.
+fn known_tables() -> &'static [String] {
+    static TABLES: OnceLock<Vec<String>> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut conn = Connection::open_in_memory().expect("SQLite in memory");
+        MIGRATIONS.to_latest(&mut conn).expect("embedded migrations");
+        let mut stmt = conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").expect("schema");
+        let names = stmt.query_map([], |r| r.get(0)).expect("schema");
+        names.map(|n| n.expect("table name")).collect()
+    })
+}
+
+/// The start of a long text for a label: «Организация методической поддержки…».
+pub fn short(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", text[..i].trim_end()),
+        None => text,
+    }
+}
+
+/// «24 мероприятия»: a number with the noun in the form Russian needs (one, few, many).
+pub fn count(n: usize, one: &str, few: &str, many: &str) -> String {
+    let word = match (n % 10, n % 100) {
+        (_, 11..=14) => many,
+        (1, _) => one,
+        (2..=4, _) => few,
+        _ => many,
+    };
+    format!("{n} {word}")
+}
+
+/// «24 мероприятия».
+pub fn events_count(n: usize) -> String {
+    count(n, "мероприятие", "мероприятия", "мероприятий")
 }
 
 /// Reads a JSON column; a value that does not parse is reported as corrupt data.
@@ -171,54 +327,147 @@ pub(crate) fn corrupt_column(i: usize, what: String) -> rusqlite::Error {
 mod tests {
     use super::*;
 
-    #[test]
-    fn edits_undo_and_redo_in_order_and_a_new_edit_drops_the_redo() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Store::open(&dir.path().join("k.sqlite3")).unwrap();
-        let titles = |s: &Store| -> Vec<String> {
-            s.read()
-                .prepare("SELECT title FROM plan ORDER BY id")
-                .unwrap()
-                .query_map([], |r| r.get(0))
-                .unwrap()
-                .map(Result::unwrap)
-                .collect()
-        };
-        let add = |s: &mut Store, t: &str| {
-            s.edit(|tx| {
-                tx.execute(
-                    "INSERT INTO plan (title, period_start, period_end) VALUES (?1, '2023-01-01', '2023-12-31')",
-                    [t],
-                )?;
-                Ok(())
-            })
+    fn titles(s: &Store) -> Vec<String> {
+        s.read()
+            .prepare("SELECT title FROM plan ORDER BY id")
             .unwrap()
-        };
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    fn add(s: &mut Store, t: &str) {
+        s.change(format!("Создана «{t}»"), |tx| {
+            tx.execute(
+                "INSERT INTO plan (title, period_start, period_end) VALUES (?1, '2023-01-01', '2023-12-31')",
+                [t],
+            )?;
+            Ok(())
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn changes_undo_and_redo_in_order_and_a_new_change_drops_the_redo() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::create(&dir.path().join("k.sqlite3")).unwrap();
         add(&mut store, "А");
         add(&mut store, "Б");
-        assert!(store.undo().unwrap());
+        assert_eq!(store.undo().unwrap().as_deref(), Some("Создана «Б»"));
         assert_eq!(titles(&store), ["А"]);
-        assert!(store.redo().unwrap());
+        assert_eq!(store.redo().unwrap().as_deref(), Some("Создана «Б»"));
         assert_eq!(titles(&store), ["А", "Б"]);
-        assert!(store.undo().unwrap() && store.undo().unwrap());
+        assert!(store.undo().unwrap().is_some() && store.undo().unwrap().is_some());
         assert!(titles(&store).is_empty());
-        assert!(!store.undo().unwrap(), "nothing more to undo");
-        assert!(store.redo().unwrap());
+        assert_eq!(store.undo().unwrap(), None, "nothing more to undo");
+        assert!(store.redo().unwrap().is_some());
         add(&mut store, "В");
-        assert!(!store.redo().unwrap(), "a new edit drops what was undone");
+        assert_eq!(store.redo().unwrap(), None, "a new change drops what was undone");
         assert_eq!(titles(&store), ["А", "В"]);
-        // A failed edit is no history entry.
+        // A failed change is no history entry.
         assert!(store
-            .edit(|tx| {
+            .change("Сломано", |tx| {
                 tx.execute("INSERT INTO plan (title) VALUES ('x')", [])?;
                 Ok(())
             })
             .is_err());
-        assert_eq!(store.history_depth(), (2, 0));
-        // Undone state is on disk: a second connection sees it.
-        store.undo().unwrap();
+        let state = store.history_state().unwrap();
+        assert_eq!((state.undo, state.redo, state.next_undo.as_deref()), (2, 0, Some("Создана «В»")));
+        // The history is in the file: a restart and a second connection see and undo it.
+        drop(store);
+        let mut store = Store::open(&dir.path().join("k.sqlite3")).unwrap();
         let other = Store::open(&dir.path().join("k.sqlite3")).unwrap();
+        assert_eq!(store.undo().unwrap().as_deref(), Some("Создана «В»"));
         assert_eq!(titles(&other), ["А"]);
+    }
+
+    #[test]
+    fn nothing_writes_outside_a_change() {
+        let store = Store::open_in_memory().unwrap();
+        assert!(store.read().execute("DELETE FROM risk_factor", []).is_err());
+    }
+
+    #[test]
+    fn an_undo_that_meets_a_changed_row_is_refused_whole() {
+        let mut store = Store::open_in_memory().unwrap();
+        add(&mut store, "А");
+        // A change made behind the history's back (another program) to the same row.
+        store.writable(|c| Ok(c.execute("UPDATE plan SET title = 'Чужое'", [])?)).unwrap();
+        let err = store.undo().unwrap_err().to_string();
+        assert!(err.starts_with("Нельзя отменить «Создана «А»»"), "{err}");
+        assert_eq!(titles(&store), ["Чужое"]);
+        assert_eq!(store.history_state().unwrap().undo, 1);
+    }
+
+    #[test]
+    fn undo_to_takes_back_every_newer_change() {
+        let mut store = Store::open_in_memory().unwrap();
+        for t in ["А", "Б", "В", "Г"] {
+            add(&mut store, t);
+        }
+        let b =
+            history::list(store.read(), 10).unwrap().into_iter().find(|c| c.label == "Создана «Б»").unwrap();
+        store.undo_to(b.id).unwrap();
+        assert_eq!(titles(&store), ["А"]);
+        let listed = history::list(store.read(), 10).unwrap();
+        assert_eq!(listed.iter().filter(|c| c.undone).count(), 3);
+        assert_eq!(listed[3].rows[0].what, "дорожные карты");
+        assert_eq!(listed[3].rows[0].added, 1);
+    }
+
+    #[test]
+    fn the_history_keeps_a_bounded_number_of_changes() {
+        let mut store = Store::open_in_memory().unwrap();
+        for i in 0..(history::HISTORY_LIMIT + 20) {
+            add(&mut store, &format!("П{i}"));
+        }
+        assert_eq!(store.history_state().unwrap().undo as i64, history::HISTORY_LIMIT);
+    }
+
+    #[test]
+    fn files_that_are_not_ours_are_refused_and_left_byte_identical() {
+        let dir = tempfile::tempdir().unwrap();
+        let other = dir.path().join("other.db");
+        {
+            let c = Connection::open(&other).unwrap();
+            c.execute_batch(
+                "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); PRAGMA user_version = 7;",
+            )
+            .unwrap();
+        }
+        let text = dir.path().join("notes.txt");
+        std::fs::write(&text, "просто текст, не база данных").unwrap();
+        for path in [&other, &text] {
+            let before = std::fs::read(path).unwrap();
+            let err = Store::open(path).err().expect("refused").to_string();
+            assert!(err.contains("не является файлом данных Координатора"), "{err}");
+            assert_eq!(std::fs::read(path).unwrap(), before);
+        }
+        // A file of a newer version.
+        let newer = dir.path().join("newer.sqlite3");
+        drop(Store::create(&newer).unwrap());
+        Connection::open(&newer).unwrap().pragma_update(None, "user_version", 99).unwrap();
+        let err = Store::open(&newer).err().expect("refused").to_string();
+        assert!(err.contains("более новой версией"), "{err}");
+        // Missing files and folders are not created.
+        let missing = dir.path().join("нет").join("k.sqlite3");
+        assert!(Store::open(&missing).err().unwrap().to_string().starts_with("Файл данных не найден: "));
+        assert!(Store::create(&missing).is_err());
+        assert!(!dir.path().join("нет").exists());
+    }
+
+    #[test]
+    fn a_closed_store_leaves_every_change_in_the_data_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("k.sqlite3");
+        let mut store = Store::create(&file).unwrap();
+        add(&mut store, "А");
+        store.checkpoint().unwrap();
+        // Copy the data file alone while the store is still open: the copy has the change.
+        let copy = dir.path().join("copy.sqlite3");
+        std::fs::copy(&file, &copy).unwrap();
+        assert_eq!(titles(&Store::open(&copy).unwrap()), ["А"]);
     }
 
     #[test]
@@ -229,7 +478,7 @@ mod tests {
     #[test]
     fn pragmas_are_set_on_every_connection() {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("k.sqlite3")).unwrap();
+        let store = Store::create(&dir.path().join("k.sqlite3")).unwrap();
         let fk: i64 = store.read().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         let mode: String = store.read().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         let timeout: i64 = store.read().query_row("PRAGMA busy_timeout", [], |r| r.get(0)).unwrap();
@@ -239,7 +488,7 @@ mod tests {
     #[test]
     fn a_failed_write_leaves_nothing() {
         let mut store = Store::open_in_memory().unwrap();
-        let err = store.write(|tx| {
+        let err = store.change("Изменение", |tx| {
             tx.execute("INSERT INTO school (name, short_name) VALUES ('Школа', 'СОШ № 1')", [])?;
             tx.execute("INSERT INTO school (name, short_name) VALUES ('Школа', 'СОШ № 1')", [])?;
             Ok(())

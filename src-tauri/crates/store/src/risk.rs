@@ -140,21 +140,25 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let loaded = district::load(&mut store, &district::parse(district::DEMO).unwrap()).unwrap();
         assert_eq!(factors(store.read()).unwrap().len(), 10);
-        let id = store.write(|tx| add_factor(tx, " Низкая доля выпускников, поступивших в вузы ")).unwrap();
+        let id = store
+            .change("Изменение", |tx| {
+                add_factor(tx, " Низкая доля выпускников, поступивших в вузы ")
+            })
+            .unwrap();
         let list = factors(store.read()).unwrap();
         assert_eq!((list.len(), list[10].position, list[10].id), (11, 11, id));
-        assert!(store.write(|tx| rename_factor(tx, id, " ")).is_err());
-        store.write(|tx| rename_factor(tx, id, "Другое")).unwrap();
+        assert!(store.change("Изменение", |tx| rename_factor(tx, id, " ")).is_err());
+        store.change("Изменение", |tx| rename_factor(tx, id, "Другое")).unwrap();
         let school = crate::school::list(store.read(), None).unwrap()[0].id;
-        store.write(|tx| set_level(tx, school, id, 2023, Some(RiskLevel::High))).unwrap();
-        store.write(|tx| set_level(tx, school, id, 2023, Some(RiskLevel::Medium))).unwrap();
+        store.change("Изменение", |tx| set_level(tx, school, id, 2023, Some(RiskLevel::High))).unwrap();
+        store.change("Изменение", |tx| set_level(tx, school, id, 2023, Some(RiskLevel::Medium))).unwrap();
         assert_eq!(profile(store.read(), 2023).unwrap()[0].level, RiskLevel::Medium);
         let event = crate::plan::roadmap(store.read(), loaded.plan_id).unwrap().events[0].id;
-        store.write(|tx| link_event(tx, event, id, true)).unwrap();
+        store.change("Изменение", |tx| link_event(tx, event, id, true)).unwrap();
         assert_eq!(event_links(store.read(), loaded.plan_id).unwrap(), [(event, id)]);
-        store.write(|tx| remove_factor(tx, id)).unwrap();
+        store.change("Изменение", |tx| remove_factor(tx, id)).unwrap();
         assert!(profile(store.read(), 2023).unwrap().is_empty());
         assert!(event_links(store.read(), loaded.plan_id).unwrap().is_empty());
-        store.write(|tx| set_level(tx, school, list[0].id, 2023, None)).unwrap();
+        store.change("Изменение", |tx| set_level(tx, school, list[0].id, 2023, None)).unwrap();
     }
 }

@@ -169,8 +169,10 @@ mod tests {
     #[test]
     fn insert_list_and_filter_by_year() {
         let mut store = Store::open_in_memory().unwrap();
-        store.write(|tx| insert(tx, &draft("МОБУ СОШ № 6", 2022, Category::LowResults))).unwrap();
-        store.write(|tx| insert(tx, &draft("МОБУ лицей № 7", 2023, Category::Mentor))).unwrap();
+        store
+            .change("Изменение", |tx| insert(tx, &draft("МОБУ СОШ № 6", 2022, Category::LowResults)))
+            .unwrap();
+        store.change("Изменение", |tx| insert(tx, &draft("МОБУ лицей № 7", 2023, Category::Mentor))).unwrap();
         assert_eq!(list(store.read(), None).unwrap().len(), 2);
         let in_2022 = list(store.read(), Some(2022)).unwrap();
         assert_eq!(in_2022.len(), 1);
@@ -188,8 +190,12 @@ mod tests {
     #[test]
     fn a_duplicate_school_is_refused_and_nothing_is_written() {
         let mut store = Store::open_in_memory().unwrap();
-        store.write(|tx| insert(tx, &draft("МОБУ СОШ № 6", 2022, Category::LowResults))).unwrap();
-        let err = store.write(|tx| insert(tx, &draft(" МОБУ СОШ № 6 ", 2023, Category::Mentor))).unwrap_err();
+        store
+            .change("Изменение", |tx| insert(tx, &draft("МОБУ СОШ № 6", 2022, Category::LowResults)))
+            .unwrap();
+        let err = store
+            .change("Изменение", |tx| insert(tx, &draft(" МОБУ СОШ № 6 ", 2023, Category::Mentor)))
+            .unwrap_err();
         assert!(matches!(err, StoreError::Conflict(ref m) if m.contains("уже есть")), "{err}");
         assert_eq!(list(store.read(), None).unwrap().len(), 1);
     }
@@ -197,18 +203,21 @@ mod tests {
     #[test]
     fn an_empty_short_name_names_its_field() {
         let mut store = Store::open_in_memory().unwrap();
-        let err = store.write(|tx| insert(tx, &draft("  ", 2022, Category::LowResults))).unwrap_err();
+        let err =
+            store.change("Изменение", |tx| insert(tx, &draft("  ", 2022, Category::LowResults))).unwrap_err();
         assert!(matches!(err, StoreError::Invalid { field: "short_name", .. }));
     }
 
     #[test]
     fn update_replaces_statuses() {
         let mut store = Store::open_in_memory().unwrap();
-        let id = store.write(|tx| insert(tx, &draft("СОШ № 1", 2022, Category::LowResults))).unwrap();
+        let id = store
+            .change("Изменение", |tx| insert(tx, &draft("СОШ № 1", 2022, Category::LowResults)))
+            .unwrap();
         let mut d = draft("СОШ № 1", 2023, Category::Project500);
         d.statuses[0].cohort_year = Some(2022);
         d.director = "Петров П.П.".into();
-        store.write(|tx| update(tx, id, &d)).unwrap();
+        store.change("Изменение", |tx| update(tx, id, &d)).unwrap();
         let s = get(store.read(), id).unwrap();
         assert_eq!(s.draft.director, "Петров П.П.");
         assert_eq!(s.draft.statuses, d.statuses);
@@ -217,8 +226,10 @@ mod tests {
     #[test]
     fn deleting_a_school_removes_its_statuses() {
         let mut store = Store::open_in_memory().unwrap();
-        let id = store.write(|tx| insert(tx, &draft("СОШ № 1", 2022, Category::LowResults))).unwrap();
-        store.write(|tx| Ok(tx.execute("DELETE FROM school WHERE id = ?1", [id])?)).unwrap();
+        let id = store
+            .change("Изменение", |tx| insert(tx, &draft("СОШ № 1", 2022, Category::LowResults)))
+            .unwrap();
+        store.change("Изменение", |tx| Ok(tx.execute("DELETE FROM school WHERE id = ?1", [id])?)).unwrap();
         let n: i64 = store.read().query_row("SELECT count(*) FROM school_status", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 0);
     }

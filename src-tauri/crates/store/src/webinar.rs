@@ -218,7 +218,9 @@ mod tests {
             from: NaiveDate::from_ymd_opt(2023, 3, 2).unwrap(),
         };
         let series = NewSeries { title: "Опыт наставников".into(), ..Default::default() };
-        let (id, _) = store.write(|tx| insert_series_by_rule(tx, &series, &rule, "Europe/Moscow")).unwrap();
+        let (id, _) = store
+            .change("Изменение", |tx| insert_series_by_rule(tx, &series, &rule, "Europe/Moscow"))
+            .unwrap();
         let webinar_id = list(store.read()).unwrap()[0].webinars[0].id;
         let speaker = |name: &str| domain::SpeakerDraft {
             name: name.into(),
@@ -234,16 +236,19 @@ mod tests {
             link: "https://example.ru/w".into(),
             speakers: vec![speaker("Иванова А.А."), speaker(" "), speaker("Петров Б.Б.")],
         };
-        store.write(|tx| update(tx, webinar_id, &draft)).unwrap();
+        store.change("Изменение", |tx| update(tx, webinar_id, &draft)).unwrap();
         let w = &list(store.read()).unwrap().into_iter().find(|s| s.id == id).unwrap().webinars[0];
         assert_eq!((w.date, w.start_time, w.duration_minutes), (draft.date, draft.start_time, Some(90)));
         assert_eq!(w.topic, "Смысловое чтение");
         let names: Vec<&str> = w.speakers.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Иванова А.А.", "Петров Б.Б."]);
         let bad = WebinarDraft { duration_minutes: Some(0), topic: "другое".into(), ..draft.clone() };
-        assert!(store.write(|tx| update(tx, webinar_id, &bad)).is_err());
+        assert!(store.change("Изменение", |tx| update(tx, webinar_id, &bad)).is_err());
         assert_eq!(list(store.read()).unwrap()[0].webinars[0].topic, "Смысловое чтение");
-        assert!(matches!(store.write(|tx| update(tx, 999, &draft)), Err(StoreError::NotFound { .. })));
+        assert!(matches!(
+            store.change("Изменение", |tx| update(tx, 999, &draft)),
+            Err(StoreError::NotFound { .. })
+        ));
     }
 
     #[test]
@@ -257,8 +262,9 @@ mod tests {
             from: NaiveDate::from_ymd_opt(2023, 3, 1).unwrap(),
         };
         let series = NewSeries { title: "Методические среды".into(), ..Default::default() };
-        let (id, planned) =
-            store.write(|tx| insert_series_by_rule(tx, &series, &rule, "Europe/Moscow")).unwrap();
+        let (id, planned) = store
+            .change("Изменение", |tx| insert_series_by_rule(tx, &series, &rule, "Europe/Moscow"))
+            .unwrap();
         assert_eq!(planned.skipped[0].name, "Международный женский день");
         let s = list(store.read()).unwrap().into_iter().find(|s| s.id == id).unwrap();
         let days: Vec<String> = s.webinars.iter().map(|w| w.date.to_string()).collect();
@@ -269,7 +275,12 @@ mod tests {
             .all(|w| w.start_time == Some(rule.start_time) && w.duration_minutes == Some(45)));
         let bad = SessionRule { count: 0, ..rule };
         assert!(matches!(
-            store.write(|tx| insert_series_by_rule(tx, &series, &bad, "Europe/Moscow")),
+            store.change("Изменение", |tx| insert_series_by_rule(
+                tx,
+                &series,
+                &bad,
+                "Europe/Moscow"
+            )),
             Err(StoreError::Invalid { field: "count", .. })
         ));
     }
@@ -280,11 +291,11 @@ mod tests {
         district::load(&mut store, &district::parse(district::DEMO).unwrap()).unwrap();
         let before = list(store.read()).unwrap()[0].webinars[0].clone();
         let day = NaiveDate::from_ymd_opt(2023, 4, 28).unwrap();
-        store.write(|tx| reschedule(tx, before.id, day, None)).unwrap();
+        store.change("Изменение", |tx| reschedule(tx, before.id, day, None)).unwrap();
         let after =
             list(store.read()).unwrap()[0].webinars.iter().find(|w| w.id == before.id).cloned().unwrap();
         assert_eq!((after.date, after.topic, after.start_time), (day, before.topic, before.start_time));
-        let err = store.write(|tx| reschedule(tx, 999, day, None)).unwrap_err();
+        let err = store.change("Изменение", |tx| reschedule(tx, 999, day, None)).unwrap_err();
         assert_eq!(err.to_string(), "Нет вебинара № 999");
     }
 }

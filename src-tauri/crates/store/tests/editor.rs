@@ -36,10 +36,10 @@ fn numbers(store: &Store, plan_id: i64) -> Vec<String> {
 #[test]
 fn a_plan_written_from_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    let p = store.edit(|tx| plan::save(tx, None, &draft("Дорожная карта 2023–2024"))).unwrap();
+    let p = store.change("Изменение", |tx| plan::save(tx, None, &draft("Дорожная карта 2023–2024"))).unwrap();
     let s = |n: &str, t: &str| SectionDraft { number: n.into(), title: t.into(), ..Default::default() };
     let s1 = store
-        .edit(|tx| {
+        .change("Изменение", |tx| {
             section::insert(
                 tx,
                 p,
@@ -52,7 +52,7 @@ fn a_plan_written_from_nothing() {
         })
         .unwrap();
     let s2 = store
-        .edit(|tx| {
+        .change("Изменение", |tx| {
             section::insert(
                 tx,
                 p,
@@ -64,7 +64,7 @@ fn a_plan_written_from_nothing() {
             )
         })
         .unwrap();
-    store.edit(|tx| section::update(tx, s2, &s("2", "Итоговый этап"))).unwrap();
+    store.change("Изменение", |tx| section::update(tx, s2, &s("2", "Итоговый этап"))).unwrap();
 
     let mut ids = Vec::new();
     for (i, (sec, text)) in
@@ -72,7 +72,7 @@ fn a_plan_written_from_nothing() {
             .into_iter()
             .enumerate()
     {
-        let id = store.edit(|tx| event::add(tx, p, Some(sec), None)).unwrap();
+        let id = store.change("Изменение", |tx| event::add(tx, p, Some(sec), None)).unwrap();
         let d = EventDraft {
             content: text.into(),
             timeframe_text: if i == 0 { "до 10 октября 2023 г.".into() } else { "март".into() },
@@ -82,7 +82,7 @@ fn a_plan_written_from_nothing() {
             status: EventStatus::Planned,
             completion_mark: String::new(),
         };
-        store.edit(|tx| event::update(tx, id, &d)).unwrap();
+        store.change("Изменение", |tx| event::update(tx, id, &d)).unwrap();
         ids.push(id);
     }
     assert_eq!(
@@ -90,40 +90,40 @@ fn a_plan_written_from_nothing() {
         ["1.1 Приказ", "1.2 Совещание", "1.3 Семинар", "2.1 Отчёт", "2.2 Конференция"]
     );
 
-    store.edit(|tx| event::shift(tx, ids[2], Move::Indent)).unwrap();
+    store.change("Изменение", |tx| event::shift(tx, ids[2], Move::Indent)).unwrap();
     assert_eq!(
         numbers(&store, p),
         ["1.1 Приказ", "1.2 Совещание", "1.2.1 Семинар", "2.1 Отчёт", "2.2 Конференция"]
     );
     // «Совещание» moves up with its sub-event; an event added after «Приказ» goes between.
-    store.edit(|tx| event::shift(tx, ids[1], Move::Up)).unwrap();
-    let added = store.edit(|tx| event::add(tx, p, None, Some(ids[0]))).unwrap();
+    store.change("Изменение", |tx| event::shift(tx, ids[1], Move::Up)).unwrap();
+    let added = store.change("Изменение", |tx| event::add(tx, p, None, Some(ids[0]))).unwrap();
     assert_eq!(
         numbers(&store, p),
         ["1.1 Совещание", "1.1.1 Семинар", "1.2 Приказ", "1.3 ", "2.1 Отчёт", "2.2 Конференция"]
     );
     assert!(matches!(
-        store.edit(|tx| event::shift(tx, ids[1], Move::Outdent)),
+        store.change("Изменение", |tx| event::shift(tx, ids[1], Move::Outdent)),
         Err(StoreError::Invalid { .. })
     ));
 
     // Deleted, then undone: everything is back with its numbers.
-    store.edit(|tx| event::remove(tx, ids[1])).unwrap();
+    store.change("Изменение", |tx| event::remove(tx, ids[1])).unwrap();
     assert_eq!(numbers(&store, p), ["1.1 Приказ", "1.2 ", "2.1 Отчёт", "2.2 Конференция"]);
-    assert!(store.undo().unwrap());
+    assert!(store.undo().unwrap().is_some());
     assert_eq!(
         numbers(&store, p),
         ["1.1 Совещание", "1.1.1 Семинар", "1.2 Приказ", "1.3 ", "2.1 Отчёт", "2.2 Конференция"]
     );
-    assert!(store.redo().unwrap());
-    store.edit(|tx| event::move_before(tx, ids[4], ids[0])).unwrap();
+    assert!(store.redo().unwrap().is_some());
+    store.change("Изменение", |tx| event::move_before(tx, ids[4], ids[0])).unwrap();
     assert_eq!(numbers(&store, p), ["1.1 Конференция", "1.2 Приказ", "1.3 ", "2.1 Отчёт"]);
     let _ = added;
 
     // The second section moved up: it takes number 1, its event 1.1; the others follow.
-    store.edit(|tx| section::shift(tx, s2, true)).unwrap();
+    store.change("Изменение", |tx| section::shift(tx, s2, true)).unwrap();
     assert_eq!(numbers(&store, p), ["1.1 Отчёт", "2.1 Конференция", "2.2 Приказ", "2.3 "]);
-    assert!(store.edit(|tx| section::shift(tx, s2, true)).is_err());
+    assert!(store.change("Изменение", |tx| section::shift(tx, s2, true)).is_err());
 
     let r = plan::roadmap(store.read(), p).unwrap();
     assert_eq!(r.plan.tasks, ["первая", "вторая"]);
@@ -135,17 +135,17 @@ fn a_plan_written_from_nothing() {
 #[test]
 fn bad_values_are_refused_and_change_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    let err = store.edit(|tx| plan::save(tx, None, &draft("  "))).unwrap_err();
+    let err = store.change("Изменение", |tx| plan::save(tx, None, &draft("  "))).unwrap_err();
     assert!(matches!(err, StoreError::Invalid { field: "title", .. }));
     let mut d = draft("План");
     d.period = Period { start: period().end, end: period().start };
-    let err = store.edit(|tx| plan::save(tx, None, &d)).unwrap_err();
+    let err = store.change("Изменение", |tx| plan::save(tx, None, &d)).unwrap_err();
     assert!(matches!(err, StoreError::Invalid { field: "period", .. }), "{err}");
-    assert_eq!(store.history_depth(), (0, 0));
+    assert_eq!(store.history_state().unwrap().undo, 0);
     assert!(plan::list(store.read()).unwrap().is_empty());
     // A new period places the events again.
-    let p = store.edit(|tx| plan::save(tx, None, &draft("План"))).unwrap();
-    let e = store.edit(|tx| event::add(tx, p, None, None)).unwrap();
+    let p = store.change("Изменение", |tx| plan::save(tx, None, &draft("План"))).unwrap();
+    let e = store.change("Изменение", |tx| event::add(tx, p, None, None)).unwrap();
     let ev = EventDraft {
         content: "Совещание".into(),
         timeframe_text: "март".into(),
@@ -155,10 +155,10 @@ fn bad_values_are_refused_and_change_nothing() {
         status: EventStatus::Planned,
         completion_mark: String::new(),
     };
-    store.edit(|tx| event::update(tx, e, &ev)).unwrap();
+    store.change("Изменение", |tx| event::update(tx, e, &ev)).unwrap();
     let mut d = draft("План");
     d.period = "2024-01-01..2024-12-31".parse().unwrap();
-    store.edit(|tx| plan::save(tx, Some(p), &d)).unwrap();
+    store.change("Изменение", |tx| plan::save(tx, Some(p), &d)).unwrap();
     let r = plan::roadmap(store.read(), p).unwrap();
     assert_eq!(r.events[0].timeframe.start.unwrap().to_string(), "2024-03-01");
 }
@@ -167,7 +167,7 @@ fn bad_values_are_refused_and_change_nothing() {
 fn an_order_composed_for_the_plan_approves_it_and_is_rewritten_in_place() {
     use domain::{AnnexDraft, AnnexKind, OrderDraft, Orientation, PointDraft};
     let mut store = Store::open_in_memory().unwrap();
-    let p = store.edit(|tx| plan::save(tx, None, &draft("План"))).unwrap();
+    let p = store.change("Изменение", |tx| plan::save(tx, None, &draft("План"))).unwrap();
     let order = OrderDraft {
         issuer: "Управление образования г. Таганрога".into(),
         date: chrono::NaiveDate::from_ymd_opt(2023, 9, 1).unwrap(),
@@ -196,7 +196,7 @@ fn an_order_composed_for_the_plan_approves_it_and_is_rewritten_in_place() {
             text: "Контроль исполнения приказа оставляю за собой".into(), annex: None
         },
     ];
-    let id = store.edit(|tx| store::order::save(tx, None, &order, &points)).unwrap();
+    let id = store.change("Изменение", |tx| store::order::save(tx, None, &order, &points)).unwrap();
     assert_eq!(plan::get(store.read(), p).unwrap().approving_order_id, Some(id));
     let o = store::order::get(store.read(), id).unwrap();
     assert_eq!(
@@ -213,7 +213,7 @@ fn an_order_composed_for_the_plan_approves_it_and_is_rewritten_in_place() {
             annex: Some(AnnexDraft { kind: AnnexKind::Pairings, plan_id: None, ..roadmap }),
         },
     );
-    let same = store.edit(|tx| store::order::save(tx, Some(id), &order, &more)).unwrap();
+    let same = store.change("Изменение", |tx| store::order::save(tx, Some(id), &order, &more)).unwrap();
     assert_eq!(same, id);
     let o = store::order::get(store.read(), id).unwrap();
     assert_eq!(o.draft.points[1], "Утвердить дорожную карту (приложение 2).");
@@ -227,7 +227,7 @@ fn an_order_composed_for_the_plan_approves_it_and_is_rewritten_in_place() {
     );
     let no_number = OrderDraft { number: " ".into(), ..order };
     assert!(matches!(
-        store.edit(|tx| store::order::save(tx, Some(id), &no_number, &more)),
+        store.change("Изменение", |tx| store::order::save(tx, Some(id), &no_number, &more)),
         Err(StoreError::Invalid { field: "number", .. })
     ));
 }

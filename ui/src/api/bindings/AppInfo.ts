@@ -3,4 +3,4 @@
 /**
  * What the window needs at start: where the data lives and whether it is a first start.
  */
-export type AppInfo = { data_file: string, empty: boolean, };
+export type AppInfo = { version: string, data_file: string, backups_folder: string, empty: boolean, };

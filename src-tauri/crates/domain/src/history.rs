@@ -1,0 +1,55 @@
+//! The history of changes: every change to the data file is one entry with a Russian label,
+//! undone and redone as a whole.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::Id;
+
+/// One change in «Журнал изменений», newest first in lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Change {
+    #[ts(type = "number")]
+    pub id: Id,
+    /// «Срок мероприятия 2.3 изменён».
+    pub label: String,
+    /// Local time, «2026-12-01T14:05:09».
+    pub at: String,
+    /// Taken back (it can be made again with «Повторить»).
+    pub undone: bool,
+    /// What it did, by kind of record.
+    pub rows: Vec<RowCount>,
+}
+
+/// How many records of one kind a change added, changed and removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct RowCount {
+    /// «мероприятия», «школы»…
+    pub what: String,
+    pub added: u32,
+    pub changed: u32,
+    pub removed: u32,
+}
+
+/// How many changes can be undone and redone now, and what the next of each is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HistoryState {
+    pub undo: u32,
+    pub redo: u32,
+    pub next_undo: Option<String>,
+    pub next_redo: Option<String>,
+}
+
+/// One backup of the data file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Backup {
+    pub path: String,
+    /// Local time it was made, «2026-12-01T14:05:09».
+    pub at: String,
+    #[ts(type = "number")]
+    pub size: u64,
+}

@@ -1,0 +1,213 @@
+//! Backups of the data file: consistent dated copies (`VACUUM INTO`, safe under WAL and while
+//! other connections write) in the folder «Резервные копии» beside the data file, rotated so
+//! that every backup of the last day, the newest of each of the last 14 days and the newest of
+//! each of the last 12 months are kept.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+pub use domain::Backup;
+
+use crate::{Store, StoreError, StoreResult};
+
+pub const FOLDER: &str = "Резервные копии";
+const DAYS_KEPT: usize = 14;
+const MONTHS_KEPT: usize = 12;
+
+/// The folder with the backups of `data_file`.
+pub fn folder(data_file: &Path) -> PathBuf {
+    data_file.parent().unwrap_or(Path::new(".")).join(FOLDER)
+}
+
+fn stem(data_file: &Path) -> String {
+    data_file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "koordinator".into())
+}
+
+/// The backups of `data_file`, newest first.
+pub fn list(data_file: &Path) -> StoreResult<Vec<Backup>> {
+    let dir = folder(data_file);
+    let prefix = format!("{}-", stem(data_file));
+    let Ok(entries) = std::fs::read_dir(&dir) else { return Ok(Vec::new()) };
+    let mut out: Vec<Backup> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let stamp = name.strip_prefix(&prefix)?.strip_suffix(".sqlite3")?;
+            let at = at_of(stamp)?;
+            let size = e.metadata().ok()?.len();
+            Some(Backup { path: e.path().display().to_string(), at, size })
+        })
+        .collect();
+    out.sort_by(|a, b| b.at.cmp(&a.at).then(b.path.cmp(&a.path)));
+    Ok(out)
+}
+
+/// «2026-12-01_14-05-09» → «2026-12-01T14:05:09».
+fn at_of(stamp: &str) -> Option<String> {
+    let (date, time) = stamp.get(..19)?.split_once('_')?;
+    let ok = date.len() == 10
+        && time.len() == 8
+        && stamp[..19].chars().all(|c| c.is_ascii_digit() || "-_".contains(c));
+    ok.then(|| format!("{date}T{}", time.replace('-', ":")))
+}
+
+impl Store {
+    /// Makes a backup now and rotates the old ones; returns the new one.
+    pub fn backup(&mut self) -> StoreResult<Backup> {
+        let data_file =
+            self.path().ok_or_else(|| StoreError::Corrupt("нет файла данных".into()))?.to_path_buf();
+        let dir = folder(&data_file);
+        std::fs::create_dir_all(&dir).map_err(|e| io("папку резервных копий", &dir, e))?;
+        let stamp: String =
+            self.read()
+                .query_row("SELECT strftime('%Y-%m-%d_%H-%M-%S', 'now', 'localtime')", [], |r| r.get(0))?;
+        let mut path = dir.join(format!("{}-{stamp}.sqlite3", stem(&data_file)));
+        let mut n = 1;
+        while path.exists() {
+            n += 1;
+            path = dir.join(format!("{}-{stamp}-{n}.sqlite3", stem(&data_file)));
+        }
+        let part = path.with_extension("part");
+        let _ = std::fs::remove_file(&part);
+        let made = self.writable(|conn| Ok(conn.execute("VACUUM INTO ?1", [part.to_string_lossy()])?));
+        if let Err(e) =
+            made.and_then(|_| std::fs::rename(&part, &path).map_err(|e| io("резервную копию", &path, e)))
+        {
+            let _ = std::fs::remove_file(&part);
+            return Err(e);
+        }
+        rotate(&data_file)?;
+        let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        Ok(Backup { path: path.display().to_string(), at: at_of(&stamp).unwrap_or(stamp), size })
+    }
+
+    /// The day's first backup, if today has none yet (called at start).
+    pub fn daily_backup(&mut self) -> StoreResult<Option<Backup>> {
+        let Some(data_file) = self.path().map(Path::to_path_buf) else { return Ok(None) };
+        let today: String = self.read().query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))?;
+        if list(&data_file)?.iter().any(|b| b.at.starts_with(&today)) {
+            return Ok(None);
+        }
+        self.backup().map(Some)
+    }
+
+    /// Replaces the whole district with the backup `from`, after backing up the current state.
+    /// The backup is checked first: a file that is not Koordinator's changes nothing.
+    pub fn restore(&mut self, from: &Path) -> StoreResult<Backup> {
+        if !from.is_file() {
+            return Err(StoreError::Missing { path: from.display().to_string() });
+        }
+        crate::check_ours(from)?;
+        let source = Connection::open_with_flags(from, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let ok: String = source.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if ok != "ok" {
+            return Err(StoreError::Foreign {
+                path: from.display().to_string(),
+                reason: "копия повреждена".into(),
+            });
+        }
+        let before = self.backup()?;
+        self.writable(|conn| {
+            rusqlite::backup::Backup::new(&source, conn)?.run_to_completion(
+                1000,
+                std::time::Duration::ZERO,
+                None,
+            )?;
+            Ok(())
+        })?;
+        // An older copy may predate migrations: bring it to this version.
+        self.writable(|conn| Ok(crate::MIGRATIONS.to_latest(conn)?))?;
+        Ok(before)
+    }
+}
+
+fn io(what: &str, path: &Path, e: std::io::Error) -> StoreError {
+    StoreError::Open {
+        path: path.display().to_string(),
+        reason: format!("не удалось записать {what}: {}", crate::io_message(&e)),
+    }
+}
+
+/// Deletes the backups the rotation no longer keeps.
+fn rotate(data_file: &Path) -> StoreResult<()> {
+    let all = list(data_file)?;
+    let Some(newest) = all.first().map(|b| b.at.clone()) else { return Ok(()) };
+    let keep = kept(&all.iter().map(|b| b.at.as_str()).collect::<Vec<_>>(), &newest);
+    for (b, keep) in all.iter().zip(keep) {
+        if !keep {
+            let _ = std::fs::remove_file(&b.path);
+        }
+    }
+    Ok(())
+}
+
+/// Which of the backups made at `ats` (newest first) are kept: those of the newest backup's
+/// day, the newest of each of the last 14 days and of each of the last 12 months.
+fn kept(ats: &[&str], newest: &str) -> Vec<bool> {
+    let mut days = BTreeSet::new();
+    let mut months = BTreeSet::new();
+    ats.iter()
+        .map(|at| {
+            let (day, month) = (&at[..10], &at[..7]);
+            let same_day = day == &newest[..10];
+            let new_day = days.len() < DAYS_KEPT && days.insert(day.to_owned());
+            let new_month = months.len() < MONTHS_KEPT && months.insert(month.to_owned());
+            same_day || new_day || new_month
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rotation_keeps_the_day_fourteen_days_and_twelve_months() {
+        let mut ats = Vec::new();
+        for m in (1..=12).rev() {
+            for d in (1..=28).rev() {
+                ats.push(format!("2025-{m:02}-{d:02}T10:00:00"));
+                ats.push(format!("2025-{m:02}-{d:02}T09:00:00"));
+            }
+        }
+        ats.insert(0, "2025-12-28T11:00:00".into());
+        ats.extend((1..=12).rev().map(|m| format!("2024-{m:02}-28T10:00:00")));
+        let refs: Vec<&str> = ats.iter().map(String::as_str).collect();
+        let keep = kept(&refs, refs[0]);
+        let kept: Vec<&str> = refs.iter().zip(&keep).filter(|(_, k)| **k).map(|(a, _)| *a).collect();
+        // Today's three, then one per day for 13 more days, then one per month back to January.
+        assert_eq!(&kept[..3], ["2025-12-28T11:00:00", "2025-12-28T10:00:00", "2025-12-28T09:00:00"]);
+        assert_eq!(kept[3], "2025-12-27T10:00:00");
+        assert_eq!(kept[15], "2025-12-15T10:00:00");
+        assert!(kept.contains(&"2025-01-28T10:00:00"));
+        assert!(!kept.iter().any(|a| a.starts_with("2024")), "12 months only: {kept:?}");
+        assert_eq!(kept.len(), 3 + 13 + 11);
+    }
+
+    #[test]
+    fn a_backup_is_a_whole_data_file_and_restore_brings_it_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("район.sqlite3");
+        let mut store = Store::create(&file).unwrap();
+        store
+            .change("Создана дорожная карта", |tx| {
+                tx.execute("INSERT INTO plan (title, period_start, period_end) VALUES ('П', '2023-01-01', '2023-12-31')", [])?;
+                Ok(())
+            })
+            .unwrap();
+        let first = store.backup().unwrap();
+        assert!(first.path.contains(FOLDER) && first.size > 0, "{first:?}");
+        assert!(store.daily_backup().unwrap().is_none(), "today has one already");
+        let plans = |s: &Store| crate::plan::list(s.read()).unwrap().len();
+        store.change("Удалена дорожная карта", |tx| crate::plan::delete(tx, 1)).unwrap();
+        assert_eq!(plans(&store), 0);
+        let before = store.restore(Path::new(&first.path)).unwrap();
+        assert_eq!(plans(&store), 1);
+        assert_eq!(list(&file).unwrap().len(), 2, "the state before the restore is kept");
+        // The copy made before the restore holds the deletion.
+        let copy = Store::open(Path::new(&before.path)).unwrap();
+        assert_eq!(plans(&copy), 0);
+    }
+}

@@ -1,0 +1,117 @@
+import { useState } from "preact/hooks";
+import { api, AppError } from "../api/ipc";
+import { announceDataChanged } from "../api/changes";
+import type { AppInfo } from "../api/bindings/AppInfo";
+import type { Backup } from "../api/bindings/Backup";
+import { ErrorNotice, Loading } from "../components/Notice";
+import { ruDateTime } from "../format";
+import { useLoad } from "../components/useLoad";
+
+/** «Файл данных»: where the data lives, backups (list, make one now, restore) and «О программе». */
+export function DataFileView({ info }: { info: AppInfo | null }) {
+  const backups = useLoad(() => api.listBackups(), []);
+  const [error, setError] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
+
+  async function makeNow() {
+    setError(null);
+    try {
+      const b = await api.makeBackup();
+      setNote(`Резервная копия сделана: ${b.path}`);
+      backups.reload();
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  const [confirming, setConfirming] = useState<Backup | null>(null);
+
+  async function restore(b: Backup) {
+    setConfirming(null);
+    setError(null);
+    try {
+      const before = await api.restoreBackup(b.path);
+      setNote(`Данные восстановлены из копии от ${ruDateTime(b.at)}. Прежнее состояние сохранено: ${before.path}`);
+      announceDataChanged();
+    } catch (e) {
+      fail(e);
+    }
+  }
+
+  return (
+    <section aria-labelledby="file-title">
+      <div class="toolbar">
+        <h1 id="file-title">Файл данных</h1>
+      </div>
+      <ErrorNotice message={error ?? backups.error} />
+      {note && <p class="notice" role="status">{note}</p>}
+      <dl class="facts" id="about">
+        <dt>Программа</dt>
+        <dd>«Координатор», версия {info?.version ?? "…"}</dd>
+        <dt>Файл данных</dt>
+        <dd id="data-file">{info?.data_file}</dd>
+        <dt>Резервные копии</dt>
+        <dd>{info?.backups_folder}</dd>
+      </dl>
+      <p class="muted">
+        Весь район хранится в одном файле данных. Чтобы перенести работу на другой компьютер, скопируйте этот файл
+        (программа должна быть закрыта) или сохраните дорожную карту пакетом .json. Резервная копия делается при
+        первом запуске каждого дня; хранятся все копии последнего дня, по одной за 14 дней и по одной за 12 месяцев.
+      </p>
+      <div class="toolbar">
+        <h2>Резервные копии</h2>
+        <button id="backup-now" onClick={makeNow}>
+          Сделать копию сейчас
+        </button>
+      </div>
+      {!backups.data ? (
+        <Loading />
+      ) : backups.data.length === 0 ? (
+        <p>Резервных копий пока нет.</p>
+      ) : (
+        <table class="grid" id="backups">
+          <thead>
+            <tr>
+              <th>Сделана</th>
+              <th>Размер</th>
+              <th>Файл</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {backups.data.map((b) => (
+              <tr key={b.path}>
+                <td class="nowrap">{ruDateTime(b.at)}</td>
+                <td class="nowrap">{Math.max(1, Math.ceil(b.size / 1024))} КБ</td>
+                <td class="muted">{b.path}</td>
+                <td class="nowrap">
+                  {confirming?.path === b.path ? (
+                    <span role="group" aria-label="Подтверждение">
+                      Заменить текущие данные этой копией?{" "}
+                      <button class="link restore-yes" onClick={() => restore(b)}>
+                        Да, восстановить
+                      </button>{" "}
+                      <button class="link" onClick={() => setConfirming(null)}>
+                        Нет
+                      </button>
+                    </span>
+                  ) : (
+                    <button class="link restore" onClick={() => setConfirming(b)} title="Текущее состояние сначала будет сохранено в новую копию">
+                      Восстановить
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>О программе</h2>
+      <p>
+        Шрифты Liberation Serif и Liberation Sans — лицензия SIL Open Font License 1.1. Программа построена на Tauri,
+        SQLite, printpdf, rusqlite, Preact и FullCalendar (лицензии MIT, Apache 2.0, общественное достояние).
+      </p>
+    </section>
+  );
+}
