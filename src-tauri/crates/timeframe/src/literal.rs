@@ -144,7 +144,16 @@ pub(crate) fn read<'a>(toks: &[Tok<'a>]) -> Literal<'a> {
                 Tok::Pair(a, b) => sems.push(Sem::Pair(a, b)),
                 Tok::DotDate(d, m, y) => sems.push(Sem::DotDate(d, m, y)),
                 Tok::Time(h, m) => sems.push(Sem::Time(h, m)),
+                // «плану-графику»: a hyphen inside a filler phrase joins nothing.
+                Tok::Dash
+                    if i > 0
+                        && matches!(part[i - 1], Tok::Word(w) if classify(w) == Some(Word::Filler))
+                        && matches!(part.get(i + 1), Some(Tok::Word(w)) if classify(w) == Some(Word::Filler)) =>
+                    {}
                 Tok::Dash => sems.push(Sem::Dash),
+                // «по графику», «по плану»: how, not until when.
+                Tok::Word("по") if matches!(part.get(i + 1), Some(Tok::Word(w)) if SCHEDULE_WORDS.contains(w)) =>
+                    {}
                 Tok::Word(w) => match classify(w) {
                     Some(Word::Filler | Word::And) => {}
                     Some(word) => sems.push(Sem::Word(word)),
@@ -162,12 +171,36 @@ pub(crate) fn read<'a>(toks: &[Tok<'a>]) -> Literal<'a> {
     lit
 }
 
-/// Splits the tokens into list items. A comma before a time, and a slash between two years
-/// («2022/2023»), do not separate.
+/// Words after «по» that name a schedule, not a time: «по графику», «по плану-графику».
+const SCHEDULE_WORDS: &[&str] =
+    &["графику", "плану", "расписанию", "утвержденному", "отдельному", "согласованному"];
+
+/// Splits the tokens into list items. A comma before a time, a comma between a month and its
+/// year («Октябрь, 2024») and a slash between two years («2022/2023») do not separate; two
+/// whole dates side by side («12.10.2023 19.10.2023») are two items.
 fn split_items<'t, 'a>(toks: &'t [Tok<'a>]) -> Vec<&'t [Tok<'a>]> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, t) in toks.iter().enumerate() {
+        // A new month or date right after a year («сентябрь - октябрь 2023 декабрь 2023»).
+        let after_year = i > start
+            && match toks[i - 1] {
+                Tok::Num(_, 4) | Tok::DotDate(..) => true,
+                Tok::Word(w) => {
+                    classify(w) == Some(Word::YearMark) && i >= 2 && matches!(toks[i - 2], Tok::Num(_, 4))
+                }
+                _ => false,
+            };
+        let starts_new = match t {
+            Tok::DotDate(..) => true,
+            Tok::Word(w) => matches!(classify(w), Some(Word::Month(_))),
+            _ => false,
+        };
+        if after_year && starts_new {
+            parts.push(&toks[start..i]);
+            start = i;
+            continue;
+        }
         let splits = match t {
             Tok::Newline | Tok::Semicolon => true,
             Tok::Word("и") => true,
@@ -175,7 +208,12 @@ fn split_items<'t, 'a>(toks: &'t [Tok<'a>]) -> Vec<&'t [Tok<'a>]> {
                 !(matches!(i.checked_sub(1).and_then(|p| toks.get(p)), Some(Tok::Num(_, 4)))
                     && matches!(toks.get(i + 1), Some(Tok::Num(_, 4))))
             }
-            Tok::Comma => !starts_time(&toks[i + 1..]),
+            Tok::Comma => {
+                let month_before = matches!(i.checked_sub(1).and_then(|p| toks.get(p)),
+                    Some(Tok::Word(w)) if matches!(classify(w), Some(Word::Month(_))));
+                !starts_time(&toks[i + 1..])
+                    && !(month_before && matches!(toks.get(i + 1), Some(Tok::Num(_, 4))))
+            }
             _ => false,
         };
         if splits {

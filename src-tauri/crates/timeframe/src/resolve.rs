@@ -142,14 +142,25 @@ fn place(
     }
     let (first, last) = (period.start.year(), period.end.year());
     let mut first_error = None;
+    let mut inside = Vec::new();
     for y in first..=last {
         match span(&point.with_year(y)) {
-            Ok(s) if s.1 >= period.start && s.0 <= period.end => return Ok(s),
+            Ok(s) if s.1 >= period.start && s.0 <= period.end => inside.push(s),
             Ok(_) => {}
             Err(e) => {
                 first_error.get_or_insert(e);
             }
         }
+    }
+    if let Some(&s) = inside.first() {
+        // A plan over several years has this month or quarter in each: never a silent guess.
+        if inside.len() > 1 {
+            warnings.push(format!(
+                "год не указан, а план охватывает несколько лет: взят {} год; укажите год",
+                s.0.year()
+            ));
+        }
+        return Ok(s);
     }
     let distance = |s: (NaiveDate, NaiveDate)| {
         if s.1 < period.start {

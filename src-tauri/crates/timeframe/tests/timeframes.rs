@@ -275,3 +275,38 @@ fn the_benchmark_corpus_is_every_seed_timeframe_and_all_are_placed() {
         }
     }
 }
+
+/// Forms found in real plans of other education bodies (issue 16): each read as it means.
+#[test]
+fn forms_from_real_plans() {
+    let years = period("2023-01-01..2025-12-31");
+    let year = period("2023-01-01..2023-12-31");
+    clean("Октябрь, 2024", years, Kind::Month, Some("2024-10-01"), Some("2024-10-31"));
+    clean("12.10.2023 19.10.2023", year, Kind::Multiple, Some("2023-10-12"), Some("2023-10-19"));
+    clean("12.10.2023\n19.10.2023", year, Kind::Multiple, Some("2023-10-12"), Some("2023-10-19"));
+    clean("01.09 - 15.10.2023", year, Kind::Range, Some("2023-09-01"), Some("2023-10-15"));
+    clean("5 мая 2023* г.", year, Kind::Date, Some("2023-05-05"), Some("2023-05-05"));
+    clean("до 15 мая 2023 г. включительно", year, Kind::Until, None, Some("2023-05-15"));
+    clean("в течение года по графику", year, Kind::Continuous, Some("2023-01-01"), Some("2023-12-31"));
+    clean(
+        "постоянно в течение всего срока по плану-графику",
+        years,
+        Kind::Continuous,
+        Some("2023-01-01"),
+        Some("2025-12-31"),
+    );
+    clean(
+        "сентябрь - октябрь 2023 декабрь 2023",
+        year,
+        Kind::Multiple,
+        Some("2023-09-01"),
+        Some("2023-12-31"),
+    );
+    clean("01.09 - 15.10.2023 ноябрь 2023", year, Kind::Multiple, Some("2023-09-01"), Some("2023-11-30"));
+    // Still one range: the words between the dates join them.
+    clean("с 01.09.2023 по 31.12.2023", year, Kind::Range, Some("2023-09-01"), Some("2023-12-31"));
+    // A quarter with no year in a plan of three years: placed, but never silently.
+    let tf = check("I квартал", years, Kind::Quarter, Some("2023-01-01"), Some("2023-03-31"));
+    assert!(tf.warnings.iter().any(|w| w.contains("несколько лет")), "{:?}", tf.warnings);
+    clean("I квартал", year, Kind::Quarter, Some("2023-01-01"), Some("2023-03-31"));
+}
