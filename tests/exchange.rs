@@ -115,7 +115,9 @@ fn hostile_files_are_refused_clearly_and_nothing_is_written() {
     let db = demo(dir.path());
     let file = |name: &str| dir.path().join(name);
 
-    std::fs::write(file("not-a-zip.docx"), b"%PDF-1.4 this is not a Word file").unwrap();
+    std::fs::write(file("not-a-zip.docx"), b"this is not a Word file").unwrap();
+    std::fs::write(file("a-pdf.docx"), b"%PDF-1.4 a PDF named .docx").unwrap();
+    std::fs::write(file("old.rtf"), b"{\\rtf1\\ansi text}").unwrap();
 
     let zeros = vec![b' '; 80 * 1024 * 1024];
     zip_file(&file("bomb.docx"), &[("word/document.xml", &zeros)]);
@@ -141,6 +143,8 @@ fn hostile_files_are_refused_clearly_and_nothing_is_written() {
 
     let cases = [
         ("not-a-zip.docx", "не ZIP-архив"),
+        ("a-pdf.docx", "Это PDF"),
+        ("old.rtf", "сохраните как .docx"),
         ("bomb.docx", "ZIP-бомба"),
         ("no-document.docx", "нет основного текста"),
         ("huge.docx", "больше 10 000 строк"),
@@ -231,10 +235,18 @@ fn a_bundle_imports_into_another_district_without_loss() {
     assert!(run(&db, &["bundle", "--plan", "1", "--out", bundle.to_str().unwrap()]).status.success());
     let second = dir.path().join("second.sqlite3");
     assert!(run(&second, &["demo"]).status.success());
-    let v = json(&run(&second, &["import", bundle.to_str().unwrap(), "--json"]));
+    // The same plan (title and period) is there already: the import asks and writes nothing.
+    let asked = run(&second, &["import", bundle.to_str().unwrap(), "--json"]);
+    assert_eq!(asked.status.code(), Some(1));
+    assert!(text(&asked.stderr).contains("уже есть (№ 1)"), "{}", text(&asked.stderr));
+    assert_eq!(plans(&second), 1);
+    let v = json(&run(&second, &["import", bundle.to_str().unwrap(), "--duplicate", "keep", "--json"]));
     assert_eq!((v["plan"].as_i64(), v["events"].as_i64()), (Some(2), Some(16)));
     assert_eq!(events_without_ids(&second, "2"), events_without_ids(&db, "1"));
     assert_eq!(v["warnings"].as_array().unwrap().len(), 0, "the same district knows every school");
+    // Replacing takes the place of one of them: still two plans.
+    json(&run(&second, &["import", bundle.to_str().unwrap(), "--duplicate", "replace", "--json"]));
+    assert_eq!(plans(&second), 2);
 
     let broken = dir.path().join("broken.json");
     std::fs::write(&broken, r#"{"format": "koordinator-plan", "version": 7}"#).unwrap();

@@ -20,11 +20,17 @@ fn invalid(message: String) -> CommandError {
 /// Reads and parses a .docx, HTML or text file.
 pub fn read_file(path: &Path) -> CommandResult<Source> {
     let file = std::fs::File::open(path).map_err(|e| {
-        CommandError::new(ErrorCode::Io, format!("Не удалось открыть «{}»: {e}", path.display()))
+        CommandError::new(
+            ErrorCode::Io,
+            format!("Не удалось открыть «{}»: {}", path.display(), store::io_message(&e)),
+        )
     })?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE + 1).read_to_end(&mut bytes).map_err(|e| {
-        CommandError::new(ErrorCode::Io, format!("Не удалось прочитать «{}»: {e}", path.display()))
+        CommandError::new(
+            ErrorCode::Io,
+            format!("Не удалось прочитать «{}»: {}", path.display(), store::io_message(&e)),
+        )
     })?;
     if bytes.len() as u64 > MAX_FILE {
         return Err(invalid(format!("Файл «{}» больше 100 МБ — это не дорожная карта.", path.display())));
@@ -37,23 +43,39 @@ pub fn read_pasted(text: &str, html: Option<&str>) -> CommandResult<Source> {
     import::read_pasted(text, html).map_err(invalid)
 }
 
-/// What the import would write, for the preview.
+/// What the import would write, for the preview. With no period given, the document's own.
 pub fn preview(
     store: &Store,
     source: &Source,
-    period: &Period,
+    period: Option<&Period>,
     roles: Option<&[Role]>,
 ) -> CommandResult<Recognised> {
     let schools = store::school::list(store.read(), None)?;
-    Ok(import::recognise(&source.grid, &source.preamble, period, &schools, roles))
+    let today = chrono::Local::now().date_naive();
+    Ok(import::recognise_source(source, period.copied(), today, &schools, roles))
+}
+
+/// What to do when the district already has a plan of the same title and period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, ts_rs::TS, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Duplicate {
+    /// Refuse, saying which plan it is, so the person decides.
+    #[default]
+    Ask,
+    /// Import as one more plan.
+    Keep,
+    /// Delete the existing plan in the same change.
+    Replace,
 }
 
 /// What the user says of the new plan; the title defaults to the roadmap's own.
 pub struct PlanChoice<'a> {
     pub title: Option<&'a str>,
     pub issuer: Option<&'a str>,
-    pub period: Period,
+    pub period: Option<Period>,
     pub roles: Option<&'a [Role]>,
+    pub duplicate: Duplicate,
 }
 
 /// Recognises and writes the plan in one transaction: all or nothing.
@@ -63,26 +85,60 @@ pub fn write(
     choice: &PlanChoice,
     fallback_title: &str,
 ) -> CommandResult<Written> {
-    let recognised = preview(store, source, &choice.period, choice.roles)?;
+    let recognised = preview(store, source, choice.period.as_ref(), choice.roles)?;
     if recognised.events.is_empty() {
         return Err(invalid("В таблице не найдено ни одного мероприятия: проверьте столбцы.".into()));
     }
     let title = choice
         .title
         .map(str::to_owned)
-        .or_else(|| source.preamble.iter().find(|l| l.to_lowercase().contains("дорожная карта")).cloned())
+        .or_else(|| Some(recognised.title.clone()).filter(|t| !t.is_empty()))
         .unwrap_or_else(|| fallback_title.to_owned());
     let new = domain::PlanDraft {
         title: title.trim().to_owned(),
-        period: choice.period,
+        period: recognised.period,
         issuer: choice.issuer.unwrap_or_default().to_owned(),
         coordinator: None,
         goal: String::new(),
         tasks: Vec::new(),
     };
+    let replaced = same_plan(store, &new.title, &new.period, choice.duplicate)?;
     let label =
         format!("Импорт: «{}» ({})", store::short(&new.title), store::events_count(recognised.events.len()));
-    Ok(store.change(label, |tx| import::write(tx, &new, &recognised))?)
+    Ok(store.change(label, |tx| {
+        if let Some(old) = replaced {
+            store::plan::delete(tx, old)?;
+        }
+        import::write(tx, &new, &recognised)
+    })?)
+}
+
+/// The plan a new one would duplicate (same title and period): refused when the person has not
+/// said what to do, else the one to replace.
+fn same_plan(
+    store: &Store,
+    title: &str,
+    period: &Period,
+    duplicate: Duplicate,
+) -> CommandResult<Option<domain::Id>> {
+    let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let existing = store::plan::list(store.read())?
+        .into_iter()
+        .find(|p| norm(&p.title) == norm(title) && p.period == *period);
+    match (existing, duplicate) {
+        (None, _) | (Some(_), Duplicate::Keep) => Ok(None),
+        (Some(p), Duplicate::Replace) => Ok(Some(p.id)),
+        (Some(p), Duplicate::Ask) => Err(CommandError {
+            code: ErrorCode::Conflict,
+            message: format!(
+                "Дорожная карта «{}» на этот период уже есть (№ {}). Заменить её, оставить обе или отменить импорт? \
+                 В командной строке: --duplicate replace или --duplicate keep.",
+                store::short(&p.title),
+                p.id
+            ),
+            field: Some("duplicate".to_owned()),
+        }),
+    }
 }
 
 /// A plan bundle, if the file is one (a .json); other files are tables.
@@ -91,29 +147,51 @@ pub fn read_bundle(path: &Path) -> CommandResult<Option<exchange::bundle::Bundle
     if !is_json {
         return Ok(None);
     }
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        CommandError::new(ErrorCode::Io, format!("Не удалось прочитать «{}»: {e}", path.display()))
-    })?;
+    let read_error = |e: std::io::Error| {
+        CommandError::new(
+            ErrorCode::Io,
+            format!("Не удалось прочитать «{}»: {}", path.display(), store::io_message(&e)),
+        )
+    };
+    // Refused by its size before it is read whole: a bundle of 20 000 events is about 10 МБ.
+    if std::fs::metadata(path).map_err(read_error)?.len() > MAX_FILE {
+        return Err(invalid(format!(
+            "Файл «{}» больше 100 МБ — это не пакет дорожной карты.",
+            path.display()
+        )));
+    }
+    let text = std::fs::read_to_string(path).map_err(read_error)?;
     exchange::bundle::parse(&text).map(Some).map_err(invalid)
 }
 
 /// Writes a bundle as a new plan; schools the district lacks are reported.
-pub fn write_bundle(store: &mut Store, bundle: &exchange::bundle::Bundle) -> CommandResult<Written> {
+pub fn write_bundle(
+    store: &mut Store,
+    bundle: &exchange::bundle::Bundle,
+    duplicate: Duplicate,
+) -> CommandResult<Written> {
     let label = format!(
         "Импорт пакета: «{}» ({})",
         store::short(&bundle.plan.title),
         store::events_count(bundle.events.len())
     );
-    write_bundle_as(store, bundle, label)
+    let replaced = same_plan(store, &bundle.plan.title, &bundle.plan.period, duplicate)?;
+    write_bundle_as(store, bundle, label, replaced)
 }
 
 fn write_bundle_as(
     store: &mut Store,
     bundle: &exchange::bundle::Bundle,
     label: String,
+    replaced: Option<domain::Id>,
 ) -> CommandResult<Written> {
     let schools = store::school::list(store.read(), None)?;
-    let (plan, missing) = store.change(label, |tx| exchange::bundle::write(tx, bundle, &schools))?;
+    let (plan, missing) = store.change(label, |tx| {
+        if let Some(old) = replaced {
+            store::plan::delete(tx, old)?;
+        }
+        exchange::bundle::write(tx, bundle, &schools)
+    })?;
     Ok(Written {
         plan,
         sections: bundle.sections.len(),
@@ -131,5 +209,5 @@ pub fn copy_plan(store: &mut Store, id: domain::Id, years: i32) -> CommandResult
     let bundle = exchange::bundle::of(&store::plan::roadmap(store.read(), id)?, &schools);
     let next = exchange::bundle::shifted(&bundle, years);
     let label = format!("Копия на следующий год: «{}»", store::short(&next.plan.title));
-    write_bundle_as(store, &next, label)
+    write_bundle_as(store, &next, label, None)
 }

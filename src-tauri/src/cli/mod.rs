@@ -132,16 +132,16 @@ pub enum Command {
         #[arg(long, value_name = "ФАЙЛ")]
         out: PathBuf,
     },
-    /// Импортировать дорожную карту из таблицы Word (.docx), HTML или текста
+    /// Импортировать дорожную карту из Word (.docx), Excel/LibreOffice (.xlsx, .xls, .ods), HTML или текста
     #[command(
         help_template = SUB_HELP,
-        override_usage = "koordinator import ФАЙЛ [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД] [--title ТЕКСТ] [--issuer ТЕКСТ] [--preview] [--json] [--db ФАЙЛ]"
+        override_usage = "koordinator import ФАЙЛ [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД] [--title ТЕКСТ] [--issuer ТЕКСТ] [--preview] [--duplicate ask|keep|replace] [--json] [--db ФАЙЛ]"
     )]
     Import {
         /// Файл .docx, .html или .txt с таблицей мероприятий, или пакет .json другого Координатора
         file: PathBuf,
         /// Период плана: календарный год 2023-01-01..2023-12-31 или учебный 2022-09-01..2023-08-31
-        /// (для пакета .json не нужен: период в пакете)
+        /// (по умолчанию — из документа: «на 2022-2023 учебный год», даты в сроках)
         #[arg(long, value_name = "ПЕРИОД")]
         period: Option<String>,
         /// Название дорожной карты (по умолчанию — из документа или имя файла)
@@ -153,6 +153,10 @@ pub enum Command {
         /// Только показать, что распознано, ничего не записывая
         #[arg(long)]
         preview: bool,
+        /// Если такая дорожная карта (название и период) уже есть: ask — спросить (отказ с
+        /// объяснением), keep — оставить обе, replace — заменить прежнюю
+        #[arg(long, value_name = "ask|keep|replace", default_value = "ask")]
+        duplicate: crate::import::Duplicate,
         #[command(flatten)]
         format: Format,
     },
@@ -323,7 +327,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             crate::files::write_export(&store, &path, text.as_bytes())?;
             writeln!(out, "Сохранено: {}", path.display()).map_err(io)?;
         }
-        Command::Import { file, period, title, issuer, preview, format } => {
+        Command::Import { file, period, title, issuer, preview, duplicate, format } => {
             // A preview writes nothing: with no data file yet it reads against an empty district.
             let mut store = match (preview, paths::data_file(db.clone()).exists()) {
                 (true, false) => Store::open_in_memory()?,
@@ -331,22 +335,18 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 (false, _) => create()?,
             };
             if let Some(bundle) = crate::import::read_bundle(&file)? {
-                let written = crate::import::write_bundle(&mut store, &bundle)?;
+                let written = crate::import::write_bundle(&mut store, &bundle, duplicate)?;
                 print_written(out, &written, format.json)?;
                 return Ok(());
             }
             let period = period
-                .ok_or_else(|| {
-                    CommandError::new(
-                        ErrorCode::Invalid,
-                        "укажите период плана: --period 2022-09-01..2023-08-31",
-                    )
-                })?
-                .parse::<Period>()
-                .map_err(|e| CommandError::new(ErrorCode::Invalid, e.to_string()))?;
+                .map(|p| {
+                    p.parse::<Period>().map_err(|e| CommandError::new(ErrorCode::Invalid, e.to_string()))
+                })
+                .transpose()?;
             let source = crate::import::read_file(&file)?;
             if preview {
-                let r = crate::import::preview(&store, &source, &period, None)?;
+                let r = crate::import::preview(&store, &source, period.as_ref(), None)?;
                 let text = if format.json { json::line(&r) } else { output::recognised(&r) };
                 writeln!(out, "{text}").map_err(io)?;
                 return Ok(());
@@ -356,6 +356,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 issuer: issuer.as_deref(),
                 period,
                 roles: None,
+                duplicate,
             };
             let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             let written = crate::import::write(&mut store, &source, &choice, &stem)?;

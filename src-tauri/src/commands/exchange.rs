@@ -30,11 +30,11 @@ fn read(source: &ImportSource) -> CommandResult<exchange::import::Source> {
 pub fn preview_import(
     state: State<AppStore>,
     source: ImportSource,
-    period: Period,
+    period: Option<Period>,
     roles: Option<Vec<Role>>,
 ) -> CommandResult<Recognised> {
     let table = read(&source)?;
-    import::preview(&*state.lock()?, &table, &period, roles.as_deref())
+    import::preview(&*state.lock()?, &table, period.as_ref(), roles.as_deref())
 }
 
 /// Writes the plan in one transaction (a .json is a plan bundle and keeps its own period).
@@ -42,15 +42,17 @@ pub fn preview_import(
 pub fn import_plan(
     state: State<AppStore>,
     source: ImportSource,
-    period: Period,
+    period: Option<Period>,
     title: String,
     issuer: String,
     roles: Option<Vec<Role>>,
+    duplicate: Option<import::Duplicate>,
 ) -> CommandResult<Written> {
+    let duplicate = duplicate.unwrap_or_default();
     let mut store = state.lock()?;
     if let ImportSource::File { path } = &source {
         if let Some(bundle) = import::read_bundle(&PathBuf::from(path))? {
-            return import::write_bundle(&mut store, &bundle);
+            return import::write_bundle(&mut store, &bundle, duplicate);
         }
     }
     let table = read(&source)?;
@@ -59,6 +61,7 @@ pub fn import_plan(
         issuer: Some(issuer.as_str()),
         period,
         roles: roles.as_deref(),
+        duplicate,
     };
     import::write(&mut store, &table, &choice, "Импортированная дорожная карта")
 }

@@ -79,26 +79,32 @@ pub fn of(r: &Roadmap, schools: &[School]) -> Bundle {
 
 /// Reads a bundle, refusing what is not one or is newer than this program.
 pub fn parse(json: &str) -> Result<Bundle, String> {
-    #[derive(Deserialize)]
-    struct Head {
-        format: Option<String>,
-        version: Option<u32>,
-    }
-    let head: Head =
-        serde_json::from_str(json).map_err(|e| format!("Файл не похож на пакет дорожной карты: {e}"))?;
-    if head.format.as_deref() != Some(FORMAT) {
+    let head: serde_json::Value = serde_json::from_str(json).map_err(|e| {
+        format!("Файл не похож на пакет дорожной карты: это не JSON (ошибка в строке {}).", e.line())
+    })?;
+    let Some(head) = head.as_object() else {
+        return Err("Файл не похож на пакет дорожной карты: в нём не объект JSON.".into());
+    };
+    if head.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err("Это не пакет дорожной карты Координатора (нет \"format\": \"koordinator-plan\").".into());
     }
-    match head.version {
-        Some(v) if v > VERSION => {
+    match head.get("version").map(|v| v.as_u64()) {
+        Some(Some(v)) if v > VERSION as u64 => {
             return Err(format!(
                 "Пакет сделан более новой версией Координатора (формат {v}); обновите программу."
             ))
         }
+        Some(Some(v)) if v >= 1 => {}
         None => return Err("В пакете не указана версия формата.".into()),
-        _ => {}
+        Some(_) => return Err("В пакете неизвестная версия формата: это не пакет Координатора.".into()),
     }
-    serde_json::from_str(json).map_err(|e| format!("Пакет дорожной карты повреждён: {e}"))
+    serde_json::from_str(json).map_err(|e| {
+        format!(
+            "Пакет дорожной карты повреждён (строка {}, столбец {}): нет нужного поля или значение не того вида.",
+            e.line(),
+            e.column()
+        )
+    })
 }
 
 /// Writes the bundle as a new plan; returns its id and the school names the district lacks.
@@ -224,6 +230,12 @@ mod tests {
     fn what_is_not_a_bundle_is_refused() {
         assert!(parse("{}").unwrap_err().contains("не пакет"));
         assert!(parse("[1, 2]").unwrap_err().contains("не похож"));
+        for bad in [
+            r#"{"format": "koordinator-plan", "version": 0}"#,
+            r#"{"format": "koordinator-plan", "version": "1"}"#,
+        ] {
+            assert!(parse(bad).unwrap_err().contains("неизвестная версия"), "{bad}");
+        }
         assert!(parse(r#"{"format": "koordinator-plan", "version": 99}"#)
             .unwrap_err()
             .contains("более новой"));

@@ -211,8 +211,8 @@ fn split_items<'t, 'a>(toks: &'t [Tok<'a>]) -> Vec<&'t [Tok<'a>]> {
             Tok::Comma => {
                 let month_before = matches!(i.checked_sub(1).and_then(|p| toks.get(p)),
                     Some(Tok::Word(w)) if matches!(classify(w), Some(Word::Month(_))));
-                !starts_time(&toks[i + 1..])
-                    && !(month_before && matches!(toks.get(i + 1), Some(Tok::Num(_, 4))))
+                let month_year = month_before && matches!(toks.get(i + 1), Some(Tok::Num(_, 4)));
+                !(starts_time(&toks[i + 1..]) || month_year)
             }
             _ => false,
         };

@@ -2,6 +2,7 @@
 import type { Column } from "./Column";
 import type { ImportedEvent } from "./ImportedEvent";
 import type { ImportedSection } from "./ImportedSection";
+import type { Period } from "./Period";
 
 /**
  * What the import found, shown to the user before anything is written.
@@ -14,7 +15,23 @@ headers: Array<string>,
 /**
  * Per column of the table: the roadmap column it holds, or `null` when not imported.
  */
-roles: Array<Column | null>, goal: string, tasks: Array<string>, sections: Array<ImportedSection>, events: Array<ImportedEvent>, 
+roles: Array<Column | null>, 
+/**
+ * Per column: why it was taken for what it holds («по заголовку «Сроки»»).
+ */
+reasons: Array<string>, 
+/**
+ * The plan's period: as given, or as the document says.
+ */
+period: Period, period_reason: string, 
+/**
+ * The document's own title, if the lines above the table name one.
+ */
+title: string, 
+/**
+ * «Координатор: …» above the table.
+ */
+coordinator: string, goal: string, tasks: Array<string>, sections: Array<ImportedSection>, events: Array<ImportedEvent>, 
 /**
  * Every flag of every row, and what was left out: Russian sentences.
  */

@@ -6,32 +6,10 @@ pub use domain::Column;
 /// import (`None`).
 pub type Role = Option<Column>;
 
-/// The role a header cell names, if any: «Содержание деятельности» → Content. Headers are
-/// short; a long cell is text, whatever words it holds.
+/// The role a header cell names, if any: «Содержание деятельности» → Content (the vocabulary
+/// lives in [`super::layout`]).
 pub fn role_of(header: &str) -> Role {
-    if header.chars().count() > 60 || header.contains('\n') && header.chars().count() > 40 {
-        return None;
-    }
-    let h = header.to_lowercase();
-    let has = |w: &str| h.contains(w);
-    Some(if has("№") || has("п/п") || h.trim() == "номер" {
-        Column::Number
-    } else if has("документ") {
-        Column::Evidence
-    } else if has("отметка") || has("выполнени") && !has("срок") {
-        Column::Completion
-    } else if has("срок") {
-        Column::Timeframe
-    } else if has("ответствен") || has("исполнител") {
-        Column::Executors
-    } else if has("результат") || has("показател") {
-        Column::Result
-    } else if has("содержание") || has("наименование") || has("мероприяти") || has("деятельност")
-    {
-        Column::Content
-    } else {
-        return None;
-    })
+    super::layout::column_named(header)
 }
 
 /// The roles of a header row: every cell names a role and one of them is the content.
@@ -40,20 +18,6 @@ pub fn header_roles(cells: &[String]) -> Option<Vec<Role>> {
     let named = roles.iter().filter(|r| r.is_some()).count();
     let non_empty = cells.iter().filter(|c| !c.trim().is_empty()).count();
     (named >= 2 && named == non_empty && roles.contains(&Some(Column::Content))).then_some(roles)
-}
-
-/// Roles by position when the table has no header: a number column if the first column holds
-/// only numbers, then content, timeframe, executors, result, evidence, completion.
-pub fn guess_roles(width: usize, first_column_numbers: bool) -> Vec<Role> {
-    // The roadmap's own order, the number aside.
-    let order = Column::ALL.into_iter().filter(|c| *c != Column::Number);
-    let mut roles = Vec::with_capacity(width);
-    if first_column_numbers && width > 1 {
-        roles.push(Some(Column::Number));
-    }
-    let rest = width - roles.len();
-    roles.extend(order.map(Some).chain(std::iter::repeat(None)).take(rest));
-    roles
 }
 
 #[cfg(test)]
@@ -94,13 +58,5 @@ mod tests {
             "Назначить ответственного за повышение квалификации",
         ]);
         assert_eq!(header_roles(&text), None);
-    }
-
-    #[test]
-    fn roles_are_guessed_by_position_without_a_header() {
-        use Column::*;
-        assert_eq!(guess_roles(4, true), named(&[Number, Content, Timeframe, Executors]));
-        assert_eq!(guess_roles(2, false), named(&[Content, Timeframe]));
-        assert_eq!(guess_roles(1, true), named(&[Content]));
     }
 }

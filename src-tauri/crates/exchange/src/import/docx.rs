@@ -6,7 +6,7 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event as Xml;
 use quick_xml::Reader;
 
-use super::grid::{tidy, Grid};
+use super::grid::{tidy, Grid, TableBuilder};
 
 /// `document.xml` larger than this is refused (a real roadmap is well under a megabyte).
 const MAX_XML: u64 = 64 * 1024 * 1024;
@@ -26,13 +26,16 @@ pub fn read(bytes: &[u8]) -> Result<(Grid, Vec<String>), String> {
     if !bytes.starts_with(b"PK") {
         return Err("Файл не похож на документ Word (.docx): это не ZIP-архив.".into());
     }
-    let mut zip =
-        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| format!("Файл .docx повреждён: {e}"))?;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
+        "Файл .docx повреждён или обрезан: архив не читается. Ничего не импортировано.".to_owned()
+    })?;
     let mut entry = zip.by_name("word/document.xml").map_err(|_| {
         "В файле .docx нет основного текста (word/document.xml): это не документ Word.".to_owned()
     })?;
     let mut xml = Vec::new();
-    (&mut entry).take(MAX_XML + 1).read_to_end(&mut xml).map_err(|e| format!("Файл .docx повреждён: {e}"))?;
+    (&mut entry).take(MAX_XML + 1).read_to_end(&mut xml).map_err(|_| {
+        "Файл .docx повреждён: текст документа не распаковывается. Ничего не импортировано.".to_owned()
+    })?;
     if xml.len() as u64 > MAX_XML {
         return Err(format!(
             "Текст документа больше {} МБ после распаковки — это не дорожная карта (возможно, «ZIP-бомба»).",
@@ -44,32 +47,39 @@ pub fn read(bytes: &[u8]) -> Result<(Grid, Vec<String>), String> {
 
 fn parse(xml: &[u8]) -> Result<(Grid, Vec<String>), String> {
     let mut reader = Reader::from_reader(xml);
-    let mut grid = Grid::default();
+    let mut table = TableBuilder::default();
     let mut preamble = Vec::new();
     let mut paragraph = String::new();
     let mut cell: Option<String> = None;
-    let mut row: Vec<String> = Vec::new();
     let mut span = 1u32;
-    let mut row_spans = false;
+    let mut continues = false;
+    let mut finished = false;
     let mut depth = 0usize;
     let mut in_text = false;
     let mut buf = Vec::new();
     loop {
         let event = reader.read_event_into(&mut buf).map_err(|e| {
-            format!("Файл .docx повреждён: ошибка XML в позиции {}: {e}", reader.buffer_position())
+            let _ = e;
+            format!(
+                "Файл .docx повреждён: ошибка в тексте документа (позиция {}). Ничего не импортировано.",
+                reader.buffer_position()
+            )
         })?;
         match event {
             Xml::Start(ref e) | Xml::Empty(ref e) => {
                 let empty = matches!(event, Xml::Empty(_));
                 match e.local_name().as_ref() {
                     "tbl" if !empty => depth += 1,
-                    "tr" if depth == 1 => {
-                        row.clear();
-                        row_spans = false;
-                    }
+                    "tr" if depth == 1 => table.start_row(),
                     "tc" if depth == 1 => {
                         cell = Some(String::new());
                         span = 1;
+                        continues = false;
+                    }
+                    // A cell merged down from the one above: `<w:vMerge/>` continues it,
+                    // `w:val="restart"` starts a new merge.
+                    "vMerge" if depth == 1 => {
+                        continues = attr(e, "val").is_none_or(|v| v == "continue");
                     }
                     "gridSpan" if depth == 1 => {
                         span = attr(e, "val").and_then(|v| v.parse().ok()).unwrap_or(1);
@@ -116,16 +126,16 @@ fn parse(xml: &[u8]) -> Result<(Grid, Vec<String>), String> {
                 }
                 "tc" if depth == 1 => {
                     if let Some(c) = cell.take() {
-                        row_spans = row.is_empty() && span > 1;
-                        row.push(tidy(&c));
+                        if continues {
+                            table.continued(span);
+                        } else {
+                            table.cell(tidy(&c), span, 1);
+                        }
                     }
                 }
-                "tr" if depth == 1 && row.iter().any(|c| !c.is_empty()) => {
-                    let spans = row_spans && row.len() == 1;
-                    grid.push(std::mem::take(&mut row), spans);
-                    grid.check_size()?;
-                }
+                "tr" if depth == 1 => table.end_row()?,
                 "tbl" => depth = depth.saturating_sub(1),
+                "document" => finished = true,
                 _ => {}
             },
             Xml::Eof => break,
@@ -133,7 +143,10 @@ fn parse(xml: &[u8]) -> Result<(Grid, Vec<String>), String> {
         }
         buf.clear();
     }
-    Ok((grid, preamble))
+    if !finished {
+        return Err("Файл .docx повреждён: текст документа обрывается. Ничего не импортировано.".into());
+    }
+    Ok((table.grid, preamble))
 }
 
 fn attr(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
@@ -166,5 +179,34 @@ mod tests {
         assert_eq!(grid.rows.len(), 3);
         assert!(grid.rows[1].spans && !grid.rows[2].spans);
         assert_eq!(grid.rows[2].cells, ["1.", "Совет & приказ:\n- первое"]);
+        // Cut short, the same document is refused whole.
+        let cut = &xml[..xml.len() - 40];
+        assert!(parse(cut.as_bytes()).unwrap_err().contains("повреждён"));
+        let cut = &xml[..xml.find("</w:tbl>").unwrap()];
+        assert!(parse(cut.as_bytes()).unwrap_err().contains("обрывается"));
+    }
+
+    #[test]
+    fn a_timeframe_merged_down_belongs_to_each_row() {
+        let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+        let merged = |t: &str, restart: bool| {
+            let v = if restart { r#"<w:vMerge w:val="restart"/>"# } else { "<w:vMerge/>" };
+            format!("<w:tc><w:tcPr>{v}</w:tcPr><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>")
+        };
+        let xml = format!(
+            r#"<w:document xmlns:w="w"><w:body><w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl></w:body></w:document>"#,
+            cell("1"),
+            cell("Совещание"),
+            merged("март", true),
+            cell("2"),
+            cell("Семинар"),
+            merged("", false),
+            cell("3"),
+            cell("Отчёт"),
+            cell("май"),
+        );
+        let (grid, _) = parse(xml.as_bytes()).unwrap();
+        let col: Vec<&str> = grid.rows.iter().map(|r| r.cells[2].as_str()).collect();
+        assert_eq!(col, ["март", "март", "май"]);
     }
 }

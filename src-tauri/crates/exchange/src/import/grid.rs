@@ -41,6 +41,84 @@ impl Grid {
     }
 }
 
+/// Builds a grid from a table's cells as a document describes them: cells spanning several
+/// columns (gridSpan, colspan) keep the columns after them in place, and a value merged down
+/// several rows (w:vMerge, rowspan) belongs to every row it covers.
+#[derive(Debug, Default)]
+pub struct TableBuilder {
+    pub grid: Grid,
+    row: Vec<String>,
+    /// Real cells in the open row, and whether the first spans several columns.
+    cells: usize,
+    first_spans: bool,
+    /// Per column: a value merged down from above and how many more rows it covers.
+    down: Vec<Option<(String, u32)>>,
+    /// The last row as placed, for cells that continue the one above (w:vMerge).
+    above: Vec<String>,
+}
+
+impl TableBuilder {
+    pub fn start_row(&mut self) {
+        self.row.clear();
+        self.cells = 0;
+        self.first_spans = false;
+    }
+
+    /// Fills the columns at the row's end that a value from above covers.
+    fn fill_down(&mut self) {
+        while let Some(Some((text, left))) = self.down.get_mut(self.row.len()) {
+            self.row.push(text.clone());
+            *left -= 1;
+            if *left == 0 {
+                let at = self.row.len() - 1;
+                self.down[at] = None;
+            }
+        }
+    }
+
+    /// A cell with its text, `cols` wide and `rows` high (1 and 1 for a plain cell).
+    pub fn cell(&mut self, text: String, cols: u32, rows: u32) {
+        self.fill_down();
+        let cols = cols.clamp(1, 1000) as usize;
+        if self.cells == 0 {
+            self.first_spans = cols > 1;
+        }
+        self.cells += 1;
+        let at = self.row.len();
+        if rows > 1 {
+            if self.down.len() < at + cols {
+                self.down.resize(at + cols, None);
+            }
+            self.down[at] = Some((text.clone(), rows.min(10_000) - 1));
+        }
+        self.row.push(text);
+        self.row.extend(std::iter::repeat_n(String::new(), cols - 1));
+    }
+
+    /// A cell that continues the one above it (Word's `<w:vMerge/>`): the same value.
+    pub fn continued(&mut self, cols: u32) {
+        self.fill_down();
+        let at = self.row.len();
+        let text = self.above.get(at).cloned().unwrap_or_default();
+        self.cell(text, cols, 1);
+        self.cells -= 1;
+    }
+
+    /// Ends the row; rows with no text are dropped. A row whose one cell spans the table is a
+    /// section (a merged row).
+    pub fn end_row(&mut self) -> Result<(), String> {
+        self.fill_down();
+        let row = std::mem::take(&mut self.row);
+        self.above = row.clone();
+        if row.iter().any(|c| !c.is_empty()) {
+            let spans = self.first_spans && self.cells == 1;
+            self.grid.push(row, spans);
+            self.grid.check_size()?;
+        }
+        Ok(())
+    }
+}
+
 /// «50 000»: thousands apart by a non-breaking space, as Russian texts print them.
 pub fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
@@ -76,5 +154,37 @@ mod tests {
             g.push(vec!["1".into()], false);
         }
         assert!(g.check_size().unwrap_err().contains("больше 10\u{a0}000 строк"));
+    }
+
+    #[test]
+    fn merged_cells_belong_to_every_row_and_columns_stay_in_place() {
+        let mut t = TableBuilder::default();
+        let row = |t: &mut TableBuilder, cells: &[(&str, u32, u32)]| {
+            t.start_row();
+            for (text, cols, rows) in cells {
+                t.cell(text.to_string(), *cols, *rows);
+            }
+            t.end_row().unwrap();
+        };
+        row(&mut t, &[("№", 1, 1), ("Мероприятие", 1, 1), ("Срок", 2, 1), ("Ответственный", 1, 1)]);
+        row(&mut t, &[("Раздел 1", 5, 1)]);
+        row(
+            &mut t,
+            &[("1", 1, 1), ("Совещание", 1, 1), ("март", 1, 2), ("2023", 1, 1), ("Иванов И.И.", 1, 3)],
+        );
+        row(&mut t, &[("2", 1, 1), ("Семинар", 1, 1), ("2024", 1, 1)]);
+        t.start_row();
+        t.cell("3".into(), 1, 1);
+        t.cell("Отчёт".into(), 1, 1);
+        t.continued(1);
+        t.cell("".into(), 1, 1);
+        t.end_row().unwrap();
+        let rows: Vec<Vec<&str>> =
+            t.grid.rows.iter().map(|r| r.cells.iter().map(String::as_str).collect()).collect();
+        assert_eq!(rows[0], ["№", "Мероприятие", "Срок", "", "Ответственный"]);
+        assert!(t.grid.rows[1].spans && !t.grid.rows[0].spans);
+        assert_eq!(rows[2], ["1", "Совещание", "март", "2023", "Иванов И.И."]);
+        assert_eq!(rows[3], ["2", "Семинар", "март", "2024", "Иванов И.И."]);
+        assert_eq!(rows[4], ["3", "Отчёт", "март", "", "Иванов И.И."]);
     }
 }

@@ -1,16 +1,15 @@
 //! Tables pasted from Word or Excel arrive as HTML on the clipboard: rows, cells (with
 //! `colspan`), paragraphs and list items inside them. A tolerant reader of just that.
 
-use super::grid::{tidy, Grid};
+use super::grid::{tidy, Grid, TableBuilder};
 
 /// The first table's rows (later tables continue it: Word splits long tables at page breaks),
 /// and the text outside tables.
 pub fn read(html: &str) -> (Grid, Vec<String>) {
-    let mut grid = Grid::default();
+    let mut table = TableBuilder::default();
     let mut preamble = String::new();
-    let mut row: Vec<String> = Vec::new();
     let mut cell: Option<String> = None;
-    let mut spans = false;
+    let mut size = (1u32, 1u32);
     let mut depth = 0usize;
     let mut rest = html;
     while !rest.is_empty() {
@@ -42,27 +41,26 @@ pub fn read(html: &str) -> (Grid, Vec<String>) {
             }
             ("table", false) => depth += 1,
             ("table", true) => depth = depth.saturating_sub(1),
-            ("tr", false) => row.clear(),
+            ("tr", false) => table.start_row(),
             ("tr", true) => {
                 if let Some(c) = cell.take() {
-                    row.push(tidy(&c));
+                    table.cell(tidy(&c), size.0, size.1);
                 }
-                if row.iter().any(|c| !c.is_empty()) {
-                    grid.push(std::mem::take(&mut row), spans);
-                }
-                spans = false;
+                // Too many rows is refused by the import's size check afterwards.
+                let _ = table.end_row();
             }
             ("td" | "th", false) => {
                 if let Some(c) = cell.take() {
-                    row.push(tidy(&c));
+                    table.cell(tidy(&c), size.0, size.1);
                 }
                 cell = Some(String::new());
-                spans = attribute(tag, "colspan").and_then(|v| v.parse::<u32>().ok()).unwrap_or(1) > 1
-                    && row.is_empty();
+                let number =
+                    |name| attribute(tag, name).and_then(|v| v.trim().parse::<u32>().ok()).unwrap_or(1);
+                size = (number("colspan"), number("rowspan"));
             }
             ("td" | "th", true) => {
                 if let Some(c) = cell.take() {
-                    row.push(tidy(&c));
+                    table.cell(tidy(&c), size.0, size.1);
                 }
             }
             ("li", false) => push(&mut cell, &mut preamble, depth, "\n- "),
@@ -72,7 +70,7 @@ pub fn read(html: &str) -> (Grid, Vec<String>) {
             _ => {}
         }
     }
-    (grid, preamble.lines().map(tidy).filter(|l| !l.is_empty()).collect())
+    (table.grid, preamble.lines().map(tidy).filter(|l| !l.is_empty()).collect())
 }
 
 fn text_into(cell: &mut Option<String>, preamble: &mut String, depth: usize, raw: &str) {

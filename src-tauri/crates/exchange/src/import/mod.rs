@@ -6,16 +6,19 @@ mod columns;
 mod docx;
 mod grid;
 mod html;
+mod layout;
 mod number;
 mod people;
+mod period;
 mod recognise;
+mod sheet;
 mod text;
 mod write;
 
 pub use columns::Role;
 pub use grid::{Grid, MAX_ROWS};
 pub use people::ExecutorDraft;
-pub use recognise::{recognise, ImportedEvent, ImportedSection, Recognised};
+pub use recognise::{recognise, recognise_source, ImportedEvent, ImportedSection, Recognised};
 pub use write::{write, Written};
 
 /// A table read from a source, with the lines above it.
@@ -23,30 +26,103 @@ pub use write::{write, Written};
 pub struct Source {
     pub grid: Grid,
     pub preamble: Vec<String>,
+    /// What the reader wants the person to know (which sheet of a workbook was taken).
+    pub notes: Vec<String>,
 }
 
-/// Reads a file: a Word document (by its extension or its contents), HTML, or text.
+/// Reads a file, whatever it is by its contents (the extension only breaks ties): a Word
+/// document, a spreadsheet (.xlsx, .xls, .ods), HTML, or text in UTF-8, UTF-16 or
+/// windows-1251. Formats that cannot be read get a message that says what to do.
 pub fn read_bytes(bytes: &[u8], file_name: &str) -> Result<Source, String> {
     let ext = file_name.rsplit_once('.').map(|(_, e)| e.to_lowercase()).unwrap_or_default();
-    let word = matches!(ext.as_str(), "docx" | "docm" | "doc" | "dotx")
-        || bytes.starts_with(b"PK")
-        || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]);
-    let source = if word {
-        let (grid, preamble) = docx::read(bytes)?;
-        Source { grid, preamble }
-    } else if bytes.starts_with(b"%PDF") {
-        return Err(
-            "Это PDF: из него таблицу не извлечь. Откройте исходный документ Word и сохраните как .docx."
-                .into(),
-        );
-    } else {
-        let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|_| {
-            "Файл не в кодировке UTF-8 и не документ Word (.docx). Сохраните таблицу в Word как .docx или как текст в UTF-8."
-                .to_owned()
-        })?;
-        parse_text(text, None)
+    let source = match kind_of(bytes, &ext) {
+        FileKind::Word => {
+            let (grid, preamble) = docx::read(bytes)?;
+            Source { grid, preamble, notes: Vec::new() }
+        }
+        FileKind::Sheet => {
+            let (grid, notes) = sheet::read(bytes)?;
+            Source { grid, preamble: Vec::new(), notes }
+        }
+        FileKind::Refused(why) => return Err(why.into()),
+        FileKind::Text => parse_text(&decode(bytes)?, None),
     };
     checked(source)
+}
+
+enum FileKind {
+    Word,
+    Sheet,
+    Text,
+    Refused(&'static str),
+}
+
+/// What a file is, by its first bytes and, inside a ZIP or an OLE file, by what it holds.
+fn kind_of(bytes: &[u8], ext: &str) -> FileKind {
+    let has_utf16 = |name: &str| {
+        let needle: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+    };
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        // An OLE file: Word 97–2003, Excel 97–2003, or a password-protected Office file.
+        if has_utf16("EncryptionInfo") {
+            return FileKind::Word; // the Word reader names the password
+        }
+        if has_utf16("Workbook") || has_utf16("Book") || matches!(ext, "xls") {
+            return FileKind::Sheet;
+        }
+        return FileKind::Word;
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return FileKind::Refused(
+            "Это документ RTF: откройте его в Word или LibreOffice и сохраните как .docx, затем повторите импорт.",
+        );
+    }
+    if bytes.starts_with(b"%PDF") {
+        return FileKind::Refused(
+            "Это PDF: из него таблицу не извлечь. Откройте исходный документ Word и сохраните как .docx.",
+        );
+    }
+    if bytes.starts_with(b"PK") {
+        if has(b"xl/workbook") || has(b"opendocument.spreadsheet") {
+            return FileKind::Sheet;
+        }
+        if has(b"opendocument.text") {
+            return FileKind::Refused(
+                "Это документ LibreOffice (.odt): сохраните его как .docx (Файл → Сохранить как → Word) и повторите.",
+            );
+        }
+        return FileKind::Word;
+    }
+    match ext {
+        "docx" | "docm" | "dotx" | "doc" => FileKind::Word,
+        "xlsx" | "xlsm" | "xls" | "ods" | "xlsb" => FileKind::Sheet,
+        _ => FileKind::Text,
+    }
+}
+
+/// Text in the encodings Word and Windows save in: UTF-8 (with or without BOM), UTF-16 (with
+/// BOM, «Юникод»), else windows-1251 (Russian Windows' «Кириллица»).
+fn decode(bytes: &[u8]) -> Result<String, String> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom..]);
+        if had_errors {
+            return Err("Текст файла повреждён: часть символов не читается. Ничего не импортировано.".into());
+        }
+        return Ok(text.into_owned());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_owned());
+    }
+    // UTF-16 without a BOM: every other byte of Russian text is 0x04, of Latin text 0x00.
+    let odd_zeros = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0x04 || **b == 0).count();
+    if bytes.len() >= 4 && odd_zeros * 10 > bytes.len() / 2 * 9 {
+        let (text, _) = encoding_rs::UTF_16LE.decode_without_bom_handling(bytes);
+        return Ok(text.into_owned());
+    }
+    let (text, _) = encoding_rs::WINDOWS_1251.decode_without_bom_handling(bytes);
+    Ok(text.into_owned())
 }
 
 /// A pasted table: the clipboard's HTML if there is one (Word, Excel, browsers), else its text.
@@ -61,7 +137,7 @@ fn parse_text(text: &str, html: Option<&str>) -> Source {
         None if text.trim_start().starts_with('<') && is_table(text) => html::read(text),
         None => text::read(text),
     };
-    Source { grid, preamble }
+    Source { grid, preamble, notes: Vec::new() }
 }
 
 fn checked(source: Source) -> Result<Source, String> {

@@ -33,9 +33,12 @@ pub fn executors(cell: &str) -> Vec<ExecutorDraft> {
                 organisation: String::new(),
             });
         }
-        for (i, &(start, name_end)) in starts.iter().enumerate() {
+        for (i, (start, name_end, written)) in starts.iter().enumerate() {
+            let (start, name_end) = (*start, *name_end);
             let end = starts.get(i + 1).map_or(line.len(), |s| s.0);
-            let name = line[start..name_end].split_whitespace().collect::<Vec<_>>().join(" ");
+            let name = written
+                .clone()
+                .unwrap_or_else(|| line[start..name_end].split_whitespace().collect::<Vec<_>>().join(" "));
             let position = line[name_end..end].trim().trim_matches([',', ' ']).trim().to_owned();
             out.push(ExecutorDraft {
                 kind: ExecutorKind::Person,
@@ -48,8 +51,9 @@ pub fn executors(cell: &str) -> Vec<ExecutorDraft> {
     out
 }
 
-/// Where each «Фамилия И.О.» starts and ends in the line (byte offsets).
-fn name_starts(line: &str) -> Vec<(usize, usize)> {
+/// Where each «Фамилия И.О.» (or «И.О. Фамилия», given as «Фамилия И.О.») starts and ends
+/// in the line (byte offsets).
+fn name_starts(line: &str) -> Vec<(usize, usize, Option<String>)> {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -58,7 +62,16 @@ fn name_starts(line: &str) -> Vec<(usize, usize)> {
         let word_start = i == 0 || !chars[i - 1].1.is_alphabetic();
         if word_start && is_cyrillic_upper(c) {
             if let Some(end) = surname_and_initials(&chars, i) {
-                out.push((start, chars.get(end).map_or(line.len(), |x| x.0)));
+                out.push((start, chars.get(end).map_or(line.len(), |x| x.0), None));
+                i = end;
+                continue;
+            }
+            // «МОБУ СОШ № 8 им. А.Г. Ломакина» names a school, not a person.
+            let before: String = chars[..i].iter().map(|(_, c)| c).collect::<String>();
+            let honour = before.trim_end().trim_end_matches('.').trim_end().to_lowercase();
+            let named_after = honour.ends_with(" им") || honour.ends_with("имени") || honour == "им";
+            if let Some((end, name)) = initials_and_surname(&chars, i).filter(|_| !named_after) {
+                out.push((start, chars.get(end).map_or(line.len(), |x| x.0), Some(name)));
                 i = end;
                 continue;
             }
@@ -66,6 +79,29 @@ fn name_starts(line: &str) -> Vec<(usize, usize)> {
         i += 1;
     }
     out
+}
+
+/// «Н.Е. Байрачный» from `i`: the index after the surname, and the name as «Байрачный Н.Е.».
+fn initials_and_surname(chars: &[(usize, char)], mut i: usize) -> Option<(usize, String)> {
+    let mut initials = String::new();
+    for n in 0..2 {
+        if n == 1 {
+            i += chars[i..].iter().take_while(|(_, c)| c.is_whitespace()).count().min(1);
+        }
+        let (&(_, letter), &(_, dot)) = (chars.get(i)?, chars.get(i + 1)?);
+        if !is_cyrillic_upper(letter) || dot != '.' {
+            return None;
+        }
+        initials.push(letter);
+        initials.push('.');
+        i += 2;
+    }
+    i += chars[i..].iter().take_while(|(_, c)| c.is_whitespace()).count();
+    let letters = chars[i..].iter().take_while(|(_, c)| c.is_alphabetic() || *c == '-').count();
+    let surname: String = chars[i..i + letters].iter().map(|(_, c)| c).collect();
+    let mut it = surname.chars();
+    let proper = it.next().is_some_and(is_cyrillic_upper) && it.next().is_some_and(char::is_lowercase);
+    (letters >= 2 && proper).then(|| (i + letters, format!("{surname} {initials}")))
 }
 
 /// From a capital at `i`: a surname (letters, maybe a hyphen), spaces, «И.» and «О.» with or
@@ -151,6 +187,16 @@ fn kind_of(word: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn initials_before_the_surname() {
+        let names: Vec<String> =
+            executors("Н.Е. Байрачный К.А. Федоренко Т.Ю. Горностаева").into_iter().map(|e| e.name).collect();
+        assert_eq!(names, ["Байрачный Н.Е.", "Федоренко К.А.", "Горностаева Т.Ю."]);
+        let two = executors("Р.А. Гардымова, начальник отдела И.А. Никитин");
+        assert_eq!((two[0].name.as_str(), two[0].position.as_str()), ("Гардымова Р.А.", "начальник отдела"));
+        assert_eq!(two[1].name, "Никитин И.А.");
+    }
 
     fn names(cell: &str) -> Vec<(String, String)> {
         executors(cell).into_iter().map(|e| (e.name, e.position)).collect()

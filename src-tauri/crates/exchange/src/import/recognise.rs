@@ -6,10 +6,12 @@ use domain::{Id, Period, School, Timeframe};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::columns::{guess_roles, header_roles, Column, Role};
+use super::columns::{Column, Role};
 use super::grid::Grid;
+use super::layout::{self, is_column_numbers, is_mark, Layout, Slot};
 use super::number::{self, depth, is_number_cell, next_sibling};
 use super::people::{executors, school_mentions, ExecutorDraft};
+use super::period;
 
 /// What the import found, shown to the user before anything is written.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -19,6 +21,15 @@ pub struct Recognised {
     pub headers: Vec<String>,
     /// Per column of the table: the roadmap column it holds, or `null` when not imported.
     pub roles: Vec<Role>,
+    /// Per column: why it was taken for what it holds («по заголовку «Сроки»»).
+    pub reasons: Vec<String>,
+    /// The plan's period: as given, or as the document says.
+    pub period: Period,
+    pub period_reason: String,
+    /// The document's own title, if the lines above the table name one.
+    pub title: String,
+    /// «Координатор: …» above the table.
+    pub coordinator: String,
     pub goal: String,
     pub tasks: Vec<String>,
     pub sections: Vec<ImportedSection>,
@@ -101,7 +112,7 @@ impl Fields {
     }
 }
 
-/// Recognises a roadmap in `grid`. `roles` overrides the columns found from the header (the
+/// Recognises a roadmap in `grid` read in `period`. `roles` overrides the columns found (the
 /// user's mapping in the window).
 pub fn recognise(
     grid: &Grid,
@@ -110,32 +121,89 @@ pub fn recognise(
     schools: &[School],
     roles: Option<&[Role]>,
 ) -> Recognised {
+    run(grid, preamble, Some(*period), chrono::NaiveDate::default(), schools, roles)
+}
+
+/// Like [`recognise`], with the period taken from the document when the user gave none: what
+/// its title says, else the span of its dates, else the academic year of `today`.
+pub fn recognise_source(
+    source: &super::Source,
+    period: Option<Period>,
+    today: chrono::NaiveDate,
+    schools: &[School],
+    roles: Option<&[Role]>,
+) -> Recognised {
+    let mut r = run(&source.grid, &source.preamble, period, today, schools, roles);
+    r.warnings.splice(0..0, source.notes.iter().cloned());
+    r
+}
+
+fn run(
+    grid: &Grid,
+    preamble: &[String],
+    period: Option<Period>,
+    today: chrono::NaiveDate,
+    schools: &[School],
+    roles: Option<&[Role]>,
+) -> Recognised {
     let mut warnings = Vec::new();
-    let header = grid.rows.iter().position(|r| !r.spans && header_roles(&r.cells).is_some());
-    let width = grid.width();
-    let (headers, found): (Vec<String>, Vec<Role>) = match header {
-        Some(h) => (grid.rows[h].cells.clone(), header_roles(&grid.rows[h].cells).unwrap_or_default()),
-        None => {
-            let multi: Vec<_> = grid.rows.iter().filter(|r| r.cells.len() > 1).collect();
-            let numbered = multi.iter().filter(|r| is_number_cell(&r.cells[0])).count();
-            if width > 1 {
-                warnings.push("Строка заголовка не найдена: столбцы распознаны по порядку.".to_owned());
+    let mut layout = layout::detect(grid);
+    let width = layout.slots.len();
+    if let Some(user) = roles {
+        for (j, role) in user.iter().enumerate().take(width) {
+            if layout.slots[j].role() != *role {
+                layout.slots[j] = role.map_or(Slot::Skip, Slot::Field);
+                layout.reasons[j] = "выбрано вручную".to_owned();
             }
-            (
-                (1..=width).map(|i| format!("Столбец {i}")).collect(),
-                guess_roles(width, numbered * 2 > multi.len()),
-            )
         }
-    };
-    let mut roles: Vec<Role> = roles.map(<[Role]>::to_vec).unwrap_or(found);
-    roles.resize(width.max(roles.len()), None);
-    let has_number_column = roles.contains(&Some(Column::Number));
-    let has_timeframes = roles.contains(&Some(Column::Timeframe));
+    }
+    // «Участники» are the executors only when no column names them.
+    let has_executors = layout.slots.contains(&Slot::Field(Column::Executors));
+    for (slot, reason) in layout.slots.iter_mut().zip(layout.reasons.iter_mut()) {
+        if *slot == Slot::Participants && has_executors {
+            *slot = Slot::Skip;
+            reason.push_str(": есть столбец исполнителей, участники не импортируются");
+        }
+    }
+    if layout.header_rows.is_empty() && width > 1 {
+        warnings
+            .push("Строка заголовка не найдена: столбцы распознаны по содержимому — проверьте.".to_owned());
+    }
+    for (j, slot) in layout.slots.iter().enumerate() {
+        if *slot == Slot::Skip && !layout.reasons[j].is_empty() && !layout.reasons[j].starts_with("выбрано")
+        {
+            warnings.push(format!(
+                "Столбец «{}» не импортируется: в дорожной карте нет такого поля.",
+                layout.headers[j]
+            ));
+        }
+    }
+    let has_number_column = layout.slots.contains(&Slot::Field(Column::Number));
+    let has_timeframes = layout.slots.iter().any(|s| s.role() == Some(Column::Timeframe));
     if !has_timeframes {
         warnings.push("В таблице нет столбца сроков: сроки мероприятий нужно будет указать.".to_owned());
     }
 
-    let rows = fields(grid, header, &roles);
+    let rows = fields(grid, &layout);
+    let found = match period {
+        Some(p) => period::Found { period: p, reason: "указан при импорте".to_owned() },
+        None => {
+            // Timeframes, and sections that are years («2019 год»).
+            let texts: Vec<&str> = rows
+                .iter()
+                .map(|f| {
+                    if f.others_empty() && looks_like_section(&f.content) {
+                        f.content.as_str()
+                    } else {
+                        f.timeframe.as_str()
+                    }
+                })
+                .filter(|t| !t.is_empty())
+                .collect();
+            period::detect(preamble, &layout.headers, &texts, today)
+        }
+    };
+    let period = found.period;
     let numbered_events =
         rows.iter().any(|f| !f.spans && f.number.is_some() && !f.others_empty()) || has_number_column;
 
@@ -148,8 +216,13 @@ pub fn recognise(
         .collect();
 
     let mut out = Recognised {
-        headers,
-        roles,
+        headers: layout.headers.clone(),
+        roles: layout.slots.iter().map(Slot::role).collect(),
+        reasons: layout.reasons.clone(),
+        period,
+        period_reason: found.reason,
+        title: title_of(preamble),
+        coordinator: String::new(),
         goal: String::new(),
         tasks: Vec::new(),
         sections: Vec::new(),
@@ -159,20 +232,24 @@ pub fn recognise(
     read_preamble(preamble, &mut out);
     let mut in_section = 0usize;
     let mut skipped = Vec::new();
-    for f in rows {
+    for (i, f) in rows.iter().enumerate() {
+        let next_number = rows[i + 1..].iter().find_map(|r| r.number.as_deref());
+        let heads_children = |n: &str| next_number.is_some_and(|next| next.starts_with(&format!("{n}.")));
         let section = f.others_empty()
             && (f.spans
-                || (has_number_column && f.number.is_none())
+                || looks_like_section(&f.content)
+                || (has_number_column && f.number.is_none() && !f.content.is_empty())
+                || f.number.as_deref().is_some_and(|n| depth(n) == 1 && heads_children(n))
                 || (!has_number_column
                     && f.number.as_deref().is_some_and(|n| depth(n) == 1 || !numbered_events)));
         if section {
-            out.sections
-                .push(ImportedSection { number: f.number.clone().unwrap_or_default(), title: f.content });
+            let (number, title) = section_number(f);
+            out.sections.push(ImportedSection { number, title });
             in_section = 0;
             continue;
         }
-        if header.is_none() && out.sections.is_empty() && !numbered_events {
-            skipped.push(f.content);
+        if layout.header_rows.is_empty() && out.sections.is_empty() && !numbered_events {
+            skipped.push(f.content.clone());
             continue;
         }
         if !f.content.chars().any(char::is_alphanumeric) && f.others_empty() {
@@ -182,10 +259,12 @@ pub fn recognise(
         let section = out.sections.len().checked_sub(1);
         let number =
             f.number.clone().unwrap_or_else(|| match section.map(|s| out.sections[s].number.as_str()) {
-                Some(n) if !n.is_empty() => format!("{n}.{in_section}"),
+                Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.') => {
+                    format!("{n}.{in_section}")
+                }
                 _ => in_section.to_string(),
             });
-        out.events.push(event(f, number, section, period, &known, &out.events, has_timeframes));
+        out.events.push(event(f.clone(), number, section, &period, &known, &out.events, has_timeframes));
     }
     if !skipped.is_empty() {
         out.warnings.push(format!("Строки до первого раздела не импортированы: {}.", skipped.join("; ")));
@@ -198,17 +277,89 @@ pub fn recognise(
     out
 }
 
+/// «I. Анализ работы», «Раздел 2. …», «Трек 1.», «2019 год», «ОРГАНИЗАЦИОННЫЕ МЕРОПРИЯТИЯ».
+fn looks_like_section(content: &str) -> bool {
+    let t = content.trim();
+    let first = t.split([' ', '.']).next().unwrap_or("");
+    let lower = t.to_lowercase();
+    let roman = !first.is_empty()
+        && first.len() <= 5
+        && first.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+        && t[first.len()..].starts_with(['.', ' ']);
+    let word = ["раздел", "трек", "этап ", "модуль", "блок ", "направление ", "подпрограмма"]
+        .iter()
+        .any(|w| lower.starts_with(w));
+    let year = {
+        let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+        digits.len() == 4 && matches!(lower[4..].trim(), "" | "год" | "г." | "г")
+    };
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 8 && letters.iter().all(|c| c.is_uppercase()) && t.contains(' ');
+    roman || word || year || capitals
+}
+
+/// A section's number and title: «I. Анализ» → («I», «Анализ»); «1» from the number column.
+fn section_number(f: &Fields) -> (String, String) {
+    if let Some(n) = &f.number {
+        return (n.clone(), f.content.clone());
+    }
+    let t = f.content.trim();
+    let first = t.split([' ', '.']).next().unwrap_or("");
+    if !first.is_empty() && first.len() <= 5 && first.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+        let rest = t[first.len()..].trim_start_matches(['.', ' ']).trim();
+        if !rest.is_empty() {
+            return (first.to_owned(), rest.to_owned());
+        }
+    }
+    (String::new(), f.content.clone())
+}
+
+/// The plan's title from the lines above the table: the line that names the document
+/// («Дорожная карта», «План мероприятий», «Комплекс мер») and the lines that go on with it.
+fn title_of(preamble: &[String]) -> String {
+    const NAMES: [&str; 8] = [
+        "дорожная карта",
+        "план ",
+        "план-график",
+        "комплекс мер",
+        "перечень",
+        "сетевой план",
+        "программа",
+        "мероприятия",
+    ];
+    let Some(i) = preamble.iter().position(|l| {
+        let l = l.trim().to_lowercase();
+        NAMES.iter().any(|n| l.starts_with(n)) || l == "план"
+    }) else {
+        return String::new();
+    };
+    let mut title = preamble[i].trim().to_owned();
+    for next in preamble[i + 1..].iter().take(3) {
+        let n = next.trim();
+        if n.starts_with(|c: char| c.is_lowercase()) || title.split_whitespace().count() <= 3 && !n.is_empty()
+        {
+            title.push(' ');
+            title.push_str(n);
+        } else {
+            break;
+        }
+    }
+    title
+}
+
 /// The rows after the header as fields by role; page-break markers glue the next row to the
 /// one before, a lower-case line with no number continues the row above, and a next-sibling
 /// number found in another column («3.6.2.» in the results of «3.6.1») starts its own row.
-fn fields(grid: &Grid, header: Option<usize>, roles: &[Role]) -> Vec<Fields> {
+fn fields(grid: &Grid, layout: &Layout) -> Vec<Fields> {
     let mut out: Vec<Fields> = Vec::new();
     let mut glue = false;
-    let has_number_column = roles.contains(&Some(Column::Number));
-    for row in grid.rows.iter().skip(header.map_or(0, |h| h + 1)) {
+    let slots = &layout.slots;
+    let header_cells = layout.header_rows.first().map(|h| &grid.rows[*h].cells);
+    let contents = slots.iter().filter(|s| **s == Slot::Field(Column::Content)).count();
+    for (i, row) in grid.rows.iter().enumerate() {
         let cells = &row.cells;
-        if cells.iter().enumerate().all(|(i, c)| *c == (i + 1).to_string()) || header_roles(cells).is_some() {
-            continue; // the column-number row «1 2 3 4 5», or the header again on the next page
+        if layout.header_rows.contains(&i) || is_column_numbers(cells) || Some(cells) == header_cells {
+            continue; // the header, its column numbers, or the header again on the next page
         }
         let non_empty: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
         if non_empty.is_empty() {
@@ -220,36 +371,60 @@ fn fields(grid: &Grid, header: Option<usize>, roles: &[Role]) -> Vec<Fields> {
         }
         let mut f = Fields {
             line: row.line,
-            spans: row.spans || (cells.len() == 1 && roles.len() > 1),
+            spans: row.spans || (cells.len() == 1 && slots.len() > 1),
             ..Default::default()
         };
+        let (mut start, mut end, mut marks) = (String::new(), String::new(), Vec::new());
         if f.spans {
             f.content = non_empty.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("\n");
         } else {
-            for (cell, role) in cells.iter().zip(roles) {
-                let slot = match role {
-                    Some(Column::Number) => {
+            for (j, (cell, slot)) in cells.iter().zip(slots).enumerate() {
+                if cell.is_empty() {
+                    continue;
+                }
+                let slot_text = match slot {
+                    Slot::Field(Column::Number) => {
                         if is_number_cell(cell) {
                             f.number = Some(cell.trim().trim_end_matches('.').to_owned());
                             continue;
                         }
                         &mut f.content
                     }
-                    Some(Column::Content) => &mut f.content,
-                    Some(Column::Timeframe) => &mut f.timeframe,
-                    Some(Column::Executors) => &mut f.executors,
-                    Some(Column::Result) => &mut f.result,
-                    Some(Column::Evidence) => &mut f.evidence,
-                    Some(Column::Completion) => &mut f.completion,
-                    None => continue,
-                };
-                if !cell.is_empty() {
-                    if !slot.is_empty() {
-                        slot.push('\n');
+                    Slot::Field(Column::Content) if contents > 1 && filled_contents(cells, slots) > 1 => {
+                        let labelled = format!("{}: {cell}", layout.headers[j]);
+                        push_line(&mut f.content, &labelled);
+                        continue;
                     }
-                    slot.push_str(cell);
-                }
+                    Slot::Field(Column::Content) => &mut f.content,
+                    Slot::Field(Column::Timeframe) => &mut f.timeframe,
+                    Slot::Field(Column::Executors) | Slot::Participants => &mut f.executors,
+                    Slot::Field(Column::Result) => &mut f.result,
+                    Slot::Field(Column::Evidence) => &mut f.evidence,
+                    Slot::Field(Column::Completion) => &mut f.completion,
+                    Slot::Start => &mut start,
+                    Slot::End => &mut end,
+                    Slot::Mark(period) => {
+                        if is_mark(cell) {
+                            marks.push((j, period.clone()));
+                        } else if !cell.chars().all(|c| matches!(c, '-' | '–' | '—' | ' ')) {
+                            // A date written in the quarter's cell says more than a mark.
+                            marks.push((usize::MAX - j, cell.clone()));
+                        }
+                        continue;
+                    }
+                    Slot::Skip => continue,
+                };
+                push_line(slot_text, cell);
             }
+        }
+        let span = match (start.trim(), end.trim()) {
+            ("", "") => String::new(),
+            (s, "") | ("", s) => s.to_owned(),
+            (s, e) if s == e => s.to_owned(),
+            (s, e) => format!("{s} - {e}"),
+        };
+        for extra in [span, gantt(&marks)] {
+            push_line(&mut f.timeframe, &extra);
         }
         if f.number.is_none() {
             if let Some((n, rest)) = number::leading(&f.content) {
@@ -258,9 +433,11 @@ fn fields(grid: &Grid, header: Option<usize>, roles: &[Role]) -> Vec<Fields> {
             }
         }
         let continues = f.number.is_none()
-            && !has_number_column
+            && !f.spans
             && f.content.starts_with(|c: char| c.is_lowercase())
-            && out.last().is_some_and(|p| p.number.is_some());
+            && out.last().is_some_and(|p| {
+                p.number.is_some() && !p.spans && (f.timeframe.is_empty() || p.timeframe.is_empty())
+            });
         if let (true, Some(prev)) = (glue || continues, out.last_mut()) {
             prev.append(f);
             glue = false;
@@ -282,6 +459,40 @@ fn fields(grid: &Grid, header: Option<usize>, roles: &[Role]) -> Vec<Fields> {
         out.extend(split);
     }
     out
+}
+
+/// How many content cells of a row hold text (levels as columns: regional, municipal, school).
+fn filled_contents(cells: &[String], slots: &[Slot]) -> usize {
+    cells.iter().zip(slots).filter(|(c, s)| !c.is_empty() && **s == Slot::Field(Column::Content)).count()
+}
+
+fn push_line(slot: &mut String, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    if !slot.is_empty() {
+        slot.push('\n');
+    }
+    slot.push_str(text);
+}
+
+/// The timeframe of a Gantt row: its marked periods, neighbours joined into one span
+/// («I квартал 2013 г. - IV квартал 2013 г.»), the rest listed.
+fn gantt(marks: &[(usize, String)]) -> String {
+    let mut runs: Vec<(usize, String, String)> = Vec::new();
+    for (column, label) in marks {
+        match runs.last_mut() {
+            Some((last, _, end)) if *last + 1 == *column => {
+                *last = *column;
+                *end = label.clone();
+            }
+            _ => runs.push((*column, label.clone(), label.clone())),
+        }
+    }
+    runs.into_iter()
+        .map(|(_, first, last)| if first == last { first } else { format!("{first} - {last}") })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn event(
@@ -338,7 +549,12 @@ fn read_preamble(lines: &[String], out: &mut Recognised) {
     let mut in_tasks = false;
     for line in lines {
         let l = line.trim();
-        if let Some(goal) = l.strip_prefix("Цель:") {
+        if let Some(who) =
+            l.strip_prefix("Координатор:").or_else(|| l.strip_prefix("Муниципальный координатор:"))
+        {
+            out.coordinator = who.trim().to_owned();
+            in_tasks = false;
+        } else if let Some(goal) = l.strip_prefix("Цель:") {
             out.goal = goal.trim().to_owned();
             in_tasks = false;
         } else if let Some(rest) = l.strip_prefix("Задачи:") {
