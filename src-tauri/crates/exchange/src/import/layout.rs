@@ -45,6 +45,8 @@ pub struct Layout {
     pub slots: Vec<Slot>,
     /// Why each column got its slot: «по заголовку «Дата проведения»».
     pub reasons: Vec<String>,
+    /// The table has a header row (else every column was guessed from its cells).
+    pub named: bool,
 }
 
 /// What a header cell names.
@@ -219,6 +221,7 @@ pub fn detect(grid: &Grid) -> Layout {
             headers: (1..=width).map(|i| format!("Столбец {i}")).collect(),
             slots: vec![Slot::Skip; width],
             reasons: vec![String::new(); width],
+            named: false,
         },
     };
     // A column-number row right at the top of a table with no header is no data either.
@@ -258,11 +261,16 @@ fn from_header(grid: &Grid, h: usize, width: usize) -> Layout {
             continue;
         }
         let filled: Vec<&String> = row.cells.iter().filter(|c| !c.trim().is_empty()).collect();
+        // A second level names parts of the cells above («начала реализации», «I квартал»); a
+        // lone word in the first column is a section («Проектно-деятельностный этап»).
+        let lone_first = filled.len() == 1 && row.cells.first().is_some_and(|c| !c.trim().is_empty());
         let header_like = !row.spans
             && !filled.is_empty()
+            && !lone_first
             && filled.len() < width.max(2)
             && filled.iter().all(|c| named(c).is_some() || period_label(c));
-        if !header_like || header_rows.len() > 1 && subs.iter().any(|s| !s.is_empty()) {
+        let after_numbers = header_rows.len() > 1;
+        if !header_like || after_numbers {
             break;
         }
         header_rows.push(i);
@@ -317,7 +325,7 @@ fn from_header(grid: &Grid, h: usize, width: usize) -> Layout {
         slots.push(slot);
         reasons.push(reason);
     }
-    Layout { header_rows, headers, slots, reasons }
+    Layout { header_rows, headers, slots, reasons, named: true }
 }
 
 /// A Gantt column's period, with the year of the group header when the column has none

@@ -2,6 +2,7 @@
 //! (clipboard HTML or tab-separated text), or text files like the seeds. Reading gives a grid;
 //! recognising gives a plan to preview; writing stores it in one transaction.
 
+mod boxed;
 mod columns;
 mod docx;
 mod grid;

@@ -165,7 +165,7 @@ fn run(
             reason.push_str(": есть столбец исполнителей, участники не импортируются");
         }
     }
-    if layout.header_rows.is_empty() && width > 1 {
+    if !layout.named && width > 1 {
         warnings
             .push("Строка заголовка не найдена: столбцы распознаны по содержимому — проверьте.".to_owned());
     }
@@ -185,6 +185,16 @@ fn run(
     }
 
     let rows = fields(grid, &layout);
+    // Rows above the header are the document's lines (its title), not the table.
+    let mut preamble = preamble.to_vec();
+    if layout.named {
+        let top = layout.header_rows.first().copied().unwrap_or(0);
+        let lines = grid.rows[..top]
+            .iter()
+            .map(|r| r.cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" "));
+        preamble.extend(lines.filter(|l| !l.is_empty()));
+    }
+    let preamble = preamble.as_slice();
     let found = match period {
         Some(p) => period::Found { period: p, reason: "указан при импорте".to_owned() },
         None => {
@@ -358,7 +368,12 @@ fn fields(grid: &Grid, layout: &Layout) -> Vec<Fields> {
     let contents = slots.iter().filter(|s| **s == Slot::Field(Column::Content)).count();
     for (i, row) in grid.rows.iter().enumerate() {
         let cells = &row.cells;
-        if layout.header_rows.contains(&i) || is_column_numbers(cells) || Some(cells) == header_cells {
+        let above_header = layout.named && layout.header_rows.first().is_some_and(|h| i < *h);
+        if above_header
+            || layout.header_rows.contains(&i)
+            || is_column_numbers(cells)
+            || Some(cells) == header_cells
+        {
             continue; // the header, its column numbers, or the header again on the next page
         }
         let non_empty: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
@@ -369,9 +384,15 @@ fn fields(grid: &Grid, layout: &Layout) -> Vec<Fields> {
             glue = true; // «--	-----	---»: a page break inside a row
             continue;
         }
+        // Text in the first cell alone, where the first column is not the content's: a row
+        // across the table whose merge was lost (text exports, a reordered table).
+        let first_alone = non_empty.len() == 1
+            && cells.first().is_some_and(|c| !c.is_empty())
+            && slots.len() >= 3
+            && !matches!(slots.first(), Some(Slot::Field(Column::Content | Column::Number)));
         let mut f = Fields {
             line: row.line,
-            spans: row.spans || (cells.len() == 1 && slots.len() > 1),
+            spans: row.spans || (cells.len() == 1 && slots.len() > 1) || first_alone,
             ..Default::default()
         };
         let (mut start, mut end, mut marks) = (String::new(), String::new(), Vec::new());

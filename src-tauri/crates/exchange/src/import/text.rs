@@ -10,6 +10,9 @@ use super::number::is_number_cell;
 pub fn read(text: &str) -> (Grid, Vec<String>) {
     let text = without_bookmarks(&text.replace("\r\n", "\n").replace('\r', "\n"));
     let lines: Vec<&str> = text.lines().collect();
+    if let Some(table) = super::boxed::read(&lines) {
+        return table;
+    }
     let led = lines.iter().filter(|l| l.starts_with('\t')).count();
     let inner = lines.iter().filter(|l| !l.starts_with('\t') && l.contains('\t')).count();
     if led > inner {
