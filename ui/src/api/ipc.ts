@@ -36,6 +36,7 @@ import type { Move } from "./bindings/Move";
 import type { HistoryState } from "./bindings/HistoryState";
 import type { Change } from "./bindings/Change";
 import type { Backup } from "./bindings/Backup";
+import type { Duplicate } from "./bindings/Duplicate";
 import type { Timeframe } from "./bindings/Timeframe";
 import type { OrderDraft } from "./bindings/OrderDraft";
 import type { PointDraft } from "./bindings/PointDraft";
@@ -102,10 +103,16 @@ export const api = {
   setHoliday: (holiday: Holiday) => call<void>("set_holiday", { holiday }),
   removeHoliday: (date: string) => call<void>("remove_holiday", { date }),
   listExecutors: () => call<Executor[]>("list_executors"),
-  previewImport: (source: ImportSource, period: Period, roles: (Column | null)[] | null) =>
+  previewImport: (source: ImportSource, period: Period | null, roles: (Column | null)[] | null) =>
     call<Recognised>("preview_import", { source, period, roles }),
-  importPlan: (source: ImportSource, period: Period, title: string, issuer: string, roles: (Column | null)[] | null) =>
-    call<Written>("import_plan", { source, period, title, issuer, roles }),
+  importPlan: (
+    source: ImportSource,
+    period: Period | null,
+    title: string,
+    issuer: string,
+    roles: (Column | null)[] | null,
+    duplicate: Duplicate | null,
+  ) => call<Written>("import_plan", { source, period, title, issuer, roles, duplicate }),
   exportBundle: (planId: number, path: string) => call<void>("export_bundle", { planId, path }),
   copyPlan: (planId: number, years: number) => call<Written>("copy_plan", { planId, years }),
   savePlan: (id: number | null, draft: PlanDraft) => call<number>("save_plan", { id, draft }),

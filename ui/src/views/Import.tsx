@@ -5,6 +5,7 @@ import type { ImportSource } from "../api/bindings/ImportSource";
 import type { Recognised } from "../api/bindings/Recognised";
 import type { Column } from "../api/bindings/Column";
 import type { Written } from "../api/bindings/Written";
+import type { Duplicate } from "../api/bindings/Duplicate";
 import { timeframeDates } from "../format";
 
 /** What a source column may hold: a roadmap column, or nothing to import (`null`). */
@@ -20,19 +21,14 @@ const COLUMN_LABELS: Record<Column, string> = {
   completion: "Отметка о выполнении",
 };
 
-/** The academic year that holds today: «2026-09-01..2027-08-31». */
-function currentAcademicYear(): { start: string; end: string } {
-  const now = new Date();
-  const y = now.getMonth() >= 8 ? now.getFullYear() : now.getFullYear() - 1;
-  return { start: `${y}-09-01`, end: `${y + 1}-08-31` };
-}
-
 /** Импорт: a roadmap from Word, from the clipboard or from another Koordinator — previewed,
  * its columns mapped by the user, then written all at once. */
 export function ImportView(props: { onImported: () => void }) {
   const [source, setSource] = useState<ImportSource | null>(null);
   const [pasted, setPasted] = useState("");
-  const [period, setPeriod] = useState(currentAcademicYear());
+  // The period as the document says (null) until the person changes it.
+  const [period, setPeriod] = useState<{ start: string; end: string } | null>(null);
+  const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
   const [title, setTitle] = useState("");
   const [issuer, setIssuer] = useState("");
   const [roles, setRoles] = useState<Role[] | null>(null);
@@ -54,7 +50,8 @@ export function ImportView(props: { onImported: () => void }) {
       return;
     }
     try {
-      setPreview(await api.previewImport(src, period, mapping));
+      const r = await api.previewImport(src, period, mapping);
+      setPreview(r);
     } catch (e) {
       setPreview(null);
       fail(e);
@@ -65,7 +62,7 @@ export function ImportView(props: { onImported: () => void }) {
     const path = await open({
       multiple: false,
       filters: [
-        { name: "Дорожная карта", extensions: ["docx", "txt", "html", "htm", "json"] },
+        { name: "Дорожная карта", extensions: ["docx", "xlsx", "xls", "ods", "txt", "html", "htm", "json"] },
         { name: "Все файлы", extensions: ["*"] },
       ],
     });
@@ -82,19 +79,26 @@ export function ImportView(props: { onImported: () => void }) {
     }
   }
 
-  async function importNow() {
+  async function importNow(duplicate: Duplicate | null = null) {
     if (!source) return;
     setBusy(true);
+    setError(null);
+    setDuplicateOf(null);
     try {
-      setWritten(await api.importPlan(source, period, title, issuer, roles));
+      setWritten(await api.importPlan(source, period, title, issuer, roles, duplicate));
       setPreview(null);
       props.onImported();
     } catch (e) {
-      fail(e);
+      // The same plan is there already: the person chooses.
+      if (e instanceof AppError && e.field === "duplicate") setDuplicateOf(e.message);
+      else fail(e);
     } finally {
       setBusy(false);
     }
   }
+
+  const shownPeriod = period ?? preview?.period ?? { start: "", end: "" };
+  const setPeriodPart = (part: "start" | "end", value: string) => setPeriod({ ...shownPeriod, [part]: value });
 
   const flagged = preview?.events.filter((e) => e.flags.length > 0).length ?? 0;
   return (
@@ -111,11 +115,11 @@ export function ImportView(props: { onImported: () => void }) {
         <div class="form-grid">
           <label>
             <span>Начало периода плана</span>
-            <input type="date" id="import-start" value={period.start} onInput={(e) => setPeriod({ ...period, start: (e.target as HTMLInputElement).value })} />
+            <input type="date" id="import-start" value={shownPeriod.start} onInput={(e) => setPeriodPart("start", (e.target as HTMLInputElement).value)} />
           </label>
           <label>
             <span>Конец периода</span>
-            <input type="date" id="import-end" value={period.end} onInput={(e) => setPeriod({ ...period, end: (e.target as HTMLInputElement).value })} />
+            <input type="date" id="import-end" value={shownPeriod.end} onInput={(e) => setPeriodPart("end", (e.target as HTMLInputElement).value)} />
           </label>
           <label>
             <span>Утверждает</span>
@@ -123,9 +127,19 @@ export function ImportView(props: { onImported: () => void }) {
           </label>
           <label class="wide">
             <span>Название (по умолчанию — из документа)</span>
-            <input id="import-title-input" value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
+            <input
+              id="import-title-input"
+              value={title}
+              placeholder={preview?.title || undefined}
+              onInput={(e) => setTitle((e.target as HTMLInputElement).value)}
+            />
           </label>
         </div>
+        {preview && (
+          <p class="small muted" id="period-reason">
+            Период: {preview.period_reason}.
+          </p>
+        )}
         <div class="actions">
           <button onClick={chooseFile} id="choose-file">
             Выбрать файл…
@@ -158,10 +172,20 @@ export function ImportView(props: { onImported: () => void }) {
           {error}
         </p>
       )}
+      {duplicateOf && (
+        <div class="notice error" role="alert" id="import-duplicate">
+          <p>{duplicateOf.split(" В командной строке")[0]}</p>
+          <div class="actions">
+            <button onClick={() => importNow("replace")}>Заменить прежнюю</button>
+            <button onClick={() => importNow("keep")}>Оставить обе</button>
+            <button onClick={() => setDuplicateOf(null)}>Отменить импорт</button>
+          </div>
+        </div>
+      )}
       {isBundle && (
         <div class="panel">
           <p>Пакет дорожной карты другого «Координатора»: период и все мероприятия берутся из пакета.</p>
-          <button class="primary" onClick={importNow} disabled={busy} id="import-now">
+          <button class="primary" onClick={() => importNow()} disabled={busy} id="import-now">
             Импортировать пакет
           </button>
         </div>
@@ -174,7 +198,7 @@ export function ImportView(props: { onImported: () => void }) {
               {flagged > 0 && <span class="warn">, требуют внимания: {flagged}</span>}
             </h2>
             <span class="spacer" />
-            <button class="primary" id="import-now" onClick={importNow} disabled={busy || preview.events.length === 0}>
+            <button class="primary" id="import-now" onClick={() => importNow()} disabled={busy || preview.events.length === 0}>
               Импортировать
             </button>
           </div>
@@ -199,6 +223,7 @@ export function ImportView(props: { onImported: () => void }) {
                   ))}
                   <option value="">не импортировать</option>
                 </select>
+                {preview.reasons[i] && <span class="small muted reason">{preview.reasons[i]}</span>}
               </label>
             ))}
           </div>
