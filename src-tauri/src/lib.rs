@@ -31,6 +31,8 @@ pub fn run_app<R: tauri::Runtime>(
             commands::district::load_demo,
             commands::district::list_backups,
             commands::district::data_version,
+            commands::district::district_profile,
+            commands::district::save_district_profile,
             commands::district::make_backup,
             commands::district::restore_backup,
             commands::schools::list_schools,

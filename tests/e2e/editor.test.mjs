@@ -77,11 +77,21 @@ test("a plan from nothing, its order, a restart", async () => {
     await browser.execute(() => document.querySelector("#plan-editor tr.section-row .row-actions button").click());
     await typeThen(browser, "Приказ о сопровождении", ["Enter"]);
     await typeThen(browser, "Совещание с директорами", ["Enter"]);
-    await typeThen(browser, "Семинар для учителей", ["Tab"]);
+    await typeThen(browser, "Семинар для учителей", ["Alt", "ArrowRight"]);
     await browser.waitUntil(async () => (await rows(browser)).includes("1.2.1 Семинар для учителей"), {
       timeout: 10000,
-      timeoutMsg: "Tab did not indent the third event",
+      timeoutMsg: "Alt+→ did not indent the third event",
     });
+    // Shift+Tab in the content (WebKitGTK: key «Unidentified», code «Tab») outdents; Alt+→ again.
+    await browser.waitUntil(() => browser.execute(() => document.activeElement?.closest("tr")?.dataset.event === "1.2.1"), { timeout: 10000 });
+    await browser.keys(["Shift", "Tab"]);
+    await browser.waitUntil(async () => (await rows(browser)).includes("1.3 Семинар для учителей"), {
+      timeout: 10000,
+      timeoutMsg: "Shift+Tab did not outdent",
+    });
+    await browser.waitUntil(() => browser.execute(() => document.activeElement?.closest("tr")?.dataset.event === "1.3"), { timeout: 10000 });
+    await browser.keys(["Alt", "ArrowRight"]);
+    await browser.waitUntil(async () => (await rows(browser)).includes("1.2.1 Семинар для учителей"), { timeout: 10000 });
     await browser.execute(() => document.querySelectorAll("#plan-editor tr.section-row")[1].querySelector(".row-actions button").click());
     await typeThen(browser, "Отчёт о выполнении", ["Enter"]);
     await typeThen(browser, "Итоговая конференция", null);
@@ -100,6 +110,27 @@ test("a plan from nothing, its order, a restart", async () => {
       "2.1 Отчёт о выполнении",
       "2.2 Итоговая конференция",
     ]);
+
+    // A row typed across with real keys and clicks: content, then the timeframe, then the
+    // executors, then away — all three saved (the row is never rebuilt under the typing).
+    const cell = async (n, sel) => browser.$(`#plan-editor tr[data-event="${n}"] ${sel}`);
+    await (await cell("2.2", "textarea.content")).click();
+    await browser.keys(["Control", "End"]);
+    await browser.keys(" для всех школ");
+    await (await cell("2.2", "textarea.timeframe")).click();
+    await browser.keys("август 2024");
+    await (await cell("2.2", "input.executors")).click();
+    await browser.keys("Иванова А.А., методист");
+    await (await cell("2.1", "textarea.content")).click();
+    const saved = () =>
+      JSON.parse(execFileSync(BINARY, ["--db", db, "events", "--plan", "1", "--json"]).toString("utf8")).find((e) => e.number === "2.2");
+    await browser.waitUntil(async () => saved().executors.length > 0, { timeout: 10000, timeoutMsg: "the row typed across was not saved" });
+    const typed = saved();
+    assert.equal(typed.content, "Итоговая конференция для всех школ");
+    assert.equal(typed.timeframe.text, "август 2024");
+    assert.deepEqual(typed.executors, ["Иванова А.А., методист"]);
+    await setField(browser, '#plan-editor tr[data-event="2.2"] textarea.content', "Итоговая конференция", "input");
+    await browser.waitUntil(async () => saved().content === "Итоговая конференция", { timeout: 10000 });
 
     // A timeframe and an executor for the first event.
     await browser.execute(() => document.querySelector('#plan-editor tr[data-event="1.1"] textarea.timeframe').focus());

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, AppError } from "./api/ipc";
 import type { AppInfo } from "./api/bindings/AppInfo";
 import { ErrorNotice } from "./components/Notice";
+import { Welcome } from "./components/Welcome";
 import { SchoolsView } from "./views/Schools";
 import { PairingsView } from "./views/Pairings";
 import { PlansView } from "./views/Plans";
@@ -42,7 +43,7 @@ export function App() {
     api.appInfo().then(
       (i) => {
         setInfo(i);
-        setWelcome(i.empty);
+        setWelcome(i.first_start);
       },
       (e) => setError(e instanceof AppError ? e.message : String(e)),
     );
@@ -160,21 +161,15 @@ export function App() {
       <main class="content">
         <ErrorNotice message={error} />
         {welcome && (
-          <section class="welcome" aria-labelledby="welcome-title">
-            <h2 id="welcome-title">Добро пожаловать в «Координатор»</h2>
-            <p>
-              Файл данных пуст. Можно загрузить демонстрационный район — дорожную карту Управления образования
-              г. Таганрога на 2022–2023 учебный год: 7 курируемых школ и 5 школ-наставников, 16 мероприятий, цикл из
-              пяти вебинаров — или начать с чистого листа.
-            </p>
-            <p class="muted">Файл данных: {info?.data_file}</p>
-            <div class="actions">
-              <button class="primary" id="load-demo" onClick={loadDemo}>
-                Загрузить демонстрационный район
-              </button>
-              <button onClick={() => setWelcome(false)}>Начать с пустого файла</button>
-            </div>
-          </section>
+          <Welcome
+            dataFile={info?.data_file ?? ""}
+            onDemo={loadDemo}
+            onImport={() => {
+              setWelcome(false);
+              setView("import");
+            }}
+            onEmpty={() => setWelcome(false)}
+          />
         )}
         <div key={generation}>
           {view === "schools" && <SchoolsView />}

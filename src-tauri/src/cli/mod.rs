@@ -481,3 +481,43 @@ fn print_written(out: &mut dyn Write, w: &exchange::import::Written, json: bool)
     }
     Ok(())
 }
+
+/// The manual page (roff) of the command line, made from the same declarations as `--help`, so
+/// that it lists every subcommand. `cargo test` writes it to assets/man/koordinator.1, which the
+/// .deb installs; CI fails when the committed page differs.
+pub fn man_page() -> String {
+    use clap::CommandFactory;
+    let cli = Cli::command();
+    let esc = |t: &str| t.replace('\\', "\\\\").replace('-', "\\-");
+    let mut out = String::new();
+    out.push_str(".TH KOORDINATOR 1 \"\" \"Координатор\" \"Руководство пользователя\"\n");
+    out.push_str(".SH ИМЯ\nkoordinator \\- дорожные карты сопровождения школ: окно и командная строка\n");
+    out.push_str(".SH СИНТАКСИС\n.B koordinator\n[\\fB\\-\\-db\\fR \\fIФАЙЛ\\fR] [\\fIКОМАНДА\\fR] [\\fIПАРАМЕТРЫ\\fR]\n");
+    out.push_str(".SH ОПИСАНИЕ\nБез команды открывает окно программы на файле данных. С командой работает без окна.\n");
+    out.push_str("Файл данных: \\fB\\-\\-db\\fR, иначе переменная KOORDINATOR_DB, иначе ~/.local/share/koordinator/koordinator.sqlite3.\n");
+    out.push_str(".SH КОМАНДЫ\n");
+    for sub in cli.get_subcommands() {
+        out.push_str(&format!(".TP\n.B {}\n{}\n", sub.get_name(), esc(&sub.get_about().map(|a| a.to_string()).unwrap_or_default())));
+        if let Some(usage) = sub.get_overridden_usage() {
+            out.push_str(&format!(".br\n{}\n", esc(&usage.to_string())));
+        }
+    }
+    out.push_str(".SH ФАЙЛЫ\n.TP\n.I ~/.local/share/koordinator/koordinator.sqlite3\nфайл данных\n");
+    out.push_str(".TP\n.I Резервные копии/\nпапка резервных копий рядом с файлом данных\n");
+    out.push_str(".SH КОДЫ ВОЗВРАТА\n0 \\- успешно; 1 \\- ошибка (сообщение на русском в stderr); 2 \\- неверные параметры.\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_man_page_lists_every_subcommand_and_is_written() {
+        use clap::CommandFactory;
+        let page = super::man_page();
+        for sub in super::Cli::command().get_subcommands() {
+            assert!(page.contains(&format!(".B {}\n", sub.get_name())), "{}", sub.get_name());
+        }
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/man/koordinator.1");
+        std::fs::write(path, page).unwrap();
+    }
+}

@@ -12,6 +12,8 @@ pub struct AppInfo {
     pub data_file: String,
     pub backups_folder: String,
     pub empty: bool,
+    /// Nothing in the file and no district profile: the window asks who the district is.
+    pub first_start: bool,
 }
 
 #[tauri::command]
@@ -21,6 +23,10 @@ pub fn app_info(state: State<AppStore>) -> CommandResult<AppInfo> {
         data_file: state.path.display().to_string(),
         backups_folder: store::backup::folder(&state.path).display().to_string(),
         empty: state.lock()?.is_empty()?,
+        first_start: {
+            let store = state.lock()?;
+            store.is_empty()? && store::setting::profile(store.read())?.issuer.is_empty()
+        },
     })
 }
 
@@ -58,4 +64,15 @@ pub fn restore_backup(state: State<AppStore>, path: String) -> CommandResult<dom
 #[tauri::command]
 pub fn data_version(state: State<AppStore>) -> CommandResult<i64> {
     Ok(state.lock()?.data_version()?)
+}
+
+/// The district's profile, asked at the first start.
+#[tauri::command]
+pub fn district_profile(state: State<AppStore>) -> CommandResult<domain::DistrictProfile> {
+    Ok(store::setting::profile(state.lock()?.read())?)
+}
+
+#[tauri::command]
+pub fn save_district_profile(state: State<AppStore>, profile: domain::DistrictProfile) -> CommandResult<()> {
+    Ok(state.lock()?.change("Сведения о районе", |tx| store::setting::set_profile(tx, &profile))?)
 }

@@ -70,9 +70,18 @@ pub fn add_event(
     })?)
 }
 
-/// Saves an event's row; returns what its timeframe came to.
+/// Saves an event's row; returns what its timeframe came to. The executors typed as text are
+/// read by the importer's rules (one home for «Фамилия И.О., должность; …»).
 #[tauri::command]
-pub fn update_event(state: State<AppStore>, id: Id, draft: EventDraft) -> CommandResult<Timeframe> {
+pub fn update_event(
+    state: State<AppStore>,
+    id: Id,
+    mut draft: EventDraft,
+    executors_text: Option<String>,
+) -> CommandResult<Timeframe> {
+    if let Some(text) = executors_text {
+        draft.executors = exchange::import::executors(&text);
+    }
     Ok(state.lock()?.change_labelled(|tx| {
         let tf = store::event::update(tx, id, &draft)?;
         Ok((tf, format!("Изменена строка {}", store::event::label(tx, id))))

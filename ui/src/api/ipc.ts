@@ -37,6 +37,7 @@ import type { HistoryState } from "./bindings/HistoryState";
 import type { Change } from "./bindings/Change";
 import type { Backup } from "./bindings/Backup";
 import type { Duplicate } from "./bindings/Duplicate";
+import type { DistrictProfile } from "./bindings/DistrictProfile";
 import type { Timeframe } from "./bindings/Timeframe";
 import type { OrderDraft } from "./bindings/OrderDraft";
 import type { PointDraft } from "./bindings/PointDraft";
@@ -123,7 +124,8 @@ export const api = {
   shiftSection: (id: number, up: boolean) => call<void>("shift_section", { id, up }),
   addEvent: (planId: number, sectionId: number | null, after: number | null) =>
     call<number>("add_event", { planId, sectionId, after }),
-  updateEvent: (id: number, draft: EventDraft) => call<Timeframe>("update_event", { id, draft }),
+  updateEvent: (id: number, draft: EventDraft, executorsText: string | null) =>
+    call<Timeframe>("update_event", { id, draft, executorsText }),
   deleteEvent: (id: number) => call<void>("delete_event", { id }),
   shiftEvent: (id: number, to: Move) => call<void>("shift_event", { id, to }),
   moveEventBefore: (id: number, target: number) => call<void>("move_event_before", { id, target }),
@@ -133,6 +135,8 @@ export const api = {
   listChanges: () => call<Change[]>("list_changes"),
   undoTo: (id: number) => call<HistoryState>("undo_to", { id }),
   dataVersion: () => call<number>("data_version"),
+  districtProfile: () => call<DistrictProfile>("district_profile"),
+  saveDistrictProfile: (profile: DistrictProfile) => call<void>("save_district_profile", { profile }),
   listBackups: () => call<Backup[]>("list_backups"),
   makeBackup: () => call<Backup>("make_backup"),
   restoreBackup: (path: string) => call<Backup>("restore_backup", { path }),

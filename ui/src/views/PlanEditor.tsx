@@ -12,21 +12,6 @@ import type { Section } from "../api/bindings/Section";
 import { timeframeDates } from "../format";
 import { StatusSelect } from "../components/StatusSelect";
 
-/** «Баркалова Е.В., муниципальный координатор; Управление образования» → executors. */
-export function parseExecutors(text: string): ExecutorDraft[] {
-  return text
-    .split(/[;\n]/)
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const comma = part.indexOf(",");
-      const name = (comma < 0 ? part : part.slice(0, comma)).trim();
-      const position = comma < 0 ? "" : part.slice(comma + 1).trim();
-      const person = /[А-ЯЁ]\.\s?[А-ЯЁ]\./.test(name);
-      return { kind: person ? "person" : "body", name, position, organisation: "" };
-    });
-}
-
 export function printExecutors(list: { name: string; position: string }[]): string {
   return list.map((x) => (x.position ? `${x.name}, ${x.position}` : x.name)).join("; ");
 }
@@ -102,12 +87,12 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
       if (!shown(e, filter, sections)) continue;
       rows.push(
         <EventRow
-          key={`${e.id}:${JSON.stringify(draftOf(e))}:${e.number}`}
+          key={e.id}
           event={e}
           focus={focus === e.id}
           onFocused={() => setFocus(null)}
           dragging={dragged !== null}
-          onSave={(d) => run(api.updateEvent(e.id, d))}
+          onSave={(d, people) => run(api.updateEvent(e.id, d, people))}
           onAddBelow={() => add(e.section_id, e.id)}
           onShift={(to) => shift(e.id, to)}
           onDelete={() => remove(e)}
@@ -219,8 +204,9 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
           + Раздел
         </button>
         <span class="small muted">
-          Enter — новая строка ниже, Shift+Enter — перенос строки, Tab / Shift+Tab — вправо / влево, Alt+↑ / Alt+↓ —
-          переместить, Ctrl+Z / Ctrl+Shift+Z — отменить / вернуть.
+          Клавиши: Tab / Shift+Tab — следующая / предыдущая ячейка (Shift+Tab в содержании — влево по уровню); Enter — новая строка ниже, Shift+Enter — перенос
+          строки; Alt+→ / Alt+← (или Ctrl+] / Ctrl+[) — вправо / влево по уровню; Alt+↑ / Alt+↓ — переместить; Esc —
+          отменить правку ячейки; Ctrl+Z / Ctrl+Shift+Z — отменить / вернуть сохранённое.
         </span>
       </div>
     </article>
@@ -299,7 +285,8 @@ function EventRow(props: {
   /** The focus asked for was given: it is not given again when the table is redrawn. */
   onFocused: () => void;
   dragging: boolean;
-  onSave: (d: EventDraft) => Promise<void>;
+  /** The row, and its executors as typed: Rust reads them as the importer does. */
+  onSave: (d: EventDraft, people: string) => Promise<void>;
   onAddBelow: () => void;
   onShift: (to: Move) => void;
   onDelete: () => void;
@@ -320,34 +307,62 @@ function EventRow(props: {
     setPeopleText(next);
   };
   const content = useRef<HTMLTextAreaElement>(null);
+  const row = useRef<HTMLTableRowElement>(null);
   useEffect(() => {
     if (props.focus) {
       content.current?.focus();
       props.onFocused();
     }
   }, [props.focus]);
+  // The row is never rebuilt when it is saved: what the person types stays. It takes the saved
+  // values (an undo, another view) only when the person is not typing in it.
+  const saved = JSON.stringify(draftOf(e));
+  useEffect(() => {
+    if (row.current?.contains(document.activeElement)) return;
+    setD(draftOf(e));
+    setPeople(printExecutors(e.executors));
+  }, [saved]);
 
-  const current = (): EventDraft => ({ ...latest.current.d, executors: parseExecutors(latest.current.people) });
-  const dirty = () => JSON.stringify(current()) !== JSON.stringify(draftOf(e));
+  const current = (): EventDraft => latest.current.d;
+  const dirty = () =>
+    JSON.stringify(current()) !== JSON.stringify(draftOf(e)) || latest.current.people !== printExecutors(e.executors);
   const saveIfDirty = async () => {
-    if (dirty()) await props.onSave(current());
+    if (dirty()) await props.onSave(current(), latest.current.people);
   };
   const set = (field: keyof EventDraft) => (ev: Event | globalThis.Event) =>
     setD({ ...latest.current.d, [field]: ((ev as globalThis.Event).target as HTMLInputElement).value });
 
+  // Tab and Shift+Tab move between cells as everywhere (WebKitGTK reports Shift+Tab as key
+  // «Unidentified»: `code` is tested); indent and outdent are Alt+→ / Alt+← or Ctrl+] / Ctrl+[;
+  // Escape takes back the cell's unsaved typing.
   async function keys(ev: KeyboardEvent) {
-    if (ev.key === "Enter" && !ev.shiftKey && !ev.ctrlKey) {
+    const field = ev.target as HTMLInputElement | HTMLTextAreaElement;
+    if (ev.key === "Enter" && !ev.shiftKey && !ev.ctrlKey && !ev.altKey) {
       ev.preventDefault();
       await saveIfDirty();
       props.onAddBelow();
-    } else if (ev.key === "Tab") {
+    } else if ((ev.altKey && ev.key === "ArrowRight") || (ev.ctrlKey && (ev.key === "]" || ev.code === "BracketRight"))) {
       ev.preventDefault();
       await saveIfDirty();
-      props.onShift(ev.shiftKey ? "outdent" : "indent");
+      props.onShift("indent");
+    } else if (
+      (ev.altKey && ev.key === "ArrowLeft") ||
+      (ev.ctrlKey && (ev.key === "[" || ev.code === "BracketLeft")) ||
+      // Shift+Tab in the content, the row's first cell, has no cell to go back to: it outdents.
+      (ev.shiftKey && (ev.key === "Tab" || ev.code === "Tab") && field.dataset.field === "content")
+    ) {
+      ev.preventDefault();
+      await saveIfDirty();
+      props.onShift("outdent");
     } else if (ev.altKey && (ev.key === "ArrowUp" || ev.key === "ArrowDown")) {
       ev.preventDefault();
       await saveIfDirty();
       props.onShift(ev.key === "ArrowUp" ? "up" : "down");
+    } else if (ev.key === "Escape") {
+      ev.preventDefault();
+      const name = field.dataset.field as keyof EventDraft | "people" | undefined;
+      if (name === "people") setPeople(printExecutors(e.executors));
+      else if (name) setD({ ...latest.current.d, [name]: draftOf(e)[name] });
     }
   }
 
@@ -355,6 +370,7 @@ function EventRow(props: {
   const review = e.timeframe.text && (e.timeframe.kind === "free" || e.timeframe.warnings.length > 0);
   return (
     <tr
+      ref={row}
       data-event={e.number}
       data-id={e.id}
       draggable
@@ -380,6 +396,7 @@ function EventRow(props: {
         <textarea
           ref={content}
           class="bare content"
+          data-field="content"
           aria-label={`Содержание мероприятия ${e.number}`}
           rows={Math.min(8, Math.max(2, d.content.split("\n").length))}
           value={d.content}
@@ -390,6 +407,7 @@ function EventRow(props: {
       <td class="when">
         <textarea
           class="bare timeframe"
+          data-field="timeframe_text"
           rows={2}
           aria-label={`Сроки мероприятия ${e.number}`}
           placeholder="до 10 марта 2024 г."
@@ -403,6 +421,7 @@ function EventRow(props: {
       <td>
         <input
           class="bare executors"
+          data-field="people"
           list="known-executors"
           aria-label={`Ответственные за мероприятие ${e.number}`}
           placeholder="Фамилия И.О., должность; …"
@@ -422,7 +441,7 @@ function EventRow(props: {
           onChange={(v) => {
             const next = { ...current(), status: v as EventStatus };
             setD(next);
-            props.onSave(next);
+            props.onSave(next, latest.current.people);
           }}
         />
         <input class="bare small" aria-label="Отметка о выполнении" placeholder="отметка" value={d.completion_mark} onInput={set("completion_mark")} />

@@ -11,6 +11,7 @@ mod order;
 pub mod outline;
 mod pairings;
 mod plan;
+mod profile;
 mod rule;
 mod school;
 
@@ -22,6 +23,7 @@ pub use order::{compose, points_of, AnnexDraft, PointDraft};
 pub use outline::Move;
 pub use pairings::{pairing_conflicts, PairingConflict};
 pub use plan::*;
+pub use profile::DistrictProfile;
 pub use rule::*;
 pub use school::*;
 pub use timeframe::{Kind as TimeframeKind, Part, Period, Recurrence, Span, TimeOfDay, TimeSpan, Timeframe};

@@ -20,3 +20,28 @@ pub fn set(tx: &Transaction, key: &str, value: &str) -> StoreResult<()> {
     )?;
     Ok(())
 }
+
+const PROFILE: &str = "district_profile";
+
+/// The district's profile (empty until the first start asks for it).
+pub fn profile(conn: &Connection) -> StoreResult<domain::DistrictProfile> {
+    let value: Option<String> =
+        conn.query_row("SELECT value FROM setting WHERE key = ?1", [PROFILE], |r| r.get(0)).optional()?;
+    Ok(value.and_then(|v| serde_json::from_str(&v).ok()).unwrap_or_default())
+}
+
+/// Saves the profile; the education body's name is required.
+pub fn set_profile(tx: &Transaction, p: &domain::DistrictProfile) -> StoreResult<()> {
+    if p.issuer.trim().is_empty() {
+        return Err(crate::StoreError::invalid("issuer", "Укажите орган управления образованием."));
+    }
+    let tidy = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let p = domain::DistrictProfile {
+        issuer: tidy(&p.issuer),
+        issuer_genitive: tidy(&p.issuer_genitive),
+        coordinator: tidy(&p.coordinator),
+        head: tidy(&p.head),
+    };
+    let json = serde_json::to_string(&p).map_err(|e| crate::StoreError::Corrupt(e.to_string()))?;
+    set(tx, PROFILE, &json)
+}

@@ -18,7 +18,7 @@ mod write;
 
 pub use columns::Role;
 pub use grid::{Grid, MAX_ROWS};
-pub use people::ExecutorDraft;
+pub use people::{executors, ExecutorDraft};
 pub use recognise::{recognise, recognise_source, ImportedEvent, ImportedSection, Recognised};
 pub use write::{write, Written};
 
