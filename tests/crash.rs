@@ -68,24 +68,26 @@ fn a_killed_writer_never_leaves_a_half_written_district() {
             .spawn()
             .unwrap();
         let deadline = Instant::now() + Duration::from_micros(rng.next(250_000));
-        let mut status = None;
+        let mut finished = false;
         while Instant::now() < deadline {
-            if let Some(s) = child.try_wait().unwrap() {
-                status = Some(s);
+            if child.try_wait().unwrap().is_some() {
+                finished = true;
                 break;
             }
             std::thread::sleep(Duration::from_micros(500));
         }
-        if status.is_none() {
+        if !finished {
             child.kill().unwrap(); // SIGKILL
-            status = Some(child.wait().unwrap());
             killed += 1;
         }
+        let status = child.wait().unwrap();
         let (plans_after, per_plan) = counts(&db);
         assert!(per_plan.iter().all(|n| *n == 16), "round {round}: a half-written plan: {per_plan:?}");
-        let done = status.unwrap().success();
+        let done = status.success();
         match (op, done) {
-            (0 | 1, true) => assert_eq!(plans_after, plans_before + 1, "round {round}: a finished copy is missing"),
+            (0 | 1, true) => {
+                assert_eq!(plans_after, plans_before + 1, "round {round}: a finished copy is missing")
+            }
             (_, true) => assert!(plans_after <= plans_before, "round {round}: undo"),
             (_, false) => assert!((plans_after - plans_before).abs() <= 1, "round {round}"),
         }

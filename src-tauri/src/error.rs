@@ -27,7 +27,9 @@ pub struct CommandError {
 
 impl CommandError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> CommandError {
-        CommandError { code, message: message.into(), field: None }
+        let e = CommandError { code, message: message.into(), field: None };
+        crate::applog::write("ОШИБКА", &e.message);
+        e
     }
 }
 
@@ -54,7 +56,9 @@ impl From<StoreError> for CommandError {
             StoreError::Conflict(_) => Some("short_name".to_owned()),
             _ => None,
         };
-        CommandError { code, message: e.to_string(), field }
+        let message = e.to_string();
+        crate::applog::write("ОШИБКА", &message);
+        CommandError { code, message, field }
     }
 }
 

@@ -1,6 +1,7 @@
 //! Koordinator's desktop shell and command line. The only crate that depends on tauri: each
 //! command is a thin wrapper over the store and the other crates, and the CLI calls the same.
 
+pub mod applog;
 pub mod cli;
 mod commands;
 pub mod district;
@@ -11,7 +12,6 @@ pub mod import;
 pub mod paths;
 
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 use commands::AppStore;
 use store::Store;
@@ -25,7 +25,7 @@ pub fn run_app<R: tauri::Runtime>(
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .manage(AppStore { store: Mutex::new(store), path })
+        .manage(AppStore::new(store, path))
         .invoke_handler(tauri::generate_handler![
             commands::district::app_info,
             commands::district::load_demo,
@@ -98,13 +98,44 @@ pub fn run_app<R: tauri::Runtime>(
         ])
 }
 
+/// Shows a Russian message box: for what goes wrong before the window exists or after it is gone.
+pub fn message_box(text: &str) {
+    rfd::MessageDialog::new()
+        .set_level(rfd::MessageLevel::Error)
+        .set_title("Координатор")
+        .set_description(text)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
+}
+
 /// Opens the window on the data file (`--db`, else `KOORDINATOR_DB`, else the program's own).
+/// A failure to start is logged and shown in a message box, not only printed; a panic is logged
+/// and explained in Russian instead of the program vanishing.
 pub fn run(db: Option<PathBuf>) -> Result<(), error::CommandError> {
+    applog::init(&applog::folder());
+    std::panic::set_hook(Box::new(|info| {
+        let place = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
+        applog::write("СБОЙ", &format!("внутренняя ошибка программы{place}"));
+        let log = applog::path().map(|p| p.display().to_string()).unwrap_or_default();
+        message_box(&format!(
+            "Во «Координаторе» произошла внутренняя ошибка, и окно будет закрыто. Все сохранённые \
+             изменения остались в файле данных. Подробности записаны в журнал программы: {log}"
+        ));
+    }));
+    let started = start(db);
+    if let Err(e) = &started {
+        applog::write("ОШИБКА", &e.message);
+        message_box(&format!("Не удалось открыть «Координатор».\n\n{}", e.message));
+    }
+    started
+}
+
+fn start(db: Option<PathBuf>) -> Result<(), error::CommandError> {
     let path = paths::data_file(db.clone());
     let mut store = paths::create_store(db)?;
     // The day's first backup; a failure to make it must not keep the user out of their data.
     if let Err(e) = store.daily_backup() {
-        eprintln!("Предупреждение: резервная копия не сделана: {e}");
+        applog::write("ПРЕДУПРЕЖДЕНИЕ", &format!("резервная копия не сделана: {e}"));
     }
     let app =
         run_app(tauri::Builder::default(), store, path).build(tauri::generate_context!()).map_err(|e| {

@@ -176,8 +176,8 @@ pub enum Command {
         /// Номер дорожной карты
         #[arg(long, value_name = "ID")]
         plan: i64,
-        /// На сколько лет сдвинуть
-        #[arg(long, value_name = "ЛЕТ", default_value_t = 1, allow_negative_numbers = true)]
+        /// На сколько лет сдвинуть (от 1 до 10)
+        #[arg(long, value_name = "ЛЕТ", default_value_t = 1, value_parser = clap::value_parser!(i32).range(1..=10))]
         years: i32,
         #[command(flatten)]
         format: Format,
@@ -428,14 +428,20 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 None => current_academic_year(),
             };
             if stdin {
-                for line in std::io::stdin().lock().lines() {
-                    let line = line.map_err(io)?;
-                    writeln!(
-                        out,
-                        "{}",
-                        json::line(&output::TimeframeLine::from(&timeframe::parse(&line, &period)))
-                    )
-                    .map_err(io)?;
+                // Every line gets its answer in its place; a line that is not UTF-8 gets an
+                // input error instead of stopping the rest.
+                for (n, line) in std::io::stdin().lock().split(b'\n').enumerate() {
+                    let bytes = line.map_err(io)?;
+                    let bytes = bytes.strip_suffix(b"\r").unwrap_or(&bytes);
+                    let answer = match std::str::from_utf8(bytes) {
+                        Ok(text) => {
+                            json::line(&output::TimeframeLine::from(&timeframe::parse(text, &period)))
+                        }
+                        Err(_) => json::line(&output::InputError {
+                            error: format!("строка {} не в кодировке UTF-8: сохраните текст в UTF-8", n + 1),
+                        }),
+                    };
+                    writeln!(out, "{answer}").map_err(io)?;
                 }
             } else {
                 let text = text.unwrap_or_default();
@@ -493,11 +499,17 @@ pub fn man_page() -> String {
     out.push_str(".TH KOORDINATOR 1 \"\" \"Координатор\" \"Руководство пользователя\"\n");
     out.push_str(".SH ИМЯ\nkoordinator \\- дорожные карты сопровождения школ: окно и командная строка\n");
     out.push_str(".SH СИНТАКСИС\n.B koordinator\n[\\fB\\-\\-db\\fR \\fIФАЙЛ\\fR] [\\fIКОМАНДА\\fR] [\\fIПАРАМЕТРЫ\\fR]\n");
-    out.push_str(".SH ОПИСАНИЕ\nБез команды открывает окно программы на файле данных. С командой работает без окна.\n");
+    out.push_str(
+        ".SH ОПИСАНИЕ\nБез команды открывает окно программы на файле данных. С командой работает без окна.\n",
+    );
     out.push_str("Файл данных: \\fB\\-\\-db\\fR, иначе переменная KOORDINATOR_DB, иначе ~/.local/share/koordinator/koordinator.sqlite3.\n");
     out.push_str(".SH КОМАНДЫ\n");
     for sub in cli.get_subcommands() {
-        out.push_str(&format!(".TP\n.B {}\n{}\n", sub.get_name(), esc(&sub.get_about().map(|a| a.to_string()).unwrap_or_default())));
+        out.push_str(&format!(
+            ".TP\n.B {}\n{}\n",
+            sub.get_name(),
+            esc(&sub.get_about().map(|a| a.to_string()).unwrap_or_default())
+        ));
         if let Some(usage) = sub.get_overridden_usage() {
             out.push_str(&format!(".br\n{}\n", esc(&usage.to_string())));
         }

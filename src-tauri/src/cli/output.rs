@@ -211,3 +211,9 @@ pub fn backups(list: &[domain::Backup]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// A line of input that could not be read, in its place among the answers.
+#[derive(Serialize)]
+pub struct InputError {
+    pub error: String,
+}

@@ -8,7 +8,7 @@ use crate::error::CommandResult;
 
 /// Every plan's events and every webinar session as dated entries, their state as of today.
 #[tauri::command]
-pub fn calendar_entries(state: State<AppStore>) -> CommandResult<Vec<CalendarEntry>> {
+pub async fn calendar_entries(state: State<'_, AppStore>) -> CommandResult<Vec<CalendarEntry>> {
     let store = state.lock()?;
     let conn = store.read();
     let roadmaps = store::plan::list(conn)?
@@ -21,8 +21,8 @@ pub fn calendar_entries(state: State<AppStore>) -> CommandResult<Vec<CalendarEnt
 
 /// Moves a webinar session to another day (dragged in the calendar), keeping its time unless given.
 #[tauri::command]
-pub fn reschedule_webinar(
-    state: State<AppStore>,
+pub async fn reschedule_webinar(
+    state: State<'_, AppStore>,
     webinar_id: Id,
     date: NaiveDate,
     start_time: Option<TimeOfDay>,
@@ -36,8 +36,8 @@ pub fn reschedule_webinar(
 
 /// Marks an event: its status, completion mark and the document that shows the result.
 #[tauri::command]
-pub fn set_event_status(
-    state: State<AppStore>,
+pub async fn set_event_status(
+    state: State<'_, AppStore>,
     event_id: Id,
     status: EventStatus,
     completion_mark: String,
@@ -52,7 +52,11 @@ pub fn set_event_status(
 /// Writes the plan's calendar (its events and webinar series) as ICS to `path`, chosen in the
 /// native save dialog.
 #[tauri::command]
-pub fn export_calendar(state: State<AppStore>, plan_id: Id, path: std::path::PathBuf) -> CommandResult<()> {
+pub async fn export_calendar(
+    state: State<'_, AppStore>,
+    plan_id: Id,
+    path: std::path::PathBuf,
+) -> CommandResult<()> {
     let store = state.lock()?;
     let text =
         crate::export::calendar(&store, plan_id, None, "Europe/Moscow", chrono::Utc::now().naive_utc())?;

@@ -11,20 +11,36 @@ use crate::export::{self, ExportRequest, Exported};
 /// Saves the document to `path` (chosen in the native save dialog): PDF, DOCX or XLSX by its
 /// extension.
 #[tauri::command]
-pub fn export_document(
-    state: State<AppStore>,
+pub async fn export_document(
+    state: State<'_, AppStore>,
     request: ExportRequest,
     path: PathBuf,
 ) -> CommandResult<Exported> {
     let now = chrono::Local::now();
-    export::export_to_file(&*state.lock()?, &request, &path, now.date_naive(), now.timestamp())
+    let saved = export::export_to_file(&*state.lock()?, &request, &path, now.date_naive(), now.timestamp())?;
+    state.remember_export(&path);
+    Ok(saved)
 }
 
-/// Opens a saved document in the system's viewer.
+/// Opens a document this window saved in this session in the system's viewer; any other path
+/// the page might send is refused.
 #[tauri::command]
-pub fn open_document<R: tauri::Runtime>(app: tauri::AppHandle<R>, path: PathBuf) -> CommandResult<()> {
-    app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| {
-        CommandError::new(ErrorCode::Io, format!("не удалось открыть «{}»: {e}", path.display()))
+pub async fn open_document<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppStore>,
+    path: PathBuf,
+) -> CommandResult<()> {
+    if !state.was_exported(&path) {
+        return Err(CommandError::new(
+            ErrorCode::Invalid,
+            "Открыть можно только документ, сохранённый в этом окне в этом сеансе.",
+        ));
+    }
+    app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|_| {
+        CommandError::new(
+            ErrorCode::Io,
+            format!("Не удалось открыть «{}»: нет программы для просмотра этого файла.", path.display()),
+        )
     })
 }
 
@@ -47,7 +63,7 @@ pub struct ExportChoices {
 }
 
 #[tauri::command]
-pub fn export_choices() -> ExportChoices {
+pub async fn export_choices() -> ExportChoices {
     let usual = documents::RoadmapOptions::default().columns;
     let columns = documents::Column::ALL
         .iter()

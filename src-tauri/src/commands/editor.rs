@@ -8,7 +8,7 @@ use super::AppStore;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 
 #[tauri::command]
-pub fn save_plan(state: State<AppStore>, id: Option<Id>, draft: PlanDraft) -> CommandResult<Id> {
+pub async fn save_plan(state: State<'_, AppStore>, id: Option<Id>, draft: PlanDraft) -> CommandResult<Id> {
     Ok(state.lock()?.change(
         match id {
             Some(_) => format!("Паспорт дорожной карты «{}» изменён", store::short(&draft.title)),
@@ -19,7 +19,7 @@ pub fn save_plan(state: State<AppStore>, id: Option<Id>, draft: PlanDraft) -> Co
 }
 
 #[tauri::command]
-pub fn delete_plan(state: State<AppStore>, id: Id) -> CommandResult<()> {
+pub async fn delete_plan(state: State<'_, AppStore>, id: Id) -> CommandResult<()> {
     Ok(state.lock()?.change_labelled(|tx| {
         let title = store::plan::get(tx, id)?.title;
         store::plan::delete(tx, id)?;
@@ -28,7 +28,11 @@ pub fn delete_plan(state: State<AppStore>, id: Id) -> CommandResult<()> {
 }
 
 #[tauri::command]
-pub fn create_section(state: State<AppStore>, plan_id: Id, draft: SectionDraft) -> CommandResult<Id> {
+pub async fn create_section(
+    state: State<'_, AppStore>,
+    plan_id: Id,
+    draft: SectionDraft,
+) -> CommandResult<Id> {
     let new = store::section::NewSection {
         number: draft.number,
         title: draft.title,
@@ -43,7 +47,7 @@ pub fn create_section(state: State<AppStore>, plan_id: Id, draft: SectionDraft) 
 }
 
 #[tauri::command]
-pub fn update_section(state: State<AppStore>, id: Id, draft: SectionDraft) -> CommandResult<()> {
+pub async fn update_section(state: State<'_, AppStore>, id: Id, draft: SectionDraft) -> CommandResult<()> {
     Ok(state
         .lock()?
         .change(format!("Изменён раздел «{}»", store::short(&draft.title)), |tx| {
@@ -52,14 +56,14 @@ pub fn update_section(state: State<AppStore>, id: Id, draft: SectionDraft) -> Co
 }
 
 #[tauri::command]
-pub fn delete_section(state: State<AppStore>, id: Id) -> CommandResult<()> {
+pub async fn delete_section(state: State<'_, AppStore>, id: Id) -> CommandResult<()> {
     Ok(state.lock()?.change("Удалён раздел", |tx| store::section::delete(tx, id))?)
 }
 
 /// A new empty event after `after`, or at the end of the section; returns its id.
 #[tauri::command]
-pub fn add_event(
-    state: State<AppStore>,
+pub async fn add_event(
+    state: State<'_, AppStore>,
     plan_id: Id,
     section_id: Option<Id>,
     after: Option<Id>,
@@ -73,8 +77,8 @@ pub fn add_event(
 /// Saves an event's row; returns what its timeframe came to. The executors typed as text are
 /// read by the importer's rules (one home for «Фамилия И.О., должность; …»).
 #[tauri::command]
-pub fn update_event(
-    state: State<AppStore>,
+pub async fn update_event(
+    state: State<'_, AppStore>,
     id: Id,
     mut draft: EventDraft,
     executors_text: Option<String>,
@@ -89,7 +93,7 @@ pub fn update_event(
 }
 
 #[tauri::command]
-pub fn delete_event(state: State<AppStore>, id: Id) -> CommandResult<()> {
+pub async fn delete_event(state: State<'_, AppStore>, id: Id) -> CommandResult<()> {
     Ok(state.lock()?.change_labelled(|tx| {
         let label = format!("Удалена строка {}", store::event::label(tx, id));
         store::event::remove(tx, id)?;
@@ -99,7 +103,7 @@ pub fn delete_event(state: State<AppStore>, id: Id) -> CommandResult<()> {
 
 /// Up, down, indent (under the one above), outdent.
 #[tauri::command]
-pub fn shift_event(state: State<AppStore>, id: Id, to: Move) -> CommandResult<()> {
+pub async fn shift_event(state: State<'_, AppStore>, id: Id, to: Move) -> CommandResult<()> {
     Ok(state.lock()?.change_labelled(|tx| {
         store::event::shift(tx, id, to)?;
         Ok(((), format!("Перемещена строка {}", store::event::label(tx, id))))
@@ -108,7 +112,7 @@ pub fn shift_event(state: State<AppStore>, id: Id, to: Move) -> CommandResult<()
 
 /// A drag: the event goes just before `target`.
 #[tauri::command]
-pub fn move_event_before(state: State<AppStore>, id: Id, target: Id) -> CommandResult<()> {
+pub async fn move_event_before(state: State<'_, AppStore>, id: Id, target: Id) -> CommandResult<()> {
     Ok(state.lock()?.change_labelled(|tx| {
         store::event::move_before(tx, id, target)?;
         Ok(((), format!("Перемещена строка {}", store::event::label(tx, id))))
@@ -117,20 +121,20 @@ pub fn move_event_before(state: State<AppStore>, id: Id, target: Id) -> CommandR
 
 /// How deep undo and redo go, and what they would take back or make again.
 #[tauri::command]
-pub fn history(state: State<AppStore>) -> CommandResult<HistoryState> {
+pub async fn history(state: State<'_, AppStore>) -> CommandResult<HistoryState> {
     Ok(state.lock()?.history_state()?)
 }
 
 /// Takes back the newest change, whichever view made it.
 #[tauri::command]
-pub fn undo(state: State<AppStore>) -> CommandResult<HistoryState> {
+pub async fn undo(state: State<'_, AppStore>) -> CommandResult<HistoryState> {
     let mut store = state.lock()?;
     store.undo()?.ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Нечего отменять."))?;
     Ok(store.history_state()?)
 }
 
 #[tauri::command]
-pub fn redo(state: State<AppStore>) -> CommandResult<HistoryState> {
+pub async fn redo(state: State<'_, AppStore>) -> CommandResult<HistoryState> {
     let mut store = state.lock()?;
     store.redo()?.ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Нечего повторять."))?;
     Ok(store.history_state()?)
@@ -138,13 +142,13 @@ pub fn redo(state: State<AppStore>) -> CommandResult<HistoryState> {
 
 /// «Журнал изменений»: the newest changes, newest first.
 #[tauri::command]
-pub fn list_changes(state: State<AppStore>) -> CommandResult<Vec<Change>> {
+pub async fn list_changes(state: State<'_, AppStore>) -> CommandResult<Vec<Change>> {
     Ok(store::history::list(state.lock()?.read(), 200)?)
 }
 
 /// Undoes changes, newest first, until the change `id` is undone too.
 #[tauri::command]
-pub fn undo_to(state: State<AppStore>, id: Id) -> CommandResult<HistoryState> {
+pub async fn undo_to(state: State<'_, AppStore>, id: Id) -> CommandResult<HistoryState> {
     let mut store = state.lock()?;
     store.undo_to(id)?;
     Ok(store.history_state()?)
@@ -152,8 +156,8 @@ pub fn undo_to(state: State<AppStore>, id: Id) -> CommandResult<HistoryState> {
 
 /// Saves an order from the composer; returns its id.
 #[tauri::command]
-pub fn save_order(
-    state: State<AppStore>,
+pub async fn save_order(
+    state: State<'_, AppStore>,
     id: Option<Id>,
     draft: domain::OrderDraft,
     points: Vec<domain::PointDraft>,
@@ -166,18 +170,18 @@ pub fn save_order(
 
 /// An order's points with the annexes they cite, for the composer.
 #[tauri::command]
-pub fn order_points(state: State<AppStore>, id: Id) -> CommandResult<Vec<domain::PointDraft>> {
+pub async fn order_points(state: State<'_, AppStore>, id: Id) -> CommandResult<Vec<domain::PointDraft>> {
     Ok(domain::points_of(&store::order::get(state.lock()?.read(), id)?))
 }
 
 #[tauri::command]
-pub fn list_working_groups(state: State<AppStore>) -> CommandResult<Vec<domain::WorkingGroup>> {
+pub async fn list_working_groups(state: State<'_, AppStore>) -> CommandResult<Vec<domain::WorkingGroup>> {
     Ok(store::working_group::list(state.lock()?.read())?)
 }
 
 /// Moves a section one place up or down; its events follow.
 #[tauri::command]
-pub fn shift_section(state: State<AppStore>, id: Id, up: bool) -> CommandResult<()> {
+pub async fn shift_section(state: State<'_, AppStore>, id: Id, up: bool) -> CommandResult<()> {
     Ok(state.lock()?.change(
         if up {
             "Раздел перемещён выше"

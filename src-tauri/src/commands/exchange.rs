@@ -27,8 +27,8 @@ fn read(source: &ImportSource) -> CommandResult<exchange::import::Source> {
 
 /// What the import would write, with the columns as recognised or as the user mapped them.
 #[tauri::command]
-pub fn preview_import(
-    state: State<AppStore>,
+pub async fn preview_import(
+    state: State<'_, AppStore>,
     source: ImportSource,
     period: Option<Period>,
     roles: Option<Vec<Role>>,
@@ -39,8 +39,8 @@ pub fn preview_import(
 
 /// Writes the plan in one transaction (a .json is a plan bundle and keeps its own period).
 #[tauri::command]
-pub fn import_plan(
-    state: State<AppStore>,
+pub async fn import_plan(
+    state: State<'_, AppStore>,
     source: ImportSource,
     period: Option<Period>,
     title: String,
@@ -68,7 +68,7 @@ pub fn import_plan(
 
 /// Saves a plan as a bundle another Koordinator imports.
 #[tauri::command]
-pub fn export_bundle(state: State<AppStore>, plan_id: Id, path: PathBuf) -> CommandResult<()> {
+pub async fn export_bundle(state: State<'_, AppStore>, plan_id: Id, path: PathBuf) -> CommandResult<()> {
     let store = state.lock()?;
     let bundle = exchange::bundle::of(
         &store::plan::roadmap(store.read(), plan_id)?,
@@ -81,6 +81,6 @@ pub fn export_bundle(state: State<AppStore>, plan_id: Id, path: PathBuf) -> Comm
 
 /// Next year's plan from this one.
 #[tauri::command]
-pub fn copy_plan(state: State<AppStore>, plan_id: Id, years: i32) -> CommandResult<Written> {
+pub async fn copy_plan(state: State<'_, AppStore>, plan_id: Id, years: i32) -> CommandResult<Written> {
     import::copy_plan(&mut *state.lock()?, plan_id, years)
 }

@@ -5,22 +5,22 @@ use super::AppStore;
 use crate::error::CommandResult;
 
 #[tauri::command]
-pub fn list_plans(state: State<AppStore>) -> CommandResult<Vec<Plan>> {
+pub async fn list_plans(state: State<'_, AppStore>) -> CommandResult<Vec<Plan>> {
     Ok(store::plan::list(state.lock()?.read())?)
 }
 
 #[tauri::command]
-pub fn get_roadmap(state: State<AppStore>, plan_id: Id) -> CommandResult<Roadmap> {
+pub async fn get_roadmap(state: State<'_, AppStore>, plan_id: Id) -> CommandResult<Roadmap> {
     Ok(store::plan::roadmap(state.lock()?.read(), plan_id)?)
 }
 
 #[tauri::command]
-pub fn list_orders(state: State<AppStore>) -> CommandResult<Vec<domain::Order>> {
+pub async fn list_orders(state: State<'_, AppStore>) -> CommandResult<Vec<domain::Order>> {
     Ok(store::order::list(state.lock()?.read())?)
 }
 
 /// The district's people and bodies: executors and speakers to choose from.
 #[tauri::command]
-pub fn list_executors(state: State<AppStore>) -> CommandResult<Vec<domain::Executor>> {
+pub async fn list_executors(state: State<'_, AppStore>) -> CommandResult<Vec<domain::Executor>> {
     Ok(store::executor::list(state.lock()?.read())?)
 }

@@ -7,12 +7,12 @@ use super::AppStore;
 use crate::error::CommandResult;
 
 #[tauri::command]
-pub fn list_risk_factors(state: State<AppStore>) -> CommandResult<Vec<RiskFactor>> {
+pub async fn list_risk_factors(state: State<'_, AppStore>) -> CommandResult<Vec<RiskFactor>> {
     Ok(store::risk::factors(state.lock()?.read())?)
 }
 
 #[tauri::command]
-pub fn add_risk_factor(state: State<AppStore>, name: String) -> CommandResult<Id> {
+pub async fn add_risk_factor(state: State<'_, AppStore>, name: String) -> CommandResult<Id> {
     Ok(state
         .lock()?
         .change(format!("Добавлен фактор риска «{}»", store::short(&name)), |tx| {
@@ -21,7 +21,7 @@ pub fn add_risk_factor(state: State<AppStore>, name: String) -> CommandResult<Id
 }
 
 #[tauri::command]
-pub fn rename_risk_factor(state: State<AppStore>, id: Id, name: String) -> CommandResult<()> {
+pub async fn rename_risk_factor(state: State<'_, AppStore>, id: Id, name: String) -> CommandResult<()> {
     Ok(state.lock()?.change(
         format!("Фактор риска переименован: «{}»", store::short(&name)),
         |tx| store::risk::rename_factor(tx, id, &name),
@@ -29,20 +29,20 @@ pub fn rename_risk_factor(state: State<AppStore>, id: Id, name: String) -> Comma
 }
 
 #[tauri::command]
-pub fn remove_risk_factor(state: State<AppStore>, id: Id) -> CommandResult<()> {
+pub async fn remove_risk_factor(state: State<'_, AppStore>, id: Id) -> CommandResult<()> {
     Ok(state
         .lock()?
         .change("Удалён фактор риска", |tx| store::risk::remove_factor(tx, id))?)
 }
 
 #[tauri::command]
-pub fn risk_profile(state: State<AppStore>, year: i32) -> CommandResult<Vec<RiskProfileEntry>> {
+pub async fn risk_profile(state: State<'_, AppStore>, year: i32) -> CommandResult<Vec<RiskProfileEntry>> {
     Ok(store::risk::profile(state.lock()?.read(), year)?)
 }
 
 #[tauri::command]
-pub fn set_risk_level(
-    state: State<AppStore>,
+pub async fn set_risk_level(
+    state: State<'_, AppStore>,
     school_id: Id,
     risk_factor_id: Id,
     year: i32,
@@ -57,7 +57,11 @@ pub fn set_risk_level(
 
 /// School × factor × the plan's events that address it, for `year`'s profile.
 #[tauri::command]
-pub fn coverage(state: State<AppStore>, plan_id: Id, year: i32) -> CommandResult<Vec<CoverageCell>> {
+pub async fn coverage(
+    state: State<'_, AppStore>,
+    plan_id: Id,
+    year: i32,
+) -> CommandResult<Vec<CoverageCell>> {
     let store = state.lock()?;
     let conn = store.read();
     let roadmap = store::plan::roadmap(conn, plan_id)?;
@@ -70,8 +74,8 @@ pub fn coverage(state: State<AppStore>, plan_id: Id, year: i32) -> CommandResult
 
 /// Says that an event addresses a risk factor, or no longer does.
 #[tauri::command]
-pub fn link_event_risk(
-    state: State<AppStore>,
+pub async fn link_event_risk(
+    state: State<'_, AppStore>,
     event_id: Id,
     risk_factor_id: Id,
     addresses: bool,

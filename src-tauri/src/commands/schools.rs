@@ -5,12 +5,12 @@ use super::AppStore;
 use crate::error::CommandResult;
 
 #[tauri::command]
-pub fn list_schools(state: State<AppStore>, year: Option<i32>) -> CommandResult<Vec<School>> {
+pub async fn list_schools(state: State<'_, AppStore>, year: Option<i32>) -> CommandResult<Vec<School>> {
     Ok(store::school::list(state.lock()?.read(), year)?)
 }
 
 #[tauri::command]
-pub fn create_school(state: State<AppStore>, draft: SchoolDraft) -> CommandResult<School> {
+pub async fn create_school(state: State<'_, AppStore>, draft: SchoolDraft) -> CommandResult<School> {
     let mut store = state.lock()?;
     let id = store.change(format!("Добавлена школа «{}»", draft.short_name.trim()), |tx| {
         store::school::insert(tx, &draft)
@@ -19,7 +19,7 @@ pub fn create_school(state: State<AppStore>, draft: SchoolDraft) -> CommandResul
 }
 
 #[tauri::command]
-pub fn update_school(state: State<AppStore>, id: Id, draft: SchoolDraft) -> CommandResult<School> {
+pub async fn update_school(state: State<'_, AppStore>, id: Id, draft: SchoolDraft) -> CommandResult<School> {
     let mut store = state.lock()?;
     store.change(format!("Изменена школа «{}»", draft.short_name.trim()), |tx| {
         store::school::update(tx, id, &draft)
@@ -28,14 +28,14 @@ pub fn update_school(state: State<AppStore>, id: Id, draft: SchoolDraft) -> Comm
 }
 
 #[tauri::command]
-pub fn list_pairings(state: State<AppStore>, year: Option<i32>) -> CommandResult<Vec<Pairing>> {
+pub async fn list_pairings(state: State<'_, AppStore>, year: Option<i32>) -> CommandResult<Vec<Pairing>> {
     Ok(store::pairing::list(state.lock()?.read(), year)?)
 }
 
 /// Creates (`id` = None) or rewrites a pairing.
 #[tauri::command]
-pub fn save_pairing(
-    state: State<AppStore>,
+pub async fn save_pairing(
+    state: State<'_, AppStore>,
     id: Option<Id>,
     draft: domain::PairingDraft,
 ) -> CommandResult<Id> {
@@ -53,7 +53,7 @@ pub fn save_pairing(
 }
 
 #[tauri::command]
-pub fn delete_pairing(state: State<AppStore>, id: Id) -> CommandResult<()> {
+pub async fn delete_pairing(state: State<'_, AppStore>, id: Id) -> CommandResult<()> {
     Ok(state.lock()?.change("Удалена пара наставничества", |tx| {
         store::pairing::delete(tx, id)
     })?)
@@ -68,7 +68,7 @@ pub struct PairingCheck {
 }
 
 #[tauri::command]
-pub fn check_pairings(state: State<AppStore>, year: i32) -> CommandResult<PairingCheck> {
+pub async fn check_pairings(state: State<'_, AppStore>, year: i32) -> CommandResult<PairingCheck> {
     let store = state.lock()?;
     let conn = store.read();
     let limit = store::setting::number(conn, store::setting::MENTOR_LIMIT, 3)?.max(0) as usize;
@@ -81,7 +81,7 @@ pub fn check_pairings(state: State<AppStore>, year: i32) -> CommandResult<Pairin
 }
 
 #[tauri::command]
-pub fn set_mentor_limit(state: State<AppStore>, limit: u32) -> CommandResult<()> {
+pub async fn set_mentor_limit(state: State<'_, AppStore>, limit: u32) -> CommandResult<()> {
     Ok(state.lock()?.change(format!("Предел школ на наставника: {limit}"), |tx| {
         store::setting::set(tx, store::setting::MENTOR_LIMIT, &limit.to_string())
     })?)

@@ -6,15 +6,19 @@ use crate::error::CommandResult;
 
 /// What a timeframe text means in the plan's period, for the field while the user types.
 #[tauri::command]
-pub fn read_timeframe(state: State<AppStore>, plan_id: Id, text: String) -> CommandResult<TimeframeReading> {
+pub async fn read_timeframe(
+    state: State<'_, AppStore>,
+    plan_id: Id,
+    text: String,
+) -> CommandResult<TimeframeReading> {
     let period = store::plan::period(state.lock()?.read(), plan_id)?;
     Ok(timeframe::parse(&text, &period).into())
 }
 
 /// Stores the event's new timeframe text (kept verbatim) and its value.
 #[tauri::command]
-pub fn set_event_timeframe(
-    state: State<AppStore>,
+pub async fn set_event_timeframe(
+    state: State<'_, AppStore>,
     event_id: Id,
     text: String,
 ) -> CommandResult<TimeframeReading> {
@@ -29,6 +33,9 @@ pub fn set_event_timeframe(
 
 /// «Сроки требуют проверки»: events whose timeframe is free or has a warning.
 #[tauri::command]
-pub fn list_timeframe_review(state: State<AppStore>, plan_id: Id) -> CommandResult<Vec<domain::Event>> {
+pub async fn list_timeframe_review(
+    state: State<'_, AppStore>,
+    plan_id: Id,
+) -> CommandResult<Vec<domain::Event>> {
     Ok(store::event::needing_review(state.lock()?.read(), plan_id)?)
 }

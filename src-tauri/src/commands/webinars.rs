@@ -7,7 +7,7 @@ use super::AppStore;
 use crate::error::CommandResult;
 
 #[tauri::command]
-pub fn list_webinar_series(state: State<AppStore>) -> CommandResult<Vec<WebinarSeries>> {
+pub async fn list_webinar_series(state: State<'_, AppStore>) -> CommandResult<Vec<WebinarSeries>> {
     Ok(store::webinar::list(state.lock()?.read())?)
 }
 
@@ -24,8 +24,8 @@ pub struct SeriesInput {
 
 /// Creates a series and its sessions by rule; returns the days and the holidays skipped.
 #[tauri::command]
-pub fn create_series_by_rule(
-    state: State<AppStore>,
+pub async fn create_series_by_rule(
+    state: State<'_, AppStore>,
     series: SeriesInput,
     rule: SessionRule,
 ) -> CommandResult<RuleDates> {
@@ -46,7 +46,7 @@ pub fn create_series_by_rule(
 
 /// Sessions that need a second look: overlaps, double-booked speakers, holidays, outside the plan.
 #[tauri::command]
-pub fn list_webinar_conflicts(state: State<AppStore>) -> CommandResult<Vec<domain::Conflict>> {
+pub async fn list_webinar_conflicts(state: State<'_, AppStore>) -> CommandResult<Vec<domain::Conflict>> {
     let store = state.lock()?;
     let conn = store.read();
     let series = store::webinar::list(conn)?;
@@ -65,7 +65,11 @@ pub fn list_webinar_conflicts(state: State<AppStore>) -> CommandResult<Vec<domai
 
 /// Saves a session edited in the form: day, time, topic, speakers, host school, link.
 #[tauri::command]
-pub fn update_webinar(state: State<AppStore>, webinar_id: Id, draft: WebinarDraft) -> CommandResult<()> {
+pub async fn update_webinar(
+    state: State<'_, AppStore>,
+    webinar_id: Id,
+    draft: WebinarDraft,
+) -> CommandResult<()> {
     Ok(state
         .lock()?
         .change(format!("Вебинар «{}» изменён", store::short(&draft.topic)), |tx| {
@@ -75,7 +79,7 @@ pub fn update_webinar(state: State<AppStore>, webinar_id: Id, draft: WebinarDraf
 
 /// The non-working holidays of a calendar year, as series by rule skip them.
 #[tauri::command]
-pub fn list_holidays(state: State<AppStore>, year: i32) -> CommandResult<Vec<Holiday>> {
+pub async fn list_holidays(state: State<'_, AppStore>, year: i32) -> CommandResult<Vec<Holiday>> {
     let (from, to) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31));
     let (Some(from), Some(to)) = (from, to) else { return Ok(Vec::new()) };
     Ok(store::holiday::between(state.lock()?.read(), from, to)?
@@ -86,7 +90,7 @@ pub fn list_holidays(state: State<AppStore>, year: i32) -> CommandResult<Vec<Hol
 
 /// Adds or renames a holiday (a transferred day off, a regional holiday).
 #[tauri::command]
-pub fn set_holiday(state: State<AppStore>, holiday: Holiday) -> CommandResult<()> {
+pub async fn set_holiday(state: State<'_, AppStore>, holiday: Holiday) -> CommandResult<()> {
     Ok(state
         .lock()?
         .change(format!("Праздничный день {}", holiday.date.format("%d.%m.%Y")), |tx| {
@@ -96,7 +100,7 @@ pub fn set_holiday(state: State<AppStore>, holiday: Holiday) -> CommandResult<()
 
 /// Makes a day a working one.
 #[tauri::command]
-pub fn remove_holiday(state: State<AppStore>, date: NaiveDate) -> CommandResult<()> {
+pub async fn remove_holiday(state: State<'_, AppStore>, date: NaiveDate) -> CommandResult<()> {
     Ok(state.lock()?.change(format!("{} — рабочий день", date.format("%d.%m.%Y")), |tx| {
         store::holiday::remove(tx, date)
     })?)

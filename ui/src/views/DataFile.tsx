@@ -53,6 +53,8 @@ export function DataFileView({ info }: { info: AppInfo | null }) {
         <dd id="data-file">{info?.data_file}</dd>
         <dt>Резервные копии</dt>
         <dd>{info?.backups_folder}</dd>
+        <dt>Журнал ошибок</dt>
+        <dd id="log-file">{info?.log_file || "—"}</dd>
       </dl>
       <p class="muted">
         Весь район хранится в одном файле данных. Чтобы перенести работу на другой компьютер, скопируйте этот файл

@@ -4,7 +4,6 @@ import type { Event } from "../api/bindings/Event";
 import type { EventDraft } from "../api/bindings/EventDraft";
 import type { EventStatus } from "../api/bindings/EventStatus";
 import type { Executor } from "../api/bindings/Executor";
-import type { ExecutorDraft } from "../api/bindings/ExecutorDraft";
 import type { Move } from "../api/bindings/Move";
 import type { Roadmap } from "../api/bindings/Roadmap";
 import type { School } from "../api/bindings/School";

@@ -105,8 +105,8 @@ pub fn save(tx: &Transaction, id: Option<Id>, d: &PlanDraft) -> StoreResult<Id> 
     if d.title.trim().is_empty() {
         return Err(StoreError::invalid("title", "Укажите название дорожной карты"));
     }
-    if d.period.end < d.period.start {
-        return Err(StoreError::invalid("period", "Конец периода раньше его начала"));
+    if let Err(e) = domain::Period::new(d.period.start, d.period.end) {
+        return Err(StoreError::invalid("period", e.to_string()));
     }
     let coordinator_id = match d.coordinator.as_ref().filter(|c| !c.name.trim().is_empty()) {
         Some(c) => {

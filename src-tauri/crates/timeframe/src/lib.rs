@@ -40,7 +40,19 @@ impl fmt::Display for PeriodError {
 impl std::error::Error for PeriodError {}
 
 impl Period {
+    /// The years a plan may name: a date outside them is a typo («0202-09-01»).
+    pub const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
     pub fn new(start: NaiveDate, end: NaiveDate) -> Result<Period, PeriodError> {
+        use chrono::Datelike;
+        for d in [start, end] {
+            if !Period::YEARS.contains(&d.year()) {
+                return Err(PeriodError(format!(
+                    "дата {} вне допустимых лет (1990–2100): проверьте год",
+                    d.format("%d.%m.%Y")
+                )));
+            }
+        }
         if end < start {
             return Err(PeriodError(format!(
                 "конец периода ({}) раньше его начала ({})",

@@ -3,4 +3,12 @@
 /**
  * What the window needs at start: where the data lives and whether it is a first start.
  */
-export type AppInfo = { version: string, data_file: string, backups_folder: string, empty: boolean, };
+export type AppInfo = { version: string, data_file: string, backups_folder: string, 
+/**
+ * The program's log file.
+ */
+log_file: string, empty: boolean, 
+/**
+ * Nothing in the file and no district profile: the window asks who the district is.
+ */
+first_start: boolean, };
