@@ -206,3 +206,21 @@ fn ics_of_the_demo_series_has_five_sessions_with_stable_uids() {
     ]);
     assert!(stderr(&o).contains("часовой пояс «Mars/Olympus» не поддерживается"));
 }
+
+/// `koordinator-cli`: the console program for Windows' cmd runs the same subcommands; with none
+/// it prints the help instead of opening a window.
+#[test]
+fn the_console_program_runs_the_same_commands() {
+    let cli = env!("CARGO_BIN_EXE_koordinator-cli");
+    let o = Command::new(cli).env_remove("KOORDINATOR_DB").output().unwrap();
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("Команды:") && stdout(&o).contains("history"), "{}", stdout(&o));
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let o = Command::new(cli).args(["--db", db.to_str().unwrap(), "plans", "--json"]).output().unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&stdout(&o)).unwrap().as_array().unwrap().len(), 1);
+    let missing = dir.path().join("нет.sqlite3");
+    let o = Command::new(cli).args(["--db", missing.to_str().unwrap(), "plans"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).starts_with("Ошибка: Файл данных не найден"), "{}", stderr(&o));
+}

@@ -233,6 +233,42 @@ pub struct Format {
     pub json: bool,
 }
 
+/// A whole command-line run: parse, then a subcommand, or `window` when there is none; Russian
+/// errors on stderr, exit 1 (2 for bad arguments).
+pub fn main(
+    args: impl IntoIterator<Item = String>,
+    window: impl FnOnce(Option<PathBuf>) -> CommandResult<()>,
+) -> std::process::ExitCode {
+    let cli = match parse(args) {
+        Ok(cli) => cli,
+        Err((text, code)) => {
+            if code == 0 {
+                print!("{text}");
+            } else {
+                eprint!("{text}");
+            }
+            return std::process::ExitCode::from(code as u8);
+        }
+    };
+    let result = match cli.command {
+        None => window(cli.db),
+        Some(command) => run(cli.db, command, &mut std::io::stdout().lock()),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Ошибка: {}", e.message);
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// The help text, as `--help` prints it.
+pub fn help() -> String {
+    use clap::CommandFactory;
+    Cli::command().render_help().to_string()
+}
+
 /// Parses the arguments; clap's own errors and help are turned into Russian here.
 pub fn parse(args: impl IntoIterator<Item = String>) -> Result<Cli, (String, i32)> {
     Cli::try_parse_from(args).map_err(|e| {
