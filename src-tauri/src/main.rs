@@ -4,5 +4,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    koordinator::cli::main(std::env::args(), |db| koordinator::run(db))
+    koordinator::cli::main(std::env::args(), koordinator::run)
 }
