@@ -39,3 +39,12 @@ pub async fn list_timeframe_review(
 ) -> CommandResult<Vec<domain::Event>> {
     Ok(store::event::needing_review(state.lock()?.read(), plan_id)?)
 }
+
+/// Accepts a conditional timeframe as it is written: it leaves «Сроки требуют проверки».
+#[tauri::command]
+pub async fn accept_event_timeframe(state: State<'_, AppStore>, event_id: Id) -> CommandResult<()> {
+    Ok(state.lock()?.change_labelled(|tx| {
+        store::event::accept_timeframe(tx, event_id)?;
+        Ok(((), format!("Срок {} принят как есть", store::event::label(tx, event_id))))
+    })?)
+}

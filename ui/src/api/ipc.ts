@@ -88,6 +88,7 @@ export const api = {
   setEventTimeframe: (eventId: number, text: string) =>
     call<TimeframeReading>("set_event_timeframe", { eventId, text }),
   listTimeframeReview: (planId: number) => call<Event[]>("list_timeframe_review", { planId }),
+  acceptEventTimeframe: (eventId: number) => call<void>("accept_event_timeframe", { eventId }),
   exportChoices: () => call<ExportChoices>("export_choices"),
   exportDocument: (request: ExportRequest, path: string) => call<Exported>("export_document", { request, path }),
   openDocument: (path: string) => call<void>("open_document", { path }),

@@ -121,6 +121,15 @@ function ReviewList(props: { events: Event[]; onChanged: () => void }) {
             {e.number}. {e.content.split("\n")[0]}
           </div>
           <EventTimeframeEditor event={e} onSaved={props.onChanged} />
+          {e.timeframe.kind === "free" && (
+            <button
+              class="link accept-timeframe"
+              title="Срок намеренно условный: убрать из списка, пока текст не изменится"
+              onClick={() => api.acceptEventTimeframe(e.id).then(props.onChanged)}
+            >
+              Принять как есть
+            </button>
+          )}
         </div>
       ))}
     </section>

@@ -209,8 +209,32 @@ pub fn update(tx: &Transaction, event_id: Id, d: &EventDraft) -> StoreResult<Tim
 }
 
 /// The plan's events whose timeframe is free or carries a warning: the review list.
+/// Events whose timeframe is unclear, but for those the coordinator accepted with this text.
 pub fn needing_review(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>> {
-    Ok(list(conn, plan_id)?.into_iter().filter(|e| e.timeframe.needs_review()).collect())
+    let accepted: Vec<(Id, String)> = conn
+        .prepare("SELECT a.event_id, a.text FROM timeframe_accepted a JOIN event e ON e.id = a.event_id WHERE e.plan_id = ?1")?
+        .query_map([plan_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(list(conn, plan_id)?
+        .into_iter()
+        .filter(|e| {
+            e.timeframe.needs_review()
+                && !accepted.iter().any(|(id, t)| *id == e.id && *t == e.timeframe.text)
+        })
+        .collect())
+}
+
+/// Accepts an event's timeframe as it is written («по мере необходимости»): it leaves the review
+/// list until its text changes.
+pub fn accept_timeframe(tx: &Transaction, event_id: Id) -> StoreResult<()> {
+    let text: String = tx
+        .query_row("SELECT timeframe_text FROM event WHERE id = ?1", [event_id], |r| r.get(0))
+        .map_err(|_| StoreError::NotFound { what: "мероприятия", id: event_id })?;
+    tx.execute(
+        "INSERT INTO timeframe_accepted (event_id, text) VALUES (?1, ?2) ON CONFLICT (event_id) DO UPDATE SET text = excluded.text",
+        rusqlite::params![event_id, text],
+    )?;
+    Ok(())
 }
 
 /// Marks where an event stands: its status, the completion mark (отметка о выполнении) and the
@@ -357,11 +381,17 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
         let id = store.change("Изменение", |tx| insert(tx, p, &new_event("по мере необходимости"))).unwrap();
+        // Accepted as it is: out of the review list until its text changes.
+        assert_eq!(needing_review(store.read(), p).unwrap().len(), 1);
+        store.change("Принят", |tx| accept_timeframe(tx, id)).unwrap();
+        assert!(needing_review(store.read(), p).unwrap().is_empty());
         let tf = store.change("Изменение", |tx| set_timeframe(tx, id, "до 15 апреля марта 2023 г.")).unwrap();
         assert!(tf.needs_review());
         let e = &list(store.read(), p).unwrap()[0];
         assert_eq!(e.timeframe.text, "до 15 апреля марта 2023 г.");
         assert_eq!(e.timeframe.kind, domain::TimeframeKind::Free);
+        // A new text needs review again.
+        assert_eq!(needing_review(store.read(), p).unwrap().len(), 1);
     }
 
     #[test]

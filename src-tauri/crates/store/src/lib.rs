@@ -40,6 +40,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0002_holidays.sql")),
     M::up(include_str!("../migrations/0003_editor.sql")),
     M::up(include_str!("../migrations/0004_history.sql")),
+    M::up(include_str!("../migrations/0005_accepted_timeframes.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 
