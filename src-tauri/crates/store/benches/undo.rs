@@ -1,6 +1,7 @@
 //! What the history costs: one change of the demo district's data file through `Store::change`
-//! (recorded by the session extension into `change_log`) against the same UPDATE in a plain
-//! transaction on a second connection to the same file, in the same run.
+//! (recorded by the session extension into `change_log`) against the same write — the same
+//! `event::set_status` — in a plain transaction on a second connection to the same file, in the
+//! same run.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use domain::EventStatus;
@@ -20,11 +21,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             let tx = plain.transaction().unwrap();
-            tx.execute(
-                "UPDATE event SET status = 'in_progress', completion_mark = ?2, evidence = '' WHERE id = ?1",
-                rusqlite::params![id, n.to_string()],
-            )
-            .unwrap();
+            event::set_status(&tx, id, EventStatus::InProgress, &n.to_string(), "").unwrap();
             tx.commit().unwrap();
         })
     });
