@@ -8,10 +8,10 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_koordinator");
+const BIN: &str = env!("CARGO_BIN_EXE_koordinator-cli");
 
 fn fixture(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures").join(path)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures").join(path)
 }
 
 fn run(db: &Path, args: &[&str]) -> Output {
@@ -127,7 +127,7 @@ fn hostile_files_are_refused_clearly_and_nothing_is_written() {
 
     let mut rows = String::from("<w:document xmlns:w=\"w\"><w:body><w:tbl>");
     rows += "<w:tr><w:tc><w:p><w:r><w:t>Мероприятия</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Сроки</w:t></w:r></w:p></w:tc></w:tr>";
-    for i in 0..50_000 {
+    for i in 0..50_500 {
         rows += &format!("<w:tr><w:tc><w:p><w:r><w:t>Мероприятие {i}</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>март 2023</w:t></w:r></w:p></w:tc></w:tr>");
     }
     rows += "</w:tbl></w:body></w:document>";
@@ -147,7 +147,7 @@ fn hostile_files_are_refused_clearly_and_nothing_is_written() {
         ("old.rtf", "сохраните как .docx"),
         ("bomb.docx", "ZIP-бомба"),
         ("no-document.docx", "нет основного текста"),
-        ("huge.docx", "больше 10 000 строк"),
+        ("huge.docx", "больше 50 000 строк"),
         ("password.docx", "защищён паролем"),
     ];
     for (name, expected) in cases {

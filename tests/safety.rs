@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_koordinator");
+const BIN: &str = env!("CARGO_BIN_EXE_koordinator-cli");
 
 fn run(db: &Path, args: &[&str]) -> Output {
     Command::new(BIN).arg("--db").arg(db).args(args).env_remove("KOORDINATOR_DB").output().unwrap()

@@ -1,15 +1,10 @@
 //! Koordinator's desktop shell and command line. The only crate that depends on tauri: each
 //! command is a thin wrapper over the store and the other crates, and the CLI calls the same.
 
-pub mod applog;
-pub mod cli;
 mod commands;
-pub mod district;
-pub mod error;
-pub mod export;
-pub mod files;
-pub mod import;
-pub mod paths;
+
+// The window-free part lives in its own crate so the console program does not link GTK/WebKit.
+pub use koordinator_cli::{applog, cli, district, error, export, files, import, paths};
 
 use std::path::PathBuf;
 

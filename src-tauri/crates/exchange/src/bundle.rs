@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use domain::{EventDraft, EventStatus, Id, Period, PlanDraft, Roadmap, School};
 use rusqlite::Transaction;
 use serde::{Deserialize, Serialize};
-use store::{event, plan, section, StoreError, StoreResult};
+use store::{event, executor, plan, section, StoreError, StoreResult};
 
 pub const FORMAT: &str = "koordinator-plan";
 pub const VERSION: u32 = 1;
@@ -50,6 +50,9 @@ pub struct BundleEvent {
 pub fn of(r: &Roadmap, schools: &[School]) -> Bundle {
     let school_name = |id: &Id| schools.iter().find(|s| s.id == *id).map(|s| s.draft.short_name.clone());
     let section_index = |id: Option<Id>| id.and_then(|id| r.sections.iter().position(|s| s.id == id));
+    // Parents by id, looked up once per event: a 20 000-event plan stays linear.
+    let index: std::collections::HashMap<Id, usize> =
+        r.events.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
     Bundle {
         format: FORMAT.to_owned(),
         version: VERSION,
@@ -69,7 +72,7 @@ pub fn of(r: &Roadmap, schools: &[School]) -> Bundle {
             .iter()
             .map(|e| BundleEvent {
                 section: section_index(e.section_id),
-                parent: e.parent_id.and_then(|p| r.events.iter().position(|x| x.id == p)),
+                parent: e.parent_id.and_then(|p| index.get(&p).copied()),
                 number: e.number.clone(),
                 row: e.draft(),
             })
@@ -127,18 +130,20 @@ pub fn write(tx: &Transaction, b: &Bundle, schools: &[School]) -> StoreResult<(I
             school_ids,
         });
     }
-    write_outline(tx, plan_id, &sections, &b.events)?;
+    write_outline(tx, plan_id, &sections, &b.events, None)?;
     missing.dedup();
     Ok((plan_id, missing))
 }
 
 /// Writes a new plan's sections and events (their places by index, their numbers as given);
-/// a broken index is refused. The import writes through here as well.
+/// a broken index is refused. The import writes through here as well, with the timeframes it
+/// has already read in the plan's period (`parsed`, one per event).
 pub fn write_outline(
     tx: &Transaction,
     plan_id: Id,
     sections: &[section::NewSection],
     events: &[BundleEvent],
+    parsed: Option<&[timeframe::Timeframe]>,
 ) -> StoreResult<()> {
     let section_ids =
         sections.iter().map(|s| section::insert(tx, plan_id, s)).collect::<StoreResult<Vec<Id>>>()?;
@@ -151,8 +156,30 @@ pub fn write_outline(
             e.section.map(|s| section_ids.get(s).copied().ok_or_else(|| bad("раздел"))).transpose()?;
         let parent_id =
             e.parent.map(|p| event_ids.get(p).copied().ok_or_else(|| bad("родителя"))).transpose()?;
-        let id = event::insert(tx, plan_id, &event::NewEvent::blank(section_id, parent_id, &e.number))?;
-        event::update(tx, id, &e.row)?;
+        let executor_ids = e
+            .row
+            .executors
+            .iter()
+            .filter(|x| !x.name.trim().is_empty())
+            .map(|x| executor::find_or_create(tx, x.kind, &x.name, &x.position, &x.organisation))
+            .collect::<StoreResult<Vec<Id>>>()?;
+        let row = &e.row;
+        let new = event::NewEvent {
+            section_id,
+            parent_id,
+            number: e.number.clone(),
+            content: row.content.clone(),
+            timeframe_text: row.timeframe_text.clone(),
+            executor_ids,
+            result: row.result.clone(),
+            evidence: row.evidence.clone(),
+            status: row.status,
+            completion_mark: row.completion_mark.clone(),
+        };
+        let id = match parsed.and_then(|p| p.get(i)) {
+            Some(tf) => event::insert_parsed(tx, plan_id, &new, tf)?,
+            None => event::insert(tx, plan_id, &new)?,
+        };
         event_ids.push(id);
     }
     Ok(())

@@ -79,20 +79,27 @@ pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>> {
 /// Appends an event at the end of the plan; its timeframe is read in the plan's period.
 pub fn insert(tx: &Transaction, plan_id: Id, e: &NewEvent) -> StoreResult<Id> {
     let period = plan::period(tx, plan_id)?;
-    let tf = timeframe::parse(&e.timeframe_text, &period);
-    tx.execute(
+    insert_parsed(tx, plan_id, e, &timeframe::parse(&e.timeframe_text, &period))
+}
+
+/// [`insert`] with the timeframe already read in the plan's period (an import has read it for
+/// the preview: no second parse of thousands of texts).
+pub fn insert_parsed(tx: &Transaction, plan_id: Id, e: &NewEvent, tf: &Timeframe) -> StoreResult<Id> {
+    // Cached statements: an import writes thousands of events through here.
+    tx.prepare_cached(
         "INSERT INTO event (plan_id, section_id, parent_id, position, number, content, timeframe_text, timeframe,
                             timeframe_kind, timeframe_start, timeframe_end, result, evidence, status, completion_mark)
          VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM event WHERE plan_id = ?1),
                  ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        params![
+    )?
+    .execute(params![
             plan_id,
             e.section_id,
             e.parent_id,
             e.number.trim(),
             e.content.trim(),
             e.timeframe_text,
-            to_json(&tf)?,
+            to_json(tf)?,
             tf.kind.as_str(),
             tf.start,
             tf.end,
@@ -100,10 +107,9 @@ pub fn insert(tx: &Transaction, plan_id: Id, e: &NewEvent) -> StoreResult<Id> {
             e.evidence.trim(),
             e.status.code(),
             e.completion_mark.trim()
-        ],
-    )?;
+        ])?;
     let id = tx.last_insert_rowid();
-    let mut stmt = tx.prepare(
+    let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO event_executor (event_id, executor_id, position) VALUES (?1, ?2, ?3)",
     )?;
     for (i, ex) in e.executor_ids.iter().enumerate() {
@@ -193,12 +199,12 @@ pub fn remove(tx: &Transaction, event_id: Id) -> StoreResult<()> {
 /// (people new to the district are added), result, evidence, status and mark.
 pub fn update(tx: &Transaction, event_id: Id, d: &EventDraft) -> StoreResult<Timeframe> {
     let tf = set_timeframe(tx, event_id, &d.timeframe_text)?;
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE event SET content = ?2, result = ?3, evidence = ?4, status = ?5, completion_mark = ?6 WHERE id = ?1",
-        params![event_id, d.content.trim_end(), d.result.trim(), d.evidence.trim(), d.status.code(), d.completion_mark.trim()],
-    )?;
-    tx.execute("DELETE FROM event_executor WHERE event_id = ?1", [event_id])?;
-    let mut stmt = tx.prepare(
+    )?
+    .execute(params![event_id, d.content.trim_end(), d.result.trim(), d.evidence.trim(), d.status.code(), d.completion_mark.trim()])?;
+    tx.prepare_cached("DELETE FROM event_executor WHERE event_id = ?1")?.execute([event_id])?;
+    let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO event_executor (event_id, executor_id, position) VALUES (?1, ?2, ?3)",
     )?;
     for (i, x) in d.executors.iter().filter(|x| !x.name.trim().is_empty()).enumerate() {
@@ -259,7 +265,8 @@ pub fn set_status(
 /// Stores a new timeframe text for an event and what it means in the plan's period.
 pub fn set_timeframe(tx: &Transaction, event_id: Id, text: &str) -> StoreResult<Timeframe> {
     let plan_id: Id = tx
-        .query_row("SELECT plan_id FROM event WHERE id = ?1", [event_id], |r| r.get(0))
+        .prepare_cached("SELECT plan_id FROM event WHERE id = ?1")?
+        .query_row([event_id], |r| r.get(0))
         .map_err(|_| StoreError::NotFound { what: "мероприятия", id: event_id })?;
     let tf = timeframe::parse(text, &plan::period(tx, plan_id)?);
     write_timeframe(tx, event_id, &tf)?;
@@ -279,11 +286,11 @@ pub(crate) fn reresolve_plan(tx: &Transaction, plan_id: Id, period: &Period) -> 
 }
 
 fn write_timeframe(tx: &Transaction, id: Id, tf: &Timeframe) -> StoreResult<()> {
-    tx.execute(
+    tx.prepare_cached(
         "UPDATE event SET timeframe_text = ?2, timeframe = ?3, timeframe_kind = ?4, timeframe_start = ?5, timeframe_end = ?6
          WHERE id = ?1",
-        params![id, tf.text, to_json(tf)?, tf.kind.as_str(), tf.start, tf.end],
-    )?;
+    )?
+    .execute(params![id, tf.text, to_json(tf)?, tf.kind.as_str(), tf.start, tf.end])?;
     Ok(())
 }
 

@@ -49,16 +49,14 @@ pub fn find_or_create(
         ExecutorKind::Person => "person",
         ExecutorKind::Body => "body",
     };
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO executor (kind, name, position, organisation) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (kind, name, position) DO NOTHING",
-        params![kind, name, position, organisation.trim()],
-    )?;
-    Ok(tx.query_row(
-        "SELECT id FROM executor WHERE kind = ?1 AND name = ?2 AND position = ?3",
-        params![kind, name, position],
-        |r| r.get(0),
-    )?)
+    )?
+    .execute(params![kind, name, position, organisation.trim()])?;
+    Ok(tx
+        .prepare_cached("SELECT id FROM executor WHERE kind = ?1 AND name = ?2 AND position = ?3")?
+        .query_row(params![kind, name, position], |r| r.get(0))?)
 }
 
 #[cfg(test)]

@@ -41,6 +41,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0003_editor.sql")),
     M::up(include_str!("../migrations/0004_history.sql")),
     M::up(include_str!("../migrations/0005_accepted_timeframes.sql")),
+    M::up(include_str!("../migrations/0006_event_order.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 
@@ -97,6 +98,8 @@ impl Store {
     fn prepare(mut conn: Connection) -> StoreResult<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(Duration::from_secs(5))?;
+        // Room for every statement a bulk write repeats (events, executors, timeframes).
+        conn.set_prepared_statement_cache_capacity(64);
         MIGRATIONS.to_latest(&mut conn)?;
         let id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
         if id != APPLICATION_ID {

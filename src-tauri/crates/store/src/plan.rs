@@ -62,11 +62,10 @@ pub fn get(conn: &Connection, id: Id) -> StoreResult<Plan> {
 }
 
 pub fn period(conn: &Connection, id: Id) -> StoreResult<Period> {
-    conn.query_row("SELECT period_start, period_end FROM plan WHERE id = ?1", [id], |r| {
-        Ok(Period { start: r.get(0)?, end: r.get(1)? })
-    })
-    .optional()?
-    .ok_or(StoreError::NotFound { what: "дорожной карты", id })
+    conn.prepare_cached("SELECT period_start, period_end FROM plan WHERE id = ?1")?
+        .query_row([id], |r| Ok(Period { start: r.get(0)?, end: r.get(1)? }))
+        .optional()?
+        .ok_or(StoreError::NotFound { what: "дорожной карты", id })
 }
 
 pub fn insert(tx: &Transaction, p: &NewPlan) -> StoreResult<Id> {

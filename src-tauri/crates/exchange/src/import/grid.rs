@@ -2,7 +2,7 @@
 //! cell texts (paragraphs joined by `\n`), each with the row number the user can find it by.
 
 /// The most rows an import takes: more is not a roadmap but a mistake (or an attack).
-pub const MAX_ROWS: usize = 10_000;
+pub const MAX_ROWS: usize = 50_000;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Grid {
@@ -89,7 +89,7 @@ impl TableBuilder {
             if self.down.len() < at + cols {
                 self.down.resize(at + cols, None);
             }
-            self.down[at] = Some((text.clone(), rows.min(10_000) - 1));
+            self.down[at] = Some((text.clone(), rows.min(MAX_ROWS as u32) - 1));
         }
         self.row.push(text);
         self.row.extend(std::iter::repeat_n(String::new(), cols - 1));
@@ -153,7 +153,7 @@ mod tests {
         for _ in 0..=MAX_ROWS {
             g.push(vec!["1".into()], false);
         }
-        assert!(g.check_size().unwrap_err().contains("больше 10\u{a0}000 строк"));
+        assert!(g.check_size().unwrap_err().contains("больше 50\u{a0}000 строк"));
     }
 
     #[test]

@@ -242,6 +242,8 @@ fn run(
     read_preamble(preamble, &mut out);
     let mut in_section = 0usize;
     let mut skipped = Vec::new();
+    // The latest event of each number: a sub-event's parent is found in one lookup.
+    let mut numbers = std::collections::HashMap::new();
     for (i, f) in rows.iter().enumerate() {
         let next_number = rows[i + 1..].iter().find_map(|r| r.number.as_deref());
         let heads_children = |n: &str| next_number.is_some_and(|next| next.starts_with(&format!("{n}.")));
@@ -274,7 +276,9 @@ fn run(
                 }
                 _ => in_section.to_string(),
             });
-        out.events.push(event(f.clone(), number, section, &period, &known, &out.events, has_timeframes));
+        let e = event(f.clone(), number, section, &period, &known, &numbers, has_timeframes);
+        numbers.insert(e.number.clone(), out.events.len());
+        out.events.push(e);
     }
     if !skipped.is_empty() {
         out.warnings.push(format!("Строки до первого раздела не импортированы: {}.", skipped.join("; ")));
@@ -522,7 +526,7 @@ fn event(
     section: Option<usize>,
     period: &Period,
     known: &[(Id, Vec<String>)],
-    before: &[ImportedEvent],
+    numbers: &std::collections::HashMap<String, usize>,
     has_timeframes: bool,
 ) -> ImportedEvent {
     let mut flags = Vec::new();
@@ -548,7 +552,7 @@ fn event(
             None => flags.push(format!("школа «{printed}» не найдена среди школ района")),
         }
     }
-    let parent = number::parent(&number).and_then(|p| before.iter().rposition(|e| e.number == p));
+    let parent = number::parent(&number).and_then(|p| numbers.get(p).copied());
     ImportedEvent {
         line: f.line,
         section,

@@ -69,7 +69,13 @@ pub fn write(tx: &Transaction, new: &PlanDraft, r: &Recognised) -> StoreResult<W
             },
         })
         .collect();
-    write_outline(tx, plan_id, &sections, &events)?;
+    // Read in the recognised period: written as read, unless the caller chose another period.
+    let parsed: Vec<timeframe::Timeframe> = if new.period == r.period {
+        r.events.iter().map(|e| e.timeframe.clone()).collect()
+    } else {
+        Vec::new()
+    };
+    write_outline(tx, plan_id, &sections, &events, (!parsed.is_empty()).then_some(parsed.as_slice()))?;
     Ok(Written {
         plan: plan_id,
         sections: sections.len(),

@@ -23,6 +23,10 @@ pub enum DocumentKind {
     Schools,
     /// The completion report.
     Report,
+    /// «Шкала времени»: the plan's events as bars over a month grid.
+    Timeline,
+    /// «Ход реализации дорожной карты на <дату>»: the overview on one page.
+    Overview,
 }
 
 /// What the user chose in the Документы view (or on the command line).
@@ -42,6 +46,9 @@ pub struct ExportRequest {
     pub as_of: Option<NaiveDate>,
     /// A 30 mm left margin for documents kept over ten years.
     pub long_kept: bool,
+    /// An A3 sheet (the timeline only; every other document is A4).
+    #[serde(default)]
+    pub a3: bool,
 }
 
 /// The blocks a roadmap may print above its table.
@@ -80,6 +87,12 @@ pub fn export_to_file(
     created_unix: i64,
 ) -> CommandResult<Exported> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if ext == "docx" && req.document == DocumentKind::Timeline {
+        return Err(CommandError::new(
+            ErrorCode::Invalid,
+            "Шкала времени печатается только в PDF: выберите файл .pdf",
+        ));
+    }
     let (bytes, pages, warnings) = if ext == "xlsx" {
         if !matches!(req.document, DocumentKind::Annex | DocumentKind::Report) {
             return Err(CommandError::new(
@@ -155,7 +168,10 @@ pub fn export(
         DocumentKind::Webinars => "График вебинаров".to_owned(),
         DocumentKind::Schools => "Курируемые школы и школы-наставники".to_owned(),
         DocumentKind::Report => format!("Отчёт о выполнении: {}", plan.title),
+        DocumentKind::Timeline => format!("Шкала времени: {}", plan.title),
+        DocumentKind::Overview => format!("Ход реализации: {}", plan.title),
     };
+    let as_of = req.as_of.unwrap_or(today);
     let meta = Meta { title, format, created_unix };
     let pdf = match req.document {
         DocumentKind::Annex => {
@@ -177,11 +193,63 @@ pub fn export(
         }
         DocumentKind::Webinars => documents::webinar_schedule(&d, margins, orientation, &meta),
         DocumentKind::Schools => documents::schools_list(&d, margins, orientation, &meta),
-        DocumentKind::Report => {
-            documents::completion_report(&d, req.as_of.unwrap_or(today), margins, orientation, &meta)
+        DocumentKind::Report => documents::completion_report(&d, as_of, margins, orientation, &meta),
+        DocumentKind::Timeline => {
+            let t = domain::timeline(&data.roadmap, &data.series, as_of);
+            let paper = if req.a3 { documents::Paper::A3 } else { documents::Paper::A4 };
+            documents::timeline_document(&t, &plan.title, paper, margins, &meta)
+        }
+        DocumentKind::Overview => {
+            let o = overview(store, &data.roadmap, &data, as_of)?;
+            documents::overview_document(&o, &plan.title, margins, &meta)
         }
     };
     pdf.map_err(invalid)
+}
+
+/// The plan's overview on a day, from what the export has gathered and the risk profile of the
+/// plan's first year.
+fn overview(
+    store: &Store,
+    roadmap: &Roadmap,
+    data: &Data,
+    as_of: NaiveDate,
+) -> CommandResult<domain::Overview> {
+    use chrono::Datelike;
+    let conn = store.read();
+    let profile = store::risk::profile(conn, roadmap.plan.period.start.year())?;
+    let links = store::risk::event_links(conn, roadmap.plan.id)?;
+    let coverage = domain::coverage(&profile, roadmap, &links);
+    let factors = store::risk::factors(conn)?;
+    let input = domain::OverviewInput {
+        roadmap,
+        series: &data.series,
+        schools: &data.schools,
+        pairings: &data.pairings,
+        factors: &factors,
+        coverage: &coverage,
+    };
+    Ok(domain::overview(input, as_of))
+}
+
+/// The plan's overview as the window shows it («Обзор»).
+pub fn plan_overview(store: &Store, plan_id: Id, as_of: NaiveDate) -> CommandResult<domain::Overview> {
+    let conn = store.read();
+    let data = Data {
+        roadmap: store::plan::roadmap(conn, plan_id)?,
+        schools: store::school::list(conn, None)?,
+        pairings: store::pairing::list(conn, None)?,
+        series: store::webinar::list(conn)?,
+        groups: Vec::new(),
+    };
+    overview(store, &data.roadmap, &data, as_of)
+}
+
+/// The plan's timeline as the window draws it («Шкала времени»).
+pub fn plan_timeline(store: &Store, plan_id: Id, as_of: NaiveDate) -> CommandResult<domain::Timeline> {
+    let conn = store.read();
+    let roadmap = store::plan::roadmap(conn, plan_id)?;
+    Ok(domain::timeline(&roadmap, &store::webinar::list(conn)?, as_of))
 }
 
 /// The plan's calendar as ICS: its webinar series and events, or one series alone.

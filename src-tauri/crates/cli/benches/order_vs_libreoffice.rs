@@ -7,7 +7,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use koordinator::export::{export, DocumentKind, ExportRequest};
+use koordinator_cli::export::{export, DocumentKind, ExportRequest};
 use serde_json::json;
 use store::district::{self, BundleEvent};
 use store::Store;
@@ -108,6 +108,7 @@ fn main() {
         blocks: None,
         as_of: None,
         long_kept: false,
+        a3: false,
     };
     let today = NaiveDate::from_ymd_opt(2023, 5, 15).unwrap();
     let mut ours = Vec::new();

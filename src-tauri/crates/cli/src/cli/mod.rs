@@ -85,13 +85,13 @@ pub enum Command {
     /// Напечатать документ в PDF: приложение, приказ, график вебинаров, список школ, отчёт
     #[command(
         help_template = SUB_HELP,
-        override_usage = "koordinator export --plan ID --document annex|order|webinars|schools|report --out ФАЙЛ.pdf|.docx|.xlsx [--landscape] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--db ФАЙЛ]"
+        override_usage = "koordinator export --plan ID --document annex|order|webinars|schools|report|timeline|overview --out ФАЙЛ.pdf|.docx|.xlsx [--landscape] [--a3] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--db ФАЙЛ]"
     )]
     Export {
         /// Номер дорожной карты
         #[arg(long, value_name = "ID")]
         plan: i64,
-        /// Документ: annex (дорожная карта), order (приказ с приложениями), webinars, schools, report
+        /// Документ: annex (дорожная карта), order (приказ с приложениями), webinars, schools, report, timeline (шкала времени), overview (ход реализации)
         #[arg(long, value_name = "ДОКУМЕНТ")]
         document: crate::export::DocumentKind,
         /// Куда сохранить: .pdf, .docx (для правки в Word) или .xlsx (таблица мероприятий)
@@ -106,12 +106,15 @@ pub enum Command {
         /// Блоки над таблицей дорожной карты: goal,tasks,coordinator,schools или none (по умолчанию все)
         #[arg(long, value_name = "СПИСОК")]
         blocks: Option<String>,
-        /// Дата отчёта ГГГГ-ММ-ДД (по умолчанию сегодня)
+        /// Дата отчёта, шкалы времени или обзора ГГГГ-ММ-ДД (по умолчанию сегодня)
         #[arg(long, value_name = "ДАТА")]
         as_of: Option<chrono::NaiveDate>,
         /// Левое поле 30 мм (документы долговременного хранения)
         #[arg(long)]
         long_kept: bool,
+        /// Лист A3 (для шкалы времени)
+        #[arg(long)]
+        a3: bool,
     },
     /// Календарь в формате ICS: вебинары и мероприятия дорожной карты (или один цикл вебинаров)
     #[command(
@@ -211,6 +214,22 @@ pub enum Command {
     Restore {
         /// Файл резервной копии
         file: PathBuf,
+    },
+    /// Создать в новом файле большой учебный район для замеров скорости (10 лет × 60 школ × 600 мероприятий)
+    #[command(help_template = SUB_HELP, override_usage = "koordinator generate [--years 10] [--schools 60] [--events 600] [--from 2016] [--db ФАЙЛ]")]
+    Generate {
+        /// Сколько учебных лет (по дорожной карте на каждый)
+        #[arg(long, value_name = "ЛЕТ", default_value_t = 10)]
+        years: i32,
+        /// Сколько школ
+        #[arg(long, value_name = "N", default_value_t = 60)]
+        schools: usize,
+        /// Сколько мероприятий в дорожной карте года
+        #[arg(long, value_name = "N", default_value_t = 600)]
+        events: usize,
+        /// Первый учебный год (год его начала)
+        #[arg(long, value_name = "ГОД", default_value_t = 2016)]
+        from: i32,
     },
     /// Разобрать срок реализации: одна строка JSON на каждый текст
     #[command(help_template = SUB_HELP, override_usage = "koordinator timeframe [--period ПЕРИОД] [--stdin] [ТЕКСТ]")]
@@ -313,8 +332,23 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             let loaded = crate::district::load_demo(&mut store)?;
             writeln!(
                 out,
-                "Демонстрационный район загружен: {} школ, дорожная карта № {} ({} мероприятий).",
-                loaded.schools, loaded.plan_id, loaded.events
+                "Демонстрационный район загружен: {}, дорожная карта № {} ({}).",
+                store::count(loaded.schools, "школа", "школы", "школ"),
+                loaded.plan_id,
+                store::events_count(loaded.events)
+            )
+            .map_err(io)?;
+        }
+        Command::Generate { years, schools, events, from } => {
+            let size = crate::generate::Size { first_year: from, years, schools, events };
+            let g = crate::generate::big_district(&mut create()?, size)?;
+            writeln!(
+                out,
+                "Район для замеров создан: {}, {}, {}, {}.",
+                store::count(g.schools, "школа", "школы", "школ"),
+                store::count(g.plans, "дорожная карта", "дорожные карты", "дорожных карт"),
+                store::events_count(g.events),
+                store::count(g.webinars, "вебинар", "вебинара", "вебинаров")
             )
             .map_err(io)?;
         }
@@ -337,7 +371,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             };
             writeln!(out, "{text}").map_err(io)?;
         }
-        Command::Export { plan, document, out: path, landscape, columns, blocks, as_of, long_kept } => {
+        Command::Export { plan, document, out: path, landscape, columns, blocks, as_of, long_kept, a3 } => {
             let store = open()?;
             let request = crate::export::ExportRequest {
                 plan_id: plan,
@@ -347,6 +381,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 blocks: blocks.as_deref().map(|b| list(b).into_iter().filter(|x| x != "none").collect()),
                 as_of,
                 long_kept,
+                a3,
             };
             let now = chrono::Local::now();
             let saved =
@@ -565,7 +600,7 @@ mod tests {
         for sub in super::Cli::command().get_subcommands() {
             assert!(page.contains(&format!(".B {}\n", sub.get_name())), "{}", sub.get_name());
         }
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/man/koordinator.1");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../assets/man/koordinator.1");
         std::fs::write(path, page).unwrap();
     }
 }

@@ -1,0 +1,30 @@
+//! The window program `koordinator` runs the same subcommands as `koordinator-cli` (one
+//! `cli::main` for both); with a subcommand it never opens a window.
+
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_koordinator");
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN).args(args).env_remove("KOORDINATOR_DB").output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn the_window_program_runs_subcommands_headless() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("district.sqlite3");
+    let db = db.to_str().unwrap();
+    let o = run(&["--db", db, "demo"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(stdout(&o).contains("12 школ"), "{}", stdout(&o));
+    let o = run(&["--db", db, "plans", "--json"]);
+    assert!(o.status.success());
+    let plans: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(plans.as_array().unwrap().len(), 1, "{plans}");
+    let o = run(&["--help"]);
+    assert!(stdout(&o).contains("Команды:"), "{}", stdout(&o));
+}
