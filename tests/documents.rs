@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use documents::Format;
-use koordinator::export::{export, DocumentKind, ExportRequest};
-use koordinator::files::write_export;
+use koordinator_cli::export::{export, DocumentKind, ExportRequest};
+use koordinator_cli::files::write_export;
 use store::Store;
 
 fn demo() -> Store {
@@ -32,6 +32,7 @@ fn print(
         blocks: None,
         as_of: NaiveDate::from_ymd_opt(2023, 5, 15),
         long_kept: false,
+        a3: false,
     };
     let doc = export(store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 1_684_108_800, Format::Pdf)
         .unwrap();
@@ -176,6 +177,7 @@ fn the_roadmap_prints_only_the_chosen_blocks_and_columns() {
         blocks: Some(vec!["goal".into()]),
         as_of: None,
         long_kept: true,
+        a3: false,
     };
     let doc = export(&store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0, Format::Pdf).unwrap();
     let path = dir.path().join("blocks.pdf");
@@ -195,4 +197,60 @@ fn the_roadmap_prints_only_the_chosen_blocks_and_columns() {
     let err =
         export(&store, &bad, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0, Format::Pdf).unwrap_err();
     assert!(err.message.contains("неизвестный блок «щит»"), "{err}");
+}
+
+/// The timeline: every event's headline on the left, landscape pages, words inside the
+/// printable area, A3 when asked; an event with no placeable timeframe is listed apart.
+#[test]
+fn the_timeline_gives_back_every_event_inside_the_margins() {
+    let (store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let (path, text) = print(&store, DocumentKind::Timeline, true, &dir);
+    let roadmap = store::plan::roadmap(store.read(), 1).unwrap();
+    for e in &roadmap.events {
+        let headline = domain::timeline::headline(&e.content, 110).replace('…', "");
+        let missing = pdf::missing_words(&headline, &text);
+        assert!(missing.is_empty(), "timeline: event {} lost {missing:?}", e.number);
+    }
+    for must in ["Шкала времени дорожной карты", "по состоянию на 15.05.2023", "сент.", "авг.", "Вебинары"] {
+        assert!(text.contains(must), "timeline lacks «{must}»");
+    }
+    let sizes = pdf::page_sizes(&path);
+    assert!(sizes.iter().all(|(w, h)| w > h && (*w - 841.9).abs() < 1.0), "A4 landscape: {sizes:?}");
+    for b in pdf::word_boxes(&path) {
+        // 20 mm left, 10 mm right, 20 mm top and bottom (the page number stands above).
+        assert!(b.x0 >= 56.0 && b.x1 <= b.page_w - 28.0 && b.y1 <= b.page_h - 56.0, "{b:?}");
+    }
+    let req = ExportRequest {
+        plan_id: 1,
+        document: DocumentKind::Timeline,
+        landscape: true,
+        columns: vec![],
+        blocks: None,
+        as_of: NaiveDate::from_ymd_opt(2023, 5, 15),
+        long_kept: false,
+        a3: true,
+    };
+    let doc = export(&store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0, Format::Pdf).unwrap();
+    let a3 = dir.path().join("a3.pdf");
+    write_export(&store, &a3, &doc.bytes).unwrap();
+    let sizes = pdf::page_sizes(&a3);
+    assert!(sizes.iter().all(|(w, _)| (*w - 1190.6).abs() < 1.0), "A3 landscape: {sizes:?}");
+}
+
+/// The overview: one page with the counts by section, the overdue and the series.
+#[test]
+fn the_overview_is_one_page_with_the_counts() {
+    let (store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let (path, text) = print(&store, DocumentKind::Overview, false, &dir);
+    assert_eq!(pdf::page_sizes(&path).len(), 1, "{text}");
+    for must in [
+        "Ход реализации дорожной карты на 15.05.2023",
+        "Проектно-деятельностный этап",
+        "Всего",
+        "Просрочено:",
+        "Цикл вебинаров по профилактике учебной неуспешности: проведено 3, осталось 2",
+        "ШНОР — 7",
+    ] {
+        assert!(text.replace('\n', " ").contains(must), "overview lacks «{must}»:\n{text}");
+    }
 }

@@ -17,13 +17,21 @@ const ANNEX_LABELS: Record<AnnexKind, string> = {
   webinars: "график вебинаров",
 };
 
+/** Each document with its name in the list and the file name the save dialog offers. */
 const DOCUMENTS: [DocumentKind, string, string][] = [
-  ["annex", "Дорожная карта (приложение)", "dorozhnaya-karta"],
-  ["order", "Приказ с приложениями", "prikaz"],
-  ["webinars", "График вебинаров", "grafik-vebinarov"],
-  ["schools", "Курируемые школы и школы-наставники", "shkoly"],
-  ["report", "Отчёт о выполнении", "otchet"],
+  ["annex", "Дорожная карта (приложение)", "Дорожная карта"],
+  ["order", "Приказ с приложениями", "Приказ"],
+  ["webinars", "График вебинаров", "График вебинаров"],
+  ["schools", "Курируемые школы и школы-наставники", "Курируемые школы"],
+  ["report", "Отчёт о выполнении", "Отчёт о выполнении"],
+  ["timeline", "Шкала времени", "Шкала времени"],
+  ["overview", "Ход реализации (обзор на дату)", "Ход реализации"],
 ];
+
+/** Documents printed as of a day. */
+const DATED: DocumentKind[] = ["report", "timeline", "overview"];
+/** Documents whose orientation is fixed: the timeline is landscape, the overview one portrait page. */
+const FIXED_ORIENTATION: DocumentKind[] = ["order", "timeline", "overview"];
 
 /** Prints a plan's documents to PDF and lists the district's orders. */
 export function DocumentsView() {
@@ -38,6 +46,7 @@ export function DocumentsView() {
   const [blocks, setBlocks] = useState<string[]>([]);
   const [asOf, setAsOf] = useState(new Date().toISOString().slice(0, 10));
   const [longKept, setLongKept] = useState(false);
+  const [a3, setA3] = useState(false);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Exported | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +70,16 @@ export function DocumentsView() {
     if (!path) return;
     setBusy(true);
     try {
-      const request = { plan_id: planId, document, landscape, columns: chosen, blocks, as_of: asOf || null, long_kept: longKept };
+      const request = {
+        plan_id: planId,
+        document,
+        landscape,
+        columns: chosen,
+        blocks,
+        as_of: asOf || null,
+        long_kept: longKept,
+        a3: document === "timeline" && a3,
+      };
       setDone(await api.exportDocument(request, path));
     } catch (e) {
       setError(e instanceof AppError ? e.message : String(e));
@@ -99,14 +117,25 @@ export function DocumentsView() {
                 ))}
               </select>
             </label>
-            {document === "report" && (
+            {DATED.includes(document) && (
               <label>
                 <span>По состоянию на</span>
                 <input type="date" value={asOf} onInput={(e) => setAsOf((e.target as HTMLInputElement).value)} />
               </label>
             )}
           </div>
-          {document !== "order" && (
+          {document === "timeline" && (
+            <fieldset>
+              <legend>Лист</legend>
+              <label class="inline">
+                <input type="radio" name="paper" checked={!a3} onChange={() => setA3(false)} /> A4
+              </label>
+              <label class="inline">
+                <input type="radio" name="paper" checked={a3} onChange={() => setA3(true)} /> A3
+              </label>
+            </fieldset>
+          )}
+          {!FIXED_ORIENTATION.includes(document) && (
             <fieldset>
               <legend>Ориентация</legend>
               <label class="inline">
@@ -163,9 +192,11 @@ export function DocumentsView() {
             <button class="primary" type="submit" id="export-pdf" disabled={busy || planId === null}>
               {busy ? "Печать…" : "Сохранить PDF…"}
             </button>
-            <button type="button" id="export-docx" disabled={busy || planId === null} onClick={() => exportAs("docx")}>
-              Word (.docx)…
-            </button>
+            {document !== "timeline" && (
+              <button type="button" id="export-docx" disabled={busy || planId === null} onClick={() => exportAs("docx")}>
+                Word (.docx)…
+              </button>
+            )}
             {(document === "annex" || document === "report") && (
               <button type="button" id="export-xlsx" disabled={busy || planId === null} onClick={() => exportAs("xlsx")}>
                 Таблица мероприятий Excel (.xlsx)…

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 pub use docs::*;
 pub use fonts::{Fonts, Style, Warnings};
-pub use layout::{Margins, Orientation};
+pub use layout::{Margins, Orientation, Paper};
 pub use render::{Format, Meta};
 
 #[derive(Debug, thiserror::Error)]

@@ -96,8 +96,8 @@ fn page(p: &Page, fonts: &Fonts, ids: &[FontId]) -> PdfPage {
     let mut ops = vec![Op::SetOutlineThickness { pt: Pt(0.5) }, Op::SetOutlineColor { col: grey(0.0) }];
     // Fills first, then the rules, then all the text of the page in one text object.
     for item in &p.items {
-        if let Item::Fill { x, y, w: fw, h: fh } = *item {
-            ops.push(Op::SetFillColor { col: grey(0.92) });
+        if let Item::Fill { x, y, w: fw, h: fh, tone } = *item {
+            ops.push(Op::SetFillColor { col: grey(tone) });
             ops.push(Op::DrawRectangle {
                 rectangle: Rect {
                     x: Pt(r(x)),

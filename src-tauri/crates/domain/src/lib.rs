@@ -9,11 +9,13 @@ mod history;
 mod labels;
 mod order;
 pub mod outline;
+pub mod overview;
 mod pairings;
 mod plan;
 mod profile;
 mod rule;
 mod school;
+pub mod timeline;
 
 pub use column::Column;
 pub use conflicts::*;
@@ -21,12 +23,14 @@ pub use coverage::{coverage, CoverageCell};
 pub use history::{Backup, Change, HistoryState, RowCount};
 pub use order::{compose, points_of, AnnexDraft, PointDraft};
 pub use outline::Move;
+pub use overview::{overview, Overview, OverviewInput};
 pub use pairings::{pairing_conflicts, PairingConflict};
 pub use plan::*;
 pub use profile::DistrictProfile;
 pub use rule::*;
 pub use school::*;
 pub use timeframe::{Kind as TimeframeKind, Part, Period, Recurrence, Span, TimeOfDay, TimeSpan, Timeframe};
+pub use timeline::{timeline, Timeline};
 
 /// A row id.
 pub type Id = i64;

@@ -21,4 +21,8 @@ as_of: string | null,
 /**
  * A 30 mm left margin for documents kept over ten years.
  */
-long_kept: boolean, };
+long_kept: boolean, 
+/**
+ * An A3 sheet (the timeline only; every other document is A4).
+ */
+a3: boolean, };

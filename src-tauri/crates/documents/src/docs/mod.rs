@@ -1,15 +1,20 @@
-//! The five documents of DOMAIN.md, each a list of parts for the layout engine.
+//! The five documents of DOMAIN.md and the timeline and overview, each a list of parts for the
+//! layout engine.
 
 mod common;
 mod order;
+mod overview;
 mod report;
 mod roadmap;
 mod schools;
+mod timeline;
 mod webinars;
 
 pub use common::{AnnexMark, District};
 pub use order::order_with_annexes;
+pub use overview::overview_document;
 pub use report::completion_report;
 pub use roadmap::{roadmap_annex, Column, RoadmapOptions};
 pub use schools::schools_list;
+pub use timeline::timeline_document;
 pub use webinars::webinar_schedule;

@@ -12,7 +12,7 @@ use crate::{build, DocumentError, Meta, Rendered};
 
 /// The order's own pages: requisites, title, preamble, points, signature, executor mark.
 fn order_part(o: &Order, margins: Margins) -> Part {
-    let setup = PageSetup { orientation: Orientation::Portrait, margins };
+    let setup = PageSetup::a4(Orientation::Portrait, margins);
     let centred = |text: String, style: Style, size: f32| {
         Block::Paragraph(Paragraph::new(text, size).style(style).align(Align::Center))
     };
@@ -82,7 +82,7 @@ pub fn order_with_annexes(
             AnnexOrientation::Portrait => Orientation::Portrait,
             AnnexOrientation::Landscape => Orientation::Landscape,
         };
-        let setup = PageSetup { orientation, margins };
+        let setup = PageSetup::a4(orientation, margins);
         parts.push(match a.draft.kind {
             AnnexKind::Roadmap => {
                 roadmap_part(d, &RoadmapOptions { orientation, ..roadmap.clone() }, Some(&mark))

@@ -47,7 +47,7 @@ pub fn completion_report(
     orientation: Orientation,
     meta: &Meta,
 ) -> Result<Rendered, DocumentError> {
-    let setup = PageSetup { orientation, margins };
+    let setup = PageSetup::a4(orientation, margins);
     let r = d.roadmap;
     let mut blocks = vec![
         title(format!(

@@ -70,7 +70,7 @@ impl Default for RoadmapOptions {
 
 /// The roadmap as a part of a document (an annex of an order, or on its own).
 pub fn roadmap_part(d: &District, opts: &RoadmapOptions, mark: Option<&AnnexMark>) -> Part {
-    let setup = PageSetup { orientation: opts.orientation, margins: opts.margins };
+    let setup = PageSetup::a4(opts.orientation, opts.margins);
     let mut blocks = Vec::new();
     if let Some(mark) = mark {
         blocks.push(mark.block(setup.area().2 - setup.area().0));
@@ -160,6 +160,7 @@ fn section_row(text: &str) -> Row {
                 Paragraph::new(head, TABLE).style(Style::Bold).align(Align::Center),
                 Paragraph::new(rest, TABLE).style(Style::Bold),
             ],
+            fills: Vec::new(),
         }),
     }
 }

@@ -132,5 +132,5 @@ pub fn schools_list(
     orientation: Orientation,
     meta: &Meta,
 ) -> Result<Rendered, DocumentError> {
-    build(&[pairings_part(d, PageSetup { orientation, margins }, None)], meta)
+    build(&[pairings_part(d, PageSetup::a4(orientation, margins), None)], meta)
 }

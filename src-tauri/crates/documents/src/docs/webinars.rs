@@ -66,5 +66,5 @@ pub fn webinar_schedule(
     orientation: Orientation,
     meta: &Meta,
 ) -> Result<Rendered, DocumentError> {
-    build(&[webinars_part(d, PageSetup { orientation, margins }, None)], meta)
+    build(&[webinars_part(d, PageSetup::a4(orientation, margins), None)], meta)
 }

@@ -3,7 +3,7 @@
 //! the top centre from the second page of each part.
 
 use super::text::{wrap, Line};
-use super::{Block, Cell, PageSetup, Paragraph, Part, Row, Table};
+use super::{Block, Cell, CellFill, PageSetup, Paragraph, Part, Row, Table};
 use crate::fonts::{Fonts, Style, Warnings};
 use crate::layout::mm;
 
@@ -23,11 +23,13 @@ pub enum Item {
         x2: f32,
         y2: f32,
     },
+    /// A filled rectangle in grey `tone` (0 black, 1 white).
     Fill {
         x: f32,
         y: f32,
         w: f32,
         h: f32,
+        tone: f32,
     },
 }
 
@@ -70,12 +72,17 @@ struct Flow<'a> {
     rule_at: Option<f32>,
 }
 
-/// One line of a cell (or a gap between its paragraphs), ready to be placed.
+/// One line of a cell (or a gap between its paragraphs), ready to be placed; a cell's fills
+/// ride on a first line of no height, so they go to the page with the row's first chunk.
 #[derive(Clone)]
 struct CellLine {
     height: f32,
     text: Option<(Line, Style, f32)>,
+    fills: Vec<CellFill>,
 }
+
+/// The grey of shaded header and section rows.
+const SHADE: f32 = 0.92;
 
 impl<'a> Flow<'a> {
     fn new(setup: PageSetup, fonts: &'a Fonts, warnings: &'a mut Warnings) -> Flow<'a> {
@@ -205,13 +212,16 @@ impl<'a> Flow<'a> {
     fn cell_lines(&mut self, cell: &Cell, width: f32) -> Vec<CellLine> {
         let inner = (width - 2.0 * mm(PAD_X)).max(mm(3.0));
         let mut out = Vec::new();
+        if !cell.fills.is_empty() {
+            out.push(CellLine { height: 0.0, text: None, fills: cell.fills.clone() });
+        }
         for (i, p) in cell.paragraphs.iter().enumerate() {
             if i > 0 && p.space_before > 0.0 {
-                out.push(CellLine { height: p.space_before, text: None });
+                out.push(CellLine { height: p.space_before, text: None, fills: Vec::new() });
             }
             let lh = p.line_height();
             for line in self.lines(p, inner) {
-                out.push(CellLine { height: lh, text: Some((line, p.style, p.size)) });
+                out.push(CellLine { height: lh, text: Some((line, p.style, p.size)), fills: Vec::new() });
             }
         }
         out
@@ -321,8 +331,9 @@ impl<'a> Flow<'a> {
         let top = self.y;
         let mut used: f32 = 0.0;
         let mut placed = Vec::new();
+        let mut fills = Vec::new();
         let mut all_done = true;
-        for (ci, (x, _w, lines)) in cells.iter_mut().enumerate() {
+        for (ci, (x, w, lines)) in cells.iter_mut().enumerate() {
             let mut h = 0.0;
             let mut take = 0;
             // On a fresh page at least one line goes in, whatever its height: no endless loop.
@@ -336,6 +347,7 @@ impl<'a> Flow<'a> {
             used = used.max(h);
             let mut ly = top + pad;
             for l in lines.drain(..take) {
+                fills.extend(l.fills.iter().map(|f| (*x, *w, *f)));
                 if let Some((line, style, size)) = l.text {
                     placed.push((ci, *x + mm(PAD_X), ly + self.baseline(size, l.height), line, style, size));
                 }
@@ -346,7 +358,16 @@ impl<'a> Flow<'a> {
         let right = cells.last().map_or(self.right, |c| c.0 + c.1);
         let left = cells.first().map_or(self.left, |c| c.0);
         if shade {
-            self.page().items.push(Item::Fill { x: left, y: top, w: right - left, h: height });
+            self.page().items.push(Item::Fill { x: left, y: top, w: right - left, h: height, tone: SHADE });
+        }
+        for (x, w, f) in fills {
+            // A bar fills the middle of the row; a thin one is a line through it; a bar of a
+            // single day is still wide enough to see.
+            let band = if f.thin { 1.6 } else { (height - 2.0 * pad).max(4.0) * 0.7 };
+            let (from, to) = (x + w * f.from.clamp(0.0, 1.0), x + w * f.to.clamp(0.0, 1.0));
+            let width = (to - from).max(2.0).min(x + w - from);
+            let y = top + (height - band) / 2.0;
+            self.page().items.push(Item::Fill { x: from, y, w: width, h: band, tone: f.tone });
         }
         for (_, x, base, line, style, size) in placed {
             self.place_line(&line, x, base, style, size);

@@ -36,16 +36,33 @@ impl Margins {
     pub const LONG_KEPT: Margins = Margins { top: 20.0, right: 10.0, bottom: 20.0, left: 30.0 };
 }
 
+/// The sheet: A4 for every document, A3 for a wide timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    A3,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageSetup {
     pub orientation: Orientation,
     pub margins: Margins,
+    pub paper: Paper,
 }
 
 impl PageSetup {
-    /// Page width and height in pt (A4).
+    /// An A4 page.
+    pub fn a4(orientation: Orientation, margins: Margins) -> PageSetup {
+        PageSetup { orientation, margins, paper: Paper::A4 }
+    }
+
+    /// Page width and height in pt.
     pub fn size(&self) -> (f32, f32) {
-        let (w, h) = (mm(210.0), mm(297.0));
+        let (w, h) = match self.paper {
+            Paper::A4 => (mm(210.0), mm(297.0)),
+            Paper::A3 => (mm(297.0), mm(420.0)),
+        };
         match self.orientation {
             Orientation::Portrait => (w, h),
             Orientation::Landscape => (h, w),
@@ -126,19 +143,30 @@ impl Paragraph {
     }
 }
 
-/// A table cell: paragraphs stacked.
+/// A table cell: paragraphs stacked, and filled bands drawn behind them (a timeline's bars).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Cell {
     pub paragraphs: Vec<Paragraph>,
+    pub fills: Vec<CellFill>,
+}
+
+/// A band across part of a cell: `from` and `to` are fractions of the cell's width; `tone` is
+/// the grey level (0 black, 1 white); a thin band is a line through the middle of the row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CellFill {
+    pub from: f32,
+    pub to: f32,
+    pub tone: f32,
+    pub thin: bool,
 }
 
 impl Cell {
     pub fn text(text: impl Into<String>, size: f32) -> Cell {
-        Cell { paragraphs: vec![Paragraph::new(text, size)] }
+        Cell { paragraphs: vec![Paragraph::new(text, size)], fills: Vec::new() }
     }
 
     pub fn of(p: Paragraph) -> Cell {
-        Cell { paragraphs: vec![p] }
+        Cell { paragraphs: vec![p], fills: Vec::new() }
     }
 }
 
