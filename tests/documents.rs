@@ -211,7 +211,8 @@ fn the_timeline_gives_back_every_event_inside_the_margins() {
         let missing = pdf::missing_words(&headline, &text);
         assert!(missing.is_empty(), "timeline: event {} lost {missing:?}", e.number);
     }
-    for must in ["Шкала времени дорожной карты", "по состоянию на 15.05.2023", "сент.", "авг.", "Вебинары"] {
+    for must in ["Шкала времени дорожной карты", "по состоянию на 15.05.2023", "сент.", "авг.", "Вебинары"]
+    {
         assert!(text.contains(must), "timeline lacks «{must}»");
     }
     let sizes = pdf::page_sizes(&path);

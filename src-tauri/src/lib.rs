@@ -50,6 +50,8 @@ pub fn run_app<R: tauri::Runtime>(
             commands::plans::get_roadmap,
             commands::plans::list_orders,
             commands::plans::list_executors,
+            commands::plans::plan_timeline,
+            commands::plans::plan_overview,
             commands::webinars::list_webinar_series,
             commands::webinars::create_series_by_rule,
             commands::webinars::list_webinar_conflicts,

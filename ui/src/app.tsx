@@ -9,6 +9,7 @@ import { PlansView } from "./views/Plans";
 import { CalendarView } from "./views/Calendar";
 import { WebinarsView } from "./views/Webinars";
 import { DocumentsView } from "./views/Documents";
+import { ProgressView } from "./views/Progress";
 import { ImportView } from "./views/Import";
 import { OrdersView } from "./views/Orders";
 import { HistoryView } from "./views/History";
@@ -21,6 +22,7 @@ const VIEWS = [
   ["pairings", "Наставничество"],
   ["plans", "Дорожные карты"],
   ["calendar", "Календарь"],
+  ["progress", "Ход работы"],
   ["webinars", "Вебинары"],
   ["orders", "Приказы"],
   ["documents", "Документы"],
@@ -176,6 +178,7 @@ export function App() {
           {view === "pairings" && <PairingsView />}
           {view === "plans" && <PlansView />}
           {view === "calendar" && <CalendarView />}
+          {view === "progress" && <ProgressView />}
           {view === "webinars" && <WebinarsView />}
           {view === "orders" && <OrdersView />}
           {view === "documents" && <DocumentsView />}

@@ -1,6 +1,7 @@
 // Russian formats: «16.02.2023», «16 февраля 2023 г.», «Март 2023».
 import type { Category } from "./api/bindings/Category";
 import type { EventStatus } from "./api/bindings/EventStatus";
+import type { Progress } from "./api/bindings/Progress";
 import type { Timeframe } from "./api/bindings/Timeframe";
 
 const MONTHS = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"];
@@ -40,6 +41,15 @@ export const STATUS_LABELS: Record<EventStatus, string> = {
   in_progress: "Выполняется",
   done: "Выполнено",
   cancelled: "Отменено",
+};
+
+/** Where an event stands on a day (domain::Progress). */
+export const PROGRESS_LABELS: Record<Progress, string> = {
+  planned: "запланировано",
+  in_progress: "выполняется",
+  done: "выполнено",
+  overdue: "просрочено",
+  cancelled: "отменено",
 };
 
 /** What a timeframe came to, in dates: «10.03.2023», «01.02.2023 — 28.02.2023», «до 10.03.2023». */

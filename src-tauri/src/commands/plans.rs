@@ -24,3 +24,25 @@ pub async fn list_orders(state: State<'_, AppStore>) -> CommandResult<Vec<domain
 pub async fn list_executors(state: State<'_, AppStore>) -> CommandResult<Vec<domain::Executor>> {
     Ok(store::executor::list(state.lock()?.read())?)
 }
+
+/// «Шкала времени»: the plan's events as marks on a time axis, as of a day (today by default).
+#[tauri::command]
+pub async fn plan_timeline(
+    state: State<'_, AppStore>,
+    plan_id: Id,
+    as_of: Option<chrono::NaiveDate>,
+) -> CommandResult<domain::Timeline> {
+    let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    crate::export::plan_timeline(&*state.lock()?, plan_id, as_of)
+}
+
+/// «Обзор»: how far along the plan is on a day (today by default).
+#[tauri::command]
+pub async fn plan_overview(
+    state: State<'_, AppStore>,
+    plan_id: Id,
+    as_of: Option<chrono::NaiveDate>,
+) -> CommandResult<domain::Overview> {
+    let as_of = as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    crate::export::plan_overview(&*state.lock()?, plan_id, as_of)
+}

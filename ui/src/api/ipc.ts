@@ -48,6 +48,8 @@ import type { RiskFactor } from "./bindings/RiskFactor";
 import type { RiskLevel } from "./bindings/RiskLevel";
 import type { RiskProfileEntry } from "./bindings/RiskProfileEntry";
 import type { CoverageCell } from "./bindings/CoverageCell";
+import type { Timeline } from "./bindings/Timeline";
+import type { Overview } from "./bindings/Overview";
 
 /** A backend error: `code` to branch on, `message` (Russian) to show, `field` it belongs to. */
 export class AppError extends Error {
@@ -83,6 +85,8 @@ export const api = {
   listPlans: () => call<Plan[]>("list_plans"),
   getRoadmap: (planId: number) => call<Roadmap>("get_roadmap", { planId }),
   listOrders: () => call<Order[]>("list_orders"),
+  planTimeline: (planId: number, asOf: string | null) => call<Timeline>("plan_timeline", { planId, asOf }),
+  planOverview: (planId: number, asOf: string | null) => call<Overview>("plan_overview", { planId, asOf }),
   listWebinarSeries: () => call<WebinarSeries[]>("list_webinar_series"),
   readTimeframe: (planId: number, text: string) => call<TimeframeReading>("read_timeframe", { planId, text }),
   setEventTimeframe: (eventId: number, text: string) =>

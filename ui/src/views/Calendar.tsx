@@ -9,13 +9,12 @@ import interactionPlugin from "@fullcalendar/interaction";
 import { api, AppError } from "../api/ipc";
 import type { CalendarEntry } from "../api/bindings/CalendarEntry";
 import type { EventStatus } from "../api/bindings/EventStatus";
-import type { Progress } from "../api/bindings/Progress";
 import type { Roadmap } from "../api/bindings/Roadmap";
 import type { Conflict } from "../api/bindings/Conflict";
 import type { School } from "../api/bindings/School";
 import type { Executor } from "../api/bindings/Executor";
 import type { WebinarSeries } from "../api/bindings/WebinarSeries";
-import { ruDate } from "../format";
+import { PROGRESS_LABELS, ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { EventTimeframeEditor } from "../components/EventTimeframeEditor";
@@ -30,14 +29,6 @@ function addDays(iso: string, n: number): string {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 }
-
-const PROGRESS_LABELS: Record<Progress, string> = {
-  planned: "запланировано",
-  in_progress: "выполняется",
-  done: "выполнено",
-  overdue: "просрочено",
-  cancelled: "отменено",
-};
 
 /** What the calendar shows: "" in a field means «все». */
 type Filter = { plan: string; section: string; school: string; executor: string; status: string };
