@@ -53,6 +53,18 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
   const [deleted, setDeleted] = useState<string | null>(null);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [dragged, setDragged] = useState<number | null>(null);
+  const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
+  const observer = useRef<IntersectionObserver | null>(null);
+  if (observer.current === null && typeof IntersectionObserver !== "undefined") {
+    observer.current = new IntersectionObserver(
+      (entries) => {
+        const ids = entries.filter((x) => x.isIntersecting).map((x) => Number((x.target as HTMLElement).dataset.id));
+        if (ids.length) setRevealed((prev) => new Set([...prev, ...ids]));
+      },
+      { rootMargin: "1500px 0px" },
+    );
+  }
+  useEffect(() => () => observer.current?.disconnect(), []);
 
   const run = async (p: Promise<unknown>, then?: () => void) => {
     try {
@@ -75,7 +87,12 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
 
   const rows: preact.JSX.Element[] = [];
   const bySection = new Map<number | null, Event[]>();
-  for (const e of events) bySection.set(e.section_id, [...(bySection.get(e.section_id) ?? []), e]);
+  for (const e of events) {
+    const list = bySection.get(e.section_id);
+    if (list) list.push(e);
+    else bySection.set(e.section_id, [e]);
+  }
+  let placed = 0;
   const groups: [Section | null, Event[]][] = [
     ...(bySection.has(null) || sections.length === 0 ? [[null, bySection.get(null) ?? []] as [null, Event[]]] : []),
     ...sections.map((s) => [s, bySection.get(s.id) ?? []] as [Section, Event[]]),
@@ -84,6 +101,12 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
     if (s) rows.push(<SectionRow key={`s${s.id}:${s.number}:${s.title}:${s.goal}`} section={s} schools={props.schools} onChanged={props.onChanged} onError={setError} onAdd={() => add(s.id, null)} />);
     for (const e of list) {
       if (!shown(e, filter, sections)) continue;
+      // Rows far below the first screens are drawn as light placeholders until they come near:
+      // a 600-event plan opens and types as fast as a short one.
+      if (placed++ >= EAGER && !revealed.has(e.id) && focus !== e.id) {
+        rows.push(<Placeholder key={e.id} event={e} observer={observer.current} />);
+        continue;
+      }
       rows.push(
         <EventRow
           key={e.id}
@@ -209,6 +232,28 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
         </span>
       </div>
     </article>
+  );
+}
+
+/** How many rows are drawn at once when the editor opens; the rest come as they near the screen. */
+const EAGER = 60;
+
+/** A row not drawn yet: its number and the first words, at about a row's height. */
+function Placeholder(props: { event: Event; observer: IntersectionObserver | null }) {
+  const row = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    const el = row.current;
+    if (!el || !props.observer) return;
+    props.observer.observe(el);
+    return () => props.observer?.unobserve(el);
+  }, [props.observer]);
+  return (
+    <tr ref={row} class="placeholder-row" data-id={props.event.id} data-event={props.event.number}>
+      <td class="num">{props.event.number}</td>
+      <td colSpan={6} class="muted">
+        {props.event.content.split("\n")[0]}
+      </td>
+    </tr>
   );
 }
 

@@ -1,0 +1,157 @@
+// The window bench: the real window under WebDriver on a big district (three school years of
+// 600 events, made by `koordinator generate`) and, as the reference of the same run, on the demo
+// (16 events). Prints medians over several runs; timings are taken inside the page, from the
+// action to the frame that shows its result. Run: `npm --prefix tests/e2e run bench` (under Xvfb).
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { BINARY, dataFile, openApp, startDriver } from "./driver.mjs";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function percentile(xs, p) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))];
+}
+
+/** Runs the scenario `name` in the page and resolves when its result shows after a painted
+ * frame: ms. The page's CSP forbids evaluating strings, so the scenarios are written out here. */
+async function timed(browser, name, arg = null) {
+  return browser.executeAsync(
+    (name, arg, finish) => {
+      const q = (s) => document.querySelector(s);
+      const scenarios = {
+        editor: [() => q("#mode-editor").click(), () => document.querySelectorAll("#plan-editor tr[data-event]").length >= arg],
+        timeline: [() => q("#tab-timeline").click(), () => q("#timeline .tl-mark") !== null],
+        zoom: [() => q("#zoom-month").click(), () => q("#timeline .tl-body")?.style.width !== arg],
+        month: [
+          () => {
+            const i = q("#goto-month");
+            i.value = arg;
+            i.dispatchEvent(new Event("change", { bubbles: true }));
+          },
+          () => q(`#calendar td[data-date="${arg}-15"]`) !== null,
+        ],
+      };
+      const [act, done] = scenarios[name];
+      const t0 = performance.now();
+      act();
+      const poll = () => {
+        if (done()) requestAnimationFrame(() => finish(performance.now() - t0));
+        else if (performance.now() - t0 > 60000) finish(-1);
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    },
+    name,
+    arg,
+  );
+}
+
+async function nav(browser, view) {
+  const b = await browser.$(`button[data-view="${view}"]`);
+  await b.waitForClickable({ timeout: 20000 });
+  await b.click();
+}
+
+/** RSS and PSS in MB of the app and its WebKit processes. */
+function memory() {
+  let rss = 0;
+  let pss = 0;
+  for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    let comm;
+    try {
+      comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+    } catch {
+      continue;
+    }
+    if (!/^(koordinator|WebKitWebProces|WebKitNetworkPr)/.test(comm)) continue;
+    try {
+      const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+      rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+      pss += Number(/^Pss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return { rss: rss / 1024, pss: pss / 1024 };
+}
+
+async function measure(db, events) {
+  const out = {};
+  const t0 = performance.now();
+  const browser = await openApp(db);
+  try {
+    await (await browser.$('button[data-view="plans"]')).waitForClickable({ timeout: 30000 });
+    out["Окно готово к работе (с сеансом WebDriver)"] = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 1500));
+    const mem = memory();
+    out["Память после запуска: RSS, МБ"] = mem.rss;
+    out["Память после запуска: PSS, МБ"] = mem.pss;
+
+    await nav(browser, "plans");
+    await browser.waitUntil(() => browser.execute(() => !!document.getElementById("mode-editor")), { timeout: 30000 });
+    out["Открыть редактор дорожной карты"] = await timed(browser, "editor", events);
+    // Keystroke to paint: real keys into a content cell in the middle of the plan.
+    await browser.execute(() => {
+      const cells = document.querySelectorAll("#plan-editor textarea.content");
+      const cell = cells[Math.floor(cells.length / 2)];
+      cell.scrollIntoView({ block: "center" });
+      cell.focus();
+      window.__lat = [];
+      cell.addEventListener("keydown", () => {
+        const t = performance.now();
+        requestAnimationFrame(() => requestAnimationFrame(() => window.__lat.push(performance.now() - t)));
+      });
+    });
+    for (let i = 0; i < 20; i++) await browser.keys(["ж"]);
+    await new Promise((r) => setTimeout(r, 500));
+    const lat = await browser.execute(() => window.__lat);
+    out["Нажатие клавиши до кадра, медиана"] = median(lat);
+    out["Нажатие клавиши до кадра, 90-й процентиль"] = percentile(lat, 90);
+    await browser.keys(["Escape"]);
+
+    await nav(browser, "progress");
+    await browser.waitUntil(() => browser.execute(() => !!document.getElementById("tab-timeline")), { timeout: 30000 });
+    out["Шкала времени: первый рисунок"] = await timed(browser, "timeline");
+    const width = await browser.execute(() => document.querySelector("#timeline .tl-body").style.width);
+    out["Шкала времени: смена масштаба"] = await timed(browser, "zoom", width);
+
+    await nav(browser, "calendar");
+    await browser.waitUntil(() => browser.execute(() => !!document.querySelector("#calendar .fc-daygrid")), { timeout: 30000 });
+    const months = ["2024-10", "2024-11", "2024-12"];
+    const switches = [];
+    for (const m of months) {
+      switches.push(await timed(browser, "month", m));
+    }
+    out["Календарь: переход к месяцу"] = median(switches);
+  } finally {
+    await browser.deleteSession();
+  }
+  return out;
+}
+
+const driver = await startDriver();
+try {
+  const demo = dataFile({ demo: true });
+  const big = dataFile({ demo: false });
+  execFileSync(BINARY, ["--db", big.db, "generate", "--years", "3", "--schools", "60", "--events", "600", "--from", "2024"]);
+  const runs = { demo: [], big: [] };
+  for (let i = 0; i < RUNS; i++) {
+    runs.demo.push(await measure(demo.db, 16));
+    runs.big.push(await measure(big.db, 600));
+  }
+  console.log(`\nОкно: медианы ${RUNS} прогонов; опорное — демонстрационный район (16 мероприятий) в том же прогоне`);
+  console.log(`${"".padEnd(46)} ${"демо".padStart(9)} ${"3×600".padStart(9)} ${"отношение".padStart(10)}`);
+  for (const key of Object.keys(runs.big[0])) {
+    const d = median(runs.demo.map((r) => r[key]));
+    const b = median(runs.big.map((r) => r[key]));
+    console.log(`${key.padEnd(46)} ${d.toFixed(0).padStart(9)} ${b.toFixed(0).padStart(9)} ${(b / d).toFixed(1).padStart(9)}×`);
+  }
+} finally {
+  driver.kill();
+}
