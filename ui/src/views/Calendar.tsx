@@ -63,6 +63,14 @@ function toInput(e: CalendarEntry, conflicts: Conflict[]): EventInput {
   };
 }
 
+/** Longer than this, an entry («в течение года», a whole term) is listed above the grid instead
+ * of drawn across every day of it, where hundreds of such bars hid the dated work. */
+const LONG_DAYS = 45;
+
+function isLong(e: CalendarEntry): boolean {
+  return (Date.parse(e.end) - Date.parse(e.start)) / 86_400_000 > LONG_DAYS;
+}
+
 /** The entry nearest to today, so the calendar opens where the work is. */
 function nearest(entries: CalendarEntry[]): string {
   const today = new Date().toISOString().slice(0, 10);
@@ -112,6 +120,7 @@ export function CalendarView() {
     if (!host.current || !district.data) return;
     const list = district.data.entries;
     const conflicts = district.data.conflicts;
+    const chosen = list.filter((e) => matches(e, filter) && !isLong(e));
     const cal = new Calendar(host.current, {
       plugins: [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin],
       locale: ruLocale,
@@ -124,7 +133,13 @@ export function CalendarView() {
       scrollTime: "08:00:00",
       slotMinTime: "07:00:00",
       slotMaxTime: "21:00:00",
-      events: list.filter((e) => matches(e, filter)).map((e) => toInput(e, conflicts)),
+      // Only the shown range goes to FullCalendar: a ten-year district's thousands of entries
+      // would otherwise be laid out again on every month switch.
+      events: (range, success) => {
+        const from = range.startStr.slice(0, 10);
+        const to = range.endStr.slice(0, 10);
+        success(chosen.filter((e) => e.start < to && e.end >= from).map((e) => toInput(e, conflicts)));
+      },
       eventClick: (info) => setSelected(info.event.id),
       eventDrop: (info) => {
         const entry = list.find((e) => e.uid === info.event.id);
@@ -193,6 +208,7 @@ export function CalendarView() {
           />
         )}
       </div>
+      {district.data && <LongEntries entries={district.data.entries.filter((e) => matches(e, filter) && isLong(e))} onOpen={setSelected} />}
     </section>
   );
 }
@@ -245,6 +261,28 @@ function Filters(props: { data: District; value: Filter; onChange: (f: Filter) =
         </button>
       )}
     </div>
+  );
+}
+
+/** The long entries of the shown plans, folded: each opens the same panel as a calendar entry. */
+function LongEntries(props: { entries: CalendarEntry[]; onOpen: (uid: string) => void }) {
+  if (props.entries.length === 0) return null;
+  return (
+    <details class="long-entries" id="long-entries">
+      <summary>Длительные мероприятия (дольше {LONG_DAYS} дней, например «в течение года»): {props.entries.length}</summary>
+      <ul>
+        {props.entries.map((e) => (
+          <li key={e.uid}>
+            <button class="link" onClick={() => props.onOpen(e.uid)}>
+              {e.title}
+            </button>{" "}
+            <span class="muted small">
+              {ruDate(e.start)} — {ruDate(e.end)}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
