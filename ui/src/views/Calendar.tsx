@@ -108,7 +108,7 @@ export function CalendarView() {
   async function exportIcs() {
     const plan = plans.data?.find((p) => String(p.id) === filter.plan) ?? plans.data?.[0];
     if (!plan) return;
-    const path = await save({ defaultPath: "kalendar.ics", filters: [{ name: "iCalendar", extensions: ["ics"] }] });
+    const path = await save({ title: "Сохранить календарь", defaultPath: "Календарь.ics", filters: [{ name: "Календарь iCalendar", extensions: ["ics"] }] });
     if (!path) return;
     api.exportCalendar(plan.id, path).then(
       () => setSaved(path),

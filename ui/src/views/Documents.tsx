@@ -66,7 +66,7 @@ export function DocumentsView() {
     setDone(null);
     const slug = DOCUMENTS.find((d) => d[0] === document)?.[2] ?? "document";
     const name = { pdf: "PDF", docx: "Документ Word", xlsx: "Книга Excel" }[ext];
-    const path = await save({ defaultPath: `${slug}.${ext}`, filters: [{ name, extensions: [ext] }] });
+    const path = await save({ title: "Сохранить документ", defaultPath: `${slug}.${ext}`, filters: [{ name, extensions: [ext] }] });
     if (!path) return;
     setBusy(true);
     try {

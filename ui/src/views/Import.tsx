@@ -60,6 +60,7 @@ export function ImportView(props: { onImported: () => void }) {
 
   async function chooseFile() {
     const path = await open({
+      title: "Открыть дорожную карту",
       multiple: false,
       filters: [
         { name: "Дорожная карта", extensions: ["docx", "xlsx", "xls", "ods", "txt", "html", "htm", "json"] },

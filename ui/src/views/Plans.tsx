@@ -33,7 +33,7 @@ export function PlansView() {
   };
   async function saveBundle() {
     if (planId === null) return;
-    const path = await save({ defaultPath: "Дорожная карта.json", filters: [{ name: "Пакет дорожной карты", extensions: ["json"] }] });
+    const path = await save({ title: "Сохранить пакет дорожной карты", defaultPath: "Дорожная карта.json", filters: [{ name: "Пакет дорожной карты", extensions: ["json"] }] });
     if (!path) return;
     api.exportBundle(planId, path).then(() => setNote(`Пакет сохранён: ${path}. Его импортирует другой «Координатор».`), fail);
   }
