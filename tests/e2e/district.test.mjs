@@ -65,10 +65,18 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
       timeoutMsg: "the changed pairing is still flagged",
     });
 
-    // The risk grid of 2022: a high risk, no measure, then one assigned.
+    // The risk grid of 2022: no «500+» school in the demo, so none is listed until one is added;
+    // then a high risk, no measure, then one assigned.
     await (await browser.$('button[data-view="schools"]')).click();
     await (await browser.$("#mode-risks")).waitForClickable({ timeout: 10000 });
     await (await browser.$("#mode-risks")).click();
+    await waitFor(browser, "#no-500");
+    await waitFor(browser, "#add-risk-school");
+    await browser.execute(() => {
+      const select = document.getElementById("add-risk-school");
+      select.value = select.options[1].value;
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
     await waitFor(browser, "#risk-grid tr[data-school] select");
     await browser.execute(() => {
       const select = document.querySelector("#risk-grid tr[data-school] td[data-factor] select");

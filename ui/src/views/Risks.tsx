@@ -25,6 +25,8 @@ export function RisksView(props: { initialYear: number }) {
   const roadmap = useLoad(() => (plan === null ? Promise.resolve(null) : api.getRoadmap(plan)), [plan]);
   const coverage = useLoad(() => (plan === null ? Promise.resolve([]) : api.coverage(plan, year)), [plan, year]);
   const [newFactor, setNewFactor] = useState("");
+  // Schools the person brought into the grid this time (not «500+», no profile yet).
+  const [added, setAdded] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const run = (p: Promise<unknown>) =>
     p.then(
@@ -42,6 +44,13 @@ export function RisksView(props: { initialYear: number }) {
     coverage.data?.find((c) => c.school_id === school && c.risk_factor_id === factor);
   const eventNumber = (id: number) => roadmap.data?.events.find((e) => e.id === id)?.number ?? "?";
   const uncovered = coverage.data?.filter((c) => c.uncovered).length ?? 0;
+  // The grid is for «500+» schools of the year, and any school that already has a profile.
+  const profiled = new Set([...(profile.data?.map((p) => p.school_id) ?? []), ...added]);
+  const rows =
+    schools.data?.filter(
+      (s) => profiled.has(s.id) || s.statuses.some((st) => st.year === year && st.category === "project_500"),
+    ) ?? null;
+  const others = schools.data?.filter((s) => !rows?.includes(s)) ?? [];
 
   return (
     <section aria-labelledby="risks-title">
@@ -51,6 +60,26 @@ export function RisksView(props: { initialYear: number }) {
           Год <input type="number" id="risks-year" value={year} min={2000} max={2100} onInput={(e) => setYear(Number((e.target as HTMLInputElement).value))} />
         </label>
         {plans.data && plans.data.length > 0 && <PlanSelect plans={plans.data} value={plan} onChange={setPlanId} />}
+        {others.length > 0 && (
+          <label>
+            Добавить школу{" "}
+            <select
+              id="add-risk-school"
+              value=""
+              onChange={(e) => {
+                const id = Number((e.target as HTMLSelectElement).value);
+                if (id) setAdded([...added, id]);
+              }}
+            >
+              <option value="">—</option>
+              {others.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.short_name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <ErrorNotice message={error ?? schools.error ?? factors.error} />
       {uncovered > 0 && (
@@ -58,10 +87,12 @@ export function RisksView(props: { initialYear: number }) {
           ⚠ Рисков без мер в дорожной карте: {uncovered}.
         </p>
       )}
-      {!schools.data || !factors.data ? (
+      {!rows || !factors.data ? (
         <Loading />
-      ) : schools.data.length === 0 ? (
-        <p class="muted">В {year} году у школ нет категорий: задайте их в карточках школ.</p>
+      ) : rows.length === 0 ? (
+        <p class="muted" id="no-500">
+          В {year} году нет школ «500+» и профилей рисков: отметьте категорию «500+» на этот год в карточке школы.
+        </p>
       ) : (
         <div class="scroll-x">
           <table class="grid risk-grid" id="risk-grid">
@@ -76,7 +107,7 @@ export function RisksView(props: { initialYear: number }) {
               </tr>
             </thead>
             <tbody>
-              {schools.data.map((s) => (
+              {rows.map((s) => (
                 <tr key={s.id} data-school={s.id}>
                   <td class="strong">{s.short_name}</td>
                   {factors.data!.map((f) => {
