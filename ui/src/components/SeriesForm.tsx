@@ -1,12 +1,16 @@
 import { useState } from "preact/hooks";
 import { api, AppError } from "../api/ipc";
 import type { RuleDates } from "../api/bindings/RuleDates";
+import type { Plan } from "../api/bindings/Plan";
 import { ruDate } from "../format";
+import { PlanSelect } from "./PlanSelect";
 
 const WEEKDAYS = ["понедельникам", "вторникам", "средам", "четвергам", "пятницам", "субботам", "воскресеньям"];
 
 /** «по четвергам в 15:00, 5 раз»: a new series whose sessions the program places, holidays skipped. */
-export function SeriesForm(props: { planId: number | null; onCreated: () => void }) {
+export function SeriesForm(props: { plans: Plan[]; onCreated: () => void }) {
+  const [planId, setPlanId] = useState<number | null>(null);
+  const plan = planId ?? props.plans[0]?.id ?? null;
   const [title, setTitle] = useState("");
   const [audience, setAudience] = useState("");
   const [organiser, setOrganiser] = useState("");
@@ -23,10 +27,14 @@ export function SeriesForm(props: { planId: number | null; onCreated: () => void
     setError(null);
     try {
       const dates = await api.createSeriesByRule(
-        { plan_id: props.planId, title, audience, organiser },
+        { plan_id: plan, title, audience, organiser },
         { weekday, start_time: time, duration_minutes: duration, count, from },
       );
       setDone(dates);
+      // A new series starts from a clean form; the rule's values stay for the next one.
+      setTitle("");
+      setAudience("");
+      setOrganiser("");
       props.onCreated();
     } catch (err) {
       setError(err instanceof AppError ? err.message : String(err));
@@ -38,6 +46,7 @@ export function SeriesForm(props: { planId: number | null; onCreated: () => void
     <form class="panel" id="series-form" onSubmit={submit} aria-labelledby="series-form-title">
       <h2 id="series-form-title">Новый цикл по правилу</h2>
       <div class="form-grid">
+        {props.plans.length > 0 && <PlanSelect plans={props.plans} value={plan} onChange={setPlanId} label="Дорожная карта" />}
         <label class="wide">
           <span>Название цикла</span>
           <input name="title" value={title} onInput={value(setTitle)} />

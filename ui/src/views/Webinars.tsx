@@ -28,7 +28,7 @@ export function WebinarsView() {
         <h1 id="webinars-title">Вебинары</h1>
       </div>
       <ErrorNotice message={series.error ?? schools.error} />
-      <SeriesForm planId={plans.data?.[0]?.id ?? null} onCreated={created} />
+      <SeriesForm plans={plans.data ?? []} onCreated={created} />
       <HolidayCalendar onChanged={conflicts.reload} />
       {!series.data ? (
         <Loading />
