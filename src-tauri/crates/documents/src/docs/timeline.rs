@@ -88,13 +88,21 @@ pub fn timeline_document(
     let month_width = (1.0 - text_share) / grid.len().max(1) as f32;
     let mut widths = vec![0.06, text_share - 0.06];
     widths.extend(std::iter::repeat_n(month_width, grid.len()));
+    // A narrow month (a long plan on A4) is labelled «03 / 22» in smaller type, so that no
+    // label is broken letter by letter.
+    let (left, _, right, _) = setup.area();
+    let narrow = (right - left) * month_width < mm(13.0);
     let header = Row::Cells(
         [head("№"), head("Мероприятие")]
             .into_iter()
-            .chain(
-                grid.iter()
-                    .map(|(first, _)| head(format!("{}\n{}", MONTHS[first.month0() as usize], first.year()))),
-            )
+            .chain(grid.iter().map(|(first, _)| {
+                if narrow {
+                    let label = format!("{:02}\n{:02}", first.month(), first.year() % 100);
+                    Cell::of(Paragraph::new(label, 7.0).style(Style::Bold).align(Align::Center))
+                } else {
+                    head(format!("{}\n{}", MONTHS[first.month0() as usize], first.year()))
+                }
+            }))
             .collect(),
     );
     let mut rows = Vec::new();
