@@ -91,7 +91,7 @@ pub fn timeline_document(
     // A narrow month (a long plan on A4) is labelled «03 / 22» in smaller type, so that no
     // label is broken letter by letter.
     let (left, _, right, _) = setup.area();
-    let narrow = (right - left) * month_width < mm(13.0);
+    let narrow = (right - left) * month_width < mm(11.5);
     let header = Row::Cells(
         [head("№"), head("Мероприятие")]
             .into_iter()
