@@ -97,6 +97,30 @@ fn the_preview_writes_nothing() {
     assert_eq!(plans(&db), 1);
 }
 
+#[test]
+fn a_workbooks_sheet_is_chosen_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let book = fixture("sheets/plans.xlsx");
+    let book = book.to_str().unwrap();
+    let preview = json(&run(&db, &["import", book, "--preview", "--json"]));
+    assert_eq!(preview["sheets"], serde_json::json!(["Свод", "Дорожная карта", "План на 2024"]));
+    assert_eq!(preview["sheet"], "Дорожная карта");
+
+    let o = run(&db, &["import", book, "--sheet", "План на 2024", "--json"]);
+    let written = json(&o);
+    assert_eq!(written["events"], 3);
+    let all = json(&run(&db, &["plans", "--json"]));
+    let plan = all.as_array().unwrap().iter().find(|p| p["id"] == written["plan"]).unwrap();
+    assert_eq!(plan["period"]["start"], "2024-01-01", "{plan}");
+
+    let o = run(&db, &["import", book, "--sheet", "Лист1"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(text(&o.stderr)
+        .contains("В книге нет листа «Лист1». Листы книги: «Свод», «Дорожная карта», «План на 2024»."));
+    assert_eq!(plans(&db), 2);
+}
+
 /// A .docx made of the given entries.
 fn zip_file(path: &Path, entries: &[(&str, &[u8])]) {
     let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());

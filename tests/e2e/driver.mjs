@@ -78,3 +78,24 @@ export async function waitFor(browser, selector, timeout = 10000) {
     timeoutMsg: `${selector} did not appear`,
   });
 }
+
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Answers the program's own GTK file dialog titled `title` with `path`, as a person would:
+ * WebDriver cannot reach native dialogs, so X input goes there with xdotool (Ctrl+L opens the
+ * location field of GTK's file chooser). The pauses let GTK realise the dialog and complete the
+ * typed path; without them keys arrive before the field exists. */
+export async function answerFileDialog(title, path) {
+  const found = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", title], {
+    encoding: "utf8",
+    timeout: 15000,
+  });
+  const dialog = found.trim().split("\n")[0];
+  execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
+  await pause(800);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+l"]);
+  await pause(300);
+  execFileSync("xdotool", ["type", "--delay", "15", path]);
+  await pause(500);
+  execFileSync("xdotool", ["key", "Return"]);
+}

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BINARY, ROOT, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+import { BINARY, ROOT, answerFileDialog, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
 
 const { db } = dataFile({ demo: true });
 withDriver();
@@ -93,4 +93,50 @@ test("a pasted roadmap is previewed, mapped, imported and copied to next year", 
   const events = JSON.parse(execFileSync(BINARY, ["--db", db, "events", "--plan", "3", "--json"], { encoding: "utf8" }));
   assert.equal(events.length, 16);
   assert.equal(events[2].timeframe.text, "до 10 марта 2024 г.");
+});
+
+// A workbook through the real open dialog (GTK's, driven with xdotool: WebDriver cannot reach
+// it): the roadmap's sheet is taken, not the longer summary; the person picks the other plan's
+// sheet, its events replace the preview, and that sheet is what gets imported.
+test("a workbook's sheet is chosen in the preview and imported", async () => {
+  const book = join(ROOT, "tests/fixtures/sheets/plans.xlsx");
+  const browser = await openApp(db);
+  try {
+    const nav = await browser.$('button[data-view="import"]');
+    await nav.waitForClickable({ timeout: 15000 });
+    await nav.click();
+    await (await browser.$("#choose-file")).click();
+    await answerFileDialog("Открыть дорожную карту", book);
+
+    await browser.waitUntil(async () => (await previewText(browser)).includes("мероприятий 5"), {
+      timeout: 15000,
+      timeoutMsg: "the roadmap sheet of the workbook is not previewed",
+    });
+    assert.match(await previewText(browser), /взят лист «Дорожная карта» \(на нём больше всего строк\)/);
+    const sheet = await browser.$("#import-sheet");
+    assert.equal(await sheet.getValue(), "Дорожная карта");
+    await screenshot(browser, "import-sheets");
+    await browser.execute(() => {
+      const select = document.getElementById("import-sheet");
+      select.value = "План на 2024";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await browser.waitUntil(async () => (await previewText(browser)).includes("мероприятий 3"), {
+      timeout: 10000,
+      timeoutMsg: "choosing another sheet did not change the preview",
+    });
+    assert.match(await previewText(browser), /Стратегическая сессия/);
+    assert.equal(await (await browser.$("#import-start")).getValue(), "2024-01-01");
+    await (await browser.$("#import-now")).click();
+    const report = await browser.$("#import-report");
+    await report.waitForExist({ timeout: 10000 });
+    assert.match(await report.getText(), /мероприятий 3/);
+  } finally {
+    await browser.deleteSession();
+  }
+  const plans = JSON.parse(execFileSync(BINARY, ["--db", db, "plans", "--json"], { encoding: "utf8" }));
+  const last = plans.find((p) => p.title === "План мероприятий на 2024 год");
+  assert.ok(last, JSON.stringify(plans.map((p) => p.title)));
+  const events = JSON.parse(execFileSync(BINARY, ["--db", db, "events", "--plan", String(last.id), "--json"], { encoding: "utf8" }));
+  assert.deepEqual(events.map((e) => e.content), ["Стратегическая сессия", "Педагогический марафон", "Отчёт о реализации"]);
 });

@@ -14,13 +14,20 @@ use crate::import;
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum ImportSource {
-    File { path: String },
-    Pasted { text: String, html: Option<String> },
+    /// `sheet`: the workbook's sheet the person chose (else the fullest).
+    File {
+        path: String,
+        sheet: Option<String>,
+    },
+    Pasted {
+        text: String,
+        html: Option<String>,
+    },
 }
 
 fn read(source: &ImportSource) -> CommandResult<exchange::import::Source> {
     match source {
-        ImportSource::File { path } => import::read_file(&PathBuf::from(path)),
+        ImportSource::File { path, sheet } => import::read_file(&PathBuf::from(path), sheet.as_deref()),
         ImportSource::Pasted { text, html } => import::read_pasted(text, html.as_deref()),
     }
 }
@@ -50,7 +57,7 @@ pub async fn import_plan(
 ) -> CommandResult<Written> {
     let duplicate = duplicate.unwrap_or_default();
     let mut store = state.lock()?;
-    if let ImportSource::File { path } = &source {
+    if let ImportSource::File { path, .. } = &source {
         if let Some(bundle) = import::read_bundle(&PathBuf::from(path))? {
             return import::write_bundle(&mut store, &bundle, duplicate);
         }

@@ -67,7 +67,7 @@ export function ImportView(props: { onImported: () => void }) {
         { name: "Все файлы", extensions: ["*"] },
       ],
     });
-    if (typeof path === "string") recognise({ kind: "file", path }, null);
+    if (typeof path === "string") recognise({ kind: "file", path, sheet: null }, null);
   }
 
   function onPaste(e: ClipboardEvent) {
@@ -109,8 +109,9 @@ export function ImportView(props: { onImported: () => void }) {
       </div>
       <div class="panel">
         <p class="small muted">
-          Таблица мероприятий из Word (.docx), из буфера обмена (скопируйте таблицу в Word или Excel и вставьте ниже),
-          текст, сохранённый из Word, или пакет .json другого «Координатора». Ничего не записывается, пока вы не нажмёте
+          Таблица мероприятий из Word (.docx), Excel или LibreOffice (.xlsx, .xls, .ods — лист можно выбрать), из
+          буфера обмена (скопируйте таблицу в Word или Excel и вставьте ниже), текст, сохранённый из Word, или пакет
+          .json другого «Координатора». Ничего не записывается, пока вы не нажмёте
           «Импортировать».
         </p>
         <div class="form-grid">
@@ -203,6 +204,22 @@ export function ImportView(props: { onImported: () => void }) {
               Импортировать
             </button>
           </div>
+          {preview.sheets.length > 1 && source?.kind === "file" && (
+            <label class="sheet-choice">
+              Лист книги:{" "}
+              <select
+                id="import-sheet"
+                value={preview.sheet ?? ""}
+                onChange={(e) => recognise({ ...source, sheet: (e.target as HTMLSelectElement).value }, null)}
+              >
+                {preview.sheets.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <p class="small muted">Столбцы исходной таблицы — выберите, что в каком из них:</p>
           <div class="mapping">
             {preview.headers.map((h, i) => (

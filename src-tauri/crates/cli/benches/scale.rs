@@ -103,7 +103,7 @@ fn main() {
             dir,
             |_| (),
             |store, ()| {
-                let source = import::read_file(path).expect("read");
+                let source = import::read_file(path, None).expect("read");
                 let choice = PlanChoice {
                     title: Some("План"),
                     issuer: None,

@@ -17,8 +17,8 @@ fn invalid(message: String) -> CommandError {
     CommandError::new(ErrorCode::Invalid, message)
 }
 
-/// Reads and parses a .docx, HTML or text file.
-pub fn read_file(path: &Path) -> CommandResult<Source> {
+/// Reads and parses a .docx, spreadsheet, HTML or text file; `sheet` names a workbook's sheet.
+pub fn read_file(path: &Path, sheet: Option<&str>) -> CommandResult<Source> {
     let file = std::fs::File::open(path).map_err(|e| {
         CommandError::new(
             ErrorCode::Io,
@@ -35,7 +35,7 @@ pub fn read_file(path: &Path) -> CommandResult<Source> {
     if bytes.len() as u64 > MAX_FILE {
         return Err(invalid(format!("Файл «{}» больше 100 МБ — это не дорожная карта.", path.display())));
     }
-    import::read_bytes(&bytes, &path.to_string_lossy()).map_err(invalid)
+    import::read_bytes(&bytes, &path.to_string_lossy(), sheet).map_err(invalid)
 }
 
 /// Parses a table pasted from the clipboard.

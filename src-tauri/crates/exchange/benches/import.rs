@@ -22,7 +22,7 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("read_and_recognise_taganrog_docx", |b| {
         b.iter(|| {
-            let source = exchange::import::read_bytes(black_box(&bytes), "roadmap.docx").unwrap();
+            let source = exchange::import::read_bytes(black_box(&bytes), "roadmap.docx", None).unwrap();
             exchange::import::recognise(&source.grid, &source.preamble, &period, &[], None).events.len()
         })
     });

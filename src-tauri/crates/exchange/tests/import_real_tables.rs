@@ -19,7 +19,7 @@ fn today() -> NaiveDate {
 }
 
 fn recognise_bytes(bytes: &[u8], name: &str) -> Recognised {
-    let source = import::read_bytes(bytes, name).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let source = import::read_bytes(bytes, name, None).unwrap_or_else(|e| panic!("{name}: {e}"));
     import::recognise_source(&source, None, today(), &[], None)
 }
 
@@ -134,7 +134,7 @@ fn tambov_unnamed_number_column_and_a_footnote_in_the_date() {
 /// The seed's table as rows of cells (a section row: its text alone).
 fn seed_rows() -> Vec<Vec<String>> {
     let bytes = std::fs::read(fixture("docx/roadmap-taganrog-2022-2023.docx")).unwrap();
-    let source = import::read_bytes(&bytes, "seed.docx").unwrap();
+    let source = import::read_bytes(&bytes, "seed.docx", None).unwrap();
     source
         .grid
         .rows
@@ -195,6 +195,110 @@ fn html(rows: &[Vec<String>], width: usize) -> String {
     }
     out.push_str("</table></body></html>");
     out
+}
+
+fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// A ZIP of `(name, text)` entries, the first stored as is (an ODF `mimetype` must be).
+fn zipped(entries: &[(&str, String)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (i, (name, text)) in entries.iter().enumerate() {
+        let method = if i == 0 { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
+        zip.start_file(*name, zip::write::SimpleFileOptions::default().compression_method(method)).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// A Word document: the period line, then the table; section rows span the table
+/// (`w:gridSpan`), lines of a cell are paragraphs, and with `merge_down` a column's equal
+/// values in a run of rows are one cell merged down (`w:vMerge`).
+fn docx(title: &str, rows: &[Vec<String>], width: usize, merge_down: Option<usize>) -> Vec<u8> {
+    let para = |text: &str| {
+        text.split('\n')
+            .map(|l| format!("<w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>", xml_escape(l)))
+            .collect::<String>()
+    };
+    let mut body = format!("{}<w:tbl>", para(title));
+    for (i, r) in rows.iter().enumerate() {
+        body.push_str("<w:tr>");
+        if r.len() == 1 {
+            body.push_str(&format!(
+                "<w:tc><w:tcPr><w:gridSpan w:val=\"{width}\"/></w:tcPr>{}</w:tc>",
+                para(&r[0])
+            ));
+        } else {
+            for (j, c) in r.iter().enumerate() {
+                let same = |k: usize| rows.get(k).is_some_and(|x| x.len() > 1 && x.get(j) == Some(c));
+                let merge = match merge_down {
+                    Some(m) if m == j && i > 0 && !c.is_empty() => {
+                        if same(i - 1) {
+                            Some("<w:vMerge/>")
+                        } else if same(i + 1) {
+                            Some("<w:vMerge w:val=\"restart\"/>")
+                        } else {
+                            None
+                        }
+                    }
+                    _ => None,
+                };
+                match merge {
+                    Some("<w:vMerge/>") => body.push_str("<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>"),
+                    Some(m) => body.push_str(&format!("<w:tc><w:tcPr>{m}</w:tcPr>{}</w:tc>", para(c))),
+                    None => body.push_str(&format!("<w:tc>{}</w:tc>", para(c))),
+                }
+            }
+        }
+        body.push_str("</w:tr>");
+    }
+    body.push_str("</w:tbl>");
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>"
+    );
+    zipped(&[
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_owned()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_owned()),
+        ("word/document.xml", document),
+    ])
+}
+
+/// A LibreOffice spreadsheet (.ods): the period line in the first row, section rows one cell
+/// spanning the table, lines of a cell as paragraphs.
+fn ods(title: &str, rows: &[Vec<String>], width: usize) -> Vec<u8> {
+    let cell = |text: &str, span: usize| {
+        let spanned =
+            if span > 1 { format!(" table:number-columns-spanned=\"{span}\"") } else { String::new() };
+        let paras: String = text.split('\n').map(|l| format!("<text:p>{}</text:p>", xml_escape(l))).collect();
+        let covered = "<table:covered-table-cell/>".repeat(span.saturating_sub(1));
+        if text.is_empty() {
+            "<table:table-cell/>".to_owned()
+        } else {
+            format!(
+                "<table:table-cell office:value-type=\"string\"{spanned}>{paras}</table:table-cell>{covered}"
+            )
+        }
+    };
+    let mut table = format!("<table:table-row>{}</table:table-row>", cell(title, 1));
+    for r in rows {
+        table.push_str("<table:table-row>");
+        if r.len() == 1 {
+            table.push_str(&cell(&r[0], width));
+        } else {
+            r.iter().for_each(|c| table.push_str(&cell(c, 1)));
+        }
+        table.push_str("</table:table-row>");
+    }
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\"><office:body><office:spreadsheet><table:table table:name=\"План\">{table}</table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    zipped(&[
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet".to_owned()),
+        ("META-INF/manifest.xml", r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#.to_owned()),
+        ("content.xml", content),
+    ])
 }
 
 /// Each variant of the seed and what it changes.
@@ -325,6 +429,32 @@ fn variants() -> Vec<(&'static str, Vec<u8>, &'static str)> {
     }
     out.push(("Excel (.xlsx)", book.save_to_buffer().unwrap(), "t.xlsx"));
 
+    // A summary sheet before the plan, longer than it: the plan's sheet is still the one read.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let summary = book.add_worksheet().set_name("Свод").unwrap();
+    summary.write(0, 0, "Школа").unwrap();
+    summary.write(0, 1, "Средний балл").unwrap();
+    for i in 1..=40u32 {
+        summary.write(i, 0, format!("МБОУ СОШ № {i}")).unwrap();
+        summary.write(i, 1, 3.5 + f64::from(i % 10) / 10.0).unwrap();
+    }
+    let sheet = book.add_worksheet().set_name("Дорожная карта").unwrap();
+    sheet.write(0, 0, period_line[0].as_str()).unwrap();
+    for (i, r) in rows.iter().enumerate() {
+        for (j, c) in r.iter().enumerate() {
+            sheet.write(i as u32 + 1, j as u16, c.as_str()).unwrap();
+        }
+    }
+    out.push(("Excel, лист плана не первый и не самый длинный", book.save_to_buffer().unwrap(), "t.xlsx"));
+
+    out.push(("LibreOffice (.ods)", ods(&period_line[0], &rows, width), "t.ods"));
+    out.push(("Word (.docx)", docx(&period_line[0], &rows, width, None), "t.docx"));
+    out.push((
+        "Word, ответственные объединены по вертикали (vMerge)",
+        docx(&period_line[0], &rows, width, Some(3)),
+        "t.docx",
+    ));
+
     // A row broken by a page: its content goes on in a row of its own, lower case, no number.
     let mut broken = rows.clone();
     let at = broken.iter().position(|r| r.len() > 1 && r[0].trim_end_matches('.') == "7").unwrap();
@@ -372,4 +502,88 @@ fn without_a_header_the_columns_are_guessed_and_said_so() {
         "t.txt",
     );
     assert_eq!(events(&r), events(&base));
+}
+
+/// tests/fixtures/sheets/plans.xlsx: a summary sheet, a year's roadmap and a short plan for
+/// the next year. Written by `cargo test -p exchange --test import_real_tables -- --ignored`.
+fn workbook() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let summary = book.add_worksheet().set_name("Свод").unwrap();
+    summary.write(0, 0, "Школа").unwrap();
+    summary.write(0, 1, "Средний балл ОГЭ").unwrap();
+    for i in 1..=30u32 {
+        summary.write(i, 0, format!("МБОУ СОШ № {i}")).unwrap();
+        summary.write(i, 1, 3.2 + f64::from(i % 7) / 10.0).unwrap();
+    }
+    let header = ["№ п/п", "Мероприятие", "Срок проведения", "Ответственные"];
+    let plans: [(&str, &str, &[[&str; 4]]); 2] = [
+        (
+            "Дорожная карта",
+            "План мероприятий на 2023-2024 учебный год",
+            &[
+                [
+                    "1",
+                    "Совещание с директорами школ с низкими результатами",
+                    "сентябрь 2023 г.",
+                    "Смирнова О.П.",
+                ],
+                ["2", "Анализ результатов ОГЭ и ЕГЭ", "до 15.10.2023", "Иванов И.И."],
+                ["3", "Семинар для заместителей директоров", "ноябрь 2023 г.", "Смирнова О.П."],
+                ["4", "Взаимные посещения уроков", "в течение года", "руководители ШМО"],
+                ["5", "Итоговое совещание", "май 2024 г.", "Смирнова О.П."],
+            ],
+        ),
+        (
+            "План на 2024",
+            "План мероприятий на 2024 год",
+            &[
+                ["1", "Стратегическая сессия", "февраль 2024 г.", "Иванов И.И."],
+                ["2", "Педагогический марафон", "апрель 2024 г.", "Смирнова О.П."],
+                ["3", "Отчёт о реализации", "до 20.12.2024", "Иванов И.И."],
+            ],
+        ),
+    ];
+    for (name, title, rows) in plans {
+        let sheet = book.add_worksheet().set_name(name).unwrap();
+        sheet.write(0, 0, title).unwrap();
+        for (j, h) in header.iter().enumerate() {
+            sheet.write(1, j as u16, *h).unwrap();
+        }
+        for (i, r) in rows.iter().enumerate() {
+            for (j, c) in r.iter().enumerate() {
+                sheet.write(i as u32 + 2, j as u16, *c).unwrap();
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+#[ignore = "writes the fixture"]
+fn write_workbook_fixture() {
+    let path = fixture("sheets/plans.xlsx");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, workbook()).unwrap();
+}
+
+#[test]
+fn a_workbook_offers_its_sheets_and_reads_the_one_chosen() {
+    let bytes = std::fs::read(fixture("sheets/plans.xlsx")).unwrap();
+    let first = recognise_bytes(&bytes, "plans.xlsx");
+    assert_eq!(first.sheets, ["Свод", "Дорожная карта", "План на 2024"]);
+    assert_eq!(first.sheet.as_deref(), Some("Дорожная карта"));
+    assert_eq!(first.events.len(), 5);
+    assert_eq!(first.period, "2023-09-01..2024-08-31".parse().unwrap(), "{}", first.period_reason);
+    assert!(first.warnings[0].contains("на нём больше всего строк"), "{:?}", first.warnings);
+
+    let source = import::read_bytes(&bytes, "plans.xlsx", Some("План на 2024")).unwrap();
+    let chosen = import::recognise_source(&source, None, today(), &[], None);
+    assert_eq!(chosen.sheet.as_deref(), Some("План на 2024"));
+    let contents: Vec<&str> = chosen.events.iter().map(|e| e.content.as_str()).collect();
+    assert_eq!(contents, ["Стратегическая сессия", "Педагогический марафон", "Отчёт о реализации"]);
+    assert_eq!(chosen.period, "2024-01-01..2024-12-31".parse().unwrap(), "{}", chosen.period_reason);
+    assert!(chosen.warnings[0].contains("(выбран)"), "{:?}", chosen.warnings);
+
+    let error = import::read_bytes(&bytes, "plans.xlsx", Some("Лист1")).err().unwrap();
+    assert_eq!(error, "В книге нет листа «Лист1». Листы книги: «Свод», «Дорожная карта», «План на 2024».");
 }

@@ -66,7 +66,7 @@ fn expected(seed: &str) -> Vec<String> {
 }
 
 fn import(path: PathBuf, p: &str) -> Recognised {
-    let source = import::read_bytes(&std::fs::read(&path).unwrap(), path.to_str().unwrap()).unwrap();
+    let source = import::read_bytes(&std::fs::read(&path).unwrap(), path.to_str().unwrap(), None).unwrap();
     import::recognise(&source.grid, &source.preamble, &period(p), &[], None)
 }
 

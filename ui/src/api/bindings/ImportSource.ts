@@ -3,4 +3,4 @@
 /**
  * Where the table comes from: a file chosen in the open dialog, or the clipboard.
  */
-export type ImportSource = { "kind": "file", path: string, } | { "kind": "pasted", text: string, html: string | null, };
+export type ImportSource = { "kind": "file", path: string, sheet: string | null, } | { "kind": "pasted", text: string, html: string | null, };

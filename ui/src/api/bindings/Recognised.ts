@@ -35,4 +35,8 @@ coordinator: string, goal: string, tasks: Array<string>, sections: Array<Importe
 /**
  * Every flag of every row, and what was left out: Russian sentences.
  */
-warnings: Array<string>, };
+warnings: Array<string>, 
+/**
+ * A workbook's sheets, for the person to choose another, and the one read.
+ */
+sheets: Array<string>, sheet: string | null, };

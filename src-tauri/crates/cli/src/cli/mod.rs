@@ -138,11 +138,14 @@ pub enum Command {
     /// Импортировать дорожную карту из Word (.docx), Excel/LibreOffice (.xlsx, .xls, .ods), HTML или текста
     #[command(
         help_template = SUB_HELP,
-        override_usage = "koordinator import ФАЙЛ [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД] [--title ТЕКСТ] [--issuer ТЕКСТ] [--preview] [--duplicate ask|keep|replace] [--json] [--db ФАЙЛ]"
+        override_usage = "koordinator import ФАЙЛ [--sheet ЛИСТ] [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД] [--title ТЕКСТ] [--issuer ТЕКСТ] [--preview] [--duplicate ask|keep|replace] [--json] [--db ФАЙЛ]"
     )]
     Import {
         /// Файл .docx, .html или .txt с таблицей мероприятий, или пакет .json другого Координатора
         file: PathBuf,
+        /// Лист книги Excel/LibreOffice (по умолчанию — лист, на котором больше всего строк)
+        #[arg(long, value_name = "ЛИСТ")]
+        sheet: Option<String>,
         /// Период плана: календарный год 2023-01-01..2023-12-31 или учебный 2022-09-01..2023-08-31
         /// (по умолчанию — из документа: «на 2022-2023 учебный год», даты в сроках)
         #[arg(long, value_name = "ПЕРИОД")]
@@ -398,7 +401,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             crate::files::write_export(&store, &path, text.as_bytes())?;
             writeln!(out, "Сохранено: {}", path.display()).map_err(io)?;
         }
-        Command::Import { file, period, title, issuer, preview, duplicate, format } => {
+        Command::Import { file, sheet, period, title, issuer, preview, duplicate, format } => {
             // A preview writes nothing: with no data file yet it reads against an empty district.
             let mut store = match (preview, paths::data_file(db.clone()).exists()) {
                 (true, false) => Store::open_in_memory()?,
@@ -415,7 +418,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                     p.parse::<Period>().map_err(|e| CommandError::new(ErrorCode::Invalid, e.to_string()))
                 })
                 .transpose()?;
-            let source = crate::import::read_file(&file)?;
+            let source = crate::import::read_file(&file, sheet.as_deref())?;
             if preview {
                 let r = crate::import::preview(&store, &source, period.as_ref(), None)?;
                 let text = if format.json { json::line(&r) } else { output::recognised(&r) };

@@ -12,7 +12,7 @@ fuzz_target!(|data: &[u8]| {
     let name = NAMES[pick as usize % NAMES.len()];
     let today = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
     let sources = [
-        exchange::import::read_bytes(bytes, name),
+        exchange::import::read_bytes(bytes, name, None),
         exchange::import::read_pasted(&String::from_utf8_lossy(bytes), None),
         exchange::import::read_pasted("", Some(&String::from_utf8_lossy(bytes))),
     ];

@@ -29,21 +29,31 @@ pub struct Source {
     pub preamble: Vec<String>,
     /// What the reader wants the person to know (which sheet of a workbook was taken).
     pub notes: Vec<String>,
+    /// A workbook's sheets, to choose from, and the one read; empty for other files.
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
 }
 
 /// Reads a file, whatever it is by its contents (the extension only breaks ties): a Word
 /// document, a spreadsheet (.xlsx, .xls, .ods), HTML, or text in UTF-8, UTF-16 or
-/// windows-1251. Formats that cannot be read get a message that says what to do.
-pub fn read_bytes(bytes: &[u8], file_name: &str) -> Result<Source, String> {
+/// windows-1251. Formats that cannot be read get a message that says what to do. `sheet` names
+/// the workbook's sheet to read (else the fullest); other files ignore it.
+pub fn read_bytes(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Source, String> {
     let ext = file_name.rsplit_once('.').map(|(_, e)| e.to_lowercase()).unwrap_or_default();
     let source = match kind_of(bytes, &ext) {
         FileKind::Word => {
             let (grid, preamble) = docx::read(bytes)?;
-            Source { grid, preamble, notes: Vec::new() }
+            Source { grid, preamble, ..Source::default() }
         }
         FileKind::Sheet => {
-            let (grid, notes) = sheet::read(bytes)?;
-            Source { grid, preamble: Vec::new(), notes }
+            let book = sheet::read(bytes, sheet)?;
+            Source {
+                grid: book.grid,
+                preamble: Vec::new(),
+                notes: book.notes,
+                sheets: book.sheets,
+                sheet: Some(book.sheet),
+            }
         }
         FileKind::Refused(why) => return Err(why.into()),
         FileKind::Text => parse_text(&decode(bytes)?, None),
@@ -138,7 +148,7 @@ fn parse_text(text: &str, html: Option<&str>) -> Source {
         None if text.trim_start().starts_with('<') && is_table(text) => html::read(text),
         None => text::read(text),
     };
-    Source { grid, preamble, notes: Vec::new() }
+    Source { grid, preamble, ..Source::default() }
 }
 
 fn checked(source: Source) -> Result<Source, String> {

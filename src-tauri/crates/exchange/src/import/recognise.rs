@@ -36,6 +36,9 @@ pub struct Recognised {
     pub events: Vec<ImportedEvent>,
     /// Every flag of every row, and what was left out: Russian sentences.
     pub warnings: Vec<String>,
+    /// A workbook's sheets, for the person to choose another, and the one read.
+    pub sheets: Vec<String>,
+    pub sheet: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -135,6 +138,8 @@ pub fn recognise_source(
 ) -> Recognised {
     let mut r = run(&source.grid, &source.preamble, period, today, schools, roles);
     r.warnings.splice(0..0, source.notes.iter().cloned());
+    r.sheets.clone_from(&source.sheets);
+    r.sheet.clone_from(&source.sheet);
     r
 }
 
@@ -238,6 +243,8 @@ fn run(
         sections: Vec::new(),
         events: Vec::new(),
         warnings,
+        sheets: Vec::new(),
+        sheet: None,
     };
     read_preamble(preamble, &mut out);
     let mut in_section = 0usize;

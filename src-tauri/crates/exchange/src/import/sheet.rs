@@ -5,36 +5,75 @@ use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Dimensions, Reader, Sheets};
 
+use domain::Column;
+
 use super::grid::{tidy, Grid, TableBuilder};
 
-/// The table of the workbook: the sheet with the most filled rows, and a note naming the other
-/// sheets when there are several.
-pub fn read(bytes: &[u8]) -> Result<(Grid, Vec<String>), String> {
+/// A workbook's table: the sheet asked for by name, else the sheet with the most filled rows.
+pub struct Workbook {
+    pub grid: Grid,
+    /// Every sheet of the book, in its order.
+    pub sheets: Vec<String>,
+    /// The sheet the table was taken from.
+    pub sheet: String,
+    pub notes: Vec<String>,
+}
+
+/// Reads the sheet `wanted` (by name), or the fullest one; a name the book lacks is refused
+/// with the names it has.
+pub fn read(bytes: &[u8], wanted: Option<&str>) -> Result<Workbook, String> {
     let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| {
         "Файл таблицы повреждён или это не таблица Excel/LibreOffice. Ничего не импортировано.".to_owned()
     })?;
     let names = book.sheet_names().to_vec();
-    let mut best: Option<(usize, String, Grid)> = None;
-    for name in &names {
+    let quoted = |names: &mut dyn Iterator<Item = &String>| {
+        names.map(|n| format!("«{n}»")).collect::<Vec<_>>().join(", ")
+    };
+    if let Some(w) = wanted {
+        if !names.iter().any(|n| n == w) {
+            return Err(format!("В книге нет листа «{w}». Листы книги: {}.", quoted(&mut names.iter())));
+        }
+    }
+    // The best sheet: one whose columns read as a roadmap (content and timeframe), then the
+    // one with the most filled rows — a summary sheet before the plan is passed over.
+    let mut best: Option<((bool, usize), String, Grid)> = None;
+    let mut plans = 0;
+    for name in names.iter().filter(|n| wanted.is_none_or(|w| w == n.as_str())) {
         let Ok(range) = book.worksheet_range(name) else { continue };
         let merged = merged_cells(&mut book, name);
         let grid = grid_of(&range, &merged)?;
-        let filled =
-            grid.rows.iter().filter(|r| r.cells.iter().filter(|c| !c.is_empty()).count() > 1).count();
-        if best.as_ref().is_none_or(|(n, _, _)| filled > *n) {
-            best = Some((filled, name.clone(), grid));
+        let score = (looks_like_plan(&grid), filled_rows(&grid));
+        plans += usize::from(score.0);
+        if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+            best = Some((score, name.clone(), grid));
         }
     }
-    let (_, chosen, grid) = best.ok_or_else(|| "В файле нет листов с данными.".to_owned())?;
+    let ((plan, _), chosen, grid) = best.ok_or_else(|| match wanted {
+        Some(w) => format!("Лист «{w}» не читается. Ничего не импортировано."),
+        None => "В файле нет листов с данными.".to_owned(),
+    })?;
     let mut notes = Vec::new();
     if names.len() > 1 {
-        let others: Vec<String> = names.iter().filter(|n| **n != chosen).map(|n| format!("«{n}»")).collect();
-        notes.push(format!(
-            "В книге несколько листов: взят лист «{chosen}» (на нём больше всего строк); остальные: {}.",
-            others.join(", ")
-        ));
+        let others = quoted(&mut names.iter().filter(|n| **n != chosen));
+        let why = match (wanted.is_some(), plan && plans == 1) {
+            (true, _) => "выбран",
+            (false, true) => "на нём таблица мероприятий",
+            (false, false) => "на нём больше всего строк",
+        };
+        notes.push(format!("В книге несколько листов: взят лист «{chosen}» ({why}); остальные: {others}."));
     }
-    Ok((grid, notes))
+    Ok(Workbook { grid, sheets: names, sheet: chosen, notes })
+}
+
+/// Rows with more than one filled cell.
+fn filled_rows(grid: &Grid) -> usize {
+    grid.rows.iter().filter(|r| r.cells.iter().filter(|c| !c.is_empty()).count() > 1).count()
+}
+
+/// The sheet's columns, as recognised, hold the events' content and their timeframes.
+fn looks_like_plan(grid: &Grid) -> bool {
+    let roles: Vec<_> = super::layout::detect(grid).slots.iter().map(|s| s.role()).collect();
+    roles.contains(&Some(Column::Content)) && roles.contains(&Some(Column::Timeframe))
 }
 
 /// The merged ranges of a sheet, where the format keeps them (.xlsx and .xls).
@@ -139,7 +178,9 @@ mod tests {
             .unwrap();
         book.add_worksheet().set_name("Пустой").unwrap();
         let bytes = book.save_to_buffer().unwrap();
-        let (grid, notes) = read(&bytes).unwrap();
+        let Workbook { grid, notes, sheets, sheet } = read(&bytes, None).unwrap();
+        assert_eq!(sheets, ["Дорожная карта", "Пустой"]);
+        assert_eq!(sheet, "Дорожная карта");
         let rows: Vec<Vec<&str>> =
             grid.rows.iter().map(|r| r.cells.iter().map(String::as_str).collect()).collect();
         assert_eq!(rows[0], ["№", "Мероприятие", "Срок", "Ответственный"]);
@@ -147,6 +188,13 @@ mod tests {
         assert_eq!(rows[2], ["1", "Совещание", "март 2023", "Иванов И.И."]);
         assert_eq!(rows[3], ["2", "Семинар", "март 2023", "16.02.2023"]);
         assert!(notes[0].contains("«Пустой»"), "{notes:?}");
-        assert!(read(b"PK\x03\x04 not a book").is_err());
+        assert!(read(b"PK\x03\x04 not a book", None).is_err());
+        // The person's choice wins, even an empty sheet; a name the book lacks is refused.
+        let empty = read(&bytes, Some("Пустой")).unwrap();
+        assert_eq!(empty.sheet, "Пустой");
+        assert!(empty.grid.rows.is_empty(), "{:?}", empty.grid.rows.len());
+        assert!(empty.notes[0].contains("(выбран)"), "{:?}", empty.notes);
+        let missing = read(&bytes, Some("Лист9")).err().unwrap();
+        assert_eq!(missing, "В книге нет листа «Лист9». Листы книги: «Дорожная карта», «Пустой».");
     }
 }
