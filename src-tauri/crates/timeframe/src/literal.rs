@@ -463,7 +463,8 @@ fn recurrence(sems: &[Sem]) -> Option<Recurrence> {
             Sem::Word(Word::Times | Word::Each) => counted = true,
             Sem::Word(Word::MonthUnit) => unit = unit.or(Some(Recurrence::Monthly)),
             Sem::Word(Word::WeekUnit) => unit = unit.or(Some(Recurrence::Weekly)),
-            Sem::Word(Word::Quarter) => unit = unit.or(Some(Recurrence::Quarterly)),
+            // «раз в четверть»: school quarters have no common dates, but their rhythm is a quarter's.
+            Sem::Word(Word::Quarter | Word::SchoolQuarter) => unit = unit.or(Some(Recurrence::Quarterly)),
             Sem::Word(Word::Half) => unit = unit.or(Some(Recurrence::HalfYearly)),
             Sem::Word(Word::YearMark) => unit = unit.or(Some(Recurrence::Yearly)),
             _ => {}

@@ -309,4 +309,26 @@ fn forms_from_real_plans() {
     let tf = check("I квартал", years, Kind::Quarter, Some("2023-01-01"), Some("2023-03-31"));
     assert!(tf.warnings.iter().any(|w| w.contains("несколько лет")), "{:?}", tf.warnings);
     clean("I квартал", year, Kind::Quarter, Some("2023-01-01"), Some("2023-03-31"));
+    // Rhythms and qualifiers: «не реже», a school quarter's rhythm, «далее».
+    let tf = check("1 раз в четверть", year, Kind::Recurring, Some("2023-01-01"), Some("2023-12-31"));
+    assert_eq!(tf.recurrence, Some(Recurrence::Quarterly));
+    assert!(tf.warnings.is_empty(), "{:?}", tf.warnings);
+    let tf = clean_tf("не реже 1 раза в месяц", year);
+    assert_eq!((tf.kind, tf.recurrence), (Kind::Recurring, Some(Recurrence::Monthly)));
+    assert!(tf.warnings.is_empty(), "{:?}", tf.warnings);
+    let tf = clean_tf("декабрь 2023, далее - ежеквартально", year);
+    assert_eq!(tf.kind, Kind::Multiple);
+    assert!(tf.warnings.is_empty(), "{:?}", tf.warnings);
+    // A schedule set elsewhere: no date, said as a condition, no list of «unknown words».
+    warned("в сроки, установленные Минпросвещения", year, Free, None, None, "условия");
+    let tf = parse("по отдельному графику", &year);
+    assert_eq!(tf.kind, Free);
+    assert!(tf.warnings.iter().all(|w| !w.contains("не распознаны")), "{:?}", tf.warnings);
+    clean(
+        "в течение года по отдельному графику",
+        year,
+        Kind::Continuous,
+        Some("2023-01-01"),
+        Some("2023-12-31"),
+    );
 }
