@@ -32,6 +32,16 @@ const SUB_HELP: &str = "\
 Параметры:
 {positionals}{options}";
 
+/// For subcommands with a positional argument: clap ends the positionals without a line break.
+const SUB_HELP_POSITIONAL: &str = "\
+{about}
+
+Использование: {usage}
+
+Параметры:
+{positionals}
+{options}";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "koordinator",
@@ -91,8 +101,8 @@ pub enum Command {
         /// Номер дорожной карты
         #[arg(long, value_name = "ID")]
         plan: i64,
-        /// Документ: annex (дорожная карта), order (приказ с приложениями), webinars, schools, report, timeline (шкала времени), overview (ход реализации)
-        #[arg(long, value_name = "ДОКУМЕНТ")]
+        /// Документ: annex (дорожная карта), order (приказ с приложениями), webinars (график вебинаров), schools (список школ), report (отчёт), timeline (шкала времени), overview (ход реализации)
+        #[arg(long, value_name = "ДОКУМЕНТ", hide_possible_values = true)]
         document: crate::export::DocumentKind,
         /// Куда сохранить: .pdf, .docx (для правки в Word) или .xlsx (таблица мероприятий)
         #[arg(long, value_name = "ФАЙЛ")]
@@ -128,8 +138,8 @@ pub enum Command {
         /// Только этот цикл вебинаров (без мероприятий)
         #[arg(long, value_name = "ID")]
         series: Option<i64>,
-        /// Часовой пояс времени вебинаров
-        #[arg(long, value_name = "ПОЯС", default_value = "Europe/Moscow")]
+        /// Часовой пояс времени вебинаров (по умолчанию Europe/Moscow)
+        #[arg(long, value_name = "ПОЯС", default_value = "Europe/Moscow", hide_default_value = true)]
         zone: String,
         /// Куда сохранить файл
         #[arg(long, value_name = "ФАЙЛ")]
@@ -137,13 +147,14 @@ pub enum Command {
     },
     /// Импортировать дорожную карту из Word (.docx), Excel/LibreOffice (.xlsx, .xls, .ods), HTML или текста
     #[command(
-        help_template = SUB_HELP,
+        help_template = SUB_HELP_POSITIONAL,
         override_usage = "koordinator import ФАЙЛ [--sheet ЛИСТ] [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД] [--title ТЕКСТ] [--issuer ТЕКСТ] [--preview] [--duplicate ask|keep|replace] [--json] [--db ФАЙЛ]"
     )]
     Import {
-        /// Файл .docx, .html или .txt с таблицей мероприятий, или пакет .json другого Координатора
+        /// Файл .docx, .xlsx, .xls, .ods, .html или .txt с таблицей мероприятий, или пакет .json другого «Координатора»
+        #[arg(value_name = "ФАЙЛ")]
         file: PathBuf,
-        /// Лист книги Excel/LibreOffice (по умолчанию — лист, на котором больше всего строк)
+        /// Лист книги Excel/LibreOffice (по умолчанию — лист с таблицей мероприятий, а если таких несколько — самый длинный)
         #[arg(long, value_name = "ЛИСТ")]
         sheet: Option<String>,
         /// Период плана: календарный год 2023-01-01..2023-12-31 или учебный 2022-09-01..2023-08-31
@@ -161,7 +172,13 @@ pub enum Command {
         preview: bool,
         /// Если такая дорожная карта (название и период) уже есть: ask — спросить (отказ с
         /// объяснением), keep — оставить обе, replace — заменить прежнюю
-        #[arg(long, value_name = "ask|keep|replace", default_value = "ask")]
+        #[arg(
+            long,
+            value_name = "ask|keep|replace",
+            default_value = "ask",
+            hide_default_value = true,
+            hide_possible_values = true
+        )]
         duplicate: crate::import::Duplicate,
         #[command(flatten)]
         format: Format,
@@ -182,8 +199,8 @@ pub enum Command {
         /// Номер дорожной карты
         #[arg(long, value_name = "ID")]
         plan: i64,
-        /// На сколько лет сдвинуть (от 1 до 10)
-        #[arg(long, value_name = "ЛЕТ", default_value_t = 1, value_parser = clap::value_parser!(i32).range(1..=10))]
+        /// На сколько лет сдвинуть: от 1 до 10 (по умолчанию 1)
+        #[arg(long, value_name = "ЛЕТ", default_value_t = 1, value_parser = clap::value_parser!(i32).range(1..=10), hide_default_value = true)]
         years: i32,
         #[command(flatten)]
         format: Format,
@@ -193,8 +210,8 @@ pub enum Command {
     History {
         #[command(flatten)]
         format: Format,
-        /// Сколько изменений показать
-        #[arg(long, value_name = "N", default_value_t = 50)]
+        /// Сколько изменений показать (по умолчанию 50)
+        #[arg(long, value_name = "ЧИСЛО", default_value_t = 50, hide_default_value = true)]
         limit: u32,
     },
     /// Отменить последнее изменение
@@ -213,29 +230,33 @@ pub enum Command {
         format: Format,
     },
     /// Восстановить данные из резервной копии (текущее состояние сначала сохраняется в копию)
-    #[command(help_template = SUB_HELP, override_usage = "koordinator restore ФАЙЛ [--db ФАЙЛ]")]
+    #[command(help_template = SUB_HELP_POSITIONAL, override_usage = "koordinator restore ФАЙЛ [--db ФАЙЛ]")]
     Restore {
         /// Файл резервной копии
+        #[arg(value_name = "ФАЙЛ")]
         file: PathBuf,
     },
     /// Создать в новом файле большой учебный район для замеров скорости (10 лет × 60 школ × 600 мероприятий)
     #[command(help_template = SUB_HELP, override_usage = "koordinator generate [--years 10] [--schools 60] [--events 600] [--from 2016] [--db ФАЙЛ]")]
     Generate {
-        /// Сколько учебных лет (по дорожной карте на каждый)
-        #[arg(long, value_name = "ЛЕТ", default_value_t = 10)]
+        /// Сколько учебных лет, по дорожной карте на каждый (по умолчанию 10)
+        #[arg(long, value_name = "ЛЕТ", default_value_t = 10, hide_default_value = true)]
         years: i32,
-        /// Сколько школ
-        #[arg(long, value_name = "N", default_value_t = 60)]
+        /// Сколько школ (по умолчанию 60)
+        #[arg(long, value_name = "ЧИСЛО", default_value_t = 60, hide_default_value = true)]
         schools: usize,
-        /// Сколько мероприятий в дорожной карте года
-        #[arg(long, value_name = "N", default_value_t = 600)]
+        /// Сколько мероприятий в дорожной карте года (по умолчанию 600)
+        #[arg(long, value_name = "ЧИСЛО", default_value_t = 600, hide_default_value = true)]
         events: usize,
-        /// Первый учебный год (год его начала)
-        #[arg(long, value_name = "ГОД", default_value_t = 2016)]
+        /// Первый учебный год, год его начала (по умолчанию 2016)
+        #[arg(long, value_name = "ГОД", default_value_t = 2016, hide_default_value = true)]
         from: i32,
     },
     /// Разобрать срок реализации: одна строка JSON на каждый текст
-    #[command(help_template = SUB_HELP, override_usage = "koordinator timeframe [--period ПЕРИОД] [--stdin] [ТЕКСТ]")]
+    #[command(
+        help_template = SUB_HELP_POSITIONAL,
+        override_usage = "koordinator timeframe [--period ПЕРИОД] [--stdin] [ТЕКСТ]"
+    )]
     Timeframe {
         /// Период плана ГГГГ-ММ-ДД..ГГГГ-ММ-ДД (по умолчанию текущий учебный год)
         #[arg(long, value_name = "ПЕРИОД")]
@@ -244,6 +265,7 @@ pub enum Command {
         #[arg(long)]
         stdin: bool,
         /// Текст срока, например «до 10 марта 2023 г.»
+        #[arg(value_name = "ТЕКСТ")]
         text: Option<String>,
     },
 }
@@ -605,5 +627,31 @@ mod tests {
         }
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../assets/man/koordinator.1");
         std::fs::write(path, page).unwrap();
+    }
+
+    /// Every subcommand's help is Russian and each parameter starts its own line: clap's own
+    /// placeholders («<FILE>») and a positional glued to «-h, --help» were seen.
+    #[test]
+    fn every_subcommands_help_is_russian_and_one_parameter_per_line() {
+        use clap::CommandFactory;
+        for mut sub in super::Cli::command().get_subcommands().cloned() {
+            let help = sub.render_help().to_string();
+            let name = sub.get_name().to_owned();
+            for line in help.lines() {
+                let placeholder = line.split(['<', '>']).nth(1).unwrap_or("");
+                // «ID» is the record number as the usage lines name it.
+                assert!(
+                    placeholder == "ID" || !placeholder.chars().any(|c| c.is_ascii_uppercase()),
+                    "{name}: English placeholder in «{line}»"
+                );
+                assert!(
+                    !line.contains("[default") && !line.to_lowercase().contains("possible"),
+                    "{name}: «{line}»"
+                );
+                if let Some(at) = line.find("-h, --help") {
+                    assert!(line[..at].trim().is_empty(), "{name}: «-h, --help» glued to «{line}»");
+                }
+            }
+        }
     }
 }
