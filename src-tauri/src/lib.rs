@@ -2,6 +2,7 @@
 //! command is a thin wrapper over the store and the other crates, and the CLI calls the same.
 
 mod commands;
+mod instance;
 
 // The window-free part lives in its own crate so the console program does not link GTK/WebKit.
 pub use koordinator_cli::{applog, cli, district, error, export, files, import, paths};
@@ -135,10 +136,12 @@ fn start(db: Option<PathBuf>) -> Result<(), error::CommandError> {
     if let Err(e) = store.daily_backup() {
         applog::write("ПРЕДУПРЕЖДЕНИЕ", &format!("резервная копия не сделана: {e}"));
     }
-    let app =
-        run_app(tauri::Builder::default(), store, path).build(tauri::generate_context!()).map_err(|e| {
-            error::CommandError::new(error::ErrorCode::Io, format!("не удалось открыть окно: {e}"))
-        })?;
+    let context = tauri::generate_context!();
+    // First of the plugins: a second start on this file hands over to the first window and exits.
+    let single = instance::plugin(&context.config().identifier, &path);
+    let app = run_app(tauri::Builder::default().plugin(single), store, path).build(context).map_err(|e| {
+        error::CommandError::new(error::ErrorCode::Io, format!("не удалось открыть окно: {e}"))
+    })?;
     app.run(|handle, event| {
         if let tauri::RunEvent::Exit = event {
             // The process ends without dropping managed state: move the session's changes

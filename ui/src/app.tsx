@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { listen } from "@tauri-apps/api/event";
 import { api, AppError } from "./api/ipc";
 import type { AppInfo } from "./api/bindings/AppInfo";
 import { ErrorNotice } from "./components/Notice";
@@ -112,6 +113,22 @@ export function App() {
     };
   }, []);
 
+  // A second start on this data file brings this window forward instead of opening another
+  // (the event is instance::RAISED in Rust); the person is told why no new window appeared.
+  const [raised, setRaised] = useState(false);
+  useEffect(() => {
+    let hide = 0;
+    const stop = listen("instance-raised", () => {
+      setRaised(true);
+      window.clearTimeout(hide);
+      hide = window.setTimeout(() => setRaised(false), 10000);
+    });
+    return () => {
+      window.clearTimeout(hide);
+      stop.then((unlisten) => unlisten());
+    };
+  }, []);
+
   async function loadDemo() {
     try {
       await api.loadDemo();
@@ -162,6 +179,12 @@ export function App() {
       </header>
       <main class="content">
         <ErrorNotice message={error} />
+        {raised && (
+          <div class="notice ok" role="status" id="instance-raised">
+            «Координатор» с этим файлом данных уже открыт — вот его окно. Второе окно на тот же файл не открывается,
+            чтобы изменения не расходились.
+          </div>
+        )}
         {welcome && (
           <Welcome
             dataFile={info?.data_file ?? ""}
