@@ -34,8 +34,15 @@ fn print(
         long_kept: false,
         a3: false,
     };
-    let doc = export(store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 1_684_108_800, Format::Pdf)
-        .unwrap();
+    let doc = export(
+        store,
+        &req,
+        NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(),
+        1_684_108_800,
+        Format::Pdf,
+        &Default::default(),
+    )
+    .unwrap();
     assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
     let path = dir.path().join(format!("{document:?}.pdf"));
     write_export(store, &path, &doc.bytes).unwrap();
@@ -179,7 +186,15 @@ fn the_roadmap_prints_only_the_chosen_blocks_and_columns() {
         long_kept: true,
         a3: false,
     };
-    let doc = export(&store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0, Format::Pdf).unwrap();
+    let doc = export(
+        &store,
+        &req,
+        NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(),
+        0,
+        Format::Pdf,
+        &Default::default(),
+    )
+    .unwrap();
     let path = dir.path().join("blocks.pdf");
     write_export(&store, &path, &doc.bytes).unwrap();
     let text = pdf::text(&path);
@@ -194,8 +209,15 @@ fn the_roadmap_prints_only_the_chosen_blocks_and_columns() {
     let boxes = pdf::word_boxes(&path);
     assert!(boxes.iter().all(|b| b.x0 >= 30.0 * 72.0 / 25.4 - 0.5));
     let bad = ExportRequest { blocks: Some(vec!["щит".into()]), ..req };
-    let err =
-        export(&store, &bad, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0, Format::Pdf).unwrap_err();
+    let err = export(
+        &store,
+        &bad,
+        NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(),
+        0,
+        Format::Pdf,
+        &Default::default(),
+    )
+    .unwrap_err();
     assert!(err.message.contains("неизвестный блок «щит»"), "{err}");
 }
 
@@ -231,7 +253,15 @@ fn the_timeline_gives_back_every_event_inside_the_margins() {
         long_kept: false,
         a3: true,
     };
-    let doc = export(&store, &req, NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(), 0, Format::Pdf).unwrap();
+    let doc = export(
+        &store,
+        &req,
+        NaiveDate::from_ymd_opt(2023, 5, 15).unwrap(),
+        0,
+        Format::Pdf,
+        &Default::default(),
+    )
+    .unwrap();
     let a3 = dir.path().join("a3.pdf");
     write_export(&store, &a3, &doc.bytes).unwrap();
     let sizes = pdf::page_sizes(&a3);

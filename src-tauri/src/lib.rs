@@ -92,6 +92,7 @@ pub fn run_app<R: tauri::Runtime>(
             commands::editor::list_working_groups,
             commands::exchange::preview_import,
             commands::exchange::import_plan,
+            commands::exchange::cancel_work,
             commands::exchange::export_bundle,
             commands::exchange::copy_plan,
         ])

@@ -65,7 +65,7 @@ pub async fn restore_backup(state: State<'_, AppStore>, path: String) -> Command
 /// window knows to read again.
 #[tauri::command]
 pub async fn data_version(state: State<'_, AppStore>) -> CommandResult<i64> {
-    Ok(state.lock()?.data_version()?)
+    Ok(state.try_lock()?.data_version()?)
 }
 
 /// The district's profile, asked at the first start.

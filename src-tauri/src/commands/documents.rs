@@ -1,6 +1,8 @@
 use std::path::PathBuf;
 
+use domain::WorkStep;
 use serde::Serialize;
+use tauri::ipc::Channel;
 use tauri::State;
 use tauri_plugin_opener::OpenerExt;
 
@@ -11,15 +13,27 @@ use crate::export::{self, ExportRequest, Exported};
 /// Saves the document to `path` (chosen in the native save dialog): PDF, DOCX or XLSX by its
 /// extension.
 #[tauri::command]
-pub async fn export_document(
-    state: State<'_, AppStore>,
+pub async fn export_document<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     request: ExportRequest,
     path: PathBuf,
+    progress: Channel<WorkStep>,
 ) -> CommandResult<Exported> {
-    let now = chrono::Local::now();
-    let saved = export::export_to_file(&*state.lock()?, &request, &path, now.date_naive(), now.timestamp())?;
-    state.remember_export(&path);
-    Ok(saved)
+    super::blocking(app, move |state| {
+        let now = chrono::Local::now();
+        let work = state.work(progress);
+        let saved = export::export_to_file(
+            &*state.lock()?,
+            &request,
+            &path,
+            now.date_naive(),
+            now.timestamp(),
+            &work,
+        )?;
+        state.remember_export(&path);
+        Ok(saved)
+    })
+    .await
 }
 
 /// Opens a document this window saved in this session in the system's viewer; any other path

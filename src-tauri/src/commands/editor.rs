@@ -122,7 +122,7 @@ pub async fn move_event_before(state: State<'_, AppStore>, id: Id, target: Id) -
 /// How deep undo and redo go, and what they would take back or make again.
 #[tauri::command]
 pub async fn history(state: State<'_, AppStore>) -> CommandResult<HistoryState> {
-    Ok(state.lock()?.history_state()?)
+    Ok(state.try_lock()?.history_state()?)
 }
 
 /// Takes back the newest change, whichever view made it.

@@ -1,8 +1,10 @@
 use std::path::PathBuf;
 
+use domain::WorkStep;
 use domain::{Id, Period};
 use exchange::import::{Recognised, Role, Written};
 use serde::Deserialize;
+use tauri::ipc::Channel;
 use tauri::State;
 
 use super::AppStore;
@@ -44,33 +46,48 @@ pub async fn preview_import(
     import::preview(&*state.lock()?, &table, period.as_ref(), roles.as_deref())
 }
 
-/// Writes the plan in one transaction (a .json is a plan bundle and keeps its own period).
+/// Writes the plan in one transaction (a .json is a plan bundle and keeps its own period), on a
+/// blocking thread: a big file reports its steps on `progress` and can be stopped.
 #[tauri::command]
-pub async fn import_plan(
-    state: State<'_, AppStore>,
+#[allow(clippy::too_many_arguments)] // the window's form, field by field
+pub async fn import_plan<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     source: ImportSource,
     period: Option<Period>,
     title: String,
     issuer: String,
     roles: Option<Vec<Role>>,
     duplicate: Option<import::Duplicate>,
+    progress: Channel<WorkStep>,
 ) -> CommandResult<Written> {
-    let duplicate = duplicate.unwrap_or_default();
-    let mut store = state.lock()?;
-    if let ImportSource::File { path, .. } = &source {
-        if let Some(bundle) = import::read_bundle(&PathBuf::from(path))? {
-            return import::write_bundle(&mut store, &bundle, duplicate);
+    super::blocking(app, move |state| {
+        let duplicate = duplicate.unwrap_or_default();
+        let work = state.work(progress);
+        if let ImportSource::File { path, .. } = &source {
+            work.step("Чтение файла", 0, 1)?;
+            if let Some(bundle) = import::read_bundle(&PathBuf::from(path))? {
+                return import::write_bundle(&mut *state.lock()?, &bundle, duplicate, &work);
+            }
         }
-    }
-    let table = read(&source)?;
-    let choice = import::PlanChoice {
-        title: Some(title.as_str()).filter(|t| !t.trim().is_empty()),
-        issuer: Some(issuer.as_str()),
-        period,
-        roles: roles.as_deref(),
-        duplicate,
-    };
-    import::write(&mut store, &table, &choice, "Импортированная дорожная карта")
+        let table = read(&source)?;
+        let choice = import::PlanChoice {
+            title: Some(title.as_str()).filter(|t| !t.trim().is_empty()),
+            issuer: Some(issuer.as_str()),
+            period,
+            roles: roles.as_deref(),
+            duplicate,
+            work,
+        };
+        import::write(&mut *state.lock()?, &table, &choice, "Импортированная дорожная карта")
+    })
+    .await
+}
+
+/// Stops the running import or export at its next step; what it wrote is rolled back.
+#[tauri::command]
+pub async fn cancel_work(state: State<'_, AppStore>) -> CommandResult<()> {
+    state.cancel_work();
+    Ok(())
 }
 
 /// Saves a plan as a bundle another Koordinator imports.

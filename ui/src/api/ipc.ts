@@ -1,5 +1,6 @@
 // The only file that calls invoke(): typed wrappers over the Rust commands.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { WorkStep } from "./bindings/WorkStep";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { CommandError } from "./bindings/CommandError";
 import type { ErrorCode } from "./bindings/ErrorCode";
@@ -66,6 +67,13 @@ function isCommandError(e: unknown): e is CommandError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
 }
 
+/** A channel on which a long command reports its steps. */
+function steps(onStep: (s: WorkStep) => void): Channel<WorkStep> {
+  const channel = new Channel<WorkStep>();
+  channel.onmessage = onStep;
+  return channel;
+}
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
@@ -94,7 +102,8 @@ export const api = {
   listTimeframeReview: (planId: number) => call<Event[]>("list_timeframe_review", { planId }),
   acceptEventTimeframe: (eventId: number) => call<void>("accept_event_timeframe", { eventId }),
   exportChoices: () => call<ExportChoices>("export_choices"),
-  exportDocument: (request: ExportRequest, path: string) => call<Exported>("export_document", { request, path }),
+  exportDocument: (request: ExportRequest, path: string, onStep: (s: WorkStep) => void) =>
+    call<Exported>("export_document", { request, path, progress: steps(onStep) }),
   openDocument: (path: string) => call<void>("open_document", { path }),
   calendarEntries: () => call<CalendarEntry[]>("calendar_entries"),
   exportCalendar: (planId: number, path: string) => call<void>("export_calendar", { planId, path }),
@@ -118,7 +127,10 @@ export const api = {
     issuer: string,
     roles: (Column | null)[] | null,
     duplicate: Duplicate | null,
-  ) => call<Written>("import_plan", { source, period, title, issuer, roles, duplicate }),
+    onStep: (s: WorkStep) => void,
+  ) => call<Written>("import_plan", { source, period, title, issuer, roles, duplicate, progress: steps(onStep) }),
+  /** Stops the running import or export at its next step: nothing of it is written. */
+  cancelWork: () => call<void>("cancel_work"),
   exportBundle: (planId: number, path: string) => call<void>("export_bundle", { planId, path }),
   copyPlan: (planId: number, years: number) => call<Written>("copy_plan", { planId, years }),
   savePlan: (id: number | null, draft: PlanDraft) => call<number>("save_plan", { id, draft }),

@@ -8,6 +8,7 @@ import { ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { PlanSelect } from "../components/PlanSelect";
+import { useWork } from "../components/WorkProgress";
 
 const ANNEX_LABELS: Record<AnnexKind, string> = {
   roadmap: "дорожная карта",
@@ -48,6 +49,7 @@ export function DocumentsView() {
   const [longKept, setLongKept] = useState(false);
   const [a3, setA3] = useState(false);
   const [busy, setBusy] = useState(false);
+  const work = useWork();
   const [done, setDone] = useState<Exported | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -80,7 +82,7 @@ export function DocumentsView() {
         long_kept: longKept,
         a3: document === "timeline" && a3,
       };
-      setDone(await api.exportDocument(request, path));
+      setDone(await work.run((onStep) => api.exportDocument(request, path, onStep)));
     } catch (e) {
       setError(e instanceof AppError ? e.message : String(e));
     } finally {
@@ -94,6 +96,7 @@ export function DocumentsView() {
         <h1 id="documents-title">Документы</h1>
       </div>
       <ErrorNotice message={plans.error ?? orders.error ?? error} />
+      {work.bar}
       {!plans.data ? (
         <Loading />
       ) : plans.data.length === 0 ? (

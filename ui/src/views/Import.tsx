@@ -7,6 +7,7 @@ import type { Column } from "../api/bindings/Column";
 import type { Written } from "../api/bindings/Written";
 import type { Duplicate } from "../api/bindings/Duplicate";
 import { timeframeDates } from "../format";
+import { useWork } from "../components/WorkProgress";
 
 /** What a source column may hold: a roadmap column, or nothing to import (`null`). */
 type Role = Column | null;
@@ -36,6 +37,7 @@ export function ImportView(props: { onImported: () => void }) {
   const [written, setWritten] = useState<Written | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const work = useWork();
 
   const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
   const isBundle = source?.kind === "file" && source.path.toLowerCase().endsWith(".json");
@@ -86,7 +88,7 @@ export function ImportView(props: { onImported: () => void }) {
     setError(null);
     setDuplicateOf(null);
     try {
-      setWritten(await api.importPlan(source, period, title, issuer, roles, duplicate));
+      setWritten(await work.run((onStep) => api.importPlan(source, period, title, issuer, roles, duplicate, onStep)));
       setPreview(null);
       props.onImported();
     } catch (e) {
@@ -169,6 +171,7 @@ export function ImportView(props: { onImported: () => void }) {
           )}
         </div>
       </div>
+      {work.bar}
       {error && (
         <p class="notice error" role="alert">
           {error}

@@ -115,7 +115,7 @@ fn main() {
     let mut pdf = None;
     for _ in 0..15 {
         let t = Instant::now();
-        let p = export(&store, &request, today, 0, documents::Format::Pdf).unwrap();
+        let p = export(&store, &request, today, 0, documents::Format::Pdf, &Default::default()).unwrap();
         ours.push(t.elapsed());
         pdf = Some(p);
     }

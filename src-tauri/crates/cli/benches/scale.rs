@@ -55,7 +55,7 @@ fn main() {
     let dir = dir.path();
     let bundle = |n| plan_bundle(2024, n, &names(12));
     let write_bundle = |store: &mut Store, b: exchange::bundle::Bundle| {
-        import::write_bundle(store, &b, Duplicate::Keep).expect("the bundle is written");
+        import::write_bundle(store, &b, Duplicate::Keep, &Default::default()).expect("the bundle is written");
     };
     let reference = measure(dir, |_| bundle(2_500), write_bundle);
     println!("Опорное: импорт пакета на 2 500 мероприятий — {:.1} мс\n", reference.as_secs_f64() * 1000.0);
@@ -64,7 +64,8 @@ fn main() {
     // The same 20 000-event plan as a Word table, a workbook and a pasted text table.
     let source_db = dir.join("source.sqlite3");
     let mut source = Store::create(&source_db).expect("a data file");
-    import::write_bundle(&mut source, &bundle(20_000), Duplicate::Keep).expect("written");
+    import::write_bundle(&mut source, &bundle(20_000), Duplicate::Keep, &Default::default())
+        .expect("written");
     let plan_id = store::plan::list(source.read()).expect("plans")[0].id;
     let today = chrono::NaiveDate::from_ymd_opt(2025, 1, 15).expect("a date");
     let req = ExportRequest {
@@ -81,7 +82,7 @@ fn main() {
         .iter()
         .map(|ext| {
             let path = dir.join(format!("plan.{ext}"));
-            export_to_file(&source, &req, &path, today, 0).expect("exported");
+            export_to_file(&source, &req, &path, today, 0, &Default::default()).expect("exported");
             path
         })
         .collect();
@@ -110,6 +111,7 @@ fn main() {
                     period: Some(roadmap.plan.period),
                     roles: None,
                     duplicate: Duplicate::Keep,
+                    work: Default::default(),
                 };
                 let w = import::write(store, &source, &choice, "План").expect("imported");
                 assert_eq!(w.events, 20_000, "{what}");
@@ -122,7 +124,8 @@ fn main() {
         measure(
             dir,
             |store| {
-                import::write_bundle(store, &bundle(20_000), Duplicate::Keep).expect("written");
+                import::write_bundle(store, &bundle(20_000), Duplicate::Keep, &Default::default())
+                    .expect("written");
                 store::plan::list(store.read()).expect("plans")[0].id
             },
             |store, id| {

@@ -13,6 +13,10 @@ pub enum ErrorCode {
     Conflict,
     Storage,
     Io,
+    /// The person stopped a long piece of work; nothing was written.
+    Cancelled,
+    /// Another command holds the data for a long piece of work; ask again later.
+    Busy,
 }
 
 /// `{code, message, field}`: the message is Russian and meant for the person; `field` names the
@@ -50,6 +54,7 @@ impl From<StoreError> for CommandError {
             StoreError::Open { .. } | StoreError::Missing { .. } => ErrorCode::Io,
             StoreError::Foreign { .. } | StoreError::Newer { .. } => ErrorCode::Storage,
             StoreError::Corrupt(_) | StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorCode::Storage,
+            StoreError::Cancelled(_) => ErrorCode::Cancelled,
         };
         let field = match &e {
             StoreError::Invalid { field, .. } => Some((*field).to_owned()),
@@ -59,6 +64,12 @@ impl From<StoreError> for CommandError {
         let message = e.to_string();
         crate::applog::write("ОШИБКА", &message);
         CommandError { code, message, field }
+    }
+}
+
+impl From<domain::Cancelled> for CommandError {
+    fn from(e: domain::Cancelled) -> CommandError {
+        CommandError::new(ErrorCode::Cancelled, e.to_string())
     }
 }
 

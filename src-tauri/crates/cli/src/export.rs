@@ -63,7 +63,10 @@ struct Data {
 }
 
 fn invalid(e: documents::DocumentError) -> CommandError {
-    CommandError::new(ErrorCode::Invalid, e.to_string())
+    match e {
+        documents::DocumentError::Cancelled(c) => c.into(),
+        e => CommandError::new(ErrorCode::Invalid, e.to_string()),
+    }
 }
 
 /// What was saved: the window and the command line report it.
@@ -85,6 +88,7 @@ pub fn export_to_file(
     path: &Path,
     today: NaiveDate,
     created_unix: i64,
+    work: &domain::Work,
 ) -> CommandResult<Exported> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     if ext == "docx" && req.document == DocumentKind::Timeline {
@@ -106,9 +110,10 @@ pub fn export_to_file(
         (bytes, 0, Vec::new())
     } else {
         let format = if ext == "docx" { Format::Docx } else { Format::Pdf };
-        let r = export(store, req, today, created_unix, format)?;
+        let r = export(store, req, today, created_unix, format, work)?;
         (r.bytes, r.pages as u32, r.warnings)
     };
+    work.step("Запись файла", 0, 1)?;
     crate::files::write_export(store, path, &bytes)?;
     Ok(Exported {
         path: path.display().to_string(),
@@ -125,6 +130,7 @@ pub fn export(
     today: NaiveDate,
     created_unix: i64,
     format: Format,
+    work: &domain::Work,
 ) -> CommandResult<Rendered> {
     let conn = store.read();
     let data = Data {
@@ -172,7 +178,7 @@ pub fn export(
         DocumentKind::Overview => format!("Ход реализации: {}", plan.title),
     };
     let as_of = req.as_of.unwrap_or(today);
-    let meta = Meta { title, format, created_unix };
+    let meta = Meta { title, format, created_unix, work: work.clone() };
     let pdf = match req.document {
         DocumentKind::Annex => {
             let order = plan.approving_order_id.map(|id| store::order::get(conn, id)).transpose()?;

@@ -76,6 +76,8 @@ pub struct PlanChoice<'a> {
     pub period: Option<Period>,
     pub roles: Option<&'a [Role]>,
     pub duplicate: Duplicate,
+    /// Hears how the writing goes and may stop it (the window's progress bar).
+    pub work: domain::Work,
 }
 
 /// Recognises and writes the plan in one transaction: all or nothing.
@@ -85,6 +87,7 @@ pub fn write(
     choice: &PlanChoice,
     fallback_title: &str,
 ) -> CommandResult<Written> {
+    choice.work.step("Распознавание таблицы", 0, source.grid.rows.len())?;
     let recognised = preview(store, source, choice.period.as_ref(), choice.roles)?;
     if recognised.events.is_empty() {
         return Err(invalid("В таблице не найдено ни одного мероприятия: проверьте столбцы.".into()));
@@ -109,7 +112,7 @@ pub fn write(
         if let Some(old) = replaced {
             store::plan::delete(tx, old)?;
         }
-        import::write(tx, &new, &recognised)
+        import::write(tx, &new, &recognised, &choice.work)
     })?)
 }
 
@@ -169,6 +172,7 @@ pub fn write_bundle(
     store: &mut Store,
     bundle: &exchange::bundle::Bundle,
     duplicate: Duplicate,
+    work: &domain::Work,
 ) -> CommandResult<Written> {
     let label = format!(
         "Импорт пакета: «{}» ({})",
@@ -176,7 +180,7 @@ pub fn write_bundle(
         store::events_count(bundle.events.len())
     );
     let replaced = same_plan(store, &bundle.plan.title, &bundle.plan.period, duplicate)?;
-    write_bundle_as(store, bundle, label, replaced)
+    write_bundle_as(store, bundle, label, replaced, work)
 }
 
 fn write_bundle_as(
@@ -184,13 +188,14 @@ fn write_bundle_as(
     bundle: &exchange::bundle::Bundle,
     label: String,
     replaced: Option<domain::Id>,
+    work: &domain::Work,
 ) -> CommandResult<Written> {
     let schools = store::school::list(store.read(), None)?;
     let (plan, missing) = store.change(label, |tx| {
         if let Some(old) = replaced {
             store::plan::delete(tx, old)?;
         }
-        exchange::bundle::write(tx, bundle, &schools)
+        exchange::bundle::write(tx, bundle, &schools, work)
     })?;
     Ok(Written {
         plan,
@@ -209,5 +214,5 @@ pub fn copy_plan(store: &mut Store, id: domain::Id, years: i32) -> CommandResult
     let bundle = exchange::bundle::of(&store::plan::roadmap(store.read(), id)?, &schools);
     let next = exchange::bundle::shifted(&bundle, years);
     let label = format!("Копия на следующий год: «{}»", store::short(&next.plan.title));
-    write_bundle_as(store, &next, label, None)
+    write_bundle_as(store, &next, label, None, &domain::Work::default())
 }

@@ -26,6 +26,9 @@ pub enum DocumentError {
     Font(String),
     #[error("{0}")]
     Invalid(String),
+    /// The person stopped the printing.
+    #[error("{0}")]
+    Cancelled(#[from] domain::Cancelled),
 }
 
 /// A finished document, PDF or DOCX as its [`Meta`] asked.
@@ -51,9 +54,10 @@ pub fn fonts() -> Result<&'static Fonts, DocumentError> {
 pub fn build(parts: &[layout::Part], meta: &Meta) -> Result<Rendered, DocumentError> {
     let fonts = fonts()?;
     let mut warnings = Warnings::default();
+    meta.work.step("Вёрстка документа", 0, 1)?;
     let pages = layout::flow(parts, fonts, &mut warnings);
     let bytes = match meta.format {
-        Format::Pdf => render::render(&pages, fonts, meta),
+        Format::Pdf => render::render(&pages, fonts, meta)?,
         Format::Docx => docx::write(parts, meta)?,
     };
     Ok(Rendered { bytes, pages: pages.len(), warnings: warnings.into_messages() })

@@ -15,6 +15,8 @@ pub struct Meta {
     pub format: Format,
     /// Seconds since 1970 (the caller's clock: this crate reads none).
     pub created_unix: i64,
+    /// Hears of every few pages and may stop the printing.
+    pub work: domain::Work,
 }
 
 /// What [`crate::build`] writes.
@@ -26,7 +28,7 @@ pub enum Format {
     Docx,
 }
 
-pub fn render(pages: &[Page], fonts: &Fonts, meta: &Meta) -> Vec<u8> {
+pub fn render(pages: &[Page], fonts: &Fonts, meta: &Meta) -> Result<Vec<u8>, domain::Cancelled> {
     let mut doc = PdfDocument::new(&meta.title);
     if let Ok(date) = printpdf::date::OffsetDateTime::from_unix_timestamp(meta.created_unix) {
         doc.metadata.info.creation_date = date;
@@ -36,7 +38,14 @@ pub fn render(pages: &[Page], fonts: &Fonts, meta: &Meta) -> Vec<u8> {
     doc.metadata.info.creator = "Координатор".into();
     doc.metadata.info.producer = "Координатор (printpdf)".into();
     let ids: Vec<FontId> = fonts.faces.iter().map(|f| doc.add_font(&f.parsed)).collect();
-    let pdf_pages = pages.iter().map(|p| page(p, fonts, &ids)).collect();
+    let pdf_pages = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            meta.work.item("Печать страниц", i, pages.len(), 10)?;
+            Ok(page(p, fonts, &ids))
+        })
+        .collect::<Result<Vec<_>, domain::Cancelled>>()?;
     let doc = doc.with_pages(pdf_pages);
     let mut lo = printpdf::serialize::to_lopdf_doc(doc, &PdfSaveOptions::default(), &mut Vec::new());
     compress(&mut lo);
@@ -50,7 +59,7 @@ pub fn render(pages: &[Page], fonts: &Fonts, meta: &Meta) -> Vec<u8> {
         .compression_level(6)
         .build();
     let _ = lo.save_with_options(&mut out, options);
-    out
+    Ok(out)
 }
 
 /// Flate-compresses every stream at zlib's default level, the streams shared among the cores.

@@ -86,8 +86,12 @@ fn a_hostile_plan_loses_nothing_and_stays_inside_the_margins() {
             margins: Margins::STANDARD,
             ..Default::default()
         };
-        let meta =
-            Meta { title: "стресс".into(), format: Default::default(), created_unix: 1_700_000_000 };
+        let meta = Meta {
+            title: "стресс".into(),
+            format: Default::default(),
+            created_unix: 1_700_000_000,
+            work: Default::default(),
+        };
         let doc = roadmap_annex(&d, &opts, None, &meta).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("stress.pdf");
@@ -142,7 +146,12 @@ fn the_dates_of_a_document_are_the_callers() {
         &d,
         &RoadmapOptions::default(),
         None,
-        &Meta { title: "t".into(), format: Default::default(), created_unix: created },
+        &Meta {
+            title: "t".into(),
+            format: Default::default(),
+            created_unix: created,
+            work: Default::default(),
+        },
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();

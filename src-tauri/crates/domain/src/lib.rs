@@ -16,6 +16,7 @@ mod profile;
 mod rule;
 mod school;
 pub mod timeline;
+mod work;
 
 pub use column::Column;
 pub use conflicts::*;
@@ -31,6 +32,7 @@ pub use rule::*;
 pub use school::*;
 pub use timeframe::{Kind as TimeframeKind, Part, Period, Recurrence, Span, TimeOfDay, TimeSpan, Timeframe};
 pub use timeline::{timeline, Timeline};
+pub use work::{Cancelled, Work, WorkStep};
 
 /// A row id.
 pub type Id = i64;

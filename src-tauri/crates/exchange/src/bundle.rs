@@ -111,7 +111,12 @@ pub fn parse(json: &str) -> Result<Bundle, String> {
 }
 
 /// Writes the bundle as a new plan; returns its id and the school names the district lacks.
-pub fn write(tx: &Transaction, b: &Bundle, schools: &[School]) -> StoreResult<(Id, Vec<String>)> {
+pub fn write(
+    tx: &Transaction,
+    b: &Bundle,
+    schools: &[School],
+    work: &domain::Work,
+) -> StoreResult<(Id, Vec<String>)> {
     let plan_id = plan::save(tx, None, &b.plan)?;
     let mut missing = Vec::new();
     let mut sections = Vec::new();
@@ -130,7 +135,7 @@ pub fn write(tx: &Transaction, b: &Bundle, schools: &[School]) -> StoreResult<(I
             school_ids,
         });
     }
-    write_outline(tx, plan_id, &sections, &b.events, None)?;
+    write_outline(tx, plan_id, &sections, &b.events, None, work)?;
     missing.dedup();
     Ok((plan_id, missing))
 }
@@ -144,11 +149,13 @@ pub fn write_outline(
     sections: &[section::NewSection],
     events: &[BundleEvent],
     parsed: Option<&[timeframe::Timeframe]>,
+    work: &domain::Work,
 ) -> StoreResult<()> {
     let section_ids =
         sections.iter().map(|s| section::insert(tx, plan_id, s)).collect::<StoreResult<Vec<Id>>>()?;
     let mut event_ids: Vec<Id> = Vec::with_capacity(events.len());
     for (i, e) in events.iter().enumerate() {
+        work.item("Запись мероприятий", i, events.len(), 250)?;
         let bad = |what: &str| {
             StoreError::invalid("bundle", format!("мероприятие {}: неверная ссылка на {what}", i + 1))
         };
@@ -244,7 +251,8 @@ mod tests {
         let first = of(&plan::roadmap(store.read(), id).unwrap(), &schools);
         let json = serde_json::to_string_pretty(&first).unwrap();
         let back = parse(&json).unwrap();
-        let (copy, missing) = store.change("Изменение", |tx| write(tx, &back, &schools)).unwrap();
+        let (copy, missing) =
+            store.change("Изменение", |tx| write(tx, &back, &schools, &Default::default())).unwrap();
         assert!(missing.is_empty());
         assert_ne!(copy, id);
         let again = of(&plan::roadmap(store.read(), copy).unwrap(), &schools);
@@ -273,7 +281,7 @@ mod tests {
         let mut store = store;
         let broken: Bundle = serde_json::from_value(v).unwrap();
         let before = plan::list(store.read()).unwrap().len();
-        assert!(store.change("Изменение", |tx| write(tx, &broken, &[])).is_err());
+        assert!(store.change("Изменение", |tx| write(tx, &broken, &[], &Default::default())).is_err());
         assert_eq!(plan::list(store.read()).unwrap().len(), before, "nothing written");
     }
 
@@ -287,7 +295,7 @@ mod tests {
         let b = of(&plan::roadmap(store.read(), id).unwrap(), &[]);
         let next = shifted(&b, 1);
         assert_eq!(next.plan.period.start.to_string(), "2023-09-01");
-        let (copy, _) = store.change("Изменение", |tx| write(tx, &next, &[])).unwrap();
+        let (copy, _) = store.change("Изменение", |tx| write(tx, &next, &[], &Default::default())).unwrap();
         let r = plan::roadmap(store.read(), copy).unwrap();
         let third = &r.events[2];
         assert_eq!(third.timeframe.text, "до 10 марта 2024 г.");

@@ -26,6 +26,9 @@ pub enum StoreError {
     Open { path: String, reason: String },
     #[error("данные повреждены: {0}")]
     Corrupt(String),
+    /// The person stopped a long change: it is rolled back whole.
+    #[error("{0}")]
+    Cancelled(#[from] domain::Cancelled),
     #[error("{}", sqlite_message(.0))]
     Sqlite(#[from] rusqlite::Error),
     #[error("не удалось обновить структуру файла данных: {}", migration_message(.0))]

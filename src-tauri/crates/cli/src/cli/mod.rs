@@ -409,8 +409,14 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 a3,
             };
             let now = chrono::Local::now();
-            let saved =
-                crate::export::export_to_file(&store, &request, &path, now.date_naive(), now.timestamp())?;
+            let saved = crate::export::export_to_file(
+                &store,
+                &request,
+                &path,
+                now.date_naive(),
+                now.timestamp(),
+                &domain::Work::default(),
+            )?;
             let pages = if saved.pages > 0 { format!("{} стр., ", saved.pages) } else { String::new() };
             writeln!(out, "Сохранено: {} ({pages}{} КБ)", saved.path, saved.kilobytes).map_err(io)?;
             for w in &saved.warnings {
@@ -431,7 +437,8 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 (false, _) => create()?,
             };
             if let Some(bundle) = crate::import::read_bundle(&file)? {
-                let written = crate::import::write_bundle(&mut store, &bundle, duplicate)?;
+                let written =
+                    crate::import::write_bundle(&mut store, &bundle, duplicate, &domain::Work::default())?;
                 print_written(out, &written, format.json)?;
                 return Ok(());
             }
@@ -453,6 +460,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 period,
                 roles: None,
                 duplicate,
+                work: domain::Work::default(),
             };
             let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             let written = crate::import::write(&mut store, &source, &choice, &stem)?;

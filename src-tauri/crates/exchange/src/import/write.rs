@@ -23,7 +23,8 @@ pub struct Written {
 
 /// Writes `r` as a new plan. The plan's goal and tasks, when left empty, come from the text
 /// above the table; a section targets the known schools its events name.
-pub fn write(tx: &Transaction, new: &PlanDraft, r: &Recognised) -> StoreResult<Written> {
+/// `work` hears of every few hundred events and may stop the writing (the caller rolls back).
+pub fn write(tx: &Transaction, new: &PlanDraft, r: &Recognised, work: &domain::Work) -> StoreResult<Written> {
     let mut new = new.clone();
     if new.goal.trim().is_empty() {
         new.goal = r.goal.clone();
@@ -75,7 +76,7 @@ pub fn write(tx: &Transaction, new: &PlanDraft, r: &Recognised) -> StoreResult<W
     } else {
         Vec::new()
     };
-    write_outline(tx, plan_id, &sections, &events, (!parsed.is_empty()).then_some(parsed.as_slice()))?;
+    write_outline(tx, plan_id, &sections, &events, (!parsed.is_empty()).then_some(parsed.as_slice()), work)?;
     Ok(Written {
         plan: plan_id,
         sections: sections.len(),

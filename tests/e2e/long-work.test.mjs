@@ -1,0 +1,49 @@
+// A big import in the real window: a bundle of 20 000 events shows where it is («Запись
+// мероприятий: … из 20 000») and «Остановить» stops it — the data file is as it was (the CLI
+// sees the same plans and history), the window says nothing was written.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { BINARY, answerFileDialog, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+
+const { db } = dataFile({ demo: true });
+const { dir: bigDir, db: big } = dataFile({ demo: false });
+withDriver();
+
+const cli = (file, args) => execFileSync(BINARY, ["--db", file, ...args], { encoding: "utf8" });
+
+test("a big import shows its progress and «Остановить» leaves the file as it was", async () => {
+  cli(big, ["generate", "--years", "1", "--schools", "5", "--events", "20000"]);
+  // An ASCII name: xdotool drops letters of Cyrillic text typed into GTK.
+  const bundle = join(bigDir, "big-roadmap.json");
+  cli(big, ["bundle", "--plan", "1", "--out", bundle]);
+  const before = { plans: cli(db, ["plans", "--json"]), history: cli(db, ["history", "--json"]) };
+
+  const browser = await openApp(db);
+  try {
+    const nav = await browser.$('button[data-view="import"]');
+    await nav.waitForClickable({ timeout: 15000 });
+    await nav.click();
+    await (await browser.$("#choose-file")).click();
+    await answerFileDialog("Открыть дорожную карту", bundle);
+    await waitFor(browser, "#import-now", 15000);
+    await (await browser.$("#import-now")).click();
+
+    await browser.waitUntil(
+      async () => /Запись мероприятий: [\d\s]+ из 20\s000/.test(await browser.execute(() => document.getElementById("work-progress")?.textContent ?? "")),
+      { timeout: 60000, timeoutMsg: "no progress of the writing was shown" },
+    );
+    await screenshot(browser, "import-progress");
+    await (await browser.$("#work-cancel")).click();
+    await browser.waitUntil(
+      async () => (await browser.execute(() => document.body.textContent)).includes("Остановлено по вашей просьбе: ничего не записано."),
+      { timeout: 60000, timeoutMsg: "stopping was not reported" },
+    );
+    assert.equal(await browser.execute(() => document.getElementById("import-report")), null);
+  } finally {
+    await browser.deleteSession();
+  }
+  assert.equal(cli(db, ["plans", "--json"]), before.plans);
+  assert.equal(cli(db, ["history", "--json"]), before.history);
+});
