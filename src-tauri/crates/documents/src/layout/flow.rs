@@ -293,8 +293,13 @@ impl<'a> Flow<'a> {
             self.new_page();
         }
         self.draw_header(&header, t);
+        // The last row never goes alone onto a new page: when it would not fit after the one
+        // before it and both are short, they move on together.
+        let short = |i: usize| !splittable(row_height(&rows[i].1), capacity);
+        let pair = |i: usize| rows.len() >= 3 && i + 2 == rows.len() && short(i) && short(i + 1);
         for (i, (_, cells)) in rows.iter().enumerate() {
-            if self.y + need_of(i) > self.bottom + 0.01 {
+            let need = if pair(i) { row_height(cells) + row_height(&rows[i + 1].1) } else { need_of(i) };
+            if self.y + need > self.bottom + 0.01 {
                 self.new_page();
                 self.draw_header(&continued, t);
             }
@@ -408,4 +413,52 @@ fn lines_height(cells: &[(f32, f32, Vec<CellLine>)], n: usize) -> f32 {
 fn row_height(cells: &[(f32, f32, Vec<CellLine>)]) -> f32 {
     let content = cells.iter().map(|c| c.2.iter().map(|l| l.height).sum::<f32>()).fold(0.0, f32::max);
     content + 2.0 * mm(PAD_Y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Margins, Orientation};
+
+    fn body_rows_on(page: &Page) -> usize {
+        page.items
+            .iter()
+            .filter(
+                |i| matches!(i, Item::Text { runs, .. } if runs.iter().any(|(_, t)| t.starts_with("строка"))),
+            )
+            .count()
+    }
+
+    #[test]
+    fn a_table_never_leaves_its_last_row_alone_on_a_page() {
+        let fonts = crate::fonts().unwrap();
+        for n in 3..120 {
+            let table = Table {
+                widths: vec![1.0, 4.0],
+                header: vec![Row::Cells(vec![Cell::text("№", 12.0), Cell::text("Тема", 12.0)])],
+                continued: vec![],
+                rows: (1..=n)
+                    .map(|k| {
+                        Row::Cells(vec![
+                            Cell::text(k.to_string(), 12.0),
+                            Cell::text(format!("строка {k}"), 12.0),
+                        ])
+                    })
+                    .collect(),
+                borders: true,
+                shade: false,
+            };
+            let part = Part {
+                setup: PageSetup::a4(Orientation::Portrait, Margins::STANDARD),
+                blocks: vec![Block::Table(table)],
+            };
+            let mut warnings = Warnings::default();
+            let pages = flow(&[part], fonts, &mut warnings);
+            let rows: Vec<usize> = pages.iter().map(body_rows_on).collect();
+            assert_eq!(rows.iter().sum::<usize>(), n, "{n}: {rows:?}");
+            if pages.len() > 1 {
+                assert!(*rows.last().unwrap() >= 2, "{n} rows: the last page holds one row: {rows:?}");
+            }
+        }
+    }
 }

@@ -185,21 +185,29 @@ fn keep_together(pieces: Vec<(String, bool)>) -> Vec<(String, bool)> {
 
 /// Splits `word` so that its head (with a hyphen added) fits `room`: at a Russian hyphenation
 /// point if one fits, else — only when `must` (the word alone is wider than a line) — at the
-/// last character that fits.
+/// last character that fits. Good breaks leave at least two letters before and three after
+/// («уточня-ется», never «уточняет-ся»), and words under six letters are not broken to fill a
+/// line; a word wider than its cell takes any dictionary break before being cut.
 fn split_to_fit(word: &str, room: f32, face: &Face, size: f32, must: bool) -> Option<(String, String)> {
     let hyphen = face.width("-", size);
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = |t: &str| t.chars().filter(|c| c.is_alphabetic()).count();
     // Names (a capital first letter: «Таганрога», «г. Таганрога») are broken only when nothing
     // else helps.
     let name = word.split(' ').any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if letters >= 4 && (!name || must) {
+    if letters(word) >= if must { 4 } else { 6 } && (!name || must) {
         let lower = word.to_lowercase();
         if lower.len() == word.len() {
-            let best = hyphenate::breaks(&lower)
+            let fitting: Vec<usize> = hyphenate::breaks(&lower)
                 .into_iter()
                 .filter(|&b| word.is_char_boundary(b))
                 .filter(|&b| face.width(&word[..b], size) + hyphen <= room)
+                .collect();
+            let good = fitting
+                .iter()
+                .copied()
+                .filter(|&b| letters(&word[..b]) >= 2 && letters(&word[b..]) >= 3)
                 .max();
+            let best = good.or_else(|| must.then(|| fitting.iter().copied().max()).flatten());
             if let Some(b) = best {
                 return Some((format!("{}-", &word[..b]), word[b..].to_owned()));
             }
@@ -225,7 +233,21 @@ fn split_to_fit(word: &str, room: f32, face: &Face, size: f32, must: bool) -> Op
 
 #[cfg(test)]
 mod tests {
-    use super::keep_together;
+    use super::{keep_together, split_to_fit};
+
+    #[test]
+    fn short_tails_and_short_words_are_not_hyphenated() {
+        let fonts = crate::fonts().unwrap();
+        let face = fonts.face(crate::fonts::Style::Regular);
+        let size = 10.0;
+        // Room for «уточняет-» but the tail would be «ся»: the break moves back to «уточня-ется».
+        let room = face.width("уточняет-", size) + 0.5;
+        let (head, tail) = split_to_fit("уточняется", room, face, size, false).unwrap();
+        assert_eq!((head.as_str(), tail.as_str()), ("уточня-", "ется"));
+        // A five-letter word is not broken to fill a line, but is when wider than the cell.
+        assert_eq!(split_to_fit("марта", face.width("мар-", size) + 0.5, face, size, false), None);
+        assert!(split_to_fit("марта", face.width("мар-", size) + 0.5, face, size, true).is_some());
+    }
 
     fn glued(words: &[&str]) -> Vec<String> {
         keep_together(words.iter().map(|w| (w.to_string(), true)).collect())
