@@ -66,6 +66,8 @@ pub struct Choice {
     pub title: String,
     /// Ticked unless the user unticks it.
     pub usual: bool,
+    /// Ticked for the completion report (a column; blocks are not in the report).
+    pub in_report: bool,
 }
 
 /// The roadmap's columns and blocks, as the Документы view offers them.
@@ -81,13 +83,23 @@ pub async fn export_choices() -> ExportChoices {
     let usual = documents::RoadmapOptions::default().columns;
     let columns = documents::Column::ALL
         .iter()
-        .map(|c| Choice { code: c.code().into(), title: c.title().into(), usual: usual.contains(c) })
+        .map(|c| Choice {
+            code: c.code().into(),
+            title: c.title().into(),
+            usual: usual.contains(c),
+            in_report: documents::REPORT_COLUMNS.contains(c),
+        })
         .collect();
     let titles = ["цель", "задачи", "муниципальный координатор", "курируемые школы и школы-наставники"];
     let blocks = export::BLOCKS
         .iter()
         .zip(titles)
-        .map(|(code, title)| Choice { code: (*code).into(), title: title.into(), usual: true })
+        .map(|(code, title)| Choice {
+            code: (*code).into(),
+            title: title.into(),
+            usual: true,
+            in_report: false,
+        })
         .collect();
     ExportChoices { columns, blocks }
 }

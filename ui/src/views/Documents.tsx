@@ -58,9 +58,13 @@ export function DocumentsView() {
   }, [plans.data]);
   useEffect(() => {
     if (!choices.data) return;
-    setChosen(choices.data.columns.filter((c) => c.usual).map((c) => c.code));
     setBlocks(choices.data.blocks.filter((c) => c.usual).map((c) => c.code));
   }, [choices.data]);
+  // The report has its own usual columns (executors and evidence): offered afresh on switching.
+  useEffect(() => {
+    if (!choices.data) return;
+    setChosen(choices.data.columns.filter((c) => (document === "report" ? c.in_report : c.usual)).map((c) => c.code));
+  }, [choices.data, document === "report"]);
 
   async function exportAs(ext: "pdf" | "docx" | "xlsx") {
     if (planId === null) return;
@@ -149,9 +153,9 @@ export function DocumentsView() {
               </label>
             </fieldset>
           )}
-          {(document === "annex" || document === "order") && columns.data && (
+          {(document === "annex" || document === "order" || document === "report") && columns.data && (
             <fieldset>
-              <legend>Столбцы дорожной карты</legend>
+              <legend>{document === "report" ? "Столбцы отчёта (и «Состояние» на дату)" : "Столбцы дорожной карты"}</legend>
               {columns.data.map((c) => (
                 <label key={c.code} class="inline">
                   <input

@@ -199,7 +199,9 @@ pub fn export(
         }
         DocumentKind::Webinars => documents::webinar_schedule(&d, margins, orientation, &meta),
         DocumentKind::Schools => documents::schools_list(&d, margins, orientation, &meta),
-        DocumentKind::Report => documents::completion_report(&d, as_of, margins, orientation, &meta),
+        DocumentKind::Report => {
+            documents::completion_report(&d, as_of, &options.columns, margins, orientation, &meta)
+        }
         DocumentKind::Timeline => {
             let t = domain::timeline(&data.roadmap, &data.series, as_of);
             let paper = if req.a3 { documents::Paper::A3 } else { documents::Paper::A4 };

@@ -7,4 +7,8 @@ export type Choice = { code: string, title: string,
 /**
  * Ticked unless the user unticks it.
  */
-usual: boolean, };
+usual: boolean, 
+/**
+ * Ticked for the completion report (a column; blocks are not in the report).
+ */
+in_report: boolean, };

@@ -13,7 +13,7 @@ mod webinars;
 pub use common::{AnnexMark, District};
 pub use order::order_with_annexes;
 pub use overview::overview_document;
-pub use report::completion_report;
+pub use report::{completion_report, REPORT_COLUMNS};
 pub use roadmap::{roadmap_annex, Column, RoadmapOptions};
 pub use schools::schools_list;
 pub use timeline::timeline_document;

@@ -1,8 +1,8 @@
 //! The completion report: per-section counts (done, in progress, overdue) as of a day, then
-//! every event with its status and completion mark.
+//! every event with the chosen roadmap columns and its state as of that day.
 
 use chrono::NaiveDate;
-use domain::{Event, Progress};
+use domain::{Column, Event, Progress};
 
 use super::common::{cell, centred, ru_date, span, table, title, District, BODY};
 use crate::layout::{mm, Block, Margins, Orientation, PageSetup, Paragraph, Part, Row};
@@ -40,9 +40,23 @@ impl Counts {
     }
 }
 
+/// The report's event columns when the person chose none: who did it and what proves it are
+/// what a report is read for.
+pub const REPORT_COLUMNS: [Column; 6] = [
+    Column::Number,
+    Column::Content,
+    Column::Timeframe,
+    Column::Executors,
+    Column::Evidence,
+    Column::Completion,
+];
+
+/// `columns`: the roadmap columns to print (empty: [`REPORT_COLUMNS`]); the state as of the day
+/// follows the timeframe (or the content, or comes last).
 pub fn completion_report(
     d: &District,
     as_of: NaiveDate,
+    columns: &[Column],
     margins: Margins,
     orientation: Orientation,
     meta: &Meta,
@@ -84,6 +98,24 @@ pub fn completion_report(
         summary,
     )));
     blocks.push(Block::Paragraph(Paragraph::new("Мероприятия", BODY).space(mm(6.0), mm(2.0))));
+    let columns = if columns.is_empty() { &REPORT_COLUMNS[..] } else { columns };
+    let state_at = columns
+        .iter()
+        .position(|c| *c == Column::Timeframe)
+        .or_else(|| columns.iter().position(|c| *c == Column::Content))
+        .map_or(columns.len(), |i| i + 1);
+    // The state's words («запланировано», «просрочено») fit unbroken even in portrait, and the
+    // evidence header («Документы, фиксирующие результат») keeps its words whole in landscape:
+    // the content gives up some width for them.
+    let weight = |c: Column| match c {
+        Column::Content => 34.0,
+        Column::Evidence => 18.0,
+        c => super::roadmap::weight(c),
+    };
+    let mut widths: Vec<f32> = columns.iter().map(|c| weight(*c)).collect();
+    widths.insert(state_at, 20.0);
+    let mut titles: Vec<&str> = columns.iter().map(|c| c.title()).collect();
+    titles.insert(state_at, "Состояние");
     let mut rows = Vec::new();
     let mut section = None;
     for e in &r.events {
@@ -93,18 +125,20 @@ pub fn completion_report(
                 rows.push(span(s.title.lines().next().unwrap_or_default().to_owned()));
             }
         }
-        rows.push(Row::Cells(vec![
-            centred(format!("{}.", e.number.trim_end_matches('.'))),
-            cell(e.content.clone()),
-            cell(e.timeframe.text.clone()),
-            cell(e.progress(as_of).label()),
-            cell(e.completion_mark.clone()),
-        ]));
+        let mut cells: Vec<_> = columns
+            .iter()
+            .map(|c| {
+                let text = super::roadmap::value(*c, e);
+                if *c == Column::Number {
+                    centred(text)
+                } else {
+                    cell(text)
+                }
+            })
+            .collect();
+        cells.insert(state_at, cell(e.progress(as_of).label()));
+        rows.push(Row::Cells(cells));
     }
-    blocks.push(Block::Table(table(
-        vec![6.0, 40.0, 16.0, 16.0, 22.0],
-        &["№ п/п", "Мероприятие", "Сроки реализации", "Состояние", "Отметка о выполнении"],
-        rows,
-    )));
+    blocks.push(Block::Table(table(widths, &titles, rows)));
     build(&[Part { setup, blocks }], meta)
 }

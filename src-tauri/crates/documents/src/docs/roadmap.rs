@@ -11,7 +11,7 @@ use crate::{build, DocumentError, Meta, Rendered};
 pub use domain::Column;
 
 /// A column's share of the table's width.
-fn weight(c: Column) -> f32 {
+pub(super) fn weight(c: Column) -> f32 {
     match c {
         Column::Number => 7.0,
         Column::Content => 40.0,
@@ -24,7 +24,7 @@ fn weight(c: Column) -> f32 {
 }
 
 /// What a column shows of an event.
-fn value(c: Column, e: &Event) -> String {
+pub(super) fn value(c: Column, e: &Event) -> String {
     match c {
         Column::Number => format!("{}.", e.number.trim_end_matches('.')),
         Column::Content => e.content.clone(),
