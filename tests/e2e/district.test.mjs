@@ -64,6 +64,15 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
       timeout: 10000,
       timeoutMsg: "the changed pairing is still flagged",
     });
+    // A delete asks nothing and says what went, with «Отменить» that brings exactly it back.
+    const rows = () => browser.execute(() => document.querySelectorAll("#pairings tr[data-pairing]").length);
+    const before = await rows();
+    await browser.execute(() => document.querySelector("#pairings tr[data-pairing] button.danger").click());
+    await waitFor(browser, "#deleted-note");
+    assert.match(await text(browser, "#deleted-note"), /Пара «.+ → .+» удалена\./);
+    await browser.waitUntil(async () => (await rows()) === before - 1, { timeout: 10000, timeoutMsg: "the pairing stayed" });
+    await (await browser.$("#undo-delete")).click();
+    await browser.waitUntil(async () => (await rows()) === before, { timeout: 10000, timeoutMsg: "«Отменить» did not bring the pairing back" });
 
     // The risk grid of 2022: no «500+» school in the demo, so none is listed until one is added;
     // then a high risk, no measure, then one assigned.

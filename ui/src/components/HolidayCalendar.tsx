@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { api, AppError } from "../api/ipc";
 import { ruDate } from "../format";
 import { useLoad } from "./useLoad";
+import { useUndoNote } from "./UndoNote";
 
 /** Праздничные дни of one year: series by rule step over them; a transfer is added or removed here. */
 export function HolidayCalendar(props: { onChanged: () => void }) {
@@ -10,6 +11,7 @@ export function HolidayCalendar(props: { onChanged: () => void }) {
   const [date, setDate] = useState("");
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const removed = useUndoNote(setError);
   const run = (p: Promise<void>) =>
     p.then(
       () => {
@@ -39,6 +41,7 @@ export function HolidayCalendar(props: { onChanged: () => void }) {
           onInput={(e) => setYear(Number((e.target as HTMLInputElement).value))}
         />
       </label>
+      {removed.note}
       <table class="grid compact">
         <tbody>
           {holidays.data?.map((h) => (
@@ -46,7 +49,10 @@ export function HolidayCalendar(props: { onChanged: () => void }) {
               <td>{ruDate(h.date)}</td>
               <td>{h.name}</td>
               <td>
-                <button class="link" onClick={() => run(api.removeHoliday(h.date))}>
+                <button
+                  class="link"
+                  onClick={() => run(api.removeHoliday(h.date).then(() => removed.done(`${ruDate(h.date)} теперь рабочий день.`)))}
+                >
                   сделать рабочим
                 </button>
               </td>

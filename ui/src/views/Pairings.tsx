@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { FormActions } from "../components/FormActions";
 import { useFormError } from "../components/useFormError";
+import { useUndoNote } from "../components/UndoNote";
 
 const THIS_YEAR = new Date().getFullYear();
 
@@ -26,6 +27,7 @@ export function PairingsView() {
   const check = useLoad(() => api.checkPairings(year), [year]);
   const [editing, setEditing] = useState<Pairing | "new" | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const deleted = useUndoNote(setError);
   const school = (id: number) => schools.data?.find((s) => s.id === id);
   const changed = () => {
     setEditing(null);
@@ -58,6 +60,7 @@ export function PairingsView() {
         </button>
       </div>
       <ErrorNotice message={pairings.error ?? schools.error ?? error} />
+      {deleted.note}
       {check.data && check.data.conflicts.length > 0 && (
         <div class="panel review" id="pairing-conflicts">
           {check.data.conflicts.map((c, i) => (
@@ -111,7 +114,17 @@ export function PairingsView() {
                   <button class="link" onClick={() => setEditing(p)}>
                     изменить
                   </button>{" "}
-                  <button class="link danger" onClick={() => api.deletePairing(p.id).then(changed, (x) => setError(x.message))}>
+                  <button
+                    class="link danger"
+                    onClick={() =>
+                      api.deletePairing(p.id).then(() => {
+                        deleted.done(
+                          `Пара «${school(p.mentor_school_id)?.short_name ?? ""} → ${school(p.supported_school_id)?.short_name ?? ""}» удалена.`,
+                        );
+                        changed();
+                      }, (x) => setError(x.message))
+                    }
+                  >
                     удалить
                   </button>
                 </td>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, AppError } from "../api/ipc";
+import { useUndoNote } from "../components/UndoNote";
 import type { Event } from "../api/bindings/Event";
 import type { EventDraft } from "../api/bindings/EventDraft";
 import type { EventStatus } from "../api/bindings/EventStatus";
@@ -50,7 +51,7 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
   const { plan, sections, events } = props.roadmap;
   const [focus, setFocus] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [deleted, setDeleted] = useState<string | null>(null);
+  const deleted = useUndoNote(setError);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [dragged, setDragged] = useState<number | null>(null);
   const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
@@ -83,7 +84,7 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
     }, (e) => setError(e instanceof AppError ? e.message : String(e)));
   const shift = (id: number, to: Move) => run(api.shiftEvent(id, to), () => setFocus(id));
   const remove = (e: Event) =>
-    run(api.deleteEvent(e.id), () => setDeleted(`Мероприятие ${e.number} удалено.`));
+    run(api.deleteEvent(e.id), () => deleted.done(`Мероприятие ${e.number} удалено.`));
 
   const rows: preact.JSX.Element[] = [];
   const bySection = new Map<number | null, Event[]>();
@@ -98,7 +99,7 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
     ...sections.map((s) => [s, bySection.get(s.id) ?? []] as [Section, Event[]]),
   ];
   for (const [s, list] of groups) {
-    if (s) rows.push(<SectionRow key={`s${s.id}:${s.number}:${s.title}:${s.goal}`} section={s} schools={props.schools} onChanged={props.onChanged} onError={setError} onAdd={() => add(s.id, null)} />);
+    if (s) rows.push(<SectionRow key={`s${s.id}:${s.number}:${s.title}:${s.goal}`} section={s} schools={props.schools} onChanged={props.onChanged} onError={setError} onDeleted={deleted.done} onAdd={() => add(s.id, null)} />);
     for (const e of list) {
       if (!shown(e, filter, sections)) continue;
       // Rows far below the first screens are drawn as light placeholders until they come near:
@@ -185,14 +186,7 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
           {error}
         </p>
       )}
-      {deleted && (
-        <p class="notice ok" role="status" id="deleted-note">
-          {deleted}{" "}
-          <button class="link" id="undo-delete" onClick={() => run(api.undo(), () => setDeleted(null))}>
-            Отменить
-          </button>
-        </p>
-      )}
+      {deleted.note}
       {/* One list of the district's people for every row's executors field. */}
       <datalist id="known-executors">
         {props.executors.map((x) => (
@@ -257,7 +251,14 @@ function Placeholder(props: { event: Event; observer: IntersectionObserver | nul
   );
 }
 
-function SectionRow(props: { section: Section; schools: School[]; onChanged: () => void; onError: (m: string) => void; onAdd: () => void }) {
+function SectionRow(props: {
+  section: Section;
+  schools: School[];
+  onChanged: () => void;
+  onError: (m: string) => void;
+  onDeleted: (m: string) => void;
+  onAdd: () => void;
+}) {
   const s = props.section;
   const [number, setNumber] = useState(s.number);
   const [title, setTitle] = useState(s.title);
@@ -313,7 +314,15 @@ function SectionRow(props: { section: Section; schools: School[]; onChanged: () 
         </button>{" "}
         <button
           class="link danger"
-          onClick={() => api.deleteSection(s.id).then(props.onChanged, (e) => props.onError(String(e.message ?? e)))}
+          onClick={() =>
+            api.deleteSection(s.id).then(
+              () => {
+                props.onDeleted(`Раздел «${s.number ? s.number + ". " : ""}${s.title}» удалён вместе с его мероприятиями.`);
+                props.onChanged();
+              },
+              (e) => props.onError(e instanceof AppError ? e.message : String(e)),
+            )
+          }
           title="Удалить раздел вместе с его мероприятиями (можно отменить)"
         >
           удалить

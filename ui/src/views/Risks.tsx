@@ -4,6 +4,7 @@ import type { RiskLevel } from "../api/bindings/RiskLevel";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { PlanSelect } from "../components/PlanSelect";
+import { useUndoNote } from "../components/UndoNote";
 
 const LEVELS: [RiskLevel | "", string][] = [
   ["", "—"],
@@ -28,6 +29,7 @@ export function RisksView(props: { initialYear: number }) {
   // Schools the person brought into the grid this time (not «500+», no profile yet).
   const [added, setAdded] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const deleted = useUndoNote(setError);
   const run = (p: Promise<unknown>) =>
     p.then(
       () => {
@@ -82,6 +84,7 @@ export function RisksView(props: { initialYear: number }) {
         )}
       </div>
       <ErrorNotice message={error ?? schools.error ?? factors.error} />
+      {deleted.note}
       {uncovered > 0 && (
         <p class="warn" id="uncovered-count">
           ⚠ Рисков без мер в дорожной карте: {uncovered}.
@@ -164,7 +167,12 @@ export function RisksView(props: { initialYear: number }) {
                 aria-label={`Фактор ${f.position}`}
                 onChange={(e) => run(api.renameRiskFactor(f.id, (e.target as HTMLInputElement).value))}
               />
-              <button class="link danger" onClick={() => run(api.removeRiskFactor(f.id))}>
+              <button
+                class="link danger"
+                onClick={() =>
+                  run(api.removeRiskFactor(f.id).then(() => deleted.done(`Фактор риска «${f.name}» удалён вместе с его оценками.`)))
+                }
+              >
                 удалить
               </button>
             </div>
