@@ -58,3 +58,13 @@ export function timeframeDates(t: Timeframe): string {
   if (t.end) return `до ${ruDate(t.end)}`;
   return "";
 }
+
+/** A long plan title cut from its start, so the end that tells plans apart («… в 2023-2024
+ * учебном году») stays visible in narrow lists; the full title goes into the tooltip. */
+export function planLabel(title: string, max = 60): string {
+  const t = title.trim();
+  if (t.length <= max) return t;
+  const tail = t.slice(t.length - max + 1);
+  const word = tail.indexOf(" ");
+  return "…" + (word > 0 && word < 15 ? tail.slice(word + 1) : tail);
+}

@@ -1,4 +1,5 @@
 import type { Plan } from "../api/bindings/Plan";
+import { planLabel } from "../format";
 
 /** Chooses one of the district's roadmaps by its title. */
 export function PlanSelect(props: { plans: Plan[]; value: number | null; onChange: (id: number) => void; label?: string }) {
@@ -7,8 +8,8 @@ export function PlanSelect(props: { plans: Plan[]; value: number | null; onChang
       {props.label ? <span>{props.label}</span> : "Дорожная карта "}
       <select value={String(props.value)} onChange={(e) => props.onChange(Number((e.target as HTMLSelectElement).value))}>
         {props.plans.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.title}
+          <option key={p.id} value={p.id} title={p.title}>
+            {planLabel(p.title)}
           </option>
         ))}
       </select>

@@ -14,7 +14,7 @@ import type { Conflict } from "../api/bindings/Conflict";
 import type { School } from "../api/bindings/School";
 import type { Executor } from "../api/bindings/Executor";
 import type { WebinarSeries } from "../api/bindings/WebinarSeries";
-import { PROGRESS_LABELS, ruDate } from "../format";
+import { PROGRESS_LABELS, planLabel, ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { EventTimeframeEditor } from "../components/EventTimeframeEditor";
@@ -247,7 +247,7 @@ function Filters(props: { data: District; value: Filter; onChange: (f: Filter) =
   );
   return (
     <div class="filters" role="group" aria-label="Фильтры календаря">
-      {select("plan", "Дорожная карта", props.data.roadmaps.map((r) => [r.plan.id, r.plan.title]))}
+      {select("plan", "Дорожная карта", props.data.roadmaps.map((r) => [r.plan.id, planLabel(r.plan.title)]))}
       {select("section", "Раздел", sections.map((s) => [s.id, [s.number, s.title].filter(Boolean).join(". ")]))}
       {select("school", "Школа", props.data.schools.map((s) => [s.id, s.short_name]))}
       {select("executor", "Исполнитель", props.data.executors.map((x) => [x.id, x.name]))}
