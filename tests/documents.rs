@@ -120,6 +120,38 @@ fn the_order_has_its_requisites_and_each_annex_on_its_own_pages() {
     assert!(phone.y1 > phone.page_h * 0.85 && phone.x0 < phone.page_w * 0.3, "{phone:?}");
 }
 
+/// «Ход реализации» as an order's annex: a point cites it, the page follows the order with its
+/// annex mark, as of the order's date (16.02.2023: nothing is due yet, nothing overdue).
+#[test]
+fn the_overview_can_be_an_orders_annex() {
+    let (mut store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let order = store::order::get(store.read(), 1).unwrap();
+    let mut points = domain::points_of(&order);
+    points.insert(
+        points.len() - 1,
+        domain::PointDraft {
+            text: "Принять к сведению ход реализации дорожной карты".into(),
+            annex: Some(domain::AnnexDraft {
+                kind: domain::AnnexKind::Overview,
+                title: String::new(),
+                orientation: domain::Orientation::Portrait,
+                plan_id: Some(1),
+                working_group_id: None,
+            }),
+        },
+    );
+    store.change("Приказ", |tx| store::order::save(tx, Some(1), &order.draft, &points)).unwrap();
+    let stored = store::order::get(store.read(), 1).unwrap();
+    assert_eq!(stored.annexes.last().map(|a| a.draft.kind), Some(domain::AnnexKind::Overview));
+
+    let (_, text) = print(&store, DocumentKind::Order, false, &dir);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Принять к сведению ход реализации дорожной карты (приложение 4)."), "{flat}");
+    assert!(flat.contains("Приложение 4"), "the annex mark");
+    assert!(flat.contains("Ход реализации дорожной карты на 16.02.2023"), "as of the order's date");
+    assert!(flat.contains("Просрочено: 0"), "{flat}");
+}
+
 #[test]
 fn the_webinar_schedule_lists_the_five_sessions() {
     let (store, dir) = (demo(), tempfile::tempdir().unwrap());

@@ -1,4 +1,5 @@
 // Russian formats: «16.02.2023», «16 февраля 2023 г.», «Март 2023».
+import type { AnnexKind } from "./api/bindings/AnnexKind";
 import type { Category } from "./api/bindings/Category";
 import type { EventStatus } from "./api/bindings/EventStatus";
 import type { Progress } from "./api/bindings/Progress";
@@ -68,3 +69,13 @@ export function planLabel(title: string, max = 60): string {
   const word = tail.indexOf(" ");
   return "…" + (word > 0 && word < 15 ? tail.slice(word + 1) : tail);
 }
+
+/** What each kind of order annex is called in lists («3. дорожная карта»). */
+export const ANNEX_LABELS: Record<AnnexKind, string> = {
+  roadmap: "дорожная карта",
+  pairings: "закрепление школ-наставников",
+  working_group: "состав рабочей группы",
+  schools: "список школ",
+  webinars: "график вебинаров",
+  overview: "ход реализации дорожной карты",
+};

@@ -1,22 +1,14 @@
 import { useEffect, useState } from "preact/hooks";
 import { save } from "@tauri-apps/plugin-dialog";
 import { api, AppError } from "../api/ipc";
-import type { AnnexKind } from "../api/bindings/AnnexKind";
 import type { DocumentKind } from "../api/bindings/DocumentKind";
 import type { Exported } from "../api/bindings/Exported";
-import { ruDate } from "../format";
+import { ANNEX_LABELS, ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { PlanSelect } from "../components/PlanSelect";
 import { useWork } from "../components/WorkProgress";
 
-const ANNEX_LABELS: Record<AnnexKind, string> = {
-  roadmap: "дорожная карта",
-  pairings: "закрепление школ-наставников",
-  working_group: "состав рабочей группы",
-  schools: "список школ",
-  webinars: "график вебинаров",
-};
 
 /** Each document with its name in the list and the file name the save dialog offers. */
 const DOCUMENTS: [DocumentKind, string, string][] = [

@@ -6,20 +6,13 @@ import type { OrderDraft } from "../api/bindings/OrderDraft";
 import type { Plan } from "../api/bindings/Plan";
 import type { PointDraft } from "../api/bindings/PointDraft";
 import type { WorkingGroup } from "../api/bindings/WorkingGroup";
-import { ruDate } from "../format";
+import { ANNEX_LABELS, ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { FormActions } from "../components/FormActions";
 import { PlanSelect } from "../components/PlanSelect";
 import { useFormError } from "../components/useFormError";
 
-const ANNEX_LABELS: Record<AnnexDraft["kind"], string> = {
-  roadmap: "дорожная карта",
-  pairings: "закрепление школ-наставников",
-  working_group: "состав рабочей группы",
-  schools: "список школ",
-  webinars: "график вебинаров",
-};
 
 /** A plan's title in the case a point needs: «Дорожная карта …» → «дорожную карту …» (accusative)
  * or «дорожной карты …» (genitive); another title is quoted after «дорожную карту». */
@@ -56,6 +49,13 @@ function wordings(plan: Plan | null, group: WorkingGroup | null): { label: strin
     {
       label: "Назначить муниципального координатора",
       point: { text: `Назначить муниципальным координатором ${c ? `${c.name}${c.position ? `, ${c.position}` : ""}` : "…"}`, annex: null },
+    },
+    {
+      label: "Принять к сведению ход реализации",
+      point: {
+        text: "Принять к сведению ход реализации дорожной карты на дату приказа",
+        annex: annex("overview", { plan_id: plan?.id ?? null }),
+      },
     },
     { label: "Контроль исполнения", point: { text: "Контроль исполнения приказа оставляю за собой", annex: null } },
   ];

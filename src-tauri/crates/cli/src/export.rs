@@ -195,7 +195,15 @@ pub fn export(
                     "У дорожной карты нет приказа об утверждении: составьте его",
                 )
             })?;
-            documents::order_with_annexes(&d, &store::order::get(conn, id)?, &options, &meta)
+            let order = store::order::get(conn, id)?;
+            // An overview annex shows the plan as of the order's date.
+            let overview = order
+                .annexes
+                .iter()
+                .any(|a| a.draft.kind == domain::AnnexKind::Overview)
+                .then(|| overview(store, &data.roadmap, &data, order.draft.date))
+                .transpose()?;
+            documents::order_with_annexes(&d, &order, &options, overview.as_ref(), &meta)
         }
         DocumentKind::Webinars => documents::webinar_schedule(&d, margins, orientation, &meta),
         DocumentKind::Schools => documents::schools_list(&d, margins, orientation, &meta),

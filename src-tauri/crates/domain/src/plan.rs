@@ -269,6 +269,8 @@ pub enum AnnexKind {
     WorkingGroup,
     Schools,
     Webinars,
+    /// «Ход реализации дорожной карты на <дата приказа>».
+    Overview,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

@@ -42,6 +42,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0004_history.sql")),
     M::up(include_str!("../migrations/0005_accepted_timeframes.sql")),
     M::up(include_str!("../migrations/0006_event_order.sql")),
+    M::up(include_str!("../migrations/0007_overview_annex.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 

@@ -76,6 +76,7 @@ fn annex_kind(code: &str) -> Option<AnnexKind> {
         "working_group" => AnnexKind::WorkingGroup,
         "schools" => AnnexKind::Schools,
         "webinars" => AnnexKind::Webinars,
+        "overview" => AnnexKind::Overview,
         _ => return None,
     })
 }
@@ -87,6 +88,7 @@ fn annex_code(kind: AnnexKind) -> &'static str {
         AnnexKind::WorkingGroup => "working_group",
         AnnexKind::Schools => "schools",
         AnnexKind::Webinars => "webinars",
+        AnnexKind::Overview => "overview",
     }
 }
 

@@ -3,6 +3,7 @@
 use domain::{AnnexKind, Order, Orientation as AnnexOrientation};
 
 use super::common::{body, ru_date, AnnexMark, District, BODY, INDENT};
+use super::overview::overview_part;
 use super::roadmap::{roadmap_part, RoadmapOptions};
 use super::schools::{pairings_part, working_group_part};
 use super::webinars::webinars_part;
@@ -66,11 +67,13 @@ fn order_part(o: &Order, margins: Margins) -> Part {
     Part { setup, blocks }
 }
 
-/// The order and every annex it names, in their numbers' order.
+/// The order and every annex it names, in their numbers' order. `overview`: the plan's
+/// progress as of the order's date, for an overview annex.
 pub fn order_with_annexes(
     d: &District,
     o: &Order,
     roadmap: &RoadmapOptions,
+    overview: Option<&domain::Overview>,
     meta: &Meta,
 ) -> Result<Rendered, DocumentError> {
     let margins = roadmap.margins;
@@ -90,6 +93,12 @@ pub fn order_with_annexes(
             AnnexKind::Pairings | AnnexKind::Schools => pairings_part(d, setup, Some(&mark)),
             AnnexKind::WorkingGroup => working_group_part(d, a.draft.working_group_id, setup, Some(&mark)),
             AnnexKind::Webinars => webinars_part(d, setup, Some(&mark)),
+            AnnexKind::Overview => {
+                let o = overview.ok_or_else(|| {
+                    DocumentError::Invalid("Для приложения «Ход реализации» нет данных обзора".into())
+                })?;
+                overview_part(o, &d.roadmap.plan.title, setup, Some(&mark))
+            }
         });
     }
     build(&parts, meta)

@@ -5,7 +5,7 @@
 use domain::overview::{EventRef, Overview, SectionProgress, DUE_SOON_DAYS};
 use domain::timeline::headline;
 
-use super::common::{cell, centred, ru_date, table, title, TABLE};
+use super::common::{cell, centred, ru_date, table, title, AnnexMark, TABLE};
 use crate::fonts::Style;
 use crate::layout::{mm, Block, Cell, CellFill, Margins, Orientation, PageSetup, Paragraph, Part, Row};
 use crate::{build, DocumentError, Meta, Rendered};
@@ -66,6 +66,11 @@ pub fn overview_document(
     meta: &Meta,
 ) -> Result<Rendered, DocumentError> {
     let setup = PageSetup::a4(Orientation::Portrait, margins);
+    build(&[overview_part(o, plan_title, setup, None)], meta)
+}
+
+/// The overview's page, with an order's annex mark when it is an annex.
+pub fn overview_part(o: &Overview, plan_title: &str, setup: PageSetup, mark: Option<&AnnexMark>) -> Part {
     let mut rows: Vec<Row> = o
         .sections
         .iter()
@@ -76,7 +81,8 @@ pub fn overview_document(
         })
         .collect();
     rows.push(progress_row(&o.total, "Всего".into()));
-    let mut blocks = vec![
+    let mut blocks: Vec<Block> = mark.map(|m| m.block(setup.area().2 - setup.area().0)).into_iter().collect();
+    blocks.extend([
         title(format!("Ход реализации дорожной карты на {}\n«{plan_title}»", ru_date(o.as_of))),
         heading("Выполнение по разделам"),
         Block::Table(table(
@@ -85,7 +91,7 @@ pub fn overview_document(
             rows,
         )),
         heading(format!("Просрочено: {}", o.overdue.len())),
-    ];
+    ]);
     if !o.overdue.is_empty() {
         blocks.push(event_list(&o.overdue));
     }
@@ -133,5 +139,5 @@ pub fn overview_document(
         }
         blocks.push(Block::Paragraph(Paragraph::new(lines.join("\n"), LIST_SIZE)));
     }
-    build(&[Part { setup, blocks }], meta)
+    Part { setup, blocks }
 }
