@@ -227,6 +227,18 @@ test("a plan from nothing, its order, a restart", async () => {
     await (await browser.$("#mode-editor")).click();
     await browser.waitUntil(async () => (await rows(browser)).length === 5, { timeout: 10000, timeoutMsg: "after a restart the plan is gone" });
     assert.equal((await rows(browser))[2], "1.2 Приказ о сопровождении");
+    // The passport opened by the person stays open while its fields are saved one by one.
+    await browser.execute(() => document.querySelector("#plan-form summary").click());
+    const open = () => browser.execute(() => document.querySelector("#plan-form details").open);
+    assert.equal(await open(), true);
+    await setField(browser, '#plan-form input[name="issuer"]', "Управление образования г. Таганрога (отдел)", "change");
+    await browser.waitUntil(
+      async () => (await browser.execute(() => document.querySelector('#plan-form input[name="issuer"]').value)).includes("(отдел)") &&
+        JSON.parse(execFileSync(BINARY, ["--db", db, "plans", "--json"], { encoding: "utf8" }))[0].issuer.includes("(отдел)"),
+      { timeout: 10000, timeoutMsg: "the issuer was not saved" },
+    );
+    await browser.pause(500);
+    assert.equal(await open(), true, "saving a field collapsed the passport");
   } finally {
     await browser.deleteSession();
   }

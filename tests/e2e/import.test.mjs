@@ -82,6 +82,19 @@ test("a pasted roadmap is previewed, mapped, imported and copied to next year", 
     await note.waitForExist({ timeout: 10000 });
     assert.match(await note.getText(), /Создана дорожная карта № 3 на следующий год: мероприятий 16/);
     await screenshot(browser, "plan-copied");
+    // Three plans, both views: the page never scrolls sideways and every toolbar button is on screen.
+    for (const mode of ["#mode-document", "#mode-editor"]) {
+      await (await browser.$(mode)).click();
+      const fit = await browser.execute(() => ({
+        page: document.scrollingElement.scrollWidth,
+        width: window.innerWidth,
+        off: [...document.querySelectorAll(".toolbar button")]
+          .filter((b) => b.getBoundingClientRect().right > window.innerWidth)
+          .map((b) => b.textContent),
+      }));
+      assert.ok(fit.page <= fit.width, `${mode}: the page is ${fit.page} px wide in a ${fit.width} px window`);
+      assert.deepEqual(fit.off, [], `${mode}: toolbar buttons off screen`);
+    }
   } finally {
     await browser.deleteSession();
   }

@@ -30,7 +30,15 @@ export function draftOf(p: Plan): PlanDraft {
 
 /** The plan's passport: title, period, issuer, coordinator, goal, tasks. A change is saved when
  * the field is left; a refused value stays typed, with the reason beside the field. */
-export function PlanForm(props: { plan: Plan | null; onSaved: (id: number) => void; onCancel?: () => void }) {
+/** `open`/`onToggle`: the passport's open state kept by the view, so saving a field (which
+ * rebuilds the form with the saved plan) never collapses it under the person's hands. */
+export function PlanForm(props: {
+  plan: Plan | null;
+  onSaved: (id: number) => void;
+  onCancel?: () => void;
+  open?: boolean;
+  onToggle?: (open: boolean) => void;
+}) {
   const [d, setD] = useState<PlanDraft>(
     props.plan
       ? draftOf(props.plan)
@@ -69,7 +77,10 @@ export function PlanForm(props: { plan: Plan | null; onSaved: (id: number) => vo
 
   return (
     <form class="panel plan-form" id="plan-form" onSubmit={(e) => (e.preventDefault(), submit({ ...d, tasks: tasks.split("\n") }))}>
-      <details open={isNew || error !== null}>
+      <details
+        open={isNew || error !== null || props.open}
+        onToggle={(e) => props.onToggle?.((e.currentTarget as HTMLDetailsElement).open)}
+      >
       <summary>
         <h2>{isNew ? "Новая дорожная карта" : `Паспорт дорожной карты: ${d.title}`}</h2>
       </summary>

@@ -50,6 +50,8 @@ export function PlansView() {
     }
   }
 
+  const [passportOpen, setPassportOpen] = useState(false);
+
   return (
     <section aria-labelledby="plans-title">
       <div class="toolbar">
@@ -102,7 +104,13 @@ export function PlansView() {
       {mode === "document" && roadmap.data && <RoadmapTable roadmap={roadmap.data} onChanged={changed} />}
       {mode === "editor" && roadmap.data && (
         <>
-          <PlanForm key={`${roadmap.data.plan.id}:${JSON.stringify(roadmap.data.plan)}`} plan={roadmap.data.plan} onSaved={() => (plans.reload(), changed())} />
+          <PlanForm
+            key={`${roadmap.data.plan.id}:${JSON.stringify(roadmap.data.plan)}`}
+            plan={roadmap.data.plan}
+            onSaved={() => (plans.reload(), changed())}
+            open={passportOpen}
+            onToggle={setPassportOpen}
+          />
           <PlanEditor roadmap={roadmap.data} schools={schools.data ?? []} executors={executors.data ?? []} onChanged={changed} />
         </>
       )}
