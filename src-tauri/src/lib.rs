@@ -64,6 +64,7 @@ pub fn run_app<R: tauri::Runtime>(
             commands::timeframes::set_event_timeframe,
             commands::timeframes::list_timeframe_review,
             commands::timeframes::accept_event_timeframe,
+            commands::timeframes::timeframe_wording,
             commands::documents::export_document,
             commands::documents::open_document,
             commands::documents::export_choices,

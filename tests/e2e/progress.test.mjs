@@ -78,6 +78,46 @@ test("the overview counts, the timeline's bar opens its event, marked done it is
     });
     assert.deepEqual(await totals(browser), [16, 1, 2, 4, 9]);
 
+    // Event 2 («Февраль 2023 г.»): its bar's end dragged a month on; the wording is offered,
+    // «Оставить как было» keeps the plan's text, «Заменить срок» writes the offered one.
+    await (await browser.$("#tab-timeline")).click();
+    await waitFor(browser, "#timeline .tl-handle");
+    const second = await browser.execute(() => {
+      const row = [...document.querySelectorAll("#timeline .tl-row[data-event]")].find((r) => r.textContent.includes("Заседание рабочей группы"));
+      return Number(row.dataset.event);
+    });
+    const dragEnd = (id, dx) =>
+      browser.execute(
+        (id, dx) => {
+          const handle = document.querySelector(`#timeline .tl-row[data-event="${id}"] .tl-handle`);
+          const r = handle.getBoundingClientRect();
+          const at = (x) => ({ clientX: x, clientY: r.top + r.height / 2, bubbles: true, pointerId: 1, isPrimary: true });
+          handle.dispatchEvent(new PointerEvent("pointerdown", at(r.left + 4)));
+          window.dispatchEvent(new PointerEvent("pointermove", at(r.left + 4 + dx / 2)));
+          window.dispatchEvent(new PointerEvent("pointerup", at(r.left + 4 + dx)));
+        },
+        id,
+        dx,
+      );
+    const eventText = (id) =>
+      JSON.parse(execFileSync(BINARY, ["--db", db, "events", "--plan", "1", "--json"], { encoding: "utf8" })).find((e) => e.id === id).timeframe;
+    await dragEnd(second, 92);
+    await waitFor(browser, "#timeframe-offer");
+    const offered = await browser.execute(() => document.getElementById("timeframe-offer").textContent);
+    assert.match(offered, /срок «Февраль 2023 г\.» → «(Февраль – март 2023 г\.|с 01\.02\.2023 по \d\d\.03\.2023)»/);
+    await screenshot(browser, "timeline-drag");
+    await (await browser.$("#keep-timeframe")).click();
+    assert.equal(eventText(second).text, "Февраль 2023 г.", "«Оставить как было» changed the text");
+    await dragEnd(second, 92);
+    await waitFor(browser, "#timeframe-offer");
+    const text = (await browser.execute(() => document.getElementById("timeframe-offer").textContent)).match(/→ «(.+)»/)[1];
+    await (await browser.$("#accept-timeframe")).click();
+    await browser.waitUntil(async () => !(await browser.execute(() => !!document.getElementById("timeframe-offer"))), { timeout: 10000 });
+    const moved = eventText(second);
+    assert.equal(moved.text, text);
+    assert.equal(moved.start, "2023-02-01");
+    assert.match(moved.end, /^2023-03-\d\d$/);
+
     const events = JSON.parse(execFileSync(BINARY, ["--db", db, "events", "--plan", "1", "--json"], { encoding: "utf8" }));
     const marked = events.find((e) => e.id === eventId);
     assert.equal(marked.status, "done");

@@ -79,3 +79,10 @@ export const ANNEX_LABELS: Record<AnnexKind, string> = {
   webinars: "график вебинаров",
   overview: "ход реализации дорожной карты",
 };
+
+/** ISO date + n days («2023-03-31» + 1 → «2023-04-01»). */
+export function addDays(iso: string, n: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}

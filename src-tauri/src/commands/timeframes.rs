@@ -48,3 +48,10 @@ pub async fn accept_event_timeframe(state: State<'_, AppStore>, event_id: Id) ->
         Ok(((), format!("Срок {} принят как есть", store::event::label(tx, event_id))))
     })?)
 }
+
+/// The words for a span of days («Март – апрель 2023 г.», «с 10.03.2023 по 15.04.2023»): what
+/// the timeline offers when a bar is dragged; nothing is saved until the person accepts it.
+#[tauri::command]
+pub async fn timeframe_wording(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+    timeframe::wording(start, end)
+}

@@ -14,7 +14,7 @@ import type { Conflict } from "../api/bindings/Conflict";
 import type { School } from "../api/bindings/School";
 import type { Executor } from "../api/bindings/Executor";
 import type { WebinarSeries } from "../api/bindings/WebinarSeries";
-import { PROGRESS_LABELS, planLabel, ruDate } from "../format";
+import { PROGRESS_LABELS, addDays, planLabel, ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { EventTimeframeEditor } from "../components/EventTimeframeEditor";
@@ -23,12 +23,6 @@ import { StatusSelect } from "../components/StatusSelect";
 
 const SECTION_COLOURS = ["#1f5fa8", "#2e7d4f", "#8a4fb3", "#b26a00", "#00838f", "#6d4c41"];
 
-/** ISO date + n days. */
-function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
 
 /** What the calendar shows: "" in a field means «все». */
 type Filter = { plan: string; section: string; school: string; executor: string; status: string };

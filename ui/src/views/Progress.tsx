@@ -9,7 +9,7 @@ import type { Roadmap } from "../api/bindings/Roadmap";
 import type { SectionProgress } from "../api/bindings/SectionProgress";
 import type { Timeline } from "../api/bindings/Timeline";
 import type { TimelineRow } from "../api/bindings/TimelineRow";
-import { PROGRESS_LABELS, ruDate } from "../format";
+import { PROGRESS_LABELS, addDays, ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { PlanSelect } from "../components/PlanSelect";
@@ -197,6 +197,7 @@ type Line =
   | { kind: "event"; key: string; row: TimelineRow }
   | { kind: "series"; key: string; title: string; marks: Mark[] };
 
+
 function days(from: string, to: string): number {
   return Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 }
@@ -208,6 +209,10 @@ function TimelinePanel(props: { planId: number; asOf: string; onOpen: (eventId: 
   const [closed, setClosed] = useState<Set<string>>(new Set());
   const [scroll, setScroll] = useState(0);
   const [height, setHeight] = useState(480);
+  // A bar's end being dragged (its new end shown live), then the wording offered for it.
+  const [drag, setDrag] = useState<{ eventId: number; end: string } | null>(null);
+  const [offer, setOffer] = useState<{ row: TimelineRow; text: string } | null>(null);
+  const [offerError, setOfferError] = useState<string | null>(null);
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const measure = () => box.current && setHeight(box.current.clientHeight);
@@ -251,9 +256,45 @@ function TimelinePanel(props: { planId: number; asOf: string; onOpen: (eventId: 
   const first = Math.max(0, Math.floor(scroll / ROW) - 10);
   const last = Math.min(lines.length, Math.ceil((scroll + height) / ROW) + 10);
   const today = x(tl.as_of);
-  const bar = (m: Mark, p: Progress, i: number, onClick?: () => void) => {
+  /** Dragging the end of an event's bar: the end follows the pointer by whole days; on release
+   * the words for the new span are asked of Rust and offered, the plan's text kept until accepted. */
+  const startDrag = (row: TimelineRow, m: Mark, e: PointerEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    const x0 = e.clientX;
+    const endAt = (clientX: number) => {
+      const moved = addDays(m.end, Math.round((clientX - x0) / perDay));
+      return moved < m.start ? m.start : moved;
+    };
+    const move = (ev: PointerEvent) => setDrag({ eventId: row.event_id, end: endAt(ev.clientX) });
+    const up = (ev: PointerEvent) => {
+      window.removeEventListener("pointermove", move);
+      window.removeEventListener("pointerup", up);
+      setDrag(null);
+      const end = endAt(ev.clientX);
+      if (end === m.end) return;
+      setOfferError(null);
+      api.timeframeWording(m.start, end).then((text) => setOffer({ row, text }));
+    };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
+    setDrag({ eventId: row.event_id, end: m.end });
+  };
+  const accept = async () => {
+    if (!offer) return;
+    try {
+      await api.setEventTimeframe(offer.row.event_id, offer.text);
+      setOffer(null);
+      t.reload();
+      announceDataChanged();
+    } catch (e) {
+      setOfferError(e instanceof AppError ? e.message : String(e));
+    }
+  };
+  const bar = (m: Mark, p: Progress, i: number, onClick?: () => void, row?: TimelineRow) => {
+    const dragged = row && m.kind === "bar" && drag?.eventId === row.event_id ? drag.end : null;
     const left = x(m.start);
-    const w = Math.max(4, (days(m.start, m.end) + 1) * perDay);
+    const w = Math.max(4, (days(m.start, dragged ?? m.end) + 1) * perDay);
     const lead = m.kind === "deadline" && m.lead_from ? x(m.lead_from) : null;
     return (
       <span key={i}>
@@ -265,6 +306,14 @@ function TimelinePanel(props: { planId: number; asOf: string; onOpen: (eventId: 
           onClick={onClick}
           tabIndex={-1}
         />
+        {row && m.kind === "bar" && (
+          <span
+            class="tl-handle"
+            style={{ left: `${left + w - 4}px` }}
+            title="Потяните, чтобы изменить срок"
+            onPointerDown={(e) => startDrag(row, m, e)}
+          />
+        )}
       </span>
     );
   };
@@ -285,6 +334,22 @@ function TimelinePanel(props: { planId: number; asOf: string; onOpen: (eventId: 
           ))}
         </span>
       </div>
+      {offer && (
+        <div class="notice" role="dialog" aria-label="Новый срок" id="timeframe-offer">
+          <p>
+            Мероприятие {offer.row.number}: срок «{offer.row.timeframe}» → «{offer.text}»
+          </p>
+          {offerError && <p class="field-error">{offerError}</p>}
+          <div class="actions">
+            <button class="primary" id="accept-timeframe" onClick={accept}>
+              Заменить срок
+            </button>
+            <button id="keep-timeframe" onClick={() => setOffer(null)}>
+              Оставить как было
+            </button>
+          </div>
+        </div>
+      )}
       <div class="tl-scroll" ref={box} onScroll={(e) => setScroll((e.target as HTMLDivElement).scrollTop)}>
         <div class="tl-head" style={{ width: `${LABEL + width}px` }}>
           <div class="tl-label">Мероприятие</div>
@@ -338,7 +403,7 @@ function TimelinePanel(props: { planId: number; asOf: string; onOpen: (eventId: 
                   {r.number} {r.content.split("\n")[0]}
                 </button>
                 <div class="tl-track" style={{ width: `${width}px` }}>
-                  {r.marks.length === 0 ? <span class="muted small tl-free">без срока: {r.timeframe.split("\n")[0]}</span> : r.marks.map((m, j) => bar(m, r.progress, j, open))}
+                  {r.marks.length === 0 ? <span class="muted small tl-free">без срока: {r.timeframe.split("\n")[0]}</span> : r.marks.map((m, j) => bar(m, r.progress, j, open, r))}
                 </div>
               </div>
             );

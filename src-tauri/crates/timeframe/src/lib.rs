@@ -10,6 +10,7 @@ mod lexer;
 mod literal;
 mod occurrences;
 mod resolve;
+mod wording;
 mod words;
 
 use chrono::NaiveDate;
@@ -18,6 +19,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use occurrences::Span;
+pub use wording::wording;
 
 /// The plan's period: the frame every timeframe is placed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
