@@ -98,6 +98,28 @@ fn the_preview_writes_nothing() {
 }
 
 #[test]
+fn the_lines_above_the_table_fill_the_passport() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let file = dir.path().join("plan.txt");
+    std::fs::write(
+        &file,
+        "План мероприятий на 2023 год\nЦель дорожной карты – повышение качества образования\n\
+         Основные задачи:\n1) создать условия;\n2) поддержать школы.\n\
+         Муниципальный координатор: Смирнова О.П., главный специалист\n\
+         № п/п\tМероприятие\tСрок\tОтветственный\n1\tСовещание\tмарт 2023 г.\tИванов И.И.\n",
+    )
+    .unwrap();
+    let written = json(&run(&db, &["import", file.to_str().unwrap(), "--json"]));
+    let all = json(&run(&db, &["plans", "--json"]));
+    let plan = all.as_array().unwrap().iter().find(|p| p["id"] == written["plan"]).unwrap();
+    assert_eq!(plan["goal"], "повышение качества образования", "{plan}");
+    assert_eq!(plan["tasks"], serde_json::json!(["создать условия", "поддержать школы"]));
+    assert_eq!(plan["coordinator"]["name"], "Смирнова О.П.", "{plan}");
+    assert_eq!(plan["coordinator"]["position"], "главный специалист", "{plan}");
+}
+
+#[test]
 fn a_workbooks_sheet_is_chosen_by_name() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo(dir.path());

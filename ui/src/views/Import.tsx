@@ -248,7 +248,14 @@ export function ImportView(props: { onImported: () => void }) {
               </label>
             ))}
           </div>
-          {preview.goal && <p class="small">Цель: {preview.goal}</p>}
+          {(preview.goal || preview.tasks.length > 0 || preview.coordinator) && (
+            <div class="small" id="import-passport">
+              <p class="muted">Над таблицей найдено — попадёт в паспорт дорожной карты:</p>
+              {preview.goal && <p>Цель: {preview.goal}</p>}
+              {preview.tasks.length > 0 && <p>Задачи: {preview.tasks.join("; ")}</p>}
+              {preview.coordinator && <p>Координатор: {preview.coordinator}</p>}
+            </div>
+          )}
           <table class="grid import-table">
             <thead>
               <tr>

@@ -101,7 +101,8 @@ pub fn write(
         title: title.trim().to_owned(),
         period: recognised.period,
         issuer: choice.issuer.unwrap_or_default().to_owned(),
-        coordinator: None,
+        // «Координатор: …» above the table goes to the passport, as the preview says.
+        coordinator: import::executors(&recognised.coordinator).into_iter().next(),
         goal: String::new(),
         tasks: Vec::new(),
     };

@@ -576,28 +576,79 @@ fn event(
     }
 }
 
-/// «Цель: …» and the «- » lines after «Задачи:» above the table.
+/// The passport lines above the table: «Цель: …», «Задачи:» with its list, «Координатор: …»,
+/// whatever the label's wording («Цель дорожной карты –», «Муниципальный координатор:»,
+/// «Основные задачи:»).
 fn read_preamble(lines: &[String], out: &mut Recognised) {
     let mut in_tasks = false;
     for line in lines {
         let l = line.trim();
-        if let Some(who) =
-            l.strip_prefix("Координатор:").or_else(|| l.strip_prefix("Муниципальный координатор:"))
-        {
-            out.coordinator = who.trim().to_owned();
+        if let Some(who) = labelled(l, &["координатор", "координаторы"]) {
+            out.coordinator = who.to_owned();
             in_tasks = false;
-        } else if let Some(goal) = l.strip_prefix("Цель:") {
-            out.goal = goal.trim().to_owned();
+        } else if let Some(goal) = labelled(l, &["цель", "цели"]) {
+            out.goal = goal.to_owned();
             in_tasks = false;
-        } else if let Some(rest) = l.strip_prefix("Задачи:") {
+        } else if let Some(rest) = labelled(l, &["задачи", "задача"]) {
             in_tasks = true;
-            if !rest.trim().is_empty() {
-                out.tasks.push(rest.trim().to_owned());
+            if !rest.is_empty() {
+                out.tasks.push(rest.to_owned());
             }
-        } else if in_tasks && (l.starts_with("- ") || l.starts_with("• ")) {
-            out.tasks.push(l[l.find(' ').unwrap_or(0)..].trim().trim_end_matches(';').to_owned());
+        } else if in_tasks && task_item(l).is_some() {
+            out.tasks.extend(task_item(l));
         } else {
             in_tasks = false;
         }
+    }
+}
+
+/// The text after a short label that holds one of `names` («Цель:», «Цель дорожной карты –»,
+/// «Муниципальный координатор:»): at most five words before a colon or a dash.
+fn labelled<'a>(line: &'a str, names: &[&str]) -> Option<&'a str> {
+    let (label, rest) = line
+        .split_once(':')
+        .or_else(|| line.split_once(" – "))
+        .or_else(|| line.split_once(" — "))
+        .or_else(|| line.split_once(" - "))?;
+    let words: Vec<String> = label.split_whitespace().map(str::to_lowercase).collect();
+    let named = words.len() <= 5 && words.iter().any(|w| names.contains(&w.as_str()));
+    named.then(|| rest.trim())
+}
+
+/// A task in the list: «- …», «• …», «1) …», «2. …».
+fn task_item(line: &str) -> Option<String> {
+    let rest = line
+        .strip_prefix("- ")
+        .or_else(|| line.strip_prefix("• "))
+        .or_else(|| line.strip_prefix("– "))
+        .or_else(|| {
+            let digits = line.find(|c: char| !c.is_ascii_digit()).filter(|&i| i > 0 && i <= 2)?;
+            line[digits..].strip_prefix(") ").or_else(|| line[digits..].strip_prefix(". "))
+        })?;
+    Some(rest.trim().trim_end_matches([';', '.']).to_owned()).filter(|t| !t.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passport_lines_whatever_their_labels() {
+        let lines: Vec<String> = [
+            "План мероприятий на 2023 год",
+            "Цель дорожной карты – повышение качества образования",
+            "Основные задачи:",
+            "1) создать условия;",
+            "2) поддержать школы.",
+            "Муниципальный координатор: Смирнова О.П., главный специалист",
+            "Целевые показатели: не менее 80 %",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut r = recognise(&Grid::default(), &[], &"2023-01-01..2023-12-31".parse().unwrap(), &[], None);
+        read_preamble(&lines, &mut r);
+        assert_eq!(r.goal, "повышение качества образования");
+        assert_eq!(r.tasks, ["создать условия", "поддержать школы"]);
+        assert_eq!(r.coordinator, "Смирнова О.П., главный специалист");
     }
 }
