@@ -47,7 +47,25 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
     });
     await screenshot(browser, "calendar-month");
 
+    // «Перейти к месяцу» follows the grid when it is paged with its own arrows.
+    await (await browser.$("#calendar .fc-next-button")).click();
+    await browser.waitUntil(async () => (await browser.execute(() => document.getElementById("goto-month").value)) === "2023-05", {
+      timeout: 5000,
+      timeoutMsg: "«Перейти к месяцу» does not show the grid's month",
+    });
+    await (await browser.$("#calendar .fc-prev-button")).click();
+
     await clickEntry(browser, "Система восполнения");
+    // With the side panel open all seven days stay inside the grid.
+    await browser.waitUntil(
+      async () =>
+        browser.execute(() => {
+          const grid = document.getElementById("calendar").getBoundingClientRect();
+          const heads = [...document.querySelectorAll("#calendar .fc-col-header-cell")];
+          return heads.length === 7 && heads.every((h) => h.getBoundingClientRect().right <= grid.right + 1);
+        }),
+      { timeout: 5000, timeoutMsg: "the side panel hides days of the week" },
+    );
     await browser.execute(() => {
       const input = document.getElementById("webinar-date");
       input.value = "2023-04-28";

@@ -87,6 +87,8 @@ test("a series of five by rule appears in the month view and stays", async () =>
       timeoutMsg: "not all five sessions are in the March month view",
     });
     await screenshot(browser, "series-in-calendar");
+    // A session at a time reads «15:00 Вебинар: …», not FullCalendar's Russian default «15 …».
+    assert.match((await days(["2023-03-02"]))[0], /15:00\s*Вебинар/);
 
     // Drag the 23 March session to Friday 24 March.
     await drag(browser, "2023-03-23", "2023-03-24");

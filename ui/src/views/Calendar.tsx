@@ -124,6 +124,8 @@ export function CalendarView() {
       headerToolbar: { left: "prev,next today", center: "title", right: "dayGridMonth,timeGridWeek,listMonth" },
       height: "auto",
       dayMaxEvents: 4,
+      // «15:00 Вебинар: …», not FullCalendar's Russian default «15 Вебинар: …».
+      eventTimeFormat: { hour: "2-digit", minute: "2-digit", hour12: false },
       scrollTime: "08:00:00",
       slotMinTime: "07:00:00",
       slotMaxTime: "21:00:00",
@@ -149,12 +151,20 @@ export function CalendarView() {
       },
       datesSet: (info) => {
         shownDate.current = info.view.currentStart;
+        // «Перейти к месяцу» always names the month the grid shows.
+        const d = info.view.currentStart;
+        setMonth(`${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}`);
       },
     });
     cal.render();
     calendar.current = cal;
     return () => cal.destroy();
   }, [district.data, filter]);
+
+  // The side panel narrows the grid: FullCalendar measures again, so Saturday and Sunday stay.
+  useEffect(() => {
+    calendar.current?.updateSize();
+  }, [selected]);
 
   const changed = district.reload;
   const entry = district.data?.entries.find((e) => e.uid === selected) ?? null;

@@ -463,7 +463,7 @@ function EventRow(props: {
           data-field="timeframe_text"
           rows={2}
           aria-label={`Сроки мероприятия ${e.number}`}
-          placeholder="до 10 марта 2024 г."
+          placeholder="например: до 10 марта"
           value={d.timeframe_text}
           onInput={set("timeframe_text")}
           onKeyDown={keys}
