@@ -193,6 +193,15 @@ test("a plan from nothing, its order, a restart", async () => {
     await (await browser.$("#new-order")).waitForClickable({ timeout: 10000 });
     await (await browser.$("#new-order")).click();
     await waitFor(browser, "#order-form");
+    // The ready wordings come from Rust with the order's usual title.
+    await browser.waitUntil(
+      () => browser.execute(() => [...document.querySelectorAll("#order-form .chip-button")].some((b) => b.textContent.includes("Утвердить дорожную карту"))),
+      { timeout: 10000, timeoutMsg: "no ready wordings" },
+    );
+    assert.equal(
+      await browser.execute(() => document.querySelector('#order-form input[name="title"]').value),
+      "Об утверждении дорожной карты сопровождения ШНОР на 2023-2024 учебный год",
+    );
     await browser.execute(() => [...document.querySelectorAll("#order-form .chip-button")].find((b) => b.textContent.includes("Утвердить дорожную карту")).click());
     await browser.execute(() => [...document.querySelectorAll("#order-form .chip-button")].find((b) => b.textContent.includes("Контроль исполнения")).click());
     await (await browser.$("#save-order")).click();

@@ -174,6 +174,27 @@ pub async fn order_points(state: State<'_, AppStore>, id: Id) -> CommandResult<V
     Ok(domain::points_of(&store::order::get(state.lock()?.read(), id)?))
 }
 
+/// What the composer offers for an order about plan `plan_id`: its usual title and the ready
+/// points, people and positions declined («Назначить … Смирнову О.П., главного специалиста»).
+#[derive(Debug, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct OrderWordings {
+    pub title: String,
+    pub points: Vec<domain::ReadyPoint>,
+}
+
+#[tauri::command]
+pub async fn order_wordings(state: State<'_, AppStore>, plan_id: Option<Id>) -> CommandResult<OrderWordings> {
+    let store = state.lock()?;
+    let plan = plan_id.map(|id| store::plan::get(store.read(), id)).transpose()?;
+    let groups = store::working_group::list(store.read())?;
+    let group = groups.iter().find(|g| plan_id.is_some() && g.plan_id == plan_id).or(groups.first());
+    Ok(OrderWordings {
+        title: plan.as_ref().map(domain::order_title).unwrap_or_default(),
+        points: domain::ready_points(plan.as_ref(), group),
+    })
+}
+
 #[tauri::command]
 pub async fn list_working_groups(state: State<'_, AppStore>) -> CommandResult<Vec<domain::WorkingGroup>> {
     Ok(store::working_group::list(state.lock()?.read())?)

@@ -1,5 +1,6 @@
 // The only file that calls invoke(): typed wrappers over the Rust commands.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { OrderWordings } from "./bindings/OrderWordings";
 import type { WorkStep } from "./bindings/WorkStep";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { CommandError } from "./bindings/CommandError";
@@ -160,6 +161,7 @@ export const api = {
   restoreBackup: (path: string) => call<Backup>("restore_backup", { path }),
   saveOrder: (id: number | null, draft: OrderDraft, points: PointDraft[]) => call<number>("save_order", { id, draft, points }),
   orderPoints: (id: number) => call<PointDraft[]>("order_points", { id }),
+  orderWordings: (planId: number | null) => call<OrderWordings>("order_wordings", { planId }),
   listWorkingGroups: () => call<WorkingGroup[]>("list_working_groups"),
   savePairing: (id: number | null, draft: PairingDraft) => call<number>("save_pairing", { id, draft }),
   deletePairing: (id: number) => call<void>("delete_pairing", { id }),

@@ -1,6 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../api/ipc";
-import type { AnnexDraft } from "../api/bindings/AnnexDraft";
 import type { Order } from "../api/bindings/Order";
 import type { OrderDraft } from "../api/bindings/OrderDraft";
 import type { Plan } from "../api/bindings/Plan";
@@ -14,60 +13,14 @@ import { PlanSelect } from "../components/PlanSelect";
 import { useFormError } from "../components/useFormError";
 
 
-/** A plan's title in the case a point needs: «Дорожная карта …» → «дорожную карту …» (accusative)
- * or «дорожной карты …» (genitive); another title is quoted after «дорожную карту». */
-export function planTitleIn(title: string, grammaticalCase: "acc" | "gen"): string {
-  const m = title.match(/^(муниципальная\s+)?дорожная\s+карта\s*(.*)$/i);
-  const [adj, noun] = grammaticalCase === "acc" ? ["муниципальную ", "дорожную карту"] : ["муниципальной ", "дорожной карты"];
-  if (m) return `${m[1] ? adj : ""}${noun}${m[2] ? ` ${m[2]}` : ""}`;
-  return `${noun} «${title}»`;
-}
-
-/** Ready wordings of the usual points, with the annex each approves. */
-function wordings(plan: Plan | null, group: WorkingGroup | null): { label: string; point: PointDraft }[] {
-  const annex = (kind: AnnexDraft["kind"], extra: Partial<AnnexDraft> = {}): AnnexDraft => ({
-    kind,
-    title: "",
-    orientation: kind === "roadmap" ? "landscape" : "portrait",
-    plan_id: null,
-    working_group_id: null,
-    ...extra,
-  });
-  const c = plan?.coordinator;
-  return [
-    {
-      label: "Утвердить дорожную карту",
-      point: { text: `Утвердить ${plan ? planTitleIn(plan.title, "acc") : "дорожную карту"}`, annex: annex("roadmap", { plan_id: plan?.id ?? null }) },
-    },
-    {
-      label: "Закрепить школы-наставники",
-      point: { text: "Закрепить за курируемыми школами школы-наставники", annex: annex("pairings") },
-    },
-    ...(group
-      ? [{ label: "Утвердить состав рабочей группы", point: { text: `Утвердить состав рабочей группы «${group.title}»`, annex: annex("working_group", { working_group_id: group.id }) } }]
-      : []),
-    {
-      label: "Назначить муниципального координатора",
-      point: { text: `Назначить муниципальным координатором ${c ? `${c.name}${c.position ? `, ${c.position}` : ""}` : "…"}`, annex: null },
-    },
-    {
-      label: "Принять к сведению ход реализации",
-      point: {
-        text: "Принять к сведению ход реализации дорожной карты на дату приказа",
-        annex: annex("overview", { plan_id: plan?.id ?? null }),
-      },
-    },
-    { label: "Контроль исполнения", point: { text: "Контроль исполнения приказа оставляю за собой", annex: null } },
-  ];
-}
-
 function emptyOrder(plan: Plan | null): OrderDraft {
   return {
     issuer: plan?.issuer ?? "",
     date: new Date().toISOString().slice(0, 10),
     number: "",
     place: "",
-    title: plan ? `Об утверждении ${planTitleIn(plan.title, "gen")}` : "",
+    // «Об утверждении …» comes with the ready wordings, from Rust.
+    title: "",
     preamble: "",
     points: [],
     signatory_position: "",
@@ -145,6 +98,13 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
   const [planId, setPlanId] = useState<number | null>(props.plans[0]?.id ?? null);
   const plan = props.plans.find((p) => p.id === planId) ?? null;
   const [d, setD] = useState<OrderDraft>(props.order ? { ...props.order, points: [] } : emptyOrder(plan));
+  // The ready points and the usual title, worded and declined in Rust for the chosen plan; a
+  // new order takes the title until the person writes their own.
+  const wordings = useLoad(() => api.orderWordings(planId), [planId]);
+  useEffect(() => {
+    const title = wordings.data?.title;
+    if (!props.order && title) setD((old) => (old.title === "" || old.title.startsWith("Об утверждении ") ? { ...old, title } : old));
+  }, [wordings.data]);
   const [points, setPointsState] = useState<PointDraft[]>([]);
   const { fail, clear, beside, general, editing } = useFormError(["number", "title", "points"]);
   const [saved, setSaved] = useState(false);
@@ -240,7 +200,7 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
       <h3>Пункты</h3>
       <div class="wordings">
         <PlanSelect plans={props.plans} value={planId} onChange={setPlanId} />
-        {wordings(plan, props.groups[0] ?? null).map((w) => (
+        {wordings.data?.points.map((w) => (
           <button type="button" class="chip-button" key={w.label} onClick={() => setPoints([...points, w.point])}>
             + {w.label}
           </button>

@@ -5,6 +5,7 @@
 mod column;
 mod conflicts;
 mod coverage;
+pub mod declension;
 mod history;
 mod labels;
 mod order;
@@ -22,7 +23,9 @@ pub use column::Column;
 pub use conflicts::*;
 pub use coverage::{coverage, CoverageCell};
 pub use history::{Backup, Change, HistoryState, RowCount};
-pub use order::{compose, points_of, AnnexDraft, PointDraft};
+pub use order::{
+    compose, order_title, plan_title_in, points_of, ready_points, AnnexDraft, PointDraft, ReadyPoint,
+};
 pub use outline::Move;
 pub use overview::{overview, Overview, OverviewInput};
 pub use pairings::{pairing_conflicts, PairingConflict};

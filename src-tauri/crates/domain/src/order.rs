@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{AnnexKind, Id, Order, Orientation};
+use crate::declension::{self, Case};
+use crate::{AnnexKind, Id, Order, Orientation, Plan, WorkingGroup};
 
 /// An annex before it has a number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -78,10 +79,159 @@ pub fn points_of(order: &Order) -> Vec<PointDraft> {
         .collect()
 }
 
+/// A ready wording the composer offers: its button's label and the point it adds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ReadyPoint {
+    pub label: String,
+    pub point: PointDraft,
+}
+
+/// The usual points of an order about `plan`, worded in the cases Russian needs: «Утвердить
+/// муниципальную дорожную карту …», «Назначить муниципальным координатором Смирнову О.П.,
+/// главного специалиста …». The texts are proposals the person edits before printing.
+pub fn ready_points(plan: Option<&Plan>, group: Option<&WorkingGroup>) -> Vec<ReadyPoint> {
+    let annex = |kind: AnnexKind, plan_id: Option<Id>, working_group_id: Option<Id>| AnnexDraft {
+        kind,
+        title: String::new(),
+        orientation: if kind == AnnexKind::Roadmap { Orientation::Landscape } else { Orientation::Portrait },
+        plan_id,
+        working_group_id,
+    };
+    let ready = |label: &str, text: String, annex: Option<AnnexDraft>| ReadyPoint {
+        label: label.to_owned(),
+        point: PointDraft { text, annex },
+    };
+    let plan_id = plan.map(|p| p.id);
+    let mut out = vec![
+        ready(
+            "Утвердить дорожную карту",
+            format!(
+                "Утвердить {}",
+                plan.map_or("дорожную карту".to_owned(), |p| plan_title_in(
+                    &p.title,
+                    Case::Accusative
+                ))
+            ),
+            Some(annex(AnnexKind::Roadmap, plan_id, None)),
+        ),
+        ready(
+            "Закрепить школы-наставники",
+            "Закрепить за курируемыми школами школы-наставники".to_owned(),
+            Some(annex(AnnexKind::Pairings, None, None)),
+        ),
+    ];
+    if let Some(g) = group {
+        out.push(ready(
+            "Утвердить состав рабочей группы",
+            format!("Утвердить состав рабочей группы «{}»", g.title),
+            Some(annex(AnnexKind::WorkingGroup, None, Some(g.id))),
+        ));
+    }
+    let coordinator = plan.and_then(|p| p.coordinator.as_ref()).map_or("…".to_owned(), |c| {
+        let who = declension::person(&c.name, Case::Accusative);
+        match c.position.trim() {
+            "" => who,
+            position => format!("{who}, {}", declension::position(position, Case::Accusative)),
+        }
+    });
+    out.push(ready(
+        "Назначить муниципального координатора",
+        format!("Назначить муниципальным координатором {coordinator}"),
+        None,
+    ));
+    out.push(ready(
+        "Принять к сведению ход реализации",
+        "Принять к сведению ход реализации дорожной карты на дату приказа".to_owned(),
+        Some(annex(AnnexKind::Overview, plan_id, None)),
+    ));
+    out.push(ready("Контроль исполнения", "Контроль исполнения приказа оставляю за собой".to_owned(), None));
+    out
+}
+
+/// The order's usual title: «Об утверждении муниципальной дорожной карты …».
+pub fn order_title(plan: &Plan) -> String {
+    format!("Об утверждении {}", plan_title_in(&plan.title, Case::Genitive))
+}
+
+/// A plan's title in the case a point needs: «Дорожная карта …» → «дорожную карту …»
+/// (accusative) or «дорожной карты …» (genitive); another title is quoted after the noun.
+pub fn plan_title_in(title: &str, case: Case) -> String {
+    let (adjective, noun) = match case {
+        Case::Genitive => ("муниципальной ", "дорожной карты"),
+        Case::Dative => ("муниципальной ", "дорожной карте"),
+        _ => ("муниципальную ", "дорожную карту"),
+    };
+    let lower = title.trim().to_lowercase();
+    let (municipal, rest) = match lower.strip_prefix("муниципальная ") {
+        Some(r) => (true, r.trim_start()),
+        None => (false, lower.as_str()),
+    };
+    match rest.strip_prefix("дорожная карта") {
+        Some(tail) => {
+            // The tail as the person wrote it (its capitals), taken from the original.
+            let all = title.trim().chars().count();
+            let tail: String = title.trim().chars().skip(all - tail.chars().count()).collect();
+            let tail = tail.trim();
+            let head = format!("{}{noun}", if municipal { adjective } else { "" });
+            if tail.is_empty() {
+                head
+            } else {
+                format!("{head} {tail}")
+            }
+        }
+        None => format!("{noun} «{}»", title.trim()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::Annex;
+
+    fn plan(title: &str) -> Plan {
+        Plan {
+            id: 7,
+            title: title.into(),
+            period: "2022-09-01..2023-08-31".parse().unwrap(),
+            issuer: String::new(),
+            coordinator: Some(crate::Executor {
+                id: 1,
+                kind: crate::ExecutorKind::Person,
+                name: "Смирнова О.П.".into(),
+                position: "главный специалист сектора развития".into(),
+                organisation: String::new(),
+            }),
+            goal: String::new(),
+            tasks: Vec::new(),
+            approving_order_id: None,
+        }
+    }
+
+    #[test]
+    fn ready_points_are_worded_in_the_right_cases() {
+        let p = plan("Муниципальная дорожная карта сопровождения ШНОР в 2022-2023 учебном году");
+        let points = ready_points(Some(&p), None);
+        let text = |label: &str| points.iter().find(|r| r.label == label).unwrap().point.text.clone();
+        assert_eq!(
+            text("Утвердить дорожную карту"),
+            "Утвердить муниципальную дорожную карту сопровождения ШНОР в 2022-2023 учебном году"
+        );
+        assert_eq!(
+            text("Назначить муниципального координатора"),
+            "Назначить муниципальным координатором Смирнову О.П., главного специалиста сектора развития"
+        );
+        assert_eq!(
+            order_title(&p),
+            "Об утверждении муниципальной дорожной карты сопровождения ШНОР в 2022-2023 учебном году"
+        );
+        assert_eq!(
+            order_title(&plan("План работы со ШНОР")),
+            "Об утверждении дорожной карты «План работы со ШНОР»"
+        );
+        assert_eq!(points.iter().filter(|r| r.point.annex.is_some()).count(), 3);
+        assert_eq!(ready_points(None, None)[2].point.text, "Назначить муниципальным координатором …");
+    }
 
     fn annex(kind: AnnexKind) -> Option<AnnexDraft> {
         Some(AnnexDraft {
