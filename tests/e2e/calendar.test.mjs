@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BINARY, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+import { BINARY, answerFileDialog, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
 
 const { dir, db } = dataFile({ demo: true });
 withDriver();
@@ -146,13 +146,14 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
     await (await browser.$(".fc-timeGridWeek-button")).click();
     await screenshot(browser, "calendar-week");
     assert.ok(await (await browser.$("#export-ics")).isEnabled());
-    // The command behind «Выгрузить в ICS…» (the native dialog cannot be driven).
-    const written = await browser.executeAsync((path, done) => {
-      window.__TAURI_INTERNALS__
-        .invoke("export_calendar", { planId: 1, path })
-        .then(() => done(true), (e) => done(JSON.stringify(e)));
-    }, join(dir, "window.ics"));
-    assert.equal(written, true);
+    // «Выгрузить в ICS…» through GTK's real save dialog (answered with xdotool).
+    const ics = join(dir, "window.ics");
+    await (await browser.$("#export-ics")).click();
+    await answerFileDialog("Сохранить календарь", ics);
+    await browser.waitUntil(async () => (await browser.execute(() => document.body.textContent)).includes(`Календарь сохранён: ${ics}`), {
+      timeout: 15000,
+      timeoutMsg: "the calendar was not saved where the dialog was answered",
+    });
   } finally {
     await browser.deleteSession();
   }

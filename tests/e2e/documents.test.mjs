@@ -1,12 +1,11 @@
-// The Документы view in the real window: the form offers the roadmap's columns, and the
-// export command behind «Сохранить PDF…» writes a real PDF (called directly: WebDriver
-// cannot drive the native save dialog).
+// The Документы view in the real window: the form offers the roadmap's columns, and
+// «Сохранить PDF…» through GTK's real save dialog (answered with xdotool) writes a real PDF.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { dataFile, openApp, screenshot, withDriver } from "./driver.mjs";
+import { answerFileDialog, dataFile, openApp, screenshot, withDriver } from "./driver.mjs";
 
 const { dir, db } = dataFile({ demo: true });
 withDriver();
@@ -29,14 +28,14 @@ test("the documents view prints the roadmap annex to PDF", async () => {
     await screenshot(browser, "documents");
 
     const out = join(dir, "annex.pdf");
-    const result = await browser.executeAsync((out, done) => {
-      const request = { plan_id: 1, document: "annex", landscape: true, columns: [], blocks: null, as_of: null, long_kept: false };
-      window.__TAURI_INTERNALS__
-        .invoke("export_document", { request, path: out })
-        .then((r) => done({ ok: r }), (e) => done({ err: e }));
-    }, out);
-    assert.ok(result.ok, JSON.stringify(result));
-    assert.ok(result.ok.pages >= 3);
+    await (await browser.$("#export-pdf")).click();
+    await answerFileDialog("Сохранить документ", out);
+    await browser.waitUntil(async () => (await form.getText()).includes(`Сохранено: ${out}`), {
+      timeout: 30000,
+      timeoutMsg: "the PDF was not saved where the dialog was answered",
+    });
+    const pages = Number((await form.getText()).match(/— (\d+) стр\./)[1]);
+    assert.ok(pages >= 3, `${pages} pages`);
     assert.ok(existsSync(out));
   } finally {
     await browser.deleteSession();

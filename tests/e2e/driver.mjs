@@ -93,8 +93,12 @@ export async function answerFileDialog(title, path) {
   const dialog = found.trim().split("\n")[0];
   execFileSync("xdotool", ["windowfocus", "--sync", dialog]);
   await pause(800);
+  // Ctrl+L opens the open dialog's location field; Ctrl+A then selects what a save dialog's
+  // name field offers («Дорожная карта.pdf»), so the typed path replaces it.
   execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+l"]);
   await pause(300);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
+  await pause(200);
   execFileSync("xdotool", ["type", "--delay", "15", path]);
   await pause(500);
   execFileSync("xdotool", ["key", "Return"]);
