@@ -37,6 +37,16 @@ test("the overview counts, the timeline's bar opens its event, marked done it is
       timeoutMsg: "the overview as of 20.03.2023 does not count five overdue events",
     });
     assert.deepEqual(await totals(browser), [16, 0, 2, 5, 9]);
+    // Each figure opens the rows behind it: the plan's five overdue events, one opened.
+    await browser.execute(() => {
+      const rows = [...document.querySelectorAll("#overview-sections tbody tr")];
+      rows[rows.length - 1].querySelector('td[data-state="overdue"] button').click();
+    });
+    await waitFor(browser, "#overview-rows-list");
+    assert.equal(await browser.execute(() => document.querySelectorAll("#overview-rows-list li").length), 5);
+    assert.match(await browser.execute(() => document.querySelector("#overview-rows h2").textContent), /Всего: просрочено \(5\)/);
+    await browser.execute(() => document.querySelector("#overview-rows-list li button").click());
+    await waitFor(browser, "#entry-panel");
     await screenshot(browser, "progress-overview");
 
     await (await browser.$("#tab-timeline")).click();

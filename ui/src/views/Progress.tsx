@@ -7,6 +7,7 @@ import type { Overview } from "../api/bindings/Overview";
 import type { Progress } from "../api/bindings/Progress";
 import type { Roadmap } from "../api/bindings/Roadmap";
 import type { SectionProgress } from "../api/bindings/SectionProgress";
+import type { ProgressRef } from "../api/bindings/ProgressRef";
 import type { Timeline } from "../api/bindings/Timeline";
 import type { TimelineRow } from "../api/bindings/TimelineRow";
 import { PROGRESS_LABELS, addDays, ruDate } from "../format";
@@ -95,6 +96,8 @@ function Stacked(props: { s: SectionProgress }) {
 
 function OverviewPanel(props: { planId: number; asOf: string; onOpen: (eventId: number) => void }) {
   const o = useLoad<Overview>(() => api.planOverview(props.planId, props.asOf || null), [props.planId, props.asOf]);
+  // The events behind a count the person clicked.
+  const [shown, setShown] = useState<{ title: string; rows: ProgressRef[] } | null>(null);
   if (o.error) return <ErrorNotice message={o.error} />;
   if (!o.data) return <Loading />;
   const d = o.data;
@@ -110,14 +113,29 @@ function OverviewPanel(props: { planId: number; asOf: string; onOpen: (eventId: 
       ))}
     </ul>
   );
+  // Each count opens the events behind it; the plan's total gathers the sections' rows.
+  const count = (s: SectionProgress, name: string, state: Progress | null, n: number) => {
+    const rows = (s === d.total ? d.sections.flatMap((x) => x.rows) : s.rows).filter((r) => state === null || r.progress === state);
+    return (
+      <td class="num" data-state={state ?? "all"}>
+        {n > 0 ? (
+          <button class="link" onClick={() => setShown({ title: `${name}: ${state ? PROGRESS_LABELS[state] : "все"} (${n})`, rows })}>
+            {n}
+          </button>
+        ) : (
+          n
+        )}
+      </td>
+    );
+  };
   const row = (s: SectionProgress, name: string) => (
     <tr key={name}>
       <td>{name}</td>
-      <td class="num">{s.done + s.in_progress + s.overdue + s.planned + s.cancelled}</td>
-      <td class="num">{s.done}</td>
-      <td class="num">{s.in_progress}</td>
-      <td class="num">{s.overdue}</td>
-      <td class="num">{s.planned}</td>
+      {count(s, name, null, s.done + s.in_progress + s.overdue + s.planned + s.cancelled)}
+      {count(s, name, "done", s.done)}
+      {count(s, name, "in_progress", s.in_progress)}
+      {count(s, name, "overdue", s.overdue)}
+      {count(s, name, "planned", s.planned)}
       <td class="stacked-cell">
         <Stacked s={s} />
       </td>
@@ -142,6 +160,21 @@ function OverviewPanel(props: { planId: number; asOf: string; onOpen: (eventId: 
           {row(d.total, "Всего")}
         </tbody>
       </table>
+      {shown && (
+        <div class="panel" id="overview-rows">
+          <div class="toolbar">
+            <h2>{shown.title}</h2>
+            <span class="spacer" />
+            <button class="link" onClick={() => setShown(null)}>
+              Скрыть
+            </button>
+          </div>
+          {list(
+            shown.rows.map((r) => r.event),
+            "overview-rows-list",
+          )}
+        </div>
+      )}
       <div class="overview-columns">
         <div>
           <h2>Просрочено: {d.overdue.length}</h2>

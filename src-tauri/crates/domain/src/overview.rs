@@ -29,6 +29,17 @@ pub struct SectionProgress {
     pub overdue: usize,
     pub planned: usize,
     pub cancelled: usize,
+    /// The events behind the counts, each with where it stands (empty for the plan's total:
+    /// its rows are the sections' rows).
+    pub rows: Vec<ProgressRef>,
+}
+
+/// An event and where it stands on the overview's day: what a count opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ProgressRef {
+    pub progress: Progress,
+    pub event: EventRef,
 }
 
 impl SectionProgress {
@@ -160,6 +171,7 @@ pub fn overview(input: OverviewInput, as_of: NaiveDate) -> Overview {
         }
         if let Some(s) = sections.last_mut() {
             s.add(p);
+            s.rows.push(ProgressRef { progress: p, event: event_ref(e) });
         }
         total.add(p);
         match p {
