@@ -19,16 +19,30 @@ pub(crate) enum Tok<'a> {
     Newline,
 }
 
-/// Lower-cases, folds «ё», dashes and odd spaces, and drops text in parentheses
-/// (a note such as «(по графику)» does not change when something happens).
+/// Lower-cases, folds «ё», dashes and odd spaces, and drops text in parentheses (a note such as
+/// «(по графику)» does not change when something happens) — unless the note is a rhythm:
+/// «март (ежегодно)» happens every March.
 pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut depth = 0u32;
+    let mut note = String::new();
     for c in text.chars() {
         match c {
             '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth > 0 => {}
+            ')' | ']' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let n = note.trim().to_lowercase();
+                    if ["ежегодно", "ежемесячно", "ежеквартально", "еженедельно"].contains(&n.as_str())
+                    {
+                        out.push(' ');
+                        out.push_str(&n);
+                        out.push(' ');
+                    }
+                    note.clear();
+                }
+            }
+            _ if depth > 0 => note.push(c),
             '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
             '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\t' | '\r' => out.push(' '),
             // The Cyrillic «І» stands in for the Latin one in Roman numerals.

@@ -102,6 +102,8 @@ pub(crate) enum Item {
         end_of: bool,
     },
     UntilEndOf(Unit),
+    /// «с 1 сентября 2023 г.» alone: from that day to the end of the plan.
+    Since(Point),
     /// The plan's whole period, or a named year or academic year.
     Continuous(Option<Point>),
     Recurring(Recurrence),
@@ -128,6 +130,7 @@ enum Sem {
 
 pub(crate) fn read<'a>(toks: &[Tok<'a>]) -> Literal<'a> {
     let mut lit = Literal::default();
+    let mut all_sems = Vec::new();
     for part in split_items(toks) {
         let mut sems = Vec::with_capacity(part.len());
         let mut i = 0;
@@ -165,6 +168,21 @@ pub(crate) fn read<'a>(toks: &[Tok<'a>]) -> Literal<'a> {
         }
         if !sems.is_empty() {
             lit.items.push(item(&sems));
+        }
+        all_sems.extend(sems);
+    }
+    // A rhythm whose qualifiers a comma cut off («ежемесячно, до 25 числа», «до 1 числа месяца,
+    // следующего за отчётным»): when no item names a time of its own, the text is that rhythm.
+    if let Some(r) = recurrence(&all_sems) {
+        // A day with no month («до 25 числа») qualifies the rhythm; it is no time of its own.
+        let monthless = |p: &Point| matches!(p, Point::Bare(_) | Point::Day { month: None, .. });
+        let qualifier = |i: &Item| match i {
+            Item::Recurring(_) | Item::Free(_) => true,
+            Item::Until { point, .. } | Item::At(point, _) => monthless(point),
+            _ => false,
+        };
+        if lit.items.iter().all(qualifier) {
+            lit.items = vec![Item::Recurring(r)];
         }
     }
     complete(&mut lit.items);
@@ -509,13 +527,24 @@ fn read_item(c: &mut Cursor) -> Option<Item> {
             c.eat(Word::YearMark);
             return Some(Item::Continuous(None));
         }
-        return Some(match c.point() {
+        let first = c.point();
+        // «в течение 2024-2026 гг.»: the years from the first to the second.
+        if let Some(Point::Year(_)) = first {
+            let save = c.at;
+            if c.eat_dash_or(&[Word::Through, Word::Until]) {
+                if let (Some(from), Some(to @ Point::Year(_))) = (first, c.point()) {
+                    return Some(Item::Range(from, to));
+                }
+                c.at = save;
+            }
+        }
+        return Some(match first {
             Some(p @ (Point::Year(_) | Point::AcademicYear(_))) => Item::Continuous(Some(p)),
             Some(p) => Item::At(p, None),
             None => Item::Continuous(None),
         });
     }
-    c.eat(Word::From);
+    let from = c.eat(Word::From);
     let first = c.point()?;
     let save = c.at;
     if c.eat_dash_or(&[Word::Through, Word::Until]) {
@@ -525,6 +554,9 @@ fn read_item(c: &mut Cursor) -> Option<Item> {
         c.at = save;
     }
     let time = c.time();
+    if from && time.is_none() && matches!(first, Point::Day { month: Some(_), .. } | Point::Month { .. }) {
+        return Some(Item::Since(first));
+    }
     Some(Item::At(first, time))
 }
 

@@ -107,6 +107,10 @@ fn part(item: &Item, period: &Period, warnings: &mut Vec<String>) -> Result<Part
             };
             Part { start: None, ..placed(Kind::Until, (end, end)) }
         }
+        Item::Since(point) => {
+            let (start, _) = place(point, period, warnings)?;
+            placed(Kind::Range, (start, period.end.max(start)))
+        }
         Item::UntilEndOf(unit) => {
             let end = end_of_unit(*unit, period)?;
             Part { start: None, ..placed(Kind::Until, (end, end)) }

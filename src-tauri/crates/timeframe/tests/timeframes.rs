@@ -331,4 +331,22 @@ fn forms_from_real_plans() {
         Some("2023-01-01"),
         Some("2023-12-31"),
     );
+    // A rhythm with its qualifier after a comma is still the rhythm.
+    for text in ["ежемесячно, до 25 числа", "до 1 числа месяца, следующего за отчётным"]
+    {
+        let tf = clean_tf(text, year);
+        assert_eq!((tf.kind, tf.recurrence), (Kind::Recurring, Some(Recurrence::Monthly)), "{text}");
+        assert!(tf.warnings.is_empty(), "{text}: {:?}", tf.warnings);
+    }
+    // A rhythm in parentheses is no mere note; a span of years «в течение» is that span.
+    let years = period("2024-01-01..2026-12-31");
+    let tf = clean_tf("март (ежегодно)", years);
+    assert_eq!((tf.kind, tf.recurrence), (Kind::Recurring, Some(Recurrence::Yearly)));
+    clean("в течение 2024-2026 гг.", years, Kind::Range, Some("2024-01-01"), Some("2026-12-31"));
+    // «с 1 сентября» alone: from that day on, to the end of the plan.
+    let academic = period("2023-09-01..2024-08-31");
+    clean("с 1 сентября", academic, Kind::Range, Some("2023-09-01"), Some("2024-08-31"));
+    clean("с января 2024 г.", academic, Kind::Range, Some("2024-01-01"), Some("2024-08-31"));
+    // A dated item beside a rhythm keeps both.
+    assert_eq!(clean_tf("декабрь 2023, далее - ежеквартально", year).kind, Kind::Multiple);
 }
