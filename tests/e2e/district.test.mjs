@@ -16,7 +16,14 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
     await (await browser.$('button[data-view="pairings"]')).waitForClickable({ timeout: 15000 });
     await (await browser.$('button[data-view="pairings"]')).click();
     await waitFor(browser, "#pairings tr[data-pairing]");
-    assert.equal(await browser.execute(() => document.getElementById("pairings-year").value), "2023");
+    // The demo's school year, by the one rule in Rust: ШНОР «2022» and pairings from 16.02.2023
+    // are all 2022/23, so no school is flagged as having no mentor.
+    assert.equal(await browser.execute(() => document.getElementById("pairings-year").value), "2022");
+    assert.equal(
+      await browser.execute(() => document.querySelector("#pairings-year option:checked").textContent),
+      "2022/23 учебный год",
+    );
+    assert.doesNotMatch(await text(browser, "#pairing-conflicts"), /нет наставника/);
     // The limit lowered to one school per mentor: the mentors of two schools are flagged.
     await browser.execute(() => {
       const input = document.getElementById("mentor-limit");
@@ -30,6 +37,23 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
     // A ШНОР school made a mentor: allowed, and flagged.
     await (await browser.$("#new-pairing")).click();
     await waitFor(browser, "#pairing-form");
+    // A new pairing runs for the school year and offers a real mentor school first.
+    const defaults = await browser.execute(() => {
+      const form = document.getElementById("pairing-form");
+      const mentor = form.querySelector('select[name="mentor_school_id"]');
+      return {
+        start: form.querySelector('input[name="start"]').value,
+        end: form.querySelector('input[name="end"]').value,
+        group: mentor.selectedOptions[0].parentElement.label,
+        groups: [...mentor.querySelectorAll("optgroup")].map((g) => g.label),
+      };
+    });
+    assert.deepEqual(defaults, {
+      start: "2022-09-01",
+      end: "2023-08-31",
+      group: "Школы-наставники",
+      groups: ["Школы-наставники", "Сами в списке ШНОР"],
+    });
     await browser.execute(() => {
       const pick = (name, text) => {
         const select = document.querySelector(`#pairing-form select[name="${name}"]`);

@@ -1,9 +1,7 @@
 // Russian formats: «16.02.2023», «16 февраля 2023 г.», «Март 2023».
-import type { AnnexKind } from "./api/bindings/AnnexKind";
 import type { Category } from "./api/bindings/Category";
-import type { EventStatus } from "./api/bindings/EventStatus";
-import type { Progress } from "./api/bindings/Progress";
 import type { Timeframe } from "./api/bindings/Timeframe";
+import { CATEGORY_LABELS } from "./api/bindings/labels";
 
 const MONTHS = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь", "Октябрь", "Ноябрь", "Декабрь"];
 
@@ -26,32 +24,14 @@ export function monthTitle(iso: string): string {
   return `${MONTHS[Number(m) - 1]} ${y}`;
 }
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  low_results: "ШНОР",
-  adverse_conditions: "ШНСУ",
-  risk_zone: "Зона риска",
-  project_500: "«500+»",
-  mentor: "Школа-наставник",
-  training_site: "Стажировочная площадка",
-};
+export { ANNEX_LABELS, CATEGORY_LABELS, PROGRESS_LABELS, STATUS_LABELS } from "./api/bindings/labels";
 
 export const CATEGORIES = Object.keys(CATEGORY_LABELS) as Category[];
 
-export const STATUS_LABELS: Record<EventStatus, string> = {
-  planned: "Запланировано",
-  in_progress: "Выполняется",
-  done: "Выполнено",
-  cancelled: "Отменено",
-};
-
-/** Where an event stands on a day (domain::Progress). */
-export const PROGRESS_LABELS: Record<Progress, string> = {
-  planned: "запланировано",
-  in_progress: "выполняется",
-  done: "выполнено",
-  overdue: "просрочено",
-  cancelled: "отменено",
-};
+/** A label at the start of a line or an option: «зона риска» → «Зона риска». */
+export function capital(label: string): string {
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
 
 /** What a timeframe came to, in dates: «10.03.2023», «01.02.2023 — 28.02.2023», «до 10.03.2023». */
 export function timeframeDates(t: Timeframe): string {
@@ -69,16 +49,6 @@ export function planLabel(title: string, max = 60): string {
   const word = tail.indexOf(" ");
   return "…" + (word > 0 && word < 15 ? tail.slice(word + 1) : tail);
 }
-
-/** What each kind of order annex is called in lists («3. дорожная карта»). */
-export const ANNEX_LABELS: Record<AnnexKind, string> = {
-  roadmap: "дорожная карта",
-  pairings: "закрепление школ-наставников",
-  working_group: "состав рабочей группы",
-  schools: "список школ",
-  webinars: "график вебинаров",
-  overview: "ход реализации дорожной карты",
-};
 
 /** ISO date + n days («2023-03-31» + 1 → «2023-04-01»). */
 export function addDays(iso: string, n: number): string {

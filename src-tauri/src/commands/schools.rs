@@ -1,4 +1,4 @@
-use domain::{Id, Pairing, School, SchoolDraft};
+use domain::{Id, Pairing, School, SchoolDraft, SchoolYear};
 use tauri::State;
 
 use super::AppStore;
@@ -25,11 +25,6 @@ pub async fn update_school(state: State<'_, AppStore>, id: Id, draft: SchoolDraf
         store::school::update(tx, id, &draft)
     })?;
     Ok(store::school::get(store.read(), id)?)
-}
-
-#[tauri::command]
-pub async fn list_pairings(state: State<'_, AppStore>, year: Option<i32>) -> CommandResult<Vec<Pairing>> {
-    Ok(store::pairing::list(state.lock()?.read(), year)?)
 }
 
 /// Creates (`id` = None) or rewrites a pairing.
@@ -59,24 +54,51 @@ pub async fn delete_pairing(state: State<'_, AppStore>, id: Id) -> CommandResult
     })?)
 }
 
-/// The pairings of `year` that need a second look, and the mentor limit they were checked against.
+/// «Наставничество» for one school year: its pairings, what needs a second look (checked
+/// against the mentor limit), the schools to offer in a new pairing, and the years to choose.
 #[derive(Debug, serde::Serialize, ts_rs::TS)]
 #[ts(export)]
-pub struct PairingCheck {
+pub struct PairingYear {
+    pub year: SchoolYear,
+    pub years: Vec<SchoolYear>,
+    pub pairings: Vec<Pairing>,
     pub limit: u32,
     pub conflicts: Vec<domain::PairingConflict>,
+    pub choices: domain::PairingChoices,
 }
 
+/// `year` None: the latest school year that has pairings, not after the current one.
 #[tauri::command]
-pub async fn check_pairings(state: State<'_, AppStore>, year: i32) -> CommandResult<PairingCheck> {
+pub async fn pairing_year(state: State<'_, AppStore>, year: Option<i32>) -> CommandResult<PairingYear> {
     let store = state.lock()?;
     let conn = store.read();
     let limit = store::setting::number(conn, store::setting::MENTOR_LIMIT, 3)?.max(0) as usize;
-    let pairings = store::pairing::list(conn, Some(year))?;
+    let all = store::pairing::list(conn, None)?;
     let schools = store::school::list(conn, None)?;
-    Ok(PairingCheck {
+    let today = chrono::Local::now().date_naive();
+    let current = domain::school_year_of(today);
+    let year = SchoolYear::new(year.unwrap_or_else(|| {
+        all.iter()
+            .map(|p| domain::school_year_of(p.draft.end))
+            .filter(|&y| y <= current)
+            .max()
+            .unwrap_or(current)
+    }));
+    let known = all
+        .iter()
+        .flat_map(|p| [domain::school_year_of(p.draft.start), domain::school_year_of(p.draft.end)])
+        .chain(schools.iter().flat_map(|s| s.draft.statuses.iter().map(|st| st.year)))
+        .chain([year.year]);
+    let years = domain::school_years(known, today);
+    let pairings: Vec<Pairing> =
+        all.into_iter().filter(|p| year.touches(p.draft.start, p.draft.end)).collect();
+    Ok(PairingYear {
         limit: limit as u32,
-        conflicts: domain::pairing_conflicts(&pairings, &schools, year, limit),
+        conflicts: domain::pairing_conflicts(&pairings, &schools, &year, limit),
+        choices: domain::pairing_choices(&pairings, &schools, &year),
+        pairings,
+        year,
+        years,
     })
 }
 

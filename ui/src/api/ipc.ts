@@ -6,7 +6,6 @@ import type { AppInfo } from "./bindings/AppInfo";
 import type { CommandError } from "./bindings/CommandError";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { Order } from "./bindings/Order";
-import type { Pairing } from "./bindings/Pairing";
 import type { Plan } from "./bindings/Plan";
 import type { Roadmap } from "./bindings/Roadmap";
 import type { School } from "./bindings/School";
@@ -45,7 +44,7 @@ import type { OrderDraft } from "./bindings/OrderDraft";
 import type { PointDraft } from "./bindings/PointDraft";
 import type { WorkingGroup } from "./bindings/WorkingGroup";
 import type { PairingDraft } from "./bindings/PairingDraft";
-import type { PairingCheck } from "./bindings/PairingCheck";
+import type { PairingYear } from "./bindings/PairingYear";
 import type { RiskFactor } from "./bindings/RiskFactor";
 import type { RiskLevel } from "./bindings/RiskLevel";
 import type { RiskProfileEntry } from "./bindings/RiskProfileEntry";
@@ -90,7 +89,6 @@ export const api = {
   listSchools: (year: number | null) => call<School[]>("list_schools", { year }),
   createSchool: (draft: SchoolDraft) => call<School>("create_school", { draft }),
   updateSchool: (id: number, draft: SchoolDraft) => call<School>("update_school", { id, draft }),
-  listPairings: (year: number | null) => call<Pairing[]>("list_pairings", { year }),
   listPlans: () => call<Plan[]>("list_plans"),
   getRoadmap: (planId: number) => call<Roadmap>("get_roadmap", { planId }),
   listOrders: () => call<Order[]>("list_orders"),
@@ -165,7 +163,7 @@ export const api = {
   listWorkingGroups: () => call<WorkingGroup[]>("list_working_groups"),
   savePairing: (id: number | null, draft: PairingDraft) => call<number>("save_pairing", { id, draft }),
   deletePairing: (id: number) => call<void>("delete_pairing", { id }),
-  checkPairings: (year: number) => call<PairingCheck>("check_pairings", { year }),
+  pairingYear: (year: number | null) => call<PairingYear>("pairing_year", { year }),
   setMentorLimit: (limit: number) => call<void>("set_mentor_limit", { limit }),
   listRiskFactors: () => call<RiskFactor[]>("list_risk_factors"),
   addRiskFactor: (name: string) => call<number>("add_risk_factor", { name }),

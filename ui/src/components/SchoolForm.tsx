@@ -5,7 +5,7 @@ import { useFormError } from "./useFormError";
 import type { Category } from "../api/bindings/Category";
 import type { School } from "../api/bindings/School";
 import type { SchoolDraft } from "../api/bindings/SchoolDraft";
-import { CATEGORIES, CATEGORY_LABELS } from "../format";
+import { CATEGORIES, CATEGORY_LABELS, capital } from "../format";
 
 const EMPTY: SchoolDraft = { name: "", short_name: "", director: "", address: "", phone: "", email: "", statuses: [] };
 
@@ -110,7 +110,7 @@ export function SchoolForm(props: { school: School | null; onSaved: () => void; 
               >
                 {CATEGORIES.map((c) => (
                   <option key={c} value={c}>
-                    {CATEGORY_LABELS[c]}
+                    {capital(CATEGORY_LABELS[c])}
                   </option>
                 ))}
               </select>

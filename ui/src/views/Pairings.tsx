@@ -1,47 +1,46 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { api } from "../api/ipc";
 import type { Pairing } from "../api/bindings/Pairing";
 import type { PairingDraft } from "../api/bindings/PairingDraft";
 import type { School } from "../api/bindings/School";
-import { ruDate } from "../format";
+import { capital, ruDate } from "../format";
+import type { PairingYear } from "../api/bindings/PairingYear";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { FormActions } from "../components/FormActions";
 import { useFormError } from "../components/useFormError";
 import { useUndoNote } from "../components/UndoNote";
 
-const THIS_YEAR = new Date().getFullYear();
-
-/** Межшкольное партнерство by year: pairs added, changed and removed in place; what needs a
- * second look is flagged, never forbidden. */
+/** Межшкольное партнерство by school year: pairs added, changed and removed in place; what
+ * needs a second look is flagged, never forbidden. The school year, its choices and its flags
+ * come from Rust (domain::school_year, domain::pairings). */
 export function PairingsView() {
-  const [year, setYear] = useState(THIS_YEAR);
-  // Open on the latest year that has pairings.
-  const all = useLoad(() => api.listPairings(null), []);
-  useEffect(() => {
-    const latest = Math.max(...(all.data ?? []).map((p) => Number(p.end.slice(0, 4))));
-    if (Number.isFinite(latest)) setYear(Math.min(latest, THIS_YEAR));
-  }, [all.data]);
-  const pairings = useLoad(() => api.listPairings(year), [year]);
+  const [year, setYear] = useState<number | null>(null);
+  const view = useLoad(() => api.pairingYear(year), [year]);
   const schools = useLoad(() => api.listSchools(null), []);
-  const check = useLoad(() => api.checkPairings(year), [year]);
   const [editing, setEditing] = useState<Pairing | "new" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const deleted = useUndoNote(setError);
   const school = (id: number) => schools.data?.find((s) => s.id === id);
   const changed = () => {
     setEditing(null);
-    pairings.reload();
-    check.reload();
+    view.reload();
   };
-  const flags = (p: Pairing) => check.data?.conflicts.filter((c) => c.pairing_id === p.id) ?? [];
+  const v = view.data;
+  const pairings = v?.pairings;
+  const flags = (p: Pairing) => v?.conflicts.filter((c) => c.pairing_id === p.id) ?? [];
   return (
     <section aria-labelledby="pairings-title">
       <div class="toolbar">
         <h1 id="pairings-title">Наставничество</h1>
         <label>
-          Год{" "}
-          <input type="number" id="pairings-year" min={2000} max={2100} value={year} onInput={(e) => setYear(Number((e.target as HTMLInputElement).value))} />
+          <select id="pairings-year" aria-label="Учебный год" value={String(v?.year.year ?? "")} onChange={(e) => setYear(Number((e.target as HTMLSelectElement).value))}>
+            {v?.years.map((y) => (
+              <option key={y.year} value={y.year}>
+                {y.label}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           Школ на одного наставника не больше{" "}
@@ -50,8 +49,8 @@ export function PairingsView() {
             id="mentor-limit"
             min={1}
             max={50}
-            value={check.data?.limit ?? 3}
-            onChange={(e) => api.setMentorLimit(Number((e.target as HTMLInputElement).value)).then(check.reload, (x) => setError(x.message))}
+            value={v?.limit ?? 3}
+            onChange={(e) => api.setMentorLimit(Number((e.target as HTMLInputElement).value)).then(view.reload, (x) => setError(x.message))}
           />
         </label>
         <span class="spacer" />
@@ -59,24 +58,24 @@ export function PairingsView() {
           Закрепить наставника
         </button>
       </div>
-      <ErrorNotice message={pairings.error ?? schools.error ?? error} />
+      <ErrorNotice message={view.error ?? schools.error ?? error} />
       {deleted.note}
-      {check.data && check.data.conflicts.length > 0 && (
+      {v && v.conflicts.length > 0 && (
         <div class="panel review" id="pairing-conflicts">
-          {check.data.conflicts.map((c, i) => (
+          {v.conflicts.map((c, i) => (
             <div key={i} class="warn small conflict">
               ⚠ {c.message}
             </div>
           ))}
         </div>
       )}
-      {editing && schools.data && (
-        <PairingForm key={editing === "new" ? "new" : editing.id} pairing={editing === "new" ? null : editing} year={year} schools={schools.data} onSaved={changed} onCancel={() => setEditing(null)} />
+      {editing && schools.data && v && (
+        <PairingForm key={editing === "new" ? "new" : editing.id} pairing={editing === "new" ? null : editing} view={v} schools={schools.data} onSaved={changed} onCancel={() => setEditing(null)} />
       )}
-      {!pairings.data || !schools.data ? (
+      {!v || !pairings || !schools.data ? (
         <Loading />
-      ) : pairings.data.length === 0 ? (
-        <p class="muted">В {year} году пар «курируемая школа — школа-наставник» нет.</p>
+      ) : pairings.length === 0 ? (
+        <p class="muted">{capital(v.year.during)} пар «курируемая школа — школа-наставник» нет.</p>
       ) : (
         <table class="grid" id="pairings">
           <thead>
@@ -90,7 +89,7 @@ export function PairingsView() {
             </tr>
           </thead>
           <tbody>
-            {pairings.data.map((p) => (
+            {pairings.map((p) => (
               <tr key={p.id} data-pairing={p.id}>
                 <td>
                   <div class="strong">{school(p.supported_school_id)?.short_name}</div>
@@ -137,13 +136,14 @@ export function PairingsView() {
   );
 }
 
-function PairingForm(props: { pairing: Pairing | null; year: number; schools: School[]; onSaved: () => void; onCancel: () => void }) {
+function PairingForm(props: { pairing: Pairing | null; view: PairingYear; schools: School[]; onSaved: () => void; onCancel: () => void }) {
+  const { choices, year } = props.view;
   const [d, setDState] = useState<PairingDraft>(
     props.pairing ?? {
-      supported_school_id: props.schools[0]?.id ?? 0,
-      mentor_school_id: props.schools[1]?.id ?? 0,
-      start: `${props.year}-01-01`,
-      end: `${props.year}-12-31`,
+      supported_school_id: choices.default_supported ?? 0,
+      mentor_school_id: choices.default_mentor ?? 0,
+      start: year.start,
+      end: year.end,
       basis_order: "",
       basis_agreement: "",
       note: "",
@@ -163,13 +163,21 @@ function PairingForm(props: { pairing: Pairing | null; year: number; schools: Sc
       clear();
       setSaved(true);
     }, fail);
+  const name = (id: number) => props.schools.find((s) => s.id === id)?.short_name ?? "";
+  const option = (id: number) => (
+    <option key={id} value={id}>
+      {name(id)}
+    </option>
+  );
   const select = (field: "supported_school_id" | "mentor_school_id") => (
     <select name={field} value={String(d[field])} onChange={(e) => setD({ ...latest.current, [field]: Number((e.target as HTMLSelectElement).value) })}>
-      {props.schools.map((s) => (
-        <option key={s.id} value={s.id}>
-          {s.short_name}
-        </option>
-      ))}
+      {field === "supported_school_id"
+        ? choices.supported.map(option)
+        : choices.mentors.map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.schools.map(option)}
+            </optgroup>
+          ))}
     </select>
   );
   const text = (field: "start" | "end" | "basis_order" | "basis_agreement" | "note", type = "text") => (

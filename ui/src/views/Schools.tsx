@@ -1,7 +1,7 @@
 import { useMemo, useState } from "preact/hooks";
 import { api } from "../api/ipc";
 import type { School } from "../api/bindings/School";
-import { CATEGORY_LABELS } from "../format";
+import { CATEGORY_LABELS, capital } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { SchoolForm } from "../components/SchoolForm";
@@ -94,7 +94,7 @@ export function SchoolsView() {
                     .filter((st) => year === "all" || st.year === year)
                     .map((st) => (
                       <span key={`${st.year}-${st.category}`} class={`chip ${st.category}`}>
-                        {CATEGORY_LABELS[st.category]}
+                        {capital(CATEGORY_LABELS[st.category])}
                         {st.cohort_year ? ` (${st.cohort_year})` : ""}
                         {year === "all" ? ` · ${st.year}` : ""}
                       </span>

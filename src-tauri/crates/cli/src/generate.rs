@@ -350,7 +350,10 @@ mod tests {
                 .map(|e| &e.timeframe.text)
                 .collect::<Vec<_>>()
         );
-        assert_eq!(store::pairing::list(store.read(), Some(2020)).unwrap().len(), 4);
+        assert_eq!(
+            store::pairing::list(store.read(), Some(&domain::SchoolYear::new(2020))).unwrap().len(),
+            4
+        );
         // Only in an empty file, and in one change.
         assert!(big_district(&mut store, size).is_err());
         assert_eq!(store::history::list(store.read(), 10).unwrap().len(), 1);

@@ -7,7 +7,7 @@ mod conflicts;
 mod coverage;
 pub mod declension;
 mod history;
-mod labels;
+pub mod labels;
 mod order;
 pub mod outline;
 pub mod overview;
@@ -16,6 +16,7 @@ mod plan;
 mod profile;
 mod rule;
 mod school;
+mod school_year;
 pub mod timeline;
 mod work;
 
@@ -28,11 +29,14 @@ pub use order::{
 };
 pub use outline::Move;
 pub use overview::{overview, Overview, OverviewInput};
-pub use pairings::{pairing_conflicts, PairingConflict};
+pub use pairings::{
+    pairing_choices, pairing_conflicts, MentorGroup, PairingChoices, PairingConflict, SUPPORTED,
+};
 pub use plan::*;
 pub use profile::DistrictProfile;
 pub use rule::*;
 pub use school::*;
+pub use school_year::{school_year_of, school_years, SchoolYear};
 pub use timeframe::{Kind as TimeframeKind, Part, Period, Recurrence, Span, TimeOfDay, TimeSpan, Timeframe};
 pub use timeline::{timeline, Timeline};
 pub use work::{Cancelled, Work, WorkStep};

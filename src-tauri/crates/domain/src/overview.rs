@@ -3,7 +3,7 @@
 //! by category with their mentors, and the «500+» risks with no measure. Every figure keeps the
 //! ids of the rows behind it, so the window can open them.
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Days, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -206,7 +206,7 @@ pub fn overview(input: OverviewInput, as_of: NaiveDate) -> Overview {
         })
         .collect();
     let short = |id: Id| input.schools.iter().find(|s| s.id == id).map(|s| s.draft.short_name.clone());
-    let year = r.plan.period.start.year();
+    let year = crate::school_year_of(r.plan.period.start);
     let categories =
         [Category::LowResults, Category::AdverseConditions, Category::RiskZone, Category::Project500]
             .into_iter()

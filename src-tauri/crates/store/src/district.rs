@@ -386,7 +386,7 @@ mod tests {
         assert_eq!(series.len(), 1);
         assert_eq!(series[0].webinars.len(), 5);
         assert!(series[0].webinars.iter().all(|w| !w.speakers.is_empty()));
-        assert_eq!(pairing::list(store.read(), Some(2023)).unwrap().len(), 7);
+        assert_eq!(pairing::list(store.read(), Some(&domain::SchoolYear::new(2022))).unwrap().len(), 7);
         let p = plan::get(store.read(), loaded.plan_id).unwrap();
         let o = order::get(store.read(), p.approving_order_id.unwrap()).unwrap();
         assert_eq!((o.draft.number.as_str(), o.annexes.len()), ("206", 3));

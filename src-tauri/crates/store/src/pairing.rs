@@ -1,19 +1,19 @@
 //! The `pairing` table: supported school ↔ mentor school.
 
-use domain::{Id, Pairing, PairingDraft};
+use domain::{Id, Pairing, PairingDraft, SchoolYear};
 use rusqlite::{params, Connection, Transaction};
 
 use crate::{StoreError, StoreResult};
 
-/// Pairings, all or those whose period touches `year`.
-pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<Pairing>> {
-    let mut stmt = conn.prepare(
+/// Pairings, all or those whose period touches the school year `year`.
+pub fn list(conn: &Connection, year: Option<&SchoolYear>) -> StoreResult<Vec<Pairing>> {
+    let mut stmt = conn.prepare_cached(
         "SELECT id, supported_school_id, mentor_school_id, start_date, end_date, basis_order, basis_agreement, note
          FROM pairing
-         WHERE ?1 IS NULL OR (CAST(substr(start_date, 1, 4) AS INTEGER) <= ?1 AND CAST(substr(end_date, 1, 4) AS INTEGER) >= ?1)
+         WHERE ?1 IS NULL OR (start_date <= ?2 AND end_date >= ?1)
          ORDER BY start_date, id",
     )?;
-    let rows = stmt.query_map([year], |r| {
+    let rows = stmt.query_map(params![year.map(|y| y.start), year.map(|y| y.end)], |r| {
         Ok(Pairing {
             id: r.get(0)?,
             draft: PairingDraft {

@@ -1,6 +1,6 @@
 //! What every document shares: sizes, the annex mark, titles, Russian dates.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use domain::{Order, Pairing, Roadmap, School, WebinarSeries, WorkingGroup};
 
 use crate::fonts::Style;
@@ -27,9 +27,9 @@ impl District<'_> {
         self.schools.iter().find(|s| s.id == id)
     }
 
-    /// The year whose categories the plan works with: the year its period starts.
+    /// The year whose categories the plan works with: the school year its period starts in.
     pub fn year(&self) -> i32 {
-        self.roadmap.plan.period.start.year()
+        domain::school_year_of(self.roadmap.plan.period.start)
     }
 }
 
