@@ -348,3 +348,68 @@ fn the_overview_is_one_page_with_the_counts() {
         assert!(text.replace('\n', " ").contains(must), "overview lacks «{must}»:\n{text}");
     }
 }
+
+/// Every document's .docx, opened by LibreOffice (the office suite coordinators on Astra and
+/// «Р7» machines have), lays out like the PDF: no page without words (the order once had a
+/// blank third page there) and about as many pages, and every event's words are in it.
+#[test]
+fn every_docx_opens_in_libreoffice_without_blank_pages() {
+    let store = demo();
+    let dir = tempfile::tempdir().unwrap();
+    let kinds = [
+        DocumentKind::Order,
+        DocumentKind::Annex,
+        DocumentKind::Webinars,
+        DocumentKind::Schools,
+        DocumentKind::Report,
+        DocumentKind::Overview,
+    ];
+    let mut docx = Vec::new();
+    let mut ours = Vec::new();
+    for kind in kinds {
+        let (pdf, _) = print(&store, kind, false, &dir);
+        ours.push(pdf::info(&pdf).lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().to_owned());
+        let req = ExportRequest {
+            plan_id: 1,
+            document: kind,
+            landscape: false,
+            columns: vec![],
+            blocks: None,
+            as_of: NaiveDate::from_ymd_opt(2023, 5, 15),
+            long_kept: false,
+            a3: false,
+        };
+        let day = NaiveDate::from_ymd_opt(2023, 5, 15).unwrap();
+        let doc = export(&store, &req, day, 1_684_108_800, Format::Docx, &Default::default()).unwrap();
+        let path = dir.path().join(format!("{kind:?}.docx"));
+        write_export(&store, &path, &doc.bytes).unwrap();
+        docx.push(path);
+    }
+    let out = dir.path().join("lo");
+    let status = std::process::Command::new("soffice")
+        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(&out)
+        .args(&docx)
+        .env("HOME", dir.path())
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("LibreOffice (soffice) is needed: bash .ci/setup installs libreoffice-writer-nogui");
+    assert!(status.success());
+    for (kind, ours) in kinds.iter().zip(&ours) {
+        let lo = out.join(format!("{kind:?}.pdf"));
+        let pages: usize =
+            pdf::info(&lo).lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+        let ours: usize = ours.parse().unwrap();
+        assert!(pages.abs_diff(ours) <= 1, "{kind:?}: LibreOffice {pages} pages, the PDF {ours}");
+        for page in 1..=pages {
+            let text = pdf::page_text(&lo, page);
+            assert!(
+                text.split_whitespace().count() > 0,
+                "{kind:?}: page {page} of {pages} is blank in LibreOffice"
+            );
+        }
+        if matches!(kind, DocumentKind::Annex | DocumentKind::Order) {
+            every_event_word(&store, &pdf::text(&lo), &format!("{kind:?} in LibreOffice"));
+        }
+    }
+}

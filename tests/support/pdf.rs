@@ -126,3 +126,9 @@ pub fn page_sizes(pdf: &Path) -> Vec<(f32, f32)> {
 pub fn info(pdf: &Path) -> String {
     run("pdfinfo", &[pdf.to_str().unwrap()])
 }
+
+/// The plain text of one page (1-based).
+pub fn page_text(pdf: &Path, page: usize) -> String {
+    let n = page.to_string();
+    run("pdftotext", &["-f", &n, "-l", &n, &pdf.to_string_lossy(), "-"])
+}
