@@ -44,6 +44,10 @@ export async function openApp(db) {
     },
   });
   await browser.setTimeout({ implicit: 0 });
+  // The window opens maximized; Xvfb has no window manager to honour that, so it is sized to
+  // the screen (1366×768, a coordinator's laptop) as a maximized window would be.
+  const [width, height] = await browser.execute(() => [screen.width, screen.height]);
+  await browser.setWindowRect(0, 0, width, height);
   return browser;
 }
 

@@ -187,12 +187,6 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
         </p>
       )}
       {deleted.note}
-      {/* One list of the district's people for every row's executors field. */}
-      <datalist id="known-executors">
-        {props.executors.map((x) => (
-          <option key={x.id} value={printExecutors([x])} />
-        ))}
-      </datalist>
       <table class="grid editor-table">
         <thead>
           <tr>
@@ -472,14 +466,15 @@ function EventRow(props: {
         {review && <div class="warn small">⚠ {e.timeframe.warnings[0] ?? "срок требует проверки"}</div>}
       </td>
       <td>
-        <input
+        {/* A textarea, so long lists of people and positions wrap instead of being cut. */}
+        <textarea
           class="bare executors"
           data-field="people"
-          list="known-executors"
+          rows={Math.min(6, Math.max(2, Math.ceil(people.length / 26)))}
           aria-label={`Ответственные за мероприятие ${e.number}`}
           placeholder="Фамилия И.О., должность; …"
           value={people}
-          onInput={(ev) => setPeople((ev.target as HTMLInputElement).value)}
+          onInput={(ev) => setPeople((ev.target as HTMLTextAreaElement).value)}
           onKeyDown={keys}
         />
       </td>

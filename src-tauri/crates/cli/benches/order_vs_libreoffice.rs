@@ -1,20 +1,20 @@
-//! Our order with three annexes for a generated 500-event plan, against LibreOffice
-//! converting the same content as DOCX, both measured in this one run. Prints the median
-//! times, the ratio and the PDF's size. Needs libreoffice-writer and python-docx.
+//! Our order with its annexes for a generated 500-event plan, printed to PDF by
+//! `koordinator-cli`, against LibreOffice converting our own .docx of the same order: whole
+//! process against whole process, CPU and wall time, both measured in this one run. Needs
+//! libreoffice-writer-nogui (bash .ci/setup installs it) and poppler's pdfinfo.
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use koordinator_cli::export::{export, DocumentKind, ExportRequest};
-use serde_json::json;
 use store::district::{self, BundleEvent};
 use store::Store;
 
 const EVENTS: usize = 500;
 
-fn generated_store() -> Store {
+fn generated_store(path: &Path) -> Store {
     let mut d = district::parse(district::DEMO).unwrap();
     let pattern: Vec<BundleEvent> =
         d.plan.sections.iter_mut().flat_map(|s| std::mem::take(&mut s.events)).collect();
@@ -44,51 +44,9 @@ fn generated_store() -> Store {
     for s in &mut d.webinar_series {
         s.event = None;
     }
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = Store::create(path).unwrap();
     district::load(&mut store, &d).unwrap();
     store
-}
-
-/// The same content as the PDF, for python-docx.
-fn content_json(store: &Store) -> serde_json::Value {
-    let conn = store.read();
-    let roadmap = store::plan::roadmap(conn, 1).unwrap();
-    let order = store::order::get(conn, roadmap.plan.approving_order_id.unwrap()).unwrap();
-    let schools = store::school::list(conn, None).unwrap();
-    let name =
-        |id: i64| schools.iter().find(|s| s.id == id).map(|s| s.draft.short_name.clone()).unwrap_or_default();
-    let mut lines = vec![
-        order.draft.issuer.to_uppercase(),
-        "ПРИКАЗ".into(),
-        format!("{} № {}", order.draft.date, order.draft.number),
-    ];
-    lines.push(order.draft.title.clone());
-    lines.push(order.draft.preamble.clone());
-    lines.push("ПРИКАЗЫВАЮ:".into());
-    lines.extend(order.draft.points.iter().enumerate().map(|(i, p)| format!("{}. {p}", i + 1)));
-    lines.push(format!("{} {}", order.draft.signatory_position, order.draft.signatory_name));
-    let mark = |n: i32| {
-        vec![format!("Приложение {n}"), format!("к приказу от {} № {}", order.draft.date, order.draft.number)]
-    };
-    let group = &store::working_group::list(conn).unwrap()[0];
-    let pairings = store::pairing::list(conn, None).unwrap();
-    let head1 = [mark(1), vec![group.title.clone()]].concat();
-    let head2 = [mark(2), vec!["Закрепление школ-наставников".to_owned()]].concat();
-    let head3 = [mark(3), vec![roadmap.plan.title.clone(), roadmap.plan.goal.clone()]].concat();
-    json!({
-        "order": lines,
-        "annexes": [
-            {"landscape": false, "head": head1,
-             "columns": ["№", "Фамилия, инициалы", "Должность", "Роль"], "widths": [6, 22, 48, 24],
-             "rows": group.members.iter().enumerate().map(|(i, m)| vec![(i + 1).to_string(), m.executor.name.clone(), m.executor.position.clone(), format!("{:?}", m.role)]).collect::<Vec<_>>()},
-            {"landscape": false, "head": head2,
-             "columns": ["№", "Курируемая школа", "Школа-наставник", "Период"], "widths": [6, 30, 40, 24],
-             "rows": pairings.iter().enumerate().map(|(i, p)| vec![(i + 1).to_string(), name(p.draft.supported_school_id), name(p.draft.mentor_school_id), format!("{} — {}", p.draft.start, p.draft.end)]).collect::<Vec<_>>()},
-            {"landscape": true, "head": head3,
-             "columns": ["№ п/п", "Содержание деятельности", "Сроки реализации", "Ответственный исполнитель", "Отметка о выполнении"], "widths": [7, 40, 14, 22, 13],
-             "rows": roadmap.events.iter().map(|e| vec![e.number.clone(), e.content.clone(), e.timeframe.text.clone(), e.executors.iter().map(|x| x.printed()).collect::<Vec<_>>().join("\n"), e.completion_mark.clone()]).collect::<Vec<_>>()},
-        ]
-    })
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -96,82 +54,98 @@ fn median(mut v: Vec<Duration>) -> Duration {
     v[v.len() / 2]
 }
 
-fn main() {
-    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("order-bench");
-    std::fs::create_dir_all(&out).unwrap();
-    let store = generated_store();
-    let request = ExportRequest {
-        plan_id: 1,
-        document: DocumentKind::Order,
-        landscape: false,
-        columns: vec![],
-        blocks: None,
-        as_of: None,
-        long_kept: false,
-        a3: false,
-    };
-    let today = NaiveDate::from_ymd_opt(2023, 5, 15).unwrap();
-    let mut ours = Vec::new();
-    let mut pdf = None;
-    for _ in 0..15 {
-        let t = Instant::now();
-        let p = export(&store, &request, today, 0, documents::Format::Pdf, &Default::default()).unwrap();
-        ours.push(t.elapsed());
-        pdf = Some(p);
-    }
-    let pdf = pdf.unwrap();
-    std::fs::write(out.join("koordinator.pdf"), &pdf.bytes).unwrap();
-    let ours = median(ours);
-    println!(
-        "Koordinator: order + 3 annexes, {EVENTS} events: {} pages, {} KB, median {:.1} ms",
-        pdf.pages,
-        pdf.bytes.len() / 1024,
-        ours.as_secs_f64() * 1000.0
-    );
+/// CPU (user + system, the process and everything it started) and wall time of one run of
+/// `program args`, from bash's `time`.
+fn timed(program: &Path, args: &[&str], env: &[(&str, &str)]) -> Option<(Duration, Duration)> {
+    let quoted: Vec<String> = std::iter::once(program.to_string_lossy().into_owned())
+        .chain(args.iter().map(|a| (*a).to_owned()))
+        .map(|a| format!("'{a}'"))
+        .collect();
+    let script = format!("TIMEFORMAT='%3U %3S %3R'; time {} >/dev/null 2>&1", quoted.join(" "));
+    let out = Command::new("bash").arg("-c").arg(script).envs(env.iter().copied()).output().ok()?;
+    let text = String::from_utf8_lossy(&out.stderr);
+    let f: Vec<f64> = text.split_whitespace().filter_map(|x| x.replace(',', ".").parse().ok()).collect();
+    (out.status.success() && f.len() == 3)
+        .then(|| (Duration::from_secs_f64(f[0] + f[1]), Duration::from_secs_f64(f[2])))
+}
 
-    let json_path = out.join("order.json");
-    let docx = out.join("order.docx");
-    std::fs::write(&json_path, content_json(&store).to_string()).unwrap();
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/docx_from_json.py");
-    let ok = Command::new("python3")
-        .arg(&script)
-        .arg(&json_path)
-        .arg(&docx)
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    if !ok {
-        println!("LibreOffice reference skipped: python-docx is missing (pip install python-docx)");
-        return;
-    }
-    let profile = format!("-env:UserInstallation=file://{}", out.join("lo-profile").display());
-    let convert = || {
-        let t = Instant::now();
-        let status = Command::new("libreoffice")
-            .args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"])
-            .arg(&out)
-            .arg(&docx)
-            .output();
-        status.ok().filter(|o| o.status.success()).map(|_| t.elapsed())
-    };
-    if convert().is_none() {
-        println!(
-            "LibreOffice reference skipped: libreoffice is missing (apt-get install libreoffice-writer)"
-        );
-        return;
-    }
-    let lo = median((0..5).filter_map(|_| convert()).collect());
-    let lo_size = std::fs::metadata(out.join("order.pdf")).map(|m| m.len() / 1024).unwrap_or(0);
-    let lo_pages = Command::new("pdfinfo")
-        .arg(out.join("order.pdf"))
+fn pages(pdf: &Path) -> String {
+    Command::new("pdfinfo")
+        .arg(pdf)
         .output()
         .ok()
         .and_then(|o| String::from_utf8(o.stdout).ok())
-        .and_then(|t| t.lines().find(|l| l.starts_with("Pages:")).map(|l| l[6..].trim().to_owned()))
-        .unwrap_or_else(|| "?".into());
+        .and_then(|t| t.lines().find_map(|l| l.strip_prefix("Pages:")).map(|l| l.trim().to_owned()))
+        .unwrap_or_else(|| "?".into())
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// The order with its annexes for a 500-event plan: `koordinator-cli export` to PDF against
+/// LibreOffice converting our own .docx of the same order, whole process against whole process.
+fn main() {
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("order-bench");
+    let _ = std::fs::remove_dir_all(&out);
+    std::fs::create_dir_all(&out).unwrap();
+    let db = out.join("district.sqlite3");
+    drop(generated_store(&db));
+    let cli = Path::new(env!("CARGO_BIN_EXE_koordinator-cli"));
+    let db_arg = db.to_string_lossy().into_owned();
+    let export = |to: &Path| {
+        let to = to.to_string_lossy().into_owned();
+        timed(cli, &["--db", &db_arg, "export", "--plan", "1", "--document", "order", "--out", &to], &[])
+            .expect("koordinator-cli export failed")
+    };
+    let docx = out.join("order.docx");
+    export(&docx);
+    let pdf = out.join("koordinator.pdf");
+    export(&pdf);
+    let runs: Vec<(Duration, Duration)> = (0..15).map(|_| export(&pdf)).collect();
+    let (cpu, wall) =
+        (median(runs.iter().map(|r| r.0).collect()), median(runs.iter().map(|r| r.1).collect()));
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len() / 1024).unwrap_or(0);
     println!(
-        "LibreOffice --headless --convert-to pdf, same content as DOCX: {lo_pages} pages, {lo_size} KB, median {:.1} ms (warm profile)",
-        lo.as_secs_f64() * 1000.0
+        "Координатор (koordinator-cli export, процесс целиком): приказ с приложениями, дорожная карта в {EVENTS} мероприятий: {} стр., {} КБ; ЦП {:.0} мс, время {:.0} мс (медианы 15 запусков)",
+        pages(&pdf),
+        size(&pdf),
+        ms(cpu),
+        ms(wall)
     );
-    println!("Ratio: Koordinator is {:.0}× faster", lo.as_secs_f64() / ours.as_secs_f64());
+
+    let profile = format!("-env:UserInstallation=file://{}", out.join("lo-profile").display());
+    let outdir = out.join("lo");
+    let lo_args = [
+        profile.as_str(),
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        outdir.to_str().unwrap(),
+        docx.to_str().unwrap(),
+    ];
+    let soffice = Path::new("soffice");
+    // The first start writes the profile; it is not counted.
+    if timed(soffice, &lo_args, &[]).is_none() {
+        println!("Сравнение с LibreOffice пропущено: нет soffice (apt-get install libreoffice-writer-nogui)");
+        return;
+    }
+    let runs: Vec<(Duration, Duration)> = (0..5).filter_map(|_| timed(soffice, &lo_args, &[])).collect();
+    let (lo_cpu, lo_wall) =
+        (median(runs.iter().map(|r| r.0).collect()), median(runs.iter().map(|r| r.1).collect()));
+    let lo_pdf = outdir.join("order.pdf");
+    println!(
+        "LibreOffice (soffice --headless --convert-to pdf той же .docx, процесс целиком): {} стр., {} КБ; ЦП {:.0} мс, время {:.0} мс (медианы 5 запусков, профиль готов)",
+        pages(&lo_pdf),
+        size(&lo_pdf),
+        ms(lo_cpu),
+        ms(lo_wall)
+    );
+    println!(
+        "Отношение: ЦП в {:.1} раза меньше, время в {:.1} раза меньше",
+        lo_cpu.as_secs_f64() / cpu.as_secs_f64(),
+        lo_wall.as_secs_f64() / wall.as_secs_f64()
+    );
 }
