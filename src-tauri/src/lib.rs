@@ -3,6 +3,7 @@
 
 mod commands;
 mod instance;
+mod render;
 
 // The window-free part lives in its own crate so the console program does not link GTK/WebKit.
 pub use koordinator_cli::{applog, cli, district, error, export, files, import, paths};
@@ -113,6 +114,7 @@ pub fn message_box(text: &str) {
 /// A failure to start is logged and shown in a message box, not only printed; a panic is logged
 /// and explained in Russian instead of the program vanishing.
 pub fn run(db: Option<PathBuf>) -> Result<(), error::CommandError> {
+    render::choose();
     applog::init(&applog::folder());
     std::panic::set_hook(Box::new(|info| {
         let place = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
