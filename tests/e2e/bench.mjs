@@ -25,7 +25,39 @@ async function timed(browser, name, arg = null) {
     (name, arg, finish) => {
       const q = (s) => document.querySelector(s);
       const scenarios = {
-        editor: [() => q("#mode-editor").click(), () => document.querySelectorAll("#plan-editor tr[data-event]").length >= arg],
+        editor: [() => q("#mode-editor").click(), () => q("#plan-editor tr[data-event] textarea.content") !== null],
+        // Enter in a row's content adds a row below and puts the caret in it.
+        enter: [
+          () => {
+            window.__rows = new Set([...document.querySelectorAll("#plan-editor tr[data-id]")].map((r) => r.dataset.id));
+            q("#plan-editor tr.bench-row textarea.content").dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+          },
+          () => {
+            const row = document.activeElement?.closest("tr[data-id]");
+            return !!row && !window.__rows.has(row.dataset.id);
+          },
+        ],
+        // A changed cell left: saved, the plan read again and drawn.
+        leave: [
+          () => {
+            window.__revision = q("#plan-editor").dataset.revision;
+            const cell = q("#plan-editor tr.bench-row textarea.content");
+            cell.value += " (изменено)";
+            cell.dispatchEvent(new Event("input", { bubbles: true }));
+            cell.dispatchEvent(new Event("change", { bubbles: true }));
+          },
+          () => q("#plan-editor").dataset.revision !== window.__revision,
+        ],
+        // A search down to the rows that have the words.
+        search: [
+          () => {
+            window.__shown = q("#plan-editor").dataset.shown;
+            const input = q("#editor-search");
+            input.value = arg;
+            input.dispatchEvent(new Event("input", { bubbles: true }));
+          },
+          () => q("#plan-editor").dataset.shown !== window.__shown,
+        ],
         timeline: [() => q("#tab-timeline").click(), () => q("#timeline .tl-mark") !== null],
         zoom: [() => q("#zoom-month").click(), () => q("#timeline .tl-body")?.style.width !== arg],
         month: [
@@ -114,6 +146,31 @@ async function measure(db, events) {
     out["Нажатие клавиши до кадра, медиана"] = median(lat);
     out["Нажатие клавиши до кадра, 90-й процентиль"] = percentile(lat, 90);
     await browser.keys(["Escape"]);
+    // A row in view for Enter and for leaving a changed cell.
+    const pick = () =>
+      browser.execute(() => {
+        document.querySelector("tr.bench-row")?.classList.remove("bench-row");
+        const rows = document.querySelectorAll("#plan-editor tr[data-id]");
+        const row = rows[Math.floor(rows.length / 2)];
+        row.classList.add("bench-row");
+        row.scrollIntoView({ block: "center" });
+        row.querySelector("textarea.content").focus();
+      });
+    const enters = [];
+    const leaves = [];
+    for (let i = 0; i < 3; i++) {
+      await pick();
+      await new Promise((r) => setTimeout(r, 300));
+      leaves.push(await timed(browser, "leave"));
+      await pick();
+      await new Promise((r) => setTimeout(r, 300));
+      enters.push(await timed(browser, "enter"));
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    out["Enter: новая строка под курсором"] = median(enters);
+    out["Уход из изменённой ячейки: сохранено и перерисовано"] = median(leaves);
+    const word = await browser.execute(() => document.querySelector("tr.bench-row textarea.content").value.split(/\s+/).slice(0, 3).join(" "));
+    out["Поиск в редакторе"] = await timed(browser, "search", word);
 
     await nav(browser, "progress");
     await browser.waitUntil(() => browser.execute(() => !!document.getElementById("tab-timeline")), { timeout: 30000 });

@@ -1,6 +1,7 @@
 // Starts tauri-driver and opens the real Koordinator window on a given data file.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { after, before } from "node:test";
@@ -51,10 +52,71 @@ export async function openApp(db) {
   return browser;
 }
 
-/** Saves a PNG of the window once WebKit has painted the latest changes. */
+/** Saves a PNG of the screen (the window fills it) once WebKit has painted the latest changes.
+ * Taken from the X server with xwd — the pixels a person sees — because WebKitWebDriver's own
+ * screenshot never returns when the window is drawn without compositing, as it is here. */
 export async function screenshot(browser, name) {
   await browser.pause(400);
-  await browser.saveScreenshot(resolve(OUT, `${name}.png`));
+  writeFileSync(resolve(OUT, `${name}.png`), xwdToPng(execFileSync("xwd", ["-root", "-silent"], { maxBuffer: 64 << 20 })));
+}
+
+/** An XWD dump (ZPixmap, 24 or 32 bits per pixel, true colour) as PNG bytes. */
+function xwdToPng(x) {
+  const be = (i) => x.readUInt32BE(i * 4);
+  const [headerSize, width, height, byteOrder, bpp, stride, ncolors] = [be(0), be(4), be(5), be(7), be(11), be(12), be(19)];
+  const masks = [be(14), be(15), be(16)];
+  const data = headerSize + ncolors * 12;
+  const bytes = bpp / 8;
+  const shift = (m) => 31 - Math.clz32(m & -m);
+  // What Xvfb gives at depth 24: 32-bit pixels, least significant byte first, blue lowest.
+  const fast = bytes === 4 && byteOrder === 0 && masks[0] === 0xff0000 && masks[1] === 0xff00 && masks[2] === 0xff;
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    raw[y * (width * 3 + 1)] = 0;
+    for (let i = 0; i < width; i++) {
+      const at = data + y * stride + i * bytes;
+      const o = y * (width * 3 + 1) + 1 + i * 3;
+      if (fast) {
+        raw[o] = x[at + 2];
+        raw[o + 1] = x[at + 1];
+        raw[o + 2] = x[at];
+        continue;
+      }
+      let v = 0;
+      for (let b = 0; b < bytes; b++) v += x[at + b] * 2 ** (8 * (byteOrder === 0 ? b : bytes - 1 - b));
+      for (let c = 0; c < 3; c++) raw[o + c] = Math.floor(v / 2 ** shift(masks[c])) & 0xff;
+    }
+  }
+  const chunk = (type, body) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(body.length);
+    const tb = Buffer.concat([Buffer.from(type, "ascii"), body]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(tb));
+    return Buffer.concat([len, tb, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk("IHDR", ihdr),
+    chunk("IDAT", deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(buf) {
+  let c = 0xffffffff;
+  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
 
 /** A fresh data file for one test file: empty, or with the demo district loaded by the CLI. */

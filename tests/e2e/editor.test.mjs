@@ -119,7 +119,7 @@ test("a plan from nothing, its order, a restart", async () => {
     await browser.keys(" для всех школ");
     await (await cell("2.2", "textarea.timeframe")).click();
     await browser.keys("август 2024");
-    await (await cell("2.2", "input.executors")).click();
+    await (await cell("2.2", "textarea.executors")).click();
     await browser.keys("Иванова А.А., методист");
     await (await cell("2.1", "textarea.content")).click();
     const saved = () =>
@@ -135,7 +135,7 @@ test("a plan from nothing, its order, a restart", async () => {
     // A timeframe and an executor for the first event.
     await browser.execute(() => document.querySelector('#plan-editor tr[data-event="1.1"] textarea.timeframe').focus());
     await setField(browser, '#plan-editor tr[data-event="1.1"] textarea.timeframe', "до 15 сентября 2023 г.", "input");
-    await setField(browser, '#plan-editor tr[data-event="1.1"] input.executors', "Баркалова Е.В., муниципальный координатор", "input");
+    await setField(browser, '#plan-editor tr[data-event="1.1"] textarea.executors', "Баркалова Е.В., муниципальный координатор", "input");
     await browser.execute(() => document.querySelector('#plan-editor tr[data-event="1.2"] textarea.content').focus());
     await browser.waitUntil(
       () => browser.execute(() => document.querySelector('#plan-editor tr[data-event="1.1"]').textContent.includes("15.09.2023")),

@@ -11,6 +11,7 @@ import type { School } from "../api/bindings/School";
 import type { Section } from "../api/bindings/Section";
 import { timeframeDates } from "../format";
 import { StatusSelect } from "../components/StatusSelect";
+import { useWindowedRows } from "../components/useWindowedRows";
 
 export function printExecutors(list: { name: string; position: string }[]): string {
   return list.map((x) => (x.position ? `${x.name}, ${x.position}` : x.name)).join("; ");
@@ -54,18 +55,12 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
   const deleted = useUndoNote(setError);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [dragged, setDragged] = useState<number | null>(null);
-  const [revealed, setRevealed] = useState<ReadonlySet<number>>(new Set());
-  const observer = useRef<IntersectionObserver | null>(null);
-  if (observer.current === null && typeof IntersectionObserver !== "undefined") {
-    observer.current = new IntersectionObserver(
-      (entries) => {
-        const ids = entries.filter((x) => x.isIntersecting).map((x) => Number((x.target as HTMLElement).dataset.id));
-        if (ids.length) setRevealed((prev) => new Set([...prev, ...ids]));
-      },
-      { rootMargin: "1500px 0px" },
-    );
-  }
-  useEffect(() => () => observer.current?.disconnect(), []);
+  // Each roadmap the editor is given gets the next number: benches and journeys wait on it.
+  const revision = useRef({ roadmap: props.roadmap, n: 0 });
+  if (revision.current.roadmap !== props.roadmap) revision.current = { roadmap: props.roadmap, n: revision.current.n + 1 };
+  // The row being typed in is never dropped from the drawn window.
+  const [active, setActive] = useState<number | null>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
 
   const run = async (p: Promise<unknown>, then?: () => void) => {
     try {
@@ -86,60 +81,60 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
   const remove = (e: Event) =>
     run(api.deleteEvent(e.id), () => deleted.done(`Мероприятие ${e.number} удалено.`));
 
-  const rows: preact.JSX.Element[] = [];
   const bySection = new Map<number | null, Event[]>();
   for (const e of events) {
     const list = bySection.get(e.section_id);
     if (list) list.push(e);
     else bySection.set(e.section_id, [e]);
   }
-  let placed = 0;
+  const items: Item[] = [];
   const groups: [Section | null, Event[]][] = [
     ...(bySection.has(null) || sections.length === 0 ? [[null, bySection.get(null) ?? []] as [null, Event[]]] : []),
     ...sections.map((s) => [s, bySection.get(s.id) ?? []] as [Section, Event[]]),
   ];
   for (const [s, list] of groups) {
-    if (s) rows.push(<SectionRow key={`s${s.id}:${s.number}:${s.title}:${s.goal}`} section={s} schools={props.schools} onChanged={props.onChanged} onError={setError} onDeleted={deleted.done} onAdd={() => add(s.id, null)} />);
-    for (const e of list) {
-      if (!shown(e, filter, sections)) continue;
-      // Rows far below the first screens are drawn as light placeholders until they come near:
-      // a 600-event plan opens and types as fast as a short one.
-      if (placed++ >= EAGER && !revealed.has(e.id) && focus !== e.id) {
-        rows.push(<Placeholder key={e.id} event={e} observer={observer.current} />);
-        continue;
-      }
-      rows.push(
+    if (s) items.push({ section: s });
+    for (const e of list) if (shown(e, filter, sections)) items.push({ event: e });
+    if (s === null && list.length === 0 && sections.length === 0) items.push({ empty: true });
+  }
+  // Only the rows near the screen are drawn: a 600-event plan opens and types like a short one.
+  const rows = useWindowedRows(items, {
+    body,
+    columns: 7,
+    key: itemKey,
+    estimate: (i) => ("event" in i ? 76 : 50),
+    keep: (i) => "event" in i && (i.event.id === focus || i.event.id === active),
+    render: (i) =>
+      "section" in i ? (
+        <SectionRow key={itemKey(i) + `:${i.section.number}:${i.section.title}:${i.section.goal}`} dataKey={itemKey(i)} section={i.section} schools={props.schools} onChanged={props.onChanged} onError={setError} onDeleted={deleted.done} onAdd={() => add(i.section.id, null)} />
+      ) : "event" in i ? (
         <EventRow
-          key={e.id}
-          event={e}
-          focus={focus === e.id}
+          key={i.event.id}
+          event={i.event}
+          focus={focus === i.event.id}
           onFocused={() => setFocus(null)}
           dragging={dragged !== null}
-          onSave={(d, people) => run(api.updateEvent(e.id, d, people))}
-          onAddBelow={() => add(e.section_id, e.id)}
-          onShift={(to) => shift(e.id, to)}
-          onDelete={() => remove(e)}
-          onDragStart={() => setDragged(e.id)}
+          onSave={(d, people) => run(api.updateEvent(i.event.id, d, people))}
+          onAddBelow={() => add(i.event.section_id, i.event.id)}
+          onShift={(to) => shift(i.event.id, to)}
+          onDelete={() => remove(i.event)}
+          onDragStart={() => setDragged(i.event.id)}
           onDrop={() => {
-            if (dragged !== null && dragged !== e.id) run(api.moveEventBefore(dragged, e.id), () => setFocus(dragged));
+            if (dragged !== null && dragged !== i.event.id) run(api.moveEventBefore(dragged, i.event.id), () => setFocus(dragged));
             setDragged(null);
           }}
-        />,
-      );
-    }
-    if (s === null && list.length === 0 && sections.length === 0) {
-      rows.push(
-        <tr key="empty">
+        />
+      ) : (
+        <tr key="empty" data-key="empty">
           <td colSpan={7} class="muted">
             Мероприятий пока нет.
           </td>
-        </tr>,
-      );
-    }
-  }
+        </tr>
+      ),
+  });
 
   return (
-    <article class="plan-editor" id="plan-editor">
+    <article class="plan-editor" id="plan-editor" data-revision={revision.current.n} data-shown={items.filter((i) => "event" in i).length}>
       <div class="filters" role="search">
         <label>
           <span>Поиск</span>
@@ -199,7 +194,15 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
             <th class="row-actions" />
           </tr>
         </thead>
-        <tbody>{rows}</tbody>
+        <tbody
+          ref={body}
+          onFocusIn={(ev) => {
+            const id = Number(((ev.target as HTMLElement).closest("tr[data-id]") as HTMLElement | null)?.dataset.id);
+            setActive(Number.isFinite(id) ? id : null);
+          }}
+        >
+          {rows}
+        </tbody>
       </table>
       <div class="actions">
         <button id="add-event" onClick={() => add(sections.at(-1)?.id ?? null, null)}>
@@ -223,29 +226,15 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
   );
 }
 
-/** How many rows are drawn at once when the editor opens; the rest come as they near the screen. */
-const EAGER = 60;
+/** A row of the editor: a section's heading, an event, or the note that there is none. */
+type Item = { section: Section } | { event: Event } | { empty: true };
 
-/** A row not drawn yet: its number and the first words, at about a row's height. */
-function Placeholder(props: { event: Event; observer: IntersectionObserver | null }) {
-  const row = useRef<HTMLTableRowElement>(null);
-  useEffect(() => {
-    const el = row.current;
-    if (!el || !props.observer) return;
-    props.observer.observe(el);
-    return () => props.observer?.unobserve(el);
-  }, [props.observer]);
-  return (
-    <tr ref={row} class="placeholder-row" data-id={props.event.id} data-event={props.event.number}>
-      <td class="num">{props.event.number}</td>
-      <td colSpan={6} class="muted">
-        {props.event.content.split("\n")[0]}
-      </td>
-    </tr>
-  );
+function itemKey(i: Item): string {
+  return "section" in i ? `s${i.section.id}` : "event" in i ? `e${i.event.id}` : "empty";
 }
 
 function SectionRow(props: {
+  dataKey: string;
   section: Section;
   schools: School[];
   onChanged: () => void;
@@ -264,7 +253,7 @@ function SectionRow(props: {
       .updateSection(s.id, { number, title, goal, school_ids: s.school_ids, ...patch })
       .then(props.onChanged, (e) => props.onError(e instanceof AppError ? e.message : String(e)));
   return (
-    <tr class="section-row" data-section={s.id}>
+    <tr class="section-row" data-section={s.id} data-key={props.dataKey}>
       <td>
         <input class="bare num-input" aria-label="Номер раздела" value={number} onInput={(e) => setNumber((e.target as HTMLInputElement).value)} onChange={() => save({ number })} />
       </td>
@@ -420,6 +409,7 @@ function EventRow(props: {
       ref={row}
       data-event={e.number}
       data-id={e.id}
+      data-key={`e${e.id}`}
       draggable
       onDragStart={(ev) => {
         ev.dataTransfer?.setData("text/plain", String(e.id));

@@ -1,8 +1,9 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { save } from "@tauri-apps/plugin-dialog";
 import { api, AppError } from "../api/ipc";
 import type { Event } from "../api/bindings/Event";
 import type { Roadmap } from "../api/bindings/Roadmap";
+import type { Section } from "../api/bindings/Section";
 import { ruDate, STATUS_LABELS } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
@@ -10,6 +11,7 @@ import { EventTimeframeEditor } from "../components/EventTimeframeEditor";
 import { PlanSelect } from "../components/PlanSelect";
 import { PlanForm } from "../components/PlanForm";
 import { PlanEditor } from "./PlanEditor";
+import { useWindowedRows } from "../components/useWindowedRows";
 
 /** A roadmap shown like the document: its header blocks, then the table with section rows. */
 export function PlansView() {
@@ -146,21 +148,35 @@ function ReviewList(props: { events: Event[]; onChanged: () => void }) {
 
 function RoadmapTable({ roadmap, onChanged }: { roadmap: Roadmap; onChanged: () => void }) {
   const { plan, sections, events } = roadmap;
-  const rows: preact.JSX.Element[] = [];
+  const [editing, setEditing] = useState<number | null>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const items: (Section | Event)[] = [];
   let section: number | null = null;
   for (const e of events) {
     if (e.section_id !== section) {
       section = e.section_id;
       const s = sections.find((x) => x.id === section);
-      if (s)
-        rows.push(
-          <tr key={`s${s.id}`} class="section-row">
-            <td colSpan={5}>{[s.number, s.title].filter(Boolean).join(". ")}</td>
-          </tr>,
-        );
+      if (s) items.push(s);
     }
-    rows.push(<EventRow key={e.id} event={e} onChanged={onChanged} />);
+    items.push(e);
   }
+  const isEvent = (i: Section | Event): i is Event => "timeframe" in i;
+  // Only the rows near the screen are drawn; the one whose timeframe is open stays.
+  const rows = useWindowedRows(items, {
+    body,
+    columns: 5,
+    key: (i) => (isEvent(i) ? `e${i.id}` : `s${i.id}`),
+    estimate: (i) => (isEvent(i) ? 64 : 34),
+    keep: (i) => isEvent(i) && i.id === editing,
+    render: (i) =>
+      isEvent(i) ? (
+        <EventRow key={i.id} event={i} editing={editing === i.id} setEditing={(on) => setEditing(on ? i.id : null)} onChanged={onChanged} />
+      ) : (
+        <tr key={`s${i.id}`} data-key={`s${i.id}`} class="section-row">
+          <td colSpan={5}>{[i.number, i.title].filter(Boolean).join(". ")}</td>
+        </tr>
+      ),
+  });
   return (
     <article class="roadmap" id="roadmap">
       <h2 class="doc-title">{plan.title}</h2>
@@ -206,17 +222,17 @@ function RoadmapTable({ roadmap, onChanged }: { roadmap: Roadmap; onChanged: () 
             <th>Отметка о выполнении</th>
           </tr>
         </thead>
-        <tbody>{rows}</tbody>
+        <tbody ref={body}>{rows}</tbody>
       </table>
     </article>
   );
 }
 
-function EventRow({ event: e, onChanged }: { event: Event; onChanged: () => void }) {
-  const [editing, setEditing] = useState(false);
+function EventRow(props: { event: Event; editing: boolean; setEditing: (on: boolean) => void; onChanged: () => void }) {
+  const { event: e, editing, setEditing, onChanged } = props;
   const review = e.timeframe.kind === "free" || e.timeframe.warnings.length > 0;
   return (
-    <tr data-event={e.number}>
+    <tr data-event={e.number} data-key={`e${e.id}`}>
       <td class="num">{e.number}.</td>
       <td class="pre">{e.content}</td>
       <td class="pre when">
