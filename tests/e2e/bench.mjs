@@ -21,6 +21,7 @@ function percentile(xs, p) {
 /** Runs the scenario `name` in the page and resolves when its result shows after a painted
  * frame: ms. The page's CSP forbids evaluating strings, so the scenarios are written out here. */
 async function timed(browser, name, arg = null) {
+  process.stderr.write(`  ${name}…\n`);
   return browser.executeAsync(
     (name, arg, finish) => {
       const q = (s) => document.querySelector(s);

@@ -2,10 +2,10 @@ import type { RefObject } from "preact";
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 
 /** How far beyond the screen rows are drawn, px: Tab and a quick scroll find them ready. */
-const OVERSCAN = 900;
+const OVERSCAN = 500;
 
 /** Tables this short are drawn whole: they are cheap, and everything stays in the page. */
-const WHOLE = 150;
+const WHOLE = 40;
 
 /** A long table's rows (more than WHOLE) drawn only near the screen (the page scrolls, not the table): rows far
  * above and below become one empty spacer row each, sized by the rows' measured heights (or an

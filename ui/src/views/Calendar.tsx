@@ -61,6 +61,44 @@ function toInput(e: CalendarEntry, conflicts: Conflict[]): EventInput {
  * of drawn across every day of it, where hundreds of such bars hid the dated work. */
 const LONG_DAYS = 45;
 
+/** At most this many entries are drawn in a day's cell; the rest stand behind one «ещё N»
+ * entry that lists them on click. FullCalendar then lays out a few dozen entries a month, not
+ * the hundreds a big district has. */
+const PER_DAY = 3;
+
+/** The entries to draw in `from`..`to` (ISO, end exclusive) and, per day, those left out. */
+function dayLimited(entries: CalendarEntry[], from: string, to: string): { shown: CalendarEntry[]; more: Map<string, number> } {
+  const count = new Map<string, number>();
+  const more = new Map<string, number>();
+  const shown: CalendarEntry[] = [];
+  const inRange = entries
+    .filter((e) => e.start < to && e.end >= from)
+    // Day by day, timed sessions first, then the shorter entries: the dated work stays visible.
+    .sort(
+      (a, b) =>
+        a.start.localeCompare(b.start) ||
+        (a.time ? 0 : 1) - (b.time ? 0 : 1) ||
+        (a.time ?? "").localeCompare(b.time ?? "") ||
+        a.end.localeCompare(b.end),
+    );
+  for (const e of inRange) {
+    const days: string[] = [];
+    for (let d = e.start < from ? from : e.start; d <= e.end && d < to; d = addDays(d, 1)) days.push(d);
+    if ((count.get(days[0]) ?? 0) < PER_DAY) {
+      shown.push(e);
+      for (const d of days) count.set(d, (count.get(d) ?? 0) + 1);
+    } else {
+      for (const d of days) more.set(d, (more.get(d) ?? 0) + 1);
+    }
+  }
+  return { shown, more };
+}
+
+/** The entries a day's «ещё N» stands for, and the others of that day. */
+function entriesOn(entries: CalendarEntry[], day: string): CalendarEntry[] {
+  return entries.filter((e) => e.start <= day && day <= e.end);
+}
+
 function isLong(e: CalendarEntry): boolean {
   return (Date.parse(e.end) - Date.parse(e.start)) / 86_400_000 > LONG_DAYS;
 }
@@ -94,6 +132,7 @@ export function CalendarView() {
   }, []);
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
   const [selected, setSelected] = useState<string | null>(null);
+  const [day, setDay] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [month, setMonth] = useState("");
   const [saved, setSaved] = useState<string | null>(null);
@@ -134,9 +173,32 @@ export function CalendarView() {
       events: (range, success) => {
         const from = range.startStr.slice(0, 10);
         const to = range.endStr.slice(0, 10);
-        success(chosen.filter((e) => e.start < to && e.end >= from).map((e) => toInput(e, conflicts)));
+        // The week and the list show everything; the month grid only what fits a day's cell.
+        // The grid is the only view asking for six weeks (FullCalendar's fixedWeekCount), and the
+        // view's name is not known yet while the calendar is being made.
+        const grid = (range.end.getTime() - range.start.getTime()) / 86_400_000 > 40;
+        const { shown, more } =
+          grid
+            ? dayLimited(chosen, from, to)
+            : { shown: chosen.filter((e) => e.start < to && e.end >= from), more: new Map<string, number>() };
+        success([
+          ...shown.map((e) => toInput(e, conflicts)),
+          ...[...more].map(([day, n]) => ({
+            id: `more:${day}`,
+            title: `ещё ${n}…`,
+            start: day,
+            allDay: true,
+            classNames: ["more-entry"],
+            extendedProps: { last: 1 },
+          })),
+        ]);
       },
-      eventClick: (info) => setSelected(info.event.id),
+      // «ещё N» closes its day's list of entries.
+      eventOrder: "last,start,-duration,allDay,title",
+      eventClick: (info) => {
+        if (info.event.id.startsWith("more:")) setDay(info.event.id.slice(5));
+        else setSelected(info.event.id);
+      },
       eventDrop: (info) => {
         const entry = list.find((e) => e.uid === info.event.id);
         const start = info.event.startStr.slice(0, 10);
@@ -164,7 +226,7 @@ export function CalendarView() {
   // The side panel narrows the grid: FullCalendar measures again, so Saturday and Sunday stay.
   useEffect(() => {
     calendar.current?.updateSize();
-  }, [selected]);
+  }, [selected, day]);
 
   const changed = district.reload;
   const entry = district.data?.entries.find((e) => e.uid === selected) ?? null;
@@ -202,6 +264,14 @@ export function CalendarView() {
       {!district.data && <Loading />}
       <div class="calendar-layout">
         <div ref={host} id="calendar" class="calendar" />
+        {day && !entry && district.data && (
+          <DayList
+            day={day}
+            entries={entriesOn(district.data.entries.filter((e) => matches(e, filter) && !isLong(e)), day)}
+            onOpen={setSelected}
+            onClose={() => setDay(null)}
+          />
+        )}
         {entry && district.data && (
           <EntryPanel
             key={`${entry.uid}@${entry.start}`}
@@ -265,6 +335,32 @@ function Filters(props: { data: District; value: Filter; onChange: (f: Filter) =
         </button>
       )}
     </div>
+  );
+}
+
+/** Everything of one day, from its «ещё N»: each entry opens the same panel as in the grid. */
+function DayList(props: { day: string; entries: CalendarEntry[]; onOpen: (uid: string) => void; onClose: () => void }) {
+  return (
+    <aside class="panel entry-panel" id="day-list" aria-label={`Всё за ${ruDate(props.day)}`}>
+      <div class="toolbar">
+        <h2>{ruDate(props.day)}</h2>
+        <span class="spacer" />
+        <button class="link" onClick={props.onClose}>
+          Закрыть
+        </button>
+      </div>
+      <ul class="plain">
+        {props.entries.map((e) => (
+          <li key={e.uid}>
+            <button class="link" onClick={() => props.onOpen(e.uid)}>
+              {e.time ? `${e.time.slice(0, 5)} ` : ""}
+              {e.title}
+            </button>
+            {e.progress && <span class="muted small"> · {PROGRESS_LABELS[e.progress]}</span>}
+          </li>
+        ))}
+      </ul>
+    </aside>
   );
 }
 

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { Component } from "preact";
 import { api, AppError } from "../api/ipc";
 import { useUndoNote } from "../components/UndoNote";
 import type { Event } from "../api/bindings/Event";
@@ -49,7 +50,21 @@ function shown(e: Event, f: Filter, sections: Section[]): boolean {
 /** The roadmap as an editable table: every change saved when a field is left; Enter adds a row
  * below, Tab and Shift+Tab indent and outdent, Alt+↑ and Alt+↓ move; rows can be dragged. */
 export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executors: Executor[]; onChanged: () => void }) {
-  const { plan, sections, events } = props.roadmap;
+  const { plan, sections } = props.roadmap;
+  // An event that did not change keeps its object across reloads, so its row is not redrawn.
+  const known = useRef(new Map<number, { json: string; event: Event }>());
+  const events = useMemo(() => {
+    const next = new Map<number, { json: string; event: Event }>();
+    const out = props.roadmap.events.map((e) => {
+      const json = JSON.stringify(e);
+      const old = known.current.get(e.id);
+      const kept = old && old.json === json ? old : { json, event: e };
+      next.set(e.id, kept);
+      return kept.event;
+    });
+    known.current = next;
+    return out;
+  }, [props.roadmap.events]);
   const [focus, setFocus] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const deleted = useUndoNote(setError);
@@ -315,7 +330,20 @@ function SectionRow(props: {
   );
 }
 
-function EventRow(props: {
+/** A row is drawn again only when its event, its focus or the dragging changed. Its handlers
+ * may then be a render old: they use only the event itself (unchanged, or the row is redrawn),
+ * the plan and state setters, which stay the same. (Not preact/compat's memo: importing compat
+ * turns every onChange into onInput, and the editor saves when a field is left, not per key.) */
+class EventRow extends Component<RowProps> {
+  shouldComponentUpdate(next: RowProps) {
+    return next.event !== this.props.event || next.focus !== this.props.focus || next.dragging !== this.props.dragging;
+  }
+  render() {
+    return <EventRowView {...this.props} />;
+  }
+}
+
+type RowProps = {
   event: Event;
   focus: boolean;
   /** The focus asked for was given: it is not given again when the table is redrawn. */
@@ -328,7 +356,9 @@ function EventRow(props: {
   onDelete: () => void;
   onDragStart: () => void;
   onDrop: () => void;
-}) {
+};
+
+function EventRowView(props: RowProps) {
   const e = props.event;
   const [d, setDraft] = useState<EventDraft>(draftOf(e));
   const [people, setPeopleText] = useState(printExecutors(e.executors));

@@ -24,8 +24,9 @@ export function PlansView() {
     if (planId === null && plans.data?.length) setPlanId(plans.data[0].id);
   }, [plans.data]);
   const roadmap = useLoad(() => (planId === null ? Promise.resolve(null) : api.getRoadmap(planId)), [planId]);
-  const review = useLoad(() => (planId === null ? Promise.resolve([]) : api.listTimeframeReview(planId)), [planId]);
   const [mode, setMode] = useState<"document" | "editor" | "new">("document");
+  // The list of timeframes to check is shown with the document only: not read while editing.
+  const review = useLoad(() => (planId === null || mode !== "document" ? Promise.resolve([]) : api.listTimeframeReview(planId)), [planId, mode]);
   const schools = useLoad(() => api.listSchools(null), []);
   const executors = useLoad(() => api.listExecutors(), []);
   const changed = () => {
