@@ -4,7 +4,7 @@
 // action to the frame that shows its result. Run: `npm --prefix tests/e2e run bench` (under Xvfb).
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { BINARY, dataFile, openApp, startDriver } from "./driver.mjs";
+import { BINARY, ROOT, dataFile, openApp, openProgram, startDriver } from "./driver.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -91,18 +91,18 @@ async function nav(browser, view) {
   await b.click();
 }
 
-/** RSS and PSS in MB of the app and its WebKit processes. */
-function memory() {
+/** RSS and PSS in MB of the program (`comm`, as /proc shows its name) and its WebKit processes. */
+function memory(comm = "koordinator") {
   let rss = 0;
   let pss = 0;
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
-    let comm;
+    let name;
     try {
-      comm = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
     } catch {
       continue;
     }
-    if (!/^(koordinator|WebKitWebProces|WebKitNetworkPr)/.test(comm)) continue;
+    if (!(name.startsWith(comm.slice(0, 15)) || /^(WebKitWebProces|WebKitNetworkPr)/.test(name))) continue;
     try {
       const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
       rss += Number(/^Rss:\s+(\d+)/m.exec(rollup)?.[1] ?? 0);
@@ -193,15 +193,54 @@ async function measure(db, events) {
   return out;
 }
 
+/** The floor of this stack: an empty Tauri 2 window (tests/e2e/minimal-window), built with the
+ * same toolchain and profile as the measured binary and measured the same way. */
+function minimalWindow() {
+  const release = BINARY.includes("/release/");
+  execFileSync("cargo", ["build", "--quiet", "-p", "minimal-window", ...(release ? ["--release", "--features", "tauri/custom-protocol"] : [])], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  return `${ROOT}/target/${release ? "release" : "debug"}/minimal-window`;
+}
+
+async function measureMinimal(binary) {
+  const t0 = performance.now();
+  const browser = await openProgram(binary, []);
+  try {
+    await browser.waitUntil(() => browser.execute(() => !!document.getElementById("ready")), { timeout: 30000 });
+    const ready = performance.now() - t0;
+    await new Promise((r) => setTimeout(r, 1500));
+    const mem = memory("minimal-window");
+    return { ready, rss: mem.rss, pss: mem.pss };
+  } finally {
+    await browser.deleteSession();
+  }
+}
+
+const minimal = minimalWindow();
 const driver = await startDriver();
 try {
   const demo = dataFile({ demo: true });
   const big = dataFile({ demo: false });
   execFileSync(BINARY, ["--db", big.db, "generate", "--years", "3", "--schools", "60", "--events", "600", "--from", "2024"]);
-  const runs = { demo: [], big: [] };
+  const runs = { demo: [], big: [], minimal: [] };
   for (let i = 0; i < RUNS; i++) {
+    runs.minimal.push(await measureMinimal(minimal));
     runs.demo.push(await measure(demo.db, 16));
     runs.big.push(await measure(big.db, 600));
+  }
+  const floor = {
+    "Окно готово к работе (с сеансом WebDriver)": median(runs.minimal.map((r) => r.ready)),
+    "Память после запуска: RSS, МБ": median(runs.minimal.map((r) => r.rss)),
+    "Память после запуска: PSS, МБ": median(runs.minimal.map((r) => r.pss)),
+  };
+  console.log(`\nОпорное окно — пустое окно Tauri 2 той же сборки (tests/e2e/minimal-window), медианы ${RUNS} прогонов`);
+  console.log(`${"".padEnd(46)} ${"пустое".padStart(9)} ${"демо".padStart(9)} ${"3×600".padStart(9)} ${"отношение".padStart(10)}`);
+  for (const [key, f] of Object.entries(floor)) {
+    const d = median(runs.demo.map((r) => r[key]));
+    const b = median(runs.big.map((r) => r[key]));
+    console.log(`${key.padEnd(46)} ${f.toFixed(0).padStart(9)} ${d.toFixed(0).padStart(9)} ${b.toFixed(0).padStart(9)} ${(b / f).toFixed(2).padStart(9)}×`);
   }
   console.log(`\nОкно: медианы ${RUNS} прогонов; опорное — демонстрационный район (16 мероприятий) в том же прогоне`);
   console.log(`${"".padEnd(46)} ${"демо".padStart(9)} ${"3×600".padStart(9)} ${"отношение".padStart(10)}`);

@@ -34,6 +34,11 @@ export async function startDriver() {
 
 /** Opens the app's window on `db`; close it with `browser.deleteSession()`. */
 export async function openApp(db) {
+  return openProgram(BINARY, ["--db", db]);
+}
+
+/** Opens any Tauri program's window under WebDriver (the bench's minimal window too). */
+export async function openProgram(application, args) {
   const browser = await remote({
     hostname: "127.0.0.1",
     port: PORT,
@@ -41,7 +46,7 @@ export async function openApp(db) {
     capabilities: {
       browserName: "wry",
       "wdio:enforceWebDriverClassic": true,
-      "tauri:options": { application: BINARY, args: ["--db", db] },
+      "tauri:options": { application, args },
     },
   });
   await browser.setTimeout({ implicit: 0 });

@@ -7,8 +7,6 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use chrono::NaiveDate;
-use koordinator_cli::export::{export, DocumentKind, ExportRequest};
 use store::district::{self, BundleEvent};
 use store::Store;
 
