@@ -352,6 +352,9 @@ struct Stats {
 
 /// Columns with no name (no header, or an empty or unknown header cell) get a slot from their
 /// cells; a table with no header also takes its content from the longest text.
+/// At most this many data rows are read to guess what an unnamed column holds.
+const SAMPLE: usize = 400;
+
 fn guess_unnamed(grid: &Grid, layout: &mut Layout) {
     let width = layout.slots.len();
     if width == 1 && layout.slots[0] == Slot::Skip {
@@ -359,16 +362,26 @@ fn guess_unnamed(grid: &Grid, layout: &mut Layout) {
         layout.reasons[0] = "единственный столбец — содержание".to_owned();
         return;
     }
-    let data: Vec<&Vec<String>> = grid
+    let all: Vec<&Vec<String>> = grid
         .rows
         .iter()
         .enumerate()
         .filter(|(i, r)| !r.spans && !layout.header_rows.contains(i) && r.cells.len() > 1)
         .map(|(_, r)| &r.cells)
         .collect();
-    if data.is_empty() {
+    if all.is_empty() {
         return;
     }
+    let open: Vec<usize> = (0..width)
+        .filter(|j| layout.slots[*j] == Slot::Skip && !layout.reasons[*j].starts_with("по заголовку"))
+        .collect();
+    if open.is_empty() {
+        return;
+    }
+    // What a column holds shows in a few hundred rows: a long table is sampled evenly, so the
+    // guess costs the same for 500 rows and for 50 000 (every cell was read as a timeframe).
+    let step = all.len().div_ceil(SAMPLE);
+    let data: Vec<&Vec<String>> = all.iter().step_by(step).copied().collect();
     let wide = domain::Period {
         start: chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap_or_default(),
         end: chrono::NaiveDate::from_ymd_opt(2100, 12, 31).unwrap_or_default(),
@@ -376,6 +389,9 @@ fn guess_unnamed(grid: &Grid, layout: &mut Layout) {
     let stats: Vec<Stats> = (0..width)
         .map(|j| {
             let mut s = Stats::default();
+            if !open.contains(&j) {
+                return s;
+            }
             for row in &data {
                 let Some(c) = row.get(j).map(|c| c.trim()).filter(|c| !c.is_empty()) else { continue };
                 s.filled += 1;
@@ -393,9 +409,6 @@ fn guess_unnamed(grid: &Grid, layout: &mut Layout) {
             }
             s
         })
-        .collect();
-    let open: Vec<usize> = (0..width)
-        .filter(|j| layout.slots[*j] == Slot::Skip && !layout.reasons[*j].starts_with("по заголовку"))
         .collect();
     let taken = |slots: &[Slot], c: Column| slots.iter().any(|s| s.role() == Some(c));
     let ratio = |n: usize, s: &Stats| n * 100 / s.filled.max(1);
