@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { fitTextarea } from "../components/fitTextarea";
 import { Component } from "preact";
 import { api, AppError } from "../api/ipc";
 import { useUndoNote } from "../components/UndoNote";
@@ -10,7 +11,7 @@ import type { Move } from "../api/bindings/Move";
 import type { Roadmap } from "../api/bindings/Roadmap";
 import type { School } from "../api/bindings/School";
 import type { Section } from "../api/bindings/Section";
-import { timeframeDates } from "../format";
+import { monthTitle, timeframeDates } from "../format";
 import { StatusSelect } from "../components/StatusSelect";
 import { useWindowedRows } from "../components/useWindowedRows";
 
@@ -179,7 +180,15 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
         </label>
         <label>
           <span>Месяц</span>
-          <input type="month" value={filter.month} onChange={(e) => setFilter({ ...filter, month: (e.target as HTMLInputElement).value })} />
+          {/* The plan's months to choose from: an empty month field showed the current month in grey, read as a value. */}
+          <select value={filter.month} onChange={(e) => setFilter({ ...filter, month: (e.target as HTMLSelectElement).value })}>
+            <option value="">все</option>
+            {planMonths(plan.period.start, plan.period.end).map((m) => (
+              <option key={m} value={m}>
+                {monthTitle(`${m}-01`)}
+              </option>
+            ))}
+          </select>
         </label>
         <label>
           <span>Состояние</span>
@@ -239,6 +248,20 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
       </div>
     </article>
   );
+}
+
+/** «2023-09», «2023-10», … from the month of `start` to that of `end` (ISO dates). */
+function planMonths(start: string, end: string): string[] {
+  const out: string[] = [];
+  let [y, m] = start.split("-").map(Number);
+  const last = end.slice(0, 7);
+  while (out.length < 240) {
+    const month = `${y}-${String(m).padStart(2, "0")}`;
+    if (month > last) break;
+    out.push(month);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
 }
 
 /** A row of the editor: a section's heading, an event, or the note that there is none. */
@@ -374,6 +397,10 @@ function EventRowView(props: RowProps) {
   };
   const content = useRef<HTMLTextAreaElement>(null);
   const row = useRef<HTMLTableRowElement>(null);
+  // Every text cell as tall as its text.
+  useLayoutEffect(() => {
+    for (const el of Array.from(row.current?.querySelectorAll("textarea") ?? [])) fitTextarea(el);
+  }, [d.content, d.timeframe_text, d.result, people]);
   useEffect(() => {
     if (props.focus) {
       content.current?.focus();
@@ -465,7 +492,7 @@ function EventRowView(props: RowProps) {
           class="bare content"
           data-field="content"
           aria-label={`Содержание мероприятия ${e.number}`}
-          rows={Math.min(8, Math.max(2, d.content.split("\n").length))}
+          rows={2}
           value={d.content}
           onInput={set("content")}
           onKeyDown={keys}
@@ -490,7 +517,7 @@ function EventRowView(props: RowProps) {
         <textarea
           class="bare executors"
           data-field="people"
-          rows={Math.min(6, Math.max(2, Math.ceil(people.length / 26)))}
+          rows={2}
           aria-label={`Ответственные за мероприятие ${e.number}`}
           placeholder="Фамилия И.О., должность; …"
           value={people}
