@@ -6,7 +6,7 @@ export function PlanSelect(props: { plans: Plan[]; value: number | null; onChang
   return (
     <label class={props.label ? "wide" : ""}>
       {props.label ? <span>{props.label}</span> : "Дорожная карта "}
-      <select value={String(props.value)} onChange={(e) => props.onChange(Number((e.target as HTMLSelectElement).value))}>
+      <select class="plan-select" value={String(props.value)} onChange={(e) => props.onChange(Number((e.target as HTMLSelectElement).value))}>
         {props.plans.map((p) => (
           <option key={p.id} value={p.id} title={p.title}>
             {planLabel(p.title)}
