@@ -19,22 +19,7 @@ fn invalid(message: String) -> CommandError {
 
 /// Reads and parses a .docx, spreadsheet, HTML or text file; `sheet` names a workbook's sheet.
 pub fn read_file(path: &Path, sheet: Option<&str>) -> CommandResult<Source> {
-    let file = std::fs::File::open(path).map_err(|e| {
-        CommandError::new(
-            ErrorCode::Io,
-            format!("Не удалось открыть «{}»: {}", path.display(), store::io_message(&e)),
-        )
-    })?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE + 1).read_to_end(&mut bytes).map_err(|e| {
-        CommandError::new(
-            ErrorCode::Io,
-            format!("Не удалось прочитать «{}»: {}", path.display(), store::io_message(&e)),
-        )
-    })?;
-    if bytes.len() as u64 > MAX_FILE {
-        return Err(invalid(format!("Файл «{}» больше 100 МБ — это не дорожная карта.", path.display())));
-    }
+    let bytes = read_limited(path)?;
     import::read_bytes(&bytes, &path.to_string_lossy(), sheet).map_err(invalid)
 }
 
@@ -151,21 +136,86 @@ pub fn read_bundle(path: &Path) -> CommandResult<Option<exchange::bundle::Bundle
     if !is_json {
         return Ok(None);
     }
-    let read_error = |e: std::io::Error| {
+    let bytes = read_limited(path)?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        invalid(format!(
+            "Файл «{}» не похож на пакет дорожной карты: в нём текст не в кодировке UTF-8 (или это не текст).",
+            path.display()
+        ))
+    })?;
+    exchange::bundle::parse(&text).map(Some).map_err(invalid)
+}
+
+/// What a bundle would add, for `import --preview`: nothing is written.
+pub fn bundle_preview(store: &Store, bundle: &exchange::bundle::Bundle) -> CommandResult<BundlePreview> {
+    let schools = store::school::list(store.read(), None)?;
+    let mut missing: Vec<String> = bundle
+        .sections
+        .iter()
+        .flat_map(|s| &s.schools)
+        .filter(|name| !schools.iter().any(|s| s.draft.short_name == **name))
+        .cloned()
+        .collect();
+    missing.dedup();
+    Ok(BundlePreview {
+        title: bundle.plan.title.clone(),
+        period: bundle.plan.period,
+        sections: bundle.sections.len(),
+        events: bundle.events.len(),
+        missing_schools: missing,
+    })
+}
+
+/// A bundle as the preview shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BundlePreview {
+    pub title: String,
+    pub period: Period,
+    pub sections: usize,
+    pub events: usize,
+    /// Schools of the bundle's sections the district lacks.
+    pub missing_schools: Vec<String>,
+}
+
+/// A file's bytes, read only if it is a regular file and never past [`MAX_FILE`]: a device
+/// (/dev/zero) or a pipe is refused, a file that grows while read is stopped at the limit.
+pub fn read_limited(path: &Path) -> CommandResult<Vec<u8>> {
+    let io_error = |what: &str, e: std::io::Error| {
         CommandError::new(
             ErrorCode::Io,
-            format!("Не удалось прочитать «{}»: {}", path.display(), store::io_message(&e)),
+            format!("Не удалось {what} «{}»: {}", path.display(), read_message(&e)),
         )
     };
-    // Refused by its size before it is read whole: a bundle of 20 000 events is about 10 МБ.
-    if std::fs::metadata(path).map_err(read_error)?.len() > MAX_FILE {
+    let meta = std::fs::metadata(path).map_err(|e| io_error("открыть", e))?;
+    if meta.is_dir() {
+        return Err(invalid(format!("«{}» — это папка, а не файл.", path.display())));
+    }
+    if !meta.is_file() {
         return Err(invalid(format!(
-            "Файл «{}» больше 100 МБ — это не пакет дорожной карты.",
+            "«{}» — не обычный файл (устройство или канал): импортировать можно только файл.",
             path.display()
         )));
     }
-    let text = std::fs::read_to_string(path).map_err(read_error)?;
-    exchange::bundle::parse(&text).map(Some).map_err(invalid)
+    let too_big = || invalid(format!("Файл «{}» больше 100 МБ — это не дорожная карта.", path.display()));
+    if meta.len() > MAX_FILE {
+        return Err(too_big());
+    }
+    let file = std::fs::File::open(path).map_err(|e| io_error("открыть", e))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE + 1).read_to_end(&mut bytes).map_err(|e| io_error("прочитать", e))?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(too_big());
+    }
+    Ok(bytes)
+}
+
+/// Why a file could not be read: unlike writing, a refusal here is about reading.
+fn read_message(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied => "нет прав на чтение этого файла".into(),
+        std::io::ErrorKind::NotFound => "такого файла нет".into(),
+        _ => store::io_message(e),
+    }
 }
 
 /// Writes a bundle as a new plan; schools the district lacks are reported.

@@ -437,6 +437,12 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 (false, _) => create()?,
             };
             if let Some(bundle) = crate::import::read_bundle(&file)? {
+                if preview {
+                    let p = crate::import::bundle_preview(&store, &bundle)?;
+                    let text = if format.json { json::line(&p) } else { output::bundle_preview(&p) };
+                    writeln!(out, "{text}").map_err(io)?;
+                    return Ok(());
+                }
                 let written =
                     crate::import::write_bundle(&mut store, &bundle, duplicate, &domain::Work::default())?;
                 print_written(out, &written, format.json)?;

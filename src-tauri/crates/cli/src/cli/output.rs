@@ -148,6 +148,22 @@ pub fn recognised(r: &exchange::import::Recognised) -> String {
     out.trim().to_owned()
 }
 
+/// A bundle's preview: what `import` would add, nothing written.
+pub fn bundle_preview(p: &crate::import::BundlePreview) -> String {
+    let mut out = format!(
+        "Пакет дорожной карты «{}» на период {} – {}: {}, {}. Ничего не записано.",
+        p.title,
+        p.period.start.format("%d.%m.%Y"),
+        p.period.end.format("%d.%m.%Y"),
+        store::count(p.sections, "раздел", "раздела", "разделов"),
+        store::events_count(p.events),
+    );
+    for s in &p.missing_schools {
+        out += &format!("\n  ! школа «{s}» не найдена среди школ района: раздел будет без неё");
+    }
+    out
+}
+
 /// One line of `history --json`: the contract's four keys.
 #[derive(Serialize)]
 pub struct HistoryLine<'a> {

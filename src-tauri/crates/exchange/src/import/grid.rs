@@ -55,6 +55,9 @@ pub struct TableBuilder {
     down: Vec<Option<(String, u32)>>,
     /// The last row as placed, for cells that continue the one above (w:vMerge).
     above: Vec<String>,
+    /// Cells placed so far, wide cells counted by their columns: a hostile file of a million
+    /// cells each «gridSpan=1000» is stopped at the limit, not laid out.
+    placed: usize,
 }
 
 impl TableBuilder {
@@ -91,6 +94,10 @@ impl TableBuilder {
             }
             self.down[at] = Some((text.clone(), rows.min(MAX_ROWS as u32) - 1));
         }
+        self.placed += cols;
+        if self.placed > super::limits::MAX_CELLS {
+            return; // refused at the row's end
+        }
         self.row.push(text);
         self.row.extend(std::iter::repeat_n(String::new(), cols - 1));
     }
@@ -107,6 +114,9 @@ impl TableBuilder {
     /// Ends the row; rows with no text are dropped. A row whose one cell spans the table is a
     /// section (a merged row).
     pub fn end_row(&mut self) -> Result<(), String> {
+        if self.placed > super::limits::MAX_CELLS {
+            return Err(super::limits::too_many_cells());
+        }
         self.fill_down();
         let row = std::mem::take(&mut self.row);
         self.above = row.clone();

@@ -8,6 +8,7 @@ mod docx;
 mod grid;
 mod html;
 mod layout;
+mod limits;
 mod number;
 mod people;
 mod period;
@@ -103,6 +104,10 @@ fn kind_of(bytes: &[u8], ext: &str) -> FileKind {
             return FileKind::Refused(
                 "Это документ LibreOffice (.odt): сохраните его как .docx (Файл → Сохранить как → Word) и повторите.",
             );
+        }
+        // An .ods whose «mimetype» was packed: its part names are plain in the archive's index.
+        if has(b"content.xml") && !has(b"word/document.xml") {
+            return FileKind::Sheet;
         }
         return FileKind::Word;
     }

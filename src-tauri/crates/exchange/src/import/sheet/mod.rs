@@ -1,13 +1,18 @@
-//! Spreadsheets (.xlsx, .xls, .ods) read with calamine: the sheet that holds the table, its
-//! cells as text (dates «16.02.2023»), merged ranges filled down as Word's merged cells are.
+//! Spreadsheets (.xlsx, .xls, .ods): the sheet that holds the table, its cells as text (dates
+//! «16.02.2023»), merged ranges filled down as Word's merged cells are. Each format is read by
+//! the cells it holds, within the limits of [`super::limits`]: .xlsx and .ods by our own
+//! streaming readers, .xls by calamine after a measuring pass (see each module).
 
-use std::io::Cursor;
-
-use calamine::{open_workbook_auto_from_rs, Data, Dimensions, Reader, Sheets};
+mod ods;
+mod sparse;
+mod xls;
+mod xlsx;
 
 use domain::Column;
 
-use super::grid::{tidy, Grid, TableBuilder};
+use super::grid::Grid;
+use super::limits::Deadline;
+use sparse::Sparse;
 
 /// A workbook's table: the sheet asked for by name, else the sheet with the most filled rows.
 pub struct Workbook {
@@ -19,13 +24,56 @@ pub struct Workbook {
     pub notes: Vec<String>,
 }
 
+/// The sheets of a book, read one at a time (a .xlsx sheet is read only when asked for).
+enum Book<'a> {
+    Xlsx(xlsx::Book<'a>),
+    Read(Vec<Option<Sparse>>),
+}
+
+impl Book<'_> {
+    fn open(bytes: &[u8], deadline: Deadline) -> Result<Book<'_>, String> {
+        let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+        if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+            return Ok(Book::Read(xls::read(bytes, deadline)?.into_iter().map(Some).collect()));
+        }
+        if has(b"opendocument.spreadsheet") || (has(b"content.xml") && !has(b"xl/workbook")) {
+            return Ok(Book::Read(ods::read(bytes, deadline)?.into_iter().map(Some).collect()));
+        }
+        if has(b"xl/workbook.bin") {
+            return Err(
+                "Это двоичная книга Excel (.xlsb): сохраните её в Excel как .xlsx и повторите.".into()
+            );
+        }
+        if !bytes.starts_with(b"PK") {
+            return Err(
+                "Файл таблицы повреждён или это не таблица Excel/LibreOffice. Ничего не импортировано."
+                    .into(),
+            );
+        }
+        Ok(Book::Xlsx(xlsx::Book::open(bytes, deadline)?))
+    }
+
+    fn names(&self) -> Vec<String> {
+        match self {
+            Book::Xlsx(b) => b.sheets.iter().map(|(n, _)| n.clone()).collect(),
+            Book::Read(sheets) => sheets.iter().flatten().map(|s| s.name.clone()).collect(),
+        }
+    }
+
+    fn sheet(&mut self, i: usize) -> Result<Sparse, String> {
+        match self {
+            Book::Xlsx(b) => b.sheet(i),
+            Book::Read(sheets) => Ok(sheets.get_mut(i).and_then(Option::take).unwrap_or_default()),
+        }
+    }
+}
+
 /// Reads the sheet `wanted` (by name), or the fullest one; a name the book lacks is refused
 /// with the names it has.
 pub fn read(bytes: &[u8], wanted: Option<&str>) -> Result<Workbook, String> {
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| {
-        "Файл таблицы повреждён или это не таблица Excel/LibreOffice. Ничего не импортировано.".to_owned()
-    })?;
-    let names = book.sheet_names().to_vec();
+    let deadline = Deadline::start();
+    let mut book = Book::open(bytes, deadline)?;
+    let names = book.names();
     let quoted = |names: &mut dyn Iterator<Item = &String>| {
         names.map(|n| format!("«{n}»")).collect::<Vec<_>>().join(", ")
     };
@@ -38,10 +86,12 @@ pub fn read(bytes: &[u8], wanted: Option<&str>) -> Result<Workbook, String> {
     // one with the most filled rows — a summary sheet before the plan is passed over.
     let mut best: Option<((bool, usize), String, Grid)> = None;
     let mut plans = 0;
-    for name in names.iter().filter(|n| wanted.is_none_or(|w| w == n.as_str())) {
-        let Ok(range) = book.worksheet_range(name) else { continue };
-        let merged = merged_cells(&mut book, name);
-        let grid = grid_of(&range, &merged)?;
+    for (i, name) in names.iter().enumerate() {
+        if wanted.is_some_and(|w| w != name.as_str()) {
+            continue;
+        }
+        deadline.check()?;
+        let grid = book.sheet(i)?.grid()?;
         let score = (looks_like_plan(&grid), filled_rows(&grid));
         plans += usize::from(score.0);
         if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
@@ -76,77 +126,28 @@ fn looks_like_plan(grid: &Grid) -> bool {
     roles.contains(&Some(Column::Content)) && roles.contains(&Some(Column::Timeframe))
 }
 
-/// The merged ranges of a sheet, where the format keeps them (.xlsx and .xls).
-fn merged_cells(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Vec<Dimensions> {
-    match book {
-        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
-        _ => Vec::new(),
+/// A number as the person sees it: whole numbers without «.0».
+fn number_text(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        f.to_string()
     }
 }
 
-fn grid_of(range: &calamine::Range<Data>, merged: &[Dimensions]) -> Result<Grid, String> {
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let (height, width) = range.get_size();
-    // The merged range starting at (row, col), and cells covered by a merge (not its start).
-    let start_of = |r: u32, c: u32| merged.iter().find(|m| m.start == (r, c));
-    let covered = |r: u32, c: u32| {
-        merged.iter().any(|m| {
-            (m.start.0..=m.end.0).contains(&r) && (m.start.1..=m.end.1).contains(&c) && m.start != (r, c)
-        })
-    };
-    let mut table = TableBuilder::default();
-    for i in 0..height {
-        let r = row0 + i as u32;
-        table.start_row();
-        let mut j = 0usize;
-        while j < width {
-            let c = col0 + j as u32;
-            if covered(r, c) {
-                // Covered from the left: part of a wider cell (already placed); from above: the
-                // value merged down.
-                let from_above = merged
-                    .iter()
-                    .any(|m| m.start.1 == c && m.start.0 < r && (m.start.0..=m.end.0).contains(&r));
-                if from_above {
-                    let cols = merged
-                        .iter()
-                        .find(|m| m.start.1 == c && m.start.0 < r && m.end.0 >= r)
-                        .map_or(1, |m| m.end.1 - m.start.1 + 1);
-                    table.continued(cols);
-                    j += cols as usize;
-                } else {
-                    j += 1;
-                }
-                continue;
-            }
-            let text = range.get((i, j)).map(text_of).unwrap_or_default();
-            let cols = start_of(r, c).map_or(1, |m| m.end.1 - m.start.1 + 1);
-            table.cell(tidy(&text), cols, 1);
-            j += cols as usize;
-        }
-        table.end_row()?;
-    }
-    Ok(table.grid)
-}
-
-/// A cell as the person sees it: dates as «16.02.2023», whole numbers without «.0».
-fn text_of(d: &Data) -> String {
-    match d {
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => if *b { "да" } else { "нет" }.to_owned(),
-        Data::DateTime(dt) => excel_date(dt.as_f64()),
-        Data::Error(_) | Data::Empty => String::new(),
-    }
+/// Excel's fraction of a day as «15:00».
+fn excel_time(serial: f64) -> String {
+    let minutes = (serial.fract() * 24.0 * 60.0).round() as u32 % (24 * 60);
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// Excel's day number (1900 system) as «16.02.2023».
 fn excel_date(serial: f64) -> String {
     let base = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
-    match base.checked_add_days(chrono::Days::new(serial.max(0.0) as u64)) {
+    if !serial.is_finite() {
+        return String::new();
+    }
+    match base.checked_add_days(chrono::Days::new(serial.clamp(0.0, 3_000_000.0) as u64)) {
         Some(d) => d.format("%d.%m.%Y").to_string(),
         None => String::new(),
     }
