@@ -1,7 +1,7 @@
 //! Data safety through the real binary: one history of changes across processes, exports that
 //! never overwrite the data file, data files that are not ours left alone, backups.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -136,7 +136,8 @@ fn backups_are_listed_newest_first_and_restored() {
     assert_eq!(list.len(), 1);
     let mut keys: Vec<&str> = list[0].as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, ["at", "path", "size"]);
+    assert_eq!(keys, ["at", "kind", "label", "path", "size"]);
+    assert_eq!(list[0]["kind"], "manual");
     let path = list[0]["path"].as_str().unwrap();
     assert!(path.contains("Резервные копии"), "{path}");
     assert!(ok(run(&db, &["restore", path])).starts_with("Данные восстановлены"));
@@ -144,6 +145,11 @@ fn backups_are_listed_newest_first_and_restored() {
     assert_eq!(plans.as_array().unwrap().len(), 1, "the copy made after the backup is gone");
     let list: Value = serde_json::from_str(&ok(run(&db, &["backups", "--json"]))).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 2, "the state before the restore was kept");
+    assert_eq!(list[0]["label"], "перед восстановлением", "{list}");
+    // Restoring that copy takes the restore back: the copied plan is there again.
+    ok(run(&db, &["restore", list[0]["path"].as_str().unwrap()]));
+    let plans: Value = serde_json::from_str(&ok(run(&db, &["plans", "--json"]))).unwrap();
+    assert_eq!(plans.as_array().unwrap().len(), 2);
     assert!(err(run(&db, &["restore", "/нет/такого.sqlite3"])).contains("не найден"));
 }
 
@@ -158,4 +164,165 @@ fn the_data_file_alone_holds_every_change_after_a_command() {
     std::fs::copy(&db, &alone).unwrap();
     let plans: Value = serde_json::from_str(&ok(run(&alone, &["plans", "--json"]))).unwrap();
     assert_eq!(plans.as_array().unwrap().len(), 2);
+}
+
+/// Files a restore must refuse, each leaving the data file as it was (issue 24, point 2).
+#[test]
+fn restore_refuses_what_is_not_a_whole_backup_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let plans = |db: &Path| ok(run(db, &["plans", "--json"]));
+    let before = plans(&db);
+    let bad = dir.path().join("плохие");
+    std::fs::create_dir(&bad).unwrap();
+    let empty = bad.join("пустой.sqlite3");
+    std::fs::write(&empty, b"").unwrap();
+    let empty_db = bad.join("пустая-база.sqlite3");
+    rusqlite::Connection::open(&empty_db).unwrap().execute_batch("PRAGMA user_version = 0; VACUUM;").unwrap();
+    let other = bad.join("чужая.sqlite3");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE school (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO school VALUES (1, 'x');",
+        )
+        .unwrap();
+    let newer = bad.join("новее.sqlite3");
+    std::fs::copy(&db, &newer).unwrap();
+    rusqlite::Connection::open(&newer).unwrap().execute_batch("PRAGMA user_version = 999;").unwrap();
+    let text = bad.join("текст.sqlite3");
+    std::fs::write(&text, "это не база данных").unwrap();
+    for (file, why) in [
+        (&empty, "файл пуст"),
+        (&empty_db, "нет ни одной школы"),
+        (&other, "таблицы, которых у Координатора нет"),
+        (&newer, "более новой версией"),
+        (&text, "не база данных SQLite"),
+    ] {
+        let e = err(run(&db, &["restore", file.to_str().unwrap()]));
+        assert!(e.contains("нельзя восстановить") && e.contains(why), "{}: {e}", file.display());
+    }
+    assert_eq!(plans(&db), before);
+    let list: Value = serde_json::from_str(&ok(run(&db, &["backups", "--json"]))).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 0, "a refused restore makes no copy either");
+}
+
+/// Bit-flipped backups: each is refused, or restored and then the data file is whole — never
+/// «восстановлено» with a file that fails integrity_check (issue 24, point 2).
+#[test]
+fn a_damaged_backup_never_leaves_a_damaged_data_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let good = dir.path().join("копия.sqlite3");
+    rusqlite::Connection::open(&db).unwrap().execute("VACUUM INTO ?1", [good.to_str().unwrap()]).unwrap();
+    let bytes = std::fs::read(&good).unwrap();
+    let (mut refused, mut restored) = (0, 0);
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    for round in 0..200 {
+        let mut copy = bytes.clone();
+        for _ in 0..8 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let at = (seed % copy.len() as u64) as usize;
+            copy[at] ^= 1 << (seed % 8);
+        }
+        let file = dir.path().join(format!("испорченная-{round}.sqlite3"));
+        std::fs::write(&file, &copy).unwrap();
+        let o = run(&db, &["restore", file.to_str().unwrap()]);
+        if o.status.success() {
+            restored += 1;
+        } else {
+            let e = err(o);
+            assert!(e.contains("нельзя восстановить"), "{e}");
+            refused += 1;
+        }
+        let check: String = rusqlite::Connection::open(&db)
+            .unwrap()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok", "round {round}");
+    }
+    assert!(refused > 0, "restored {restored}, refused {refused}");
+}
+
+/// Another program's file whose tables are named like ours, with a user_version, is not
+/// ours: refused and left byte-identical; so is the same path with a trailing slash, a FIFO
+/// and a device (issue 24, points 3 and 10).
+#[test]
+fn lookalike_files_and_odd_paths_are_refused_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let look = dir.path().join("похожая.sqlite3");
+    rusqlite::Connection::open(&look)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE school (id INTEGER PRIMARY KEY, short_name TEXT, other TEXT);
+             CREATE TABLE plan (id INTEGER PRIMARY KEY, title TEXT);
+             INSERT INTO school VALUES (1, 'чужая', 'x');
+             PRAGMA user_version = 3;",
+        )
+        .unwrap();
+    let before = std::fs::read(&look).unwrap();
+    for args in [&["plans"][..], &["demo"], &["schools", "--json"]] {
+        let e = err(run(&look, args));
+        assert!(e.contains("не является файлом данных Координатора"), "{e}");
+    }
+    let slashed = PathBuf::from(format!("{}/", look.display()));
+    let e = err(run(&slashed, &["import", "/dev/null"]));
+    assert!(e.contains("папка"), "{e}");
+    assert_eq!(std::fs::read(&look).unwrap(), before);
+    let fifo = dir.path().join("канал.sqlite3");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for odd in [fifo.as_path(), Path::new("/dev/null")] {
+        let e = err(run(odd, &["plans"]));
+        assert!(e.contains("не обычный файл"), "{}: {e}", odd.display());
+    }
+}
+
+/// Two data files with the same stem in one folder keep their backups apart; a `.part` left
+/// by a killed backup an hour ago is cleared by the next one (issue 24, point 8).
+#[test]
+fn backups_of_files_with_one_stem_stay_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = demo(dir.path());
+    let b = dir.path().join("район.db");
+    ok(run(&b, &["demo"]));
+    ok(run(&a, &["backup"]));
+    let stale = dir.path().join("Резервные копии").join("район-2020-01-01_00-00-00-1-1.part");
+    std::fs::write(&stale, b"half").unwrap();
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options().write(true).open(&stale).unwrap().set_modified(hour_ago).unwrap();
+    ok(run(&b, &["backup"]));
+    let count = |db: &Path| {
+        let list: Value = serde_json::from_str(&ok(run(db, &["backups", "--json"]))).unwrap();
+        list.as_array().unwrap().len()
+    };
+    assert_eq!((count(&a), count(&b)), (1, 1));
+    assert!(!stale.exists());
+}
+
+/// An export whose path reaches the data file through a hard link is refused, the data file
+/// intact (issue 24, point 6). A bind mount is the same check by identity; tried where the
+/// test runs as root.
+#[test]
+#[cfg(unix)]
+fn an_export_through_a_hard_link_or_a_bind_mount_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let link = dir.path().join("ссылка.pdf");
+    std::fs::hard_link(&db, &link).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let e = err(run(&db, &["export", "--plan", "1", "--document", "annex", "--out", link.to_str().unwrap()]));
+    assert!(e.contains("файл данных"), "{e}");
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    let mnt = dir.path().join("другой-путь");
+    std::fs::create_dir(&mnt).unwrap();
+    let mounted = Command::new("mount").arg("--bind").arg(dir.path()).arg(&mnt).output();
+    if mounted.is_ok_and(|o| o.status.success()) {
+        let through = mnt.join("район.sqlite3");
+        let o =
+            run(&db, &["export", "--plan", "1", "--document", "annex", "--out", through.to_str().unwrap()]);
+        let _ = Command::new("umount").arg(&mnt).status();
+        assert!(err(o).contains("файл данных"));
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+    }
 }

@@ -52,7 +52,9 @@ impl From<StoreError> for CommandError {
             StoreError::Invalid { .. } => ErrorCode::Invalid,
             StoreError::Conflict(_) => ErrorCode::Conflict,
             StoreError::Open { .. } | StoreError::Missing { .. } => ErrorCode::Io,
-            StoreError::Foreign { .. } | StoreError::Newer { .. } => ErrorCode::Storage,
+            StoreError::Foreign { .. } | StoreError::Newer { .. } | StoreError::BadBackup { .. } => {
+                ErrorCode::Storage
+            }
             StoreError::Corrupt(_) | StoreError::Sqlite(_) | StoreError::Migration(_) => ErrorCode::Storage,
             StoreError::Cancelled(_) => ErrorCode::Cancelled,
         };

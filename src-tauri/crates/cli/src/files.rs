@@ -9,7 +9,9 @@ use store::Store;
 
 use crate::error::{CommandError, CommandResult, ErrorCode};
 
-/// Writes `bytes` to `out`, refusing the data file of `store` however the path is spelt.
+/// Writes `bytes` to `out`, refusing the data file of `store` however it is reached: by
+/// another spelling, a link, a hard link, a bind mount or a case-insensitive disk (the files'
+/// identity — device and inode, or Windows' file index — is compared, not their names).
 pub fn write_export(store: &Store, out: &Path, bytes: &[u8]) -> CommandResult<()> {
     let target = real_path(out)?;
     if let Some(data) = store.path() {
@@ -17,7 +19,8 @@ pub fn write_export(store: &Store, out: &Path, bytes: &[u8]) -> CommandResult<()
         for suffix in ["", "-wal", "-shm", "-journal"] {
             let mut protected = data.clone().into_os_string();
             protected.push(suffix);
-            if target.as_os_str() == protected {
+            let same = same_file::is_same_file(&target, &protected).unwrap_or(false);
+            if target.as_os_str() == protected || same {
                 return Err(CommandError::new(
                     ErrorCode::Invalid,
                     format!(
@@ -56,21 +59,24 @@ fn real_path(out: &Path) -> CommandResult<PathBuf> {
     Ok(dir.join(name))
 }
 
+/// Written beside the target under a unique temporary name, synced, then renamed over it: a
+/// failed or interrupted write leaves the old file as it was and no stray file behind.
 fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut part = target.as_os_str().to_owned();
-    part.push(".part");
-    let part = PathBuf::from(part);
-    let written = (|| {
-        let mut file = std::fs::File::create(&part)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&part, target)
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&part);
+    let dir = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::Builder::new().prefix(".koordinator-").suffix(".part").tempfile_in(dir)?;
+    file.write_all(bytes)?;
+    #[cfg(unix)]
+    {
+        // A temporary file is private (0600); a document is as readable as any other.
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file().set_permissions(std::fs::Permissions::from_mode(0o644))?;
     }
-    written
+    file.as_file().sync_all()?;
+    file.persist(target).map_err(|e| e.error)?;
+    Ok(())
 }
 
 #[cfg(test)]

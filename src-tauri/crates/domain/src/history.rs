@@ -52,4 +52,43 @@ pub struct Backup {
     pub at: String,
     #[ts(type = "number")]
     pub size: u64,
+    /// Why it was made: «вручную», «при запуске», «перед восстановлением» (the window and
+    /// the CLI show it so two copies of the same minute can be told apart).
+    pub kind: BackupKind,
+    /// The kind in Russian, as the lists show it.
+    pub label: String,
+}
+
+/// Why a backup was made; it is part of the file's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum BackupKind {
+    /// «Сделать копию» or `koordinator backup`.
+    Manual,
+    /// The day's first start.
+    Daily,
+    /// The state just before a restore: restoring it takes the restore back.
+    BeforeRestore,
+}
+
+impl BackupKind {
+    pub const ALL: [BackupKind; 3] = [BackupKind::Manual, BackupKind::Daily, BackupKind::BeforeRestore];
+
+    /// The part of the file name after the date: «-вручную».
+    pub fn suffix(self) -> &'static str {
+        match self {
+            BackupKind::Manual => "",
+            BackupKind::Daily => "-при-запуске",
+            BackupKind::BeforeRestore => "-до-восстановления",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            BackupKind::Manual => "вручную",
+            BackupKind::Daily => "при запуске",
+            BackupKind::BeforeRestore => "перед восстановлением",
+        }
+    }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 
-pub use domain::Backup;
+pub use domain::{Backup, BackupKind};
 
 use crate::{Store, StoreError, StoreResult};
 
@@ -21,8 +21,13 @@ pub fn folder(data_file: &Path) -> PathBuf {
     data_file.parent().unwrap_or(Path::new(".")).join(FOLDER)
 }
 
+/// The start of the names of `data_file`'s backups: its stem for the usual «.sqlite3» (as
+/// before), else its whole name — «k.db» and «k.sqlite3» in one folder keep apart.
 fn stem(data_file: &Path) -> String {
-    data_file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "koordinator".into())
+    let name = |p: Option<&std::ffi::OsStr>| p.map(|s| s.to_string_lossy().into_owned());
+    let usual = data_file.extension().is_some_and(|e| e == "sqlite3");
+    let stem = if usual { name(data_file.file_stem()) } else { name(data_file.file_name()) };
+    stem.unwrap_or_else(|| "koordinator".into())
 }
 
 /// The backups of `data_file`, newest first.
@@ -30,18 +35,44 @@ pub fn list(data_file: &Path) -> StoreResult<Vec<Backup>> {
     let dir = folder(data_file);
     let prefix = format!("{}-", stem(data_file));
     let Ok(entries) = std::fs::read_dir(&dir) else { return Ok(Vec::new()) };
-    let mut out: Vec<Backup> = entries
+    let mut out: Vec<(Option<std::time::SystemTime>, Backup)> = entries
         .filter_map(Result::ok)
         .filter_map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             let stamp = name.strip_prefix(&prefix)?.strip_suffix(".sqlite3")?;
             let at = at_of(stamp)?;
-            let size = e.metadata().ok()?.len();
-            Some(Backup { path: e.path().display().to_string(), at, size })
+            let meta = e.metadata().ok()?;
+            if !meta.is_file() {
+                return None;
+            }
+            let kind = kind_of(stamp);
+            let made = meta.modified().ok();
+            Some((
+                made,
+                Backup {
+                    path: e.path().display().to_string(),
+                    at,
+                    size: meta.len(),
+                    kind,
+                    label: kind.label().into(),
+                },
+            ))
         })
+        .collect::<Vec<_>>()
+        .into_iter()
         .collect();
-    out.sort_by(|a, b| b.at.cmp(&a.at).then(b.path.cmp(&a.path)));
-    Ok(out)
+    // Newest first; two of the same second by when the file was written.
+    out.sort_by(|(ma, a), (mb, b)| b.at.cmp(&a.at).then(mb.cmp(ma)).then(b.path.cmp(&a.path)));
+    Ok(out.into_iter().map(|(_, b)| b).collect())
+}
+
+/// The kind a backup's name says (names without one are manual ones of earlier versions).
+fn kind_of(stamp: &str) -> BackupKind {
+    let rest = stamp.get(19..).unwrap_or_default();
+    BackupKind::ALL
+        .into_iter()
+        .find(|k| !k.suffix().is_empty() && rest.contains(k.suffix()))
+        .unwrap_or(BackupKind::Manual)
 }
 
 /// «2026-12-01_14-05-09» → «2026-12-01T14:05:09».
@@ -56,20 +87,28 @@ fn at_of(stamp: &str) -> Option<String> {
 impl Store {
     /// Makes a backup now and rotates the old ones; returns the new one.
     pub fn backup(&mut self) -> StoreResult<Backup> {
+        self.backup_as(BackupKind::Manual)
+    }
+
+    fn backup_as(&mut self, kind: BackupKind) -> StoreResult<Backup> {
         let data_file =
             self.path().ok_or_else(|| StoreError::Corrupt("нет файла данных".into()))?.to_path_buf();
         let dir = folder(&data_file);
         std::fs::create_dir_all(&dir).map_err(|e| io("папку резервных копий", &dir, e))?;
+        remove_stale_parts(&dir);
         let stamp: String =
             self.read()
                 .query_row("SELECT strftime('%Y-%m-%d_%H-%M-%S', 'now', 'localtime')", [], |r| r.get(0))?;
-        let mut path = dir.join(format!("{}-{stamp}.sqlite3", stem(&data_file)));
+        let stem = stem(&data_file);
+        let suffix = kind.suffix();
+        let mut path = dir.join(format!("{stem}-{stamp}{suffix}.sqlite3"));
         let mut n = 1;
         while path.exists() {
             n += 1;
-            path = dir.join(format!("{}-{stamp}-{n}.sqlite3", stem(&data_file)));
+            path = dir.join(format!("{stem}-{stamp}{suffix}-{n}.sqlite3"));
         }
-        let part = path.with_extension("part");
+        // A name of its own per process: two programs backing up at once never share it.
+        let part = dir.join(format!("{stem}-{stamp}-{}-{n}.part", std::process::id()));
         let _ = std::fs::remove_file(&part);
         let made = self.writable(|conn| Ok(conn.execute("VACUUM INTO ?1", [part.to_string_lossy()])?));
         if let Err(e) =
@@ -80,46 +119,137 @@ impl Store {
         }
         rotate(&data_file)?;
         let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
-        Ok(Backup { path: path.display().to_string(), at: at_of(&stamp).unwrap_or(stamp), size })
+        Ok(Backup {
+            path: path.display().to_string(),
+            at: at_of(&stamp).unwrap_or(stamp),
+            size,
+            kind,
+            label: kind.label().into(),
+        })
     }
 
-    /// The day's first backup, if today has none yet (called at start).
+    /// The day's first backup, if today has none yet (called at start); a new empty data file
+    /// has nothing to keep.
     pub fn daily_backup(&mut self) -> StoreResult<Option<Backup>> {
         let Some(data_file) = self.path().map(Path::to_path_buf) else { return Ok(None) };
         let today: String = self.read().query_row("SELECT date('now', 'localtime')", [], |r| r.get(0))?;
-        if list(&data_file)?.iter().any(|b| b.at.starts_with(&today)) {
+        if self.is_empty()? || list(&data_file)?.iter().any(|b| b.at.starts_with(&today)) {
             return Ok(None);
         }
-        self.backup().map(Some)
+        self.backup_as(BackupKind::Daily).map(Some)
     }
 
-    /// Replaces the whole district with the backup `from`, after backing up the current state.
-    /// The backup is checked first: a file that is not Koordinator's changes nothing.
+    /// Replaces the whole district with the backup `from`, after backing up the current state
+    /// (returned: restoring it takes this restore back). The backup is checked first, on a
+    /// copy: a file that is not a whole, readable data file of Koordinator with a district in
+    /// it changes nothing and is refused, saying what is wrong with it.
     pub fn restore(&mut self, from: &Path) -> StoreResult<Backup> {
-        if !from.is_file() {
-            return Err(StoreError::Missing { path: from.display().to_string() });
-        }
-        crate::check_ours(from)?;
-        let source = Connection::open_with_flags(from, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        let ok: String = source.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
-        if ok != "ok" {
-            return Err(StoreError::Foreign {
-                path: from.display().to_string(),
-                reason: "копия повреждена".into(),
-            });
-        }
-        let before = self.backup()?;
+        let data_file =
+            self.path().ok_or_else(|| StoreError::Corrupt("нет файла данных".into()))?.to_path_buf();
+        let dir = folder(&data_file);
+        std::fs::create_dir_all(&dir).map_err(|e| io("папку резервных копий", &dir, e))?;
+        let checked = verified_copy(from, &dir)?;
+        let source = Connection::open_with_flags(checked.path(), rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        let before = self.backup_as(BackupKind::BeforeRestore)?;
+        // One step copies every page in one write transaction: all of the copy or none of it.
         self.writable(|conn| {
-            rusqlite::backup::Backup::new(&source, conn)?.run_to_completion(
-                1000,
-                std::time::Duration::ZERO,
-                None,
-            )?;
-            Ok(())
+            let backup = rusqlite::backup::Backup::new(&source, conn)?;
+            match backup.step(-1)? {
+                rusqlite::backup::StepResult::Done => Ok(()),
+                _ => Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                    None,
+                )
+                .into()),
+            }
         })?;
-        // An older copy may predate migrations: bring it to this version.
-        self.writable(|conn| Ok(crate::MIGRATIONS.to_latest(conn)?))?;
         Ok(before)
+    }
+}
+
+/// Checks a backup before it may replace the data file, on a migrated copy in `dir` (deleted
+/// when dropped): a regular, non-empty SQLite file of Koordinator (its id, or from before the
+/// id its exact schema), of a version this program knows, whole (integrity_check), its links
+/// intact (foreign_key_check), holding at least one school or plan.
+fn verified_copy(from: &Path, dir: &Path) -> StoreResult<tempfile::NamedTempFile> {
+    let shown = from.display().to_string();
+    let refuse = |reason: &str| StoreError::BadBackup { path: shown.clone(), reason: reason.to_owned() };
+    let meta = std::fs::metadata(from).map_err(|_| StoreError::Missing { path: shown.clone() })?;
+    if !meta.is_file() {
+        return Err(refuse("это не файл резервной копии"));
+    }
+    if meta.len() == 0 {
+        return Err(refuse("файл пуст — это не резервная копия"));
+    }
+    crate::check_ours(from).map_err(|e| match e {
+        StoreError::Foreign { reason, .. } => refuse(&reason),
+        StoreError::Newer { .. } => {
+            refuse("она сделана более новой версией Координатора; обновите программу")
+        }
+        StoreError::Open { .. } | StoreError::Sqlite(_) => refuse("копия повреждена: её данные не читаются"),
+        other => other,
+    })?;
+    let damaged = |_| refuse("копия повреждена: её данные не читаются целиком");
+    let source =
+        Connection::open_with_flags(from, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(damaged)?;
+    let problems: Vec<String> = source
+        .prepare("PRAGMA integrity_check(5)")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(damaged)?;
+    if problems != ["ok"] {
+        return Err(refuse("копия повреждена: проверка целостности SQLite нашла ошибки"));
+    }
+    let copy = tempfile::Builder::new()
+        .prefix(".проверка-копии-")
+        .suffix(".sqlite3")
+        .tempfile_in(dir)
+        .map_err(|e| io("проверочную копию", dir, e))?;
+    let mut conn = Connection::open(copy.path())?;
+    rusqlite::backup::Backup::new(&source, &mut conn)?
+        .run_to_completion(1000, std::time::Duration::ZERO, None)
+        .map_err(damaged)?;
+    drop(source);
+    // An older copy predates migrations: brought to this version here, never in the data file.
+    crate::MIGRATIONS
+        .to_latest(&mut conn)
+        .map_err(|_| refuse("копию не удалось привести к этой версии программы"))?;
+    let problems: Vec<String> = conn
+        .prepare("PRAGMA integrity_check(5)")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(damaged)?;
+    if problems != ["ok"] {
+        return Err(refuse("копия повреждена: проверка целостности SQLite нашла ошибки"));
+    }
+    let broken: i64 =
+        conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).map_err(damaged)?;
+    if broken > 0 {
+        return Err(refuse("копия повреждена: в ней есть ссылки на несуществующие записи"));
+    }
+    let held: i64 = conn
+        .query_row("SELECT (SELECT count(*) FROM school) + (SELECT count(*) FROM plan)", [], |r| r.get(0))
+        .map_err(damaged)?;
+    if held == 0 {
+        return Err(refuse("в копии нет ни одной школы и ни одной дорожной карты — восстанавливать нечего"));
+    }
+    conn.pragma_update(None, "application_id", crate::APPLICATION_ID)?;
+    Ok(copy)
+}
+
+/// Deletes `.part` files left by backups that were interrupted (a killed process) more than
+/// an hour ago; a backup running now in another process is younger.
+fn remove_stale_parts(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let is_part = e.path().extension().is_some_and(|x| x == "part");
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if is_part && old {
+            let _ = std::fs::remove_file(e.path());
+        }
     }
 }
 

@@ -22,6 +22,9 @@ pub enum StoreError {
         "Файл данных «{path}» создан более новой версией Координатора. Обновите программу; файл не изменён."
     )]
     Newer { path: String },
+    /// A backup that must not replace the data file, and why.
+    #[error("Копию «{path}» нельзя восстановить: {reason}. Данные не изменены.")]
+    BadBackup { path: String, reason: String },
     #[error("не удалось открыть файл данных «{path}»: {reason}")]
     Open { path: String, reason: String },
     #[error("данные повреждены: {0}")]

@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 
 pub use error::{io_message, StoreError, StoreResult};
@@ -76,10 +76,20 @@ impl Store {
 
     fn open_file(path: &Path) -> StoreResult<Store> {
         let shown = || path.display().to_string();
-        if path.is_dir() {
-            return Err(StoreError::Foreign {
-                path: shown(), reason: "это папка, а не файл".into()
-            });
+        let foreign = |reason: &str| StoreError::Foreign { path: shown(), reason: reason.into() };
+        // «район.sqlite3/» names a folder, however the file system answers for it.
+        if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', std::path::MAIN_SEPARATOR]) {
+            return Err(foreign("это папка, а не файл"));
+        }
+        match std::fs::metadata(path) {
+            Ok(m) if !m.is_file() => {
+                return Err(foreign(
+                    "это не обычный файл (устройство или канал), а файл данных должен быть файлом",
+                ))
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(StoreError::Open { path: shown(), reason: io_message(&e) }),
         }
         check_ours(path)?;
         let conn = Connection::open(path)
@@ -120,6 +130,13 @@ impl Store {
         &self.conn
     }
 
+    /// Several reads as of one moment: `f` runs in one read transaction, so a change another
+    /// process commits meanwhile is seen by all of them or by none (a plan listed, then
+    /// «нет дорожной карты» when it is read, never happens).
+    pub fn snapshot<T>(&self, f: impl FnOnce(&Connection) -> StoreResult<T>) -> StoreResult<T> {
+        snapshot(&self.conn, f)
+    }
+
     /// A change: `f` runs in one transaction, committed if it returns `Ok`, rolled back
     /// otherwise, and what it changed becomes one entry in the history, labelled `label`
     /// («Срок мероприятия 2.3 изменён»). A failed change leaves neither data nor an entry.
@@ -139,7 +156,9 @@ impl Store {
         f: impl FnOnce(&Transaction) -> StoreResult<(T, String)>,
     ) -> StoreResult<T> {
         self.writable(|conn| {
-            let tx = conn.transaction()?;
+            // The write lock first: a change that reads then writes waits for another
+            // process's change instead of failing on a snapshot that went stale.
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = {
                 let mut session = history::record(&tx)?;
                 let (value, label) = f(&tx)?;
@@ -180,7 +199,7 @@ impl Store {
         self.writable(|conn| {
             conn.pragma_update(None, "foreign_keys", false)?;
             let result = (|| {
-                let tx = conn.transaction()?;
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
                 let label = history::step(&tx, step)?;
                 tx.commit()?;
                 Ok(label)
@@ -228,6 +247,18 @@ impl Store {
     }
 }
 
+/// Runs `f`'s reads in one read transaction (or in the transaction already open): what it
+/// reads in several statements is one moment of the file, whatever other processes commit.
+pub fn snapshot<T>(conn: &Connection, f: impl FnOnce(&Connection) -> StoreResult<T>) -> StoreResult<T> {
+    if !conn.is_autocommit() {
+        return f(conn);
+    }
+    let tx = conn.unchecked_transaction()?;
+    let value = f(&tx)?;
+    tx.commit()?;
+    Ok(value)
+}
+
 impl Drop for Store {
     fn drop(&mut self) {
         // Errors cannot be reported from a drop; closing the connection checkpoints anyway.
@@ -260,34 +291,45 @@ fn check_ours(path: &Path) -> StoreResult<()> {
     if app_id != 0 && app_id != APPLICATION_ID {
         return Err(foreign("это база данных другой программы"));
     }
-    let tables: Vec<String> = conn
-        .prepare(
-            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
-        )?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    if app_id == 0
-        && !tables.is_empty()
-        && (version == 0 || tables.iter().any(|t| !known_tables().contains(t)))
-    {
-        return Err(foreign("в нём есть таблицы, которых у Координатора нет"));
-    }
     if version > MIGRATION_LIST.len() as i64 {
         return Err(StoreError::Newer { path: shown() });
+    }
+    if app_id == 0 && schema_of(&conn)? != schema_at(version) {
+        // Files from before the id was written are ours only if their schema is exactly one
+        // the migrations made: names alike are not enough.
+        return Err(foreign(if version == 0 {
+            "в файле есть таблицы, которых у Координатора нет"
+        } else {
+            "таблицы в файле устроены не так, как у Координатора"
+        }));
     }
     Ok(())
 }
 
-/// Every table the migrations make: a file with any other is another program's.
-fn known_tables() -> &'static [String] {
-    static TABLES: OnceLock<Vec<String>> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let mut conn = Connection::open_in_memory().expect("SQLite in memory");
-        MIGRATIONS.to_latest(&mut conn).expect("embedded migrations");
-        let mut stmt = conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").expect("schema");
-        let names = stmt.query_map([], |r| r.get(0)).expect("schema");
-        names.map(|n| n.expect("table name")).collect()
-    })
+/// A file's schema: every table, index and trigger with its SQL, in order.
+fn schema_of(conn: &Connection) -> StoreResult<Vec<(String, String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, coalesce(sql, '') FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The schema the migrations make up to `version` (the empty schema for 0).
+fn schema_at(version: i64) -> Vec<(String, String, String)> {
+    static SCHEMAS: OnceLock<Vec<Vec<(String, String, String)>>> = OnceLock::new();
+    let all = SCHEMAS.get_or_init(|| {
+        (0..=MIGRATION_LIST.len())
+            .map(|v| {
+                let mut conn = Connection::open_in_memory().expect("SQLite in memory");
+                if v > 0 {
+                    MIGRATIONS.to_version(&mut conn, v).expect("embedded migrations");
+                }
+                schema_of(&conn).expect("schema")
+            })
+            .collect()
+    });
+    all.get(version.max(0) as usize).cloned().unwrap_or_default()
 }
 
 /// The start of a long text for a label: «Организация методической поддержки…».

@@ -17,11 +17,13 @@ pub struct NewPlan {
 }
 
 pub fn list(conn: &Connection) -> StoreResult<Vec<Plan>> {
-    let ids: Vec<Id> = conn
-        .prepare("SELECT id FROM plan ORDER BY period_start DESC, id")?
-        .query_map([], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    ids.into_iter().map(|id| get(conn, id)).collect()
+    crate::snapshot(conn, |conn| {
+        let ids: Vec<Id> = conn
+            .prepare("SELECT id FROM plan ORDER BY period_start DESC, id")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        ids.into_iter().map(|id| get(conn, id)).collect()
+    })
 }
 
 pub fn get(conn: &Connection, id: Id) -> StoreResult<Plan> {
@@ -145,5 +147,11 @@ pub fn delete(tx: &Transaction, id: Id) -> StoreResult<()> {
 
 /// The plan with its sections and events, in print order.
 pub fn roadmap(conn: &Connection, id: Id) -> StoreResult<Roadmap> {
-    Ok(Roadmap { plan: get(conn, id)?, sections: section::list(conn, id)?, events: event::list(conn, id)? })
+    crate::snapshot(conn, |conn| {
+        Ok(Roadmap {
+            plan: get(conn, id)?,
+            sections: section::list(conn, id)?,
+            events: event::list(conn, id)?,
+        })
+    })
 }

@@ -524,8 +524,9 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             let before = open()?.restore(&file)?;
             writeln!(
                 out,
-                "Данные восстановлены из «{}». Прежнее состояние сохранено: {}",
+                "Данные восстановлены из «{}». Прежнее состояние сохранено: {}\nЧтобы вернуть как было до восстановления: koordinator restore \"{}\"",
                 file.display(),
+                before.path,
                 before.path
             )
             .map_err(io)?;

@@ -223,7 +223,15 @@ pub fn backups(list: &[domain::Backup]) -> String {
         return "Резервных копий пока нет.".to_owned();
     }
     list.iter()
-        .map(|b| format!("{}  {:>7} КБ  {}", b.at.replace('T', " "), b.size.div_ceil(1024), b.path))
+        .map(|b| {
+            format!(
+                "{}  {:>7} КБ  {:<21}  {}",
+                b.at.replace('T', " "),
+                b.size.div_ceil(1024),
+                b.label,
+                b.path
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

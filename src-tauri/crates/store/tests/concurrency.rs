@@ -1,0 +1,80 @@
+//! Busy moments with another process on the same data file (issue 24, points 4 and 7): a
+//! change, an undo or a redo waits for another writer instead of failing, and several reads
+//! made as one see one moment of the file.
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use rusqlite::Connection;
+use store::Store;
+
+fn plan(tx: &rusqlite::Transaction, title: &str) -> store::StoreResult<()> {
+    tx.execute(
+        "INSERT INTO plan (title, period_start, period_end) VALUES (?1, '2023-01-01', '2023-12-31')",
+        [title],
+    )?;
+    Ok(())
+}
+
+/// Another connection takes the write lock, signals, holds it a while and commits a change of
+/// its own; meanwhile `step` runs on the store.
+fn while_another_writes<T>(file: &std::path::Path, step: impl FnOnce() -> T) -> T {
+    let (ready, wait) = mpsc::channel();
+    let path = file.to_path_buf();
+    let writer = std::thread::spawn(move || {
+        let c = Connection::open(&path).unwrap();
+        c.busy_timeout(Duration::from_secs(5)).unwrap();
+        c.execute_batch(
+            "BEGIN IMMEDIATE; INSERT OR REPLACE INTO setting (key, value) VALUES ('другой процесс', 'да');",
+        )
+        .unwrap();
+        ready.send(()).unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        c.execute_batch("COMMIT").unwrap();
+    });
+    wait.recv().unwrap();
+    let out = step();
+    writer.join().unwrap();
+    out
+}
+
+#[test]
+fn undo_redo_and_changes_wait_for_another_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("район.sqlite3");
+    let mut store = Store::create(&file).unwrap();
+    store.change("Первая карта", |tx| plan(tx, "П1")).unwrap();
+    // Each of these reads first, then writes: with the lock taken late, the other process's
+    // commit in between made them fail as «занят» (SQLITE_BUSY_SNAPSHOT).
+    let undone = while_another_writes(&file, || store.undo());
+    assert_eq!(undone.unwrap().as_deref(), Some("Первая карта"));
+    let redone = while_another_writes(&file, || store.redo());
+    assert_eq!(redone.unwrap().as_deref(), Some("Первая карта"));
+    let changed = while_another_writes(&file, || {
+        store.change("Вторая карта", |tx| {
+            let n: i64 = tx.query_row("SELECT count(*) FROM plan", [], |r| r.get(0))?;
+            plan(tx, &format!("П{}", n + 1))
+        })
+    });
+    assert!(changed.is_ok(), "{changed:?}");
+    assert_eq!(store::plan::list(store.read()).unwrap().len(), 2);
+}
+
+#[test]
+fn reads_made_as_one_see_one_moment() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("район.sqlite3");
+    let mut store = Store::create(&file).unwrap();
+    store.change("Первая карта", |tx| plan(tx, "П1")).unwrap();
+    let other = Connection::open(&file).unwrap();
+    let count = |c: &Connection| c.query_row("SELECT count(*) FROM plan", [], |r| r.get::<_, i64>(0));
+    let (before, after) = store
+        .snapshot(|c| {
+            let before = count(c)?;
+            other.execute("DELETE FROM plan", []).unwrap();
+            Ok((before, count(c)?))
+        })
+        .unwrap();
+    assert_eq!((before, after), (1, 1), "the other process's delete is not seen halfway");
+    assert_eq!(count(store.read()).unwrap(), 0, "and is seen afterwards");
+}
