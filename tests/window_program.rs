@@ -28,3 +28,24 @@ fn the_window_program_runs_subcommands_headless() {
     let o = run(&["--help"]);
     assert!(stdout(&o).contains("Команды:"), "{}", stdout(&o));
 }
+
+/// Started with no screen, the window program says so on the terminal and exits at once
+/// instead of hanging (issue 24, point 10).
+#[test]
+#[cfg(target_os = "linux")]
+fn with_no_display_the_window_program_says_so_and_exits() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new("timeout")
+        .args(["20"])
+        .arg(BIN)
+        .arg("--db")
+        .arg(dir.path().join("район.sqlite3"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("KOORDINATOR_DB")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("нет графического экрана"), "{stderr}");
+}

@@ -97,11 +97,27 @@ pub fn run_app<R: tauri::Runtime>(
             commands::exchange::cancel_work,
             commands::exchange::export_bundle,
             commands::exchange::copy_plan,
+            commands::files::choose_file,
         ])
 }
 
-/// Shows a Russian message box: for what goes wrong before the window exists or after it is gone.
+/// Whether there is a screen to open a window on: on Linux an X or Wayland display (without
+/// one GTK cannot start, and a message box would wait for ever).
+fn has_display() -> bool {
+    if cfg!(target_os = "linux") {
+        ["DISPLAY", "WAYLAND_DISPLAY"].iter().any(|v| std::env::var_os(v).is_some_and(|d| !d.is_empty()))
+    } else {
+        true
+    }
+}
+
+/// Shows a Russian message box: for what goes wrong before the window exists or after it is gone
+/// (on the terminal when there is no screen).
 pub fn message_box(text: &str) {
+    if !has_display() {
+        eprintln!("{text}");
+        return;
+    }
     rfd::MessageDialog::new()
         .set_level(rfd::MessageLevel::Error)
         .set_title("Координатор")
@@ -114,6 +130,14 @@ pub fn message_box(text: &str) {
 /// A failure to start is logged and shown in a message box, not only printed; a panic is logged
 /// and explained in Russian instead of the program vanishing.
 pub fn run(db: Option<PathBuf>) -> Result<(), error::CommandError> {
+    if !has_display() {
+        return Err(error::CommandError::new(
+            error::ErrorCode::Io,
+            "окно открыть негде: нет графического экрана (не задана переменная DISPLAY или WAYLAND_DISPLAY). \
+             Команды работают и без окна: koordinator --help"
+                .to_owned(),
+        ));
+    }
     render::choose();
     applog::init(&applog::folder());
     std::panic::set_hook(Box::new(|info| {
@@ -157,4 +181,65 @@ fn start(db: Option<PathBuf>) -> Result<(), error::CommandError> {
         }
     });
     Ok(())
+}
+
+#[cfg(test)]
+mod ipc {
+    //! The commands as the page invokes them (Tauri's mock runtime, the real context and
+    //! capabilities): a path no dialog of this session gave is refused, for reading and writing.
+
+    use serde_json::{json, Value};
+    use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+
+    fn invoke(
+        webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+        cmd: &str,
+        args: Value,
+    ) -> Result<Value, Value> {
+        let request = InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        };
+        get_ipc_response(webview, request).map(|b| b.deserialize::<Value>().unwrap())
+    }
+
+    #[test]
+    fn paths_not_chosen_in_a_dialog_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("район.sqlite3");
+        let mut store = store::Store::create(&db).unwrap();
+        crate::district::load_demo(&mut store).unwrap();
+        let secret = dir.path().join("чужое.docx");
+        std::fs::write(&secret, b"PK not ours").unwrap();
+        let app =
+            super::run_app(mock_builder(), store, db.clone()).build(tauri::generate_context!()).unwrap();
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        let out = dir.path().join("поверх.ics");
+        let refused = [
+            invoke(&webview, "export_calendar", json!({ "planId": 1, "path": out })),
+            invoke(&webview, "export_bundle", json!({ "planId": 1, "path": out })),
+            invoke(&webview, "export_calendar", json!({ "planId": 1, "path": db })),
+            invoke(
+                &webview,
+                "preview_import",
+                json!({ "source": { "kind": "file", "path": secret, "sheet": null }, "period": null, "roles": null }),
+            ),
+        ];
+        for r in refused {
+            let e = r.expect_err("refused");
+            assert!(e["message"].as_str().unwrap().contains("не был выбран в окне"), "{e}");
+        }
+        assert!(!out.exists());
+        // The same commands work once the path came from a dialog.
+        use tauri::Manager;
+        app.state::<super::commands::AppStore>().remember_chosen(&out);
+        invoke(&webview, "export_calendar", json!({ "planId": 1, "path": out })).unwrap();
+        assert!(std::fs::read_to_string(&out).unwrap().starts_with("BEGIN:VCALENDAR"));
+    }
 }

@@ -57,6 +57,7 @@ pub async fn export_calendar(
     plan_id: Id,
     path: std::path::PathBuf,
 ) -> CommandResult<()> {
+    let path = state.check_chosen(&path)?;
     let store = state.lock()?;
     let text =
         crate::export::calendar(&store, plan_id, None, "Europe/Moscow", chrono::Utc::now().naive_utc())?;

@@ -20,6 +20,7 @@ pub async fn export_document<R: tauri::Runtime>(
     progress: Channel<WorkStep>,
 ) -> CommandResult<Exported> {
     super::blocking(app, move |state| {
+        let path = state.check_chosen(&path)?;
         let now = chrono::Local::now();
         let work = state.work(progress);
         let saved = export::export_to_file(

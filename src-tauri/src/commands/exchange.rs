@@ -27,9 +27,11 @@ pub enum ImportSource {
     },
 }
 
-fn read(source: &ImportSource) -> CommandResult<exchange::import::Source> {
+fn read(state: &AppStore, source: &ImportSource) -> CommandResult<exchange::import::Source> {
     match source {
-        ImportSource::File { path, sheet } => import::read_file(&PathBuf::from(path), sheet.as_deref()),
+        ImportSource::File { path, sheet } => {
+            import::read_file(&state.check_chosen(path.as_ref())?, sheet.as_deref())
+        }
         ImportSource::Pasted { text, html } => import::read_pasted(text, html.as_deref()),
     }
 }
@@ -42,7 +44,7 @@ pub async fn preview_import(
     period: Option<Period>,
     roles: Option<Vec<Role>>,
 ) -> CommandResult<Recognised> {
-    let table = read(&source)?;
+    let table = read(&state, &source)?;
     import::preview(&*state.lock()?, &table, period.as_ref(), roles.as_deref())
 }
 
@@ -65,11 +67,11 @@ pub async fn import_plan<R: tauri::Runtime>(
         let work = state.work(progress);
         if let ImportSource::File { path, .. } = &source {
             work.step("Чтение файла", 0, 1)?;
-            if let Some(bundle) = import::read_bundle(&PathBuf::from(path))? {
+            if let Some(bundle) = import::read_bundle(&state.check_chosen(path.as_ref())?)? {
                 return import::write_bundle(&mut *state.lock()?, &bundle, duplicate, &work);
             }
         }
-        let table = read(&source)?;
+        let table = read(state, &source)?;
         let choice = import::PlanChoice {
             title: Some(title.as_str()).filter(|t| !t.trim().is_empty()),
             issuer: Some(issuer.as_str()),
@@ -93,6 +95,7 @@ pub async fn cancel_work(state: State<'_, AppStore>) -> CommandResult<()> {
 /// Saves a plan as a bundle another Koordinator imports.
 #[tauri::command]
 pub async fn export_bundle(state: State<'_, AppStore>, plan_id: Id, path: PathBuf) -> CommandResult<()> {
+    let path = state.check_chosen(&path)?;
     let store = state.lock()?;
     let bundle = exchange::bundle::of(
         &store::plan::roadmap(store.read(), plan_id)?,

@@ -8,6 +8,7 @@ pub mod district;
 pub mod documents;
 pub mod editor;
 pub mod exchange;
+pub mod files;
 pub mod plans;
 pub mod risks;
 pub mod schools;
@@ -42,13 +43,22 @@ pub struct AppStore {
     pub path: std::path::PathBuf,
     /// Documents saved in this session: the only files the window may ask to open.
     pub exported: Mutex<std::collections::HashSet<std::path::PathBuf>>,
+    /// Paths the person chose in this session's file dialogs: the only ones the window may
+    /// read from or write to.
+    pub chosen: Mutex<std::collections::HashSet<std::path::PathBuf>>,
     /// Set by «Остановить»: the running import or export stops at its next step.
     cancel: Arc<AtomicBool>,
 }
 
 impl AppStore {
     pub fn new(store: Store, path: std::path::PathBuf) -> AppStore {
-        AppStore { store: Mutex::new(store), path, exported: Mutex::default(), cancel: Arc::default() }
+        AppStore {
+            store: Mutex::new(store),
+            path,
+            exported: Mutex::default(),
+            chosen: Mutex::default(),
+            cancel: Arc::default(),
+        }
     }
 
     pub fn remember_export(&self, path: &std::path::Path) {

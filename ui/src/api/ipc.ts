@@ -38,6 +38,7 @@ import type { HistoryState } from "./bindings/HistoryState";
 import type { Change } from "./bindings/Change";
 import type { Backup } from "./bindings/Backup";
 import type { Duplicate } from "./bindings/Duplicate";
+import type { FileDialog } from "./bindings/FileDialog";
 import type { DistrictProfile } from "./bindings/DistrictProfile";
 import type { Timeframe } from "./bindings/Timeframe";
 import type { OrderDraft } from "./bindings/OrderDraft";
@@ -132,6 +133,9 @@ export const api = {
   /** Stops the running import or export at its next step: nothing of it is written. */
   cancelWork: () => call<void>("cancel_work"),
   exportBundle: (planId: number, path: string) => call<void>("export_bundle", { planId, path }),
+  /** The system's open or save dialog, shown by the backend: only a path chosen there may be
+   * read or written by the window's commands. */
+  chooseFile: (dialog: FileDialog) => call<string | null>("choose_file", { dialog }),
   copyPlan: (planId: number, years: number) => call<Written>("copy_plan", { planId, years }),
   savePlan: (id: number | null, draft: PlanDraft) => call<number>("save_plan", { id, draft }),
   deletePlan: (id: number) => call<void>("delete_plan", { id }),

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { save } from "@tauri-apps/plugin-dialog";
 import { Calendar, type EventInput } from "@fullcalendar/core";
 import ruLocale from "@fullcalendar/core/locales/ru";
 import dayGridPlugin from "@fullcalendar/daygrid";
@@ -141,7 +140,7 @@ export function CalendarView() {
   async function exportIcs() {
     const plan = plans.data?.find((p) => String(p.id) === filter.plan) ?? plans.data?.[0];
     if (!plan) return;
-    const path = await save({ title: "Сохранить календарь", defaultPath: "Календарь.ics", filters: [{ name: "Календарь iCalendar", extensions: ["ics"] }] });
+    const path = await api.chooseFile({ kind: "save", title: "Сохранить календарь", file_name: "Календарь.ics", filters: [{ name: "Календарь iCalendar", extensions: ["ics"] }] });
     if (!path) return;
     api.exportCalendar(plan.id, path).then(
       () => setSaved(path),

@@ -1,5 +1,4 @@
 import { useEffect, useState } from "preact/hooks";
-import { save } from "@tauri-apps/plugin-dialog";
 import { api, AppError } from "../api/ipc";
 import type { DocumentKind } from "../api/bindings/DocumentKind";
 import type { Exported } from "../api/bindings/Exported";
@@ -64,7 +63,7 @@ export function DocumentsView() {
     setDone(null);
     const slug = DOCUMENTS.find((d) => d[0] === document)?.[2] ?? "document";
     const name = { pdf: "PDF", docx: "Документ Word", xlsx: "Книга Excel" }[ext];
-    const path = await save({ title: "Сохранить документ", defaultPath: `${slug}.${ext}`, filters: [{ name, extensions: [ext] }] });
+    const path = await api.chooseFile({ kind: "save", title: "Сохранить документ", file_name: `${slug}.${ext}`, filters: [{ name, extensions: [ext] }] });
     if (!path) return;
     setBusy(true);
     try {

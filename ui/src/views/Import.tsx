@@ -1,5 +1,4 @@
 import { useState } from "preact/hooks";
-import { open } from "@tauri-apps/plugin-dialog";
 import { api, AppError } from "../api/ipc";
 import type { ImportSource } from "../api/bindings/ImportSource";
 import type { Recognised } from "../api/bindings/Recognised";
@@ -61,9 +60,9 @@ export function ImportView(props: { onImported: () => void }) {
   }
 
   async function chooseFile() {
-    const path = await open({
+    const path = await api.chooseFile({
+      kind: "open",
       title: "Открыть дорожную карту",
-      multiple: false,
       filters: [
         { name: "Дорожная карта", extensions: ["docx", "xlsx", "xls", "ods", "txt", "html", "htm", "json"] },
         { name: "Все файлы", extensions: ["*"] },

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { save } from "@tauri-apps/plugin-dialog";
 import { api, AppError } from "../api/ipc";
 import type { Event } from "../api/bindings/Event";
 import type { Roadmap } from "../api/bindings/Roadmap";
@@ -36,7 +35,7 @@ export function PlansView() {
   };
   async function saveBundle() {
     if (planId === null) return;
-    const path = await save({ title: "Сохранить пакет дорожной карты", defaultPath: "Дорожная карта.json", filters: [{ name: "Пакет дорожной карты", extensions: ["json"] }] });
+    const path = await api.chooseFile({ kind: "save", title: "Сохранить пакет дорожной карты", file_name: "Дорожная карта.json", filters: [{ name: "Пакет дорожной карты", extensions: ["json"] }] });
     if (!path) return;
     api.exportBundle(planId, path).then(() => setNote(`Пакет сохранён: ${path}. Его импортирует другой «Координатор».`), fail);
   }
