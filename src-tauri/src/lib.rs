@@ -176,7 +176,12 @@ fn start(db: Option<PathBuf>) -> Result<(), error::CommandError> {
             // from the -wal file into the data file now, so the file alone holds them.
             use tauri::Manager;
             if let Ok(store) = handle.state::<AppStore>().lock() {
-                let _ = store.checkpoint();
+                if let Err(e) = store.checkpoint() {
+                    applog::write(
+                        "ПРЕДУПРЕЖДЕНИЕ",
+                        &format!("изменения не перенесены из -wal в файл данных: {e}"),
+                    );
+                }
             }
         }
     });

@@ -61,6 +61,9 @@ test("Ctrl+Z takes back only the newest change; the file alone holds the session
     const after = event3(db);
     assert.equal(after.timeframe.text, "до 17 марта 2023 г.", "the earlier change stays");
     assert.equal(after.evidence, "");
+    const said = async () => browser.execute(() => document.getElementById("history-step")?.textContent ?? "");
+    await browser.waitUntil(async () => (await said()).includes("Отменено: Отметка"), { timeout: 5000, timeoutMsg: "Ctrl+Z said nothing" });
+    assert.ok(!(await said()).includes("в другом окне"), await said());
 
     // «Журнал»: the two changes, the newest undone.
     await (await browser.$('button[data-view="history"]')).click();
@@ -69,6 +72,7 @@ test("Ctrl+Z takes back only the newest change; the file alone holds the session
     assert.match(rows[0], /Отметка мероприятия 3.*отменено/, rows.join("\n"));
     assert.match(rows[1], /Срок мероприятия 3 изменён/, rows.join("\n"));
     await screenshot(browser, "history");
+
   } finally {
     await browser.deleteSession();
   }
@@ -83,4 +87,44 @@ test("Ctrl+Z takes back only the newest change; the file alone holds the session
   const history = JSON.parse(execFileSync(BINARY, ["--db", copy, "history", "--json"]).toString("utf8"));
   assert.equal(history[0].undone, true);
   assert.equal(history.length, 3, JSON.stringify(history));
+});
+
+// A restore in «Файл данных» can be taken back: «Вернуть как было до восстановления» restores
+// the copy made just before it; the list says which copy is which.
+test("a restore is taken back from the window; backups are told apart", async () => {
+  const { db: file } = dataFile({ demo: true });
+  const plans = () => JSON.parse(execFileSync(BINARY, ["--db", file, "plans", "--json"]).toString("utf8")).length;
+  const browser = await openApp(file);
+  try {
+    await (await browser.$('button[data-view="file"]')).click();
+    await (await browser.$("#backup-now")).click();
+    await waitFor(browser, "#backups .restore");
+    execFileSync(BINARY, ["--db", file, "copy-plan", "--plan", "1"]);
+    assert.equal(plans(), 2);
+    await (await browser.$("#backups .restore")).click();
+    await (await browser.$("#backups .restore-yes")).click();
+    await browser.waitUntil(async () => plans() === 1, { timeout: 10000, timeoutMsg: "not restored" });
+    await waitFor(browser, "#undo-restore");
+    const kinds = await browser.execute(() => [...document.querySelectorAll("#backups .backup-kind")].map((c) => c.textContent));
+    assert.ok(kinds.includes("вручную") && kinds.includes("перед восстановлением"), kinds.join());
+    await screenshot(browser, "backups");
+    await (await browser.$("#undo-restore")).click();
+    await browser.waitUntil(async () => plans() === 2, { timeout: 10000, timeoutMsg: "the restore was not taken back" });
+    const note = await browser.execute(() => document.getElementById("backup-note")?.textContent ?? "");
+    assert.match(note, /Восстановление отменено/);
+
+    const stepNote = async () => browser.execute(() => document.getElementById("history-step")?.textContent ?? "");
+    // A change made on the command line, then Ctrl+Z here: the window says whose it was.
+    execFileSync(BINARY, ["--db", file, "copy-plan", "--plan", "1"]);
+    await browser.execute(() => document.activeElement?.blur());
+    await browser.keys(["Control", "z"]);
+    await browser.waitUntil(async () => (await stepNote()).includes("сделано в другом окне или в командной строке"), {
+      timeout: 10000,
+      timeoutMsg: "the undo of another process's change did not say so",
+    });
+    assert.match(await stepNote(), /Отменено: Копия на следующий год/);
+
+  } finally {
+    await browser.deleteSession();
+  }
 });

@@ -58,11 +58,13 @@ export function App() {
   // Undo and redo belong to the whole window: Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) take back or
   // make again the newest change, whichever view made it. Inside a text field they stay the
   // field's own undo of typing.
+  const [stepNote, setStepNote] = useState<string | null>(null);
   async function step(undo: boolean) {
     setError(null);
     try {
-      const state = await (undo ? api.undo() : api.redo());
-      setHistory(state);
+      const done = await (undo ? api.undo() : api.redo());
+      setHistory(done.state);
+      setStepNote(done.message);
       announceDataChanged();
     } catch (e) {
       setError(e instanceof AppError ? e.message : String(e));
@@ -179,6 +181,14 @@ export function App() {
       </header>
       <main class="content">
         <ErrorNotice message={error} />
+        {stepNote && (
+          <p class="notice ok" role="status" id="history-step">
+            {stepNote}{" "}
+            <button class="link" onClick={() => setStepNote(null)} aria-label="Скрыть">
+              ×
+            </button>
+          </p>
+        )}
         {raised && (
           <div class="notice ok" role="status" id="instance-raised">
             «Координатор» с этим файлом данных уже открыт — вот его окно. Второе окно на тот же файл не открывается,

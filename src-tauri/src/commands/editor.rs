@@ -127,17 +127,24 @@ pub async fn history(state: State<'_, AppStore>) -> CommandResult<HistoryState> 
 
 /// Takes back the newest change, whichever view made it.
 #[tauri::command]
-pub async fn undo(state: State<'_, AppStore>) -> CommandResult<HistoryState> {
+pub async fn undo(state: State<'_, AppStore>) -> CommandResult<domain::HistoryStep> {
     let mut store = state.lock()?;
-    store.undo()?.ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Нечего отменять."))?;
-    Ok(store.history_state()?)
+    let done = store.undo_step()?.ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Нечего отменять."))?;
+    Ok(domain::HistoryStep {
+        state: store.history_state()?,
+        message: domain::step_message(true, &done.label, done.elsewhere),
+    })
 }
 
 #[tauri::command]
-pub async fn redo(state: State<'_, AppStore>) -> CommandResult<HistoryState> {
+pub async fn redo(state: State<'_, AppStore>) -> CommandResult<domain::HistoryStep> {
     let mut store = state.lock()?;
-    store.redo()?.ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Нечего повторять."))?;
-    Ok(store.history_state()?)
+    let done =
+        store.redo_step()?.ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Нечего повторять."))?;
+    Ok(domain::HistoryStep {
+        state: store.history_state()?,
+        message: domain::step_message(false, &done.label, done.elsewhere),
+    })
 }
 
 /// «Журнал изменений»: the newest changes, newest first.

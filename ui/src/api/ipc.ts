@@ -35,6 +35,7 @@ import type { SectionDraft } from "./bindings/SectionDraft";
 import type { EventDraft } from "./bindings/EventDraft";
 import type { Move } from "./bindings/Move";
 import type { HistoryState } from "./bindings/HistoryState";
+import type { HistoryStep } from "./bindings/HistoryStep";
 import type { Change } from "./bindings/Change";
 import type { Backup } from "./bindings/Backup";
 import type { Duplicate } from "./bindings/Duplicate";
@@ -151,8 +152,8 @@ export const api = {
   shiftEvent: (id: number, to: Move) => call<void>("shift_event", { id, to }),
   moveEventBefore: (id: number, target: number) => call<void>("move_event_before", { id, target }),
   history: () => call<HistoryState>("history"),
-  undo: () => call<HistoryState>("undo"),
-  redo: () => call<HistoryState>("redo"),
+  undo: () => call<HistoryStep>("undo"),
+  redo: () => call<HistoryStep>("redo"),
   listChanges: () => call<Change[]>("list_changes"),
   undoTo: (id: number) => call<HistoryState>("undo_to", { id }),
   dataVersion: () => call<number>("data_version"),

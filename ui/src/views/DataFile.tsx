@@ -26,13 +26,21 @@ export function DataFileView({ info }: { info: AppInfo | null }) {
   }
 
   const [confirming, setConfirming] = useState<Backup | null>(null);
+  // The copy made just before the last restore: restoring it takes that restore back.
+  const [undoRestore, setUndoRestore] = useState<Backup | null>(null);
 
-  async function restore(b: Backup) {
+  async function restore(b: Backup, takingBack = false) {
     setConfirming(null);
     setError(null);
     try {
       const before = await api.restoreBackup(b.path);
-      setNote(`Данные восстановлены из копии от ${ruDateTime(b.at)}. Прежнее состояние сохранено: ${before.path}`);
+      setNote(
+        takingBack
+          ? "Восстановление отменено: данные такие, какими были до него."
+          : `Данные восстановлены из копии от ${ruDateTime(b.at)}. Прежнее состояние сохранено: ${before.path}`,
+      );
+      setUndoRestore(takingBack ? null : before);
+      backups.reload();
       announceDataChanged();
     } catch (e) {
       fail(e);
@@ -45,7 +53,16 @@ export function DataFileView({ info }: { info: AppInfo | null }) {
         <h1 id="file-title">Файл данных</h1>
       </div>
       <ErrorNotice message={error ?? backups.error} />
-      {note && <p class="notice" role="status">{note}</p>}
+      {note && (
+        <p class="notice" role="status" id="backup-note">
+          {note}{" "}
+          {undoRestore && (
+            <button class="link" id="undo-restore" onClick={() => restore(undoRestore, true)}>
+              Вернуть как было до восстановления
+            </button>
+          )}
+        </p>
+      )}
       <dl class="facts" id="about">
         <dt>Программа</dt>
         <dd>«Координатор», версия {info?.version ?? "…"}</dd>
@@ -76,6 +93,7 @@ export function DataFileView({ info }: { info: AppInfo | null }) {
           <thead>
             <tr>
               <th>Сделана</th>
+              <th>Повод</th>
               <th>Размер</th>
               <th>Файл</th>
               <th />
@@ -85,6 +103,7 @@ export function DataFileView({ info }: { info: AppInfo | null }) {
             {backups.data.map((b) => (
               <tr key={b.path}>
                 <td class="nowrap">{ruDateTime(b.at)}</td>
+                <td class="nowrap backup-kind">{b.label}</td>
                 <td class="nowrap">{Math.max(1, Math.ceil(b.size / 1024))} КБ</td>
                 <td class="muted">{b.path}</td>
                 <td class="nowrap">

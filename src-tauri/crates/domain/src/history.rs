@@ -92,3 +92,22 @@ impl BackupKind {
         }
     }
 }
+
+/// What an undo or redo says it did: «Отменено: Срок мероприятия 2.3 изменён», and, when the
+/// change was made elsewhere, that it was — so nobody takes back another person's work unawares.
+pub fn step_message(undo: bool, label: &str, elsewhere: bool) -> String {
+    let done = if undo { "Отменено" } else { "Повторено" };
+    if elsewhere {
+        format!("{done}: {label} — это изменение сделано в другом окне или в командной строке")
+    } else {
+        format!("{done}: {label}")
+    }
+}
+
+/// An undo or redo in the window: the history's state after it and what it did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct HistoryStep {
+    pub state: HistoryState,
+    pub message: String,
+}

@@ -23,7 +23,7 @@ mod work;
 pub use column::Column;
 pub use conflicts::*;
 pub use coverage::{coverage, CoverageCell};
-pub use history::{Backup, BackupKind, Change, HistoryState, RowCount};
+pub use history::{step_message, Backup, BackupKind, Change, HistoryState, HistoryStep, RowCount};
 pub use order::{
     compose, order_title, plan_title_in, points_of, ready_points, AnnexDraft, PointDraft, ReadyPoint,
 };

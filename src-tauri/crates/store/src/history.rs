@@ -27,14 +27,25 @@ pub(crate) fn record<'c>(tx: &'c Transaction<'_>) -> StoreResult<Session<'c>> {
 
 /// Writes what `session` recorded as a new entry and drops the redo list; nothing when the
 /// change changed nothing.
-pub(crate) fn append(tx: &Transaction, session: &mut Session, label: &str) -> StoreResult<()> {
+/// A change as this connection knows it: its id and a hash of what it did (ids are reused once
+/// undone entries are dropped, so the id alone could name another process's later change).
+pub(crate) type Mark = (i64, u64);
+
+fn mark(id: i64, changeset: &[u8]) -> Mark {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    changeset.hash(&mut h);
+    (id, h.finish())
+}
+
+pub(crate) fn append(tx: &Transaction, session: &mut Session, label: &str) -> StoreResult<Option<Mark>> {
     if session.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     let mut changeset = Vec::new();
     session.changeset_strm(&mut changeset)?;
     if changeset.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     tx.execute(&format!("DELETE FROM {LOG} WHERE undone = 1"), [])?;
     tx.execute(
@@ -45,7 +56,7 @@ pub(crate) fn append(tx: &Transaction, session: &mut Session, label: &str) -> St
     )?;
     let newest = tx.last_insert_rowid();
     tx.execute(&format!("DELETE FROM {LOG} WHERE id <= ?1"), [newest - HISTORY_LIMIT])?;
-    Ok(())
+    Ok(Some(mark(newest, &changeset)))
 }
 
 /// Which way a step through the history goes.
@@ -66,13 +77,14 @@ fn next(conn: &Connection, step: Step) -> StoreResult<Option<(i64, String, Vec<u
     Ok(conn.query_row(&sql, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?)
 }
 
-/// Undoes or redoes one change inside `tx`; returns its label, or None when there is none.
+/// Undoes or redoes one change inside `tx`; returns its mark and label, or None when there is none.
 ///
 /// The caller runs this with foreign keys off (SQLite cannot switch them inside a transaction):
 /// the changeset already holds every row a cascade touched, so cascading again would delete
 /// rows twice. The foreign keys are checked here before the step is kept.
-pub(crate) fn step(tx: &Transaction, step: Step) -> StoreResult<Option<String>> {
+pub(crate) fn step(tx: &Transaction, step: Step) -> StoreResult<Option<(Mark, String)>> {
     let Some((id, label, changeset)) = next(tx, step)? else { return Ok(None) };
+    let done = mark(id, &changeset);
     let changeset = match step {
         Step::Undo => {
             let mut inverse = Vec::new();
@@ -103,7 +115,7 @@ pub(crate) fn step(tx: &Transaction, step: Step) -> StoreResult<Option<String>> 
         return Err(refused());
     }
     tx.execute(&format!("UPDATE {LOG} SET undone = ?2 WHERE id = ?1"), params![id, step == Step::Undo])?;
-    Ok(Some(label))
+    Ok(Some((done, label)))
 }
 
 /// The newest `limit` changes, newest first, with what each did.

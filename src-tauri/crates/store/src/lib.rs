@@ -53,6 +53,17 @@ pub const APPLICATION_ID: i32 = 0x4B4F_4F52;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// The changes this connection made: an undo of any other was made elsewhere (another
+    /// window, the command line) and says so.
+    own: std::collections::HashSet<history::Mark>,
+}
+
+/// An undo or redo as made: what it took back or made again, and whether that change was made
+/// through this store or elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stepped {
+    pub label: String,
+    pub elsewhere: bool,
 }
 
 impl Store {
@@ -117,7 +128,7 @@ impl Store {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         conn.pragma_update(None, "query_only", true)?;
-        Ok(Store { conn, path: None })
+        Ok(Store { conn, path: None, own: Default::default() })
     }
 
     /// The data file, None in memory.
@@ -155,29 +166,41 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Transaction) -> StoreResult<(T, String)>,
     ) -> StoreResult<T> {
-        self.writable(|conn| {
+        let (value, id) = self.writable(|conn| {
             // The write lock first: a change that reads then writes waits for another
             // process's change instead of failing on a snapshot that went stale.
             let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             let value = {
                 let mut session = history::record(&tx)?;
                 let (value, label) = f(&tx)?;
-                history::append(&tx, &mut session, &label)?;
-                value
+                let id = history::append(&tx, &mut session, &label)?;
+                (value, id)
             };
             tx.commit()?;
             Ok(value)
-        })
+        })?;
+        self.own.extend(id);
+        Ok(value)
     }
 
     /// Takes back the newest change; its label, or None when there is nothing to undo.
     pub fn undo(&mut self) -> StoreResult<Option<String>> {
+        Ok(self.step(history::Step::Undo)?.map(|s| s.label))
+    }
+
+    /// Like [`Store::undo`], saying whether the change was made elsewhere.
+    pub fn undo_step(&mut self) -> StoreResult<Option<Stepped>> {
         self.step(history::Step::Undo)
+    }
+
+    /// Like [`Store::redo`], saying whether the change was made elsewhere.
+    pub fn redo_step(&mut self) -> StoreResult<Option<Stepped>> {
+        self.step(history::Step::Redo)
     }
 
     /// Makes the newest undone change again; its label, or None when there is none.
     pub fn redo(&mut self) -> StoreResult<Option<String>> {
-        self.step(history::Step::Redo)
+        Ok(self.step(history::Step::Redo)?.map(|s| s.label))
     }
 
     /// Undoes changes, newest first, until the change `id` is undone too; stops at the first
@@ -195,8 +218,8 @@ impl Store {
         }
     }
 
-    fn step(&mut self, step: history::Step) -> StoreResult<Option<String>> {
-        self.writable(|conn| {
+    fn step(&mut self, step: history::Step) -> StoreResult<Option<Stepped>> {
+        let stepped = self.writable(|conn| {
             conn.pragma_update(None, "foreign_keys", false)?;
             let result = (|| {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -206,7 +229,8 @@ impl Store {
             })();
             conn.pragma_update(None, "foreign_keys", true)?;
             result
-        })
+        })?;
+        Ok(stepped.map(|(id, label)| Stepped { label, elsewhere: !self.own.contains(&id) }))
     }
 
     /// Runs `f` with writes allowed on the connection.
@@ -226,7 +250,15 @@ impl Store {
     /// alone holds them (a copy of it is a whole backup). Called on exit and on drop.
     pub fn checkpoint(&self) -> StoreResult<()> {
         if self.path.is_some() {
-            self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            // The pragma answers (busy, frames in the log, frames moved); busy means another
+            // connection still reads an older state and the -wal could not be emptied.
+            let busy: i64 = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+            if busy != 0 {
+                return Err(StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                    Some("checkpoint".into()),
+                )));
+            }
         }
         Ok(())
     }

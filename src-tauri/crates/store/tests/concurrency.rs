@@ -78,3 +78,35 @@ fn reads_made_as_one_see_one_moment() {
     assert_eq!((before, after), (1, 1), "the other process's delete is not seen halfway");
     assert_eq!(count(store.read()).unwrap(), 0, "and is seen afterwards");
 }
+
+#[test]
+fn an_undo_says_when_the_change_was_made_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("район.sqlite3");
+    let mut window = Store::create(&file).unwrap();
+    let mut command_line = Store::open(&file).unwrap();
+    window.change("В окне", |tx| plan(tx, "П1")).unwrap();
+    command_line.change("В командной строке", |tx| plan(tx, "П2")).unwrap();
+    let first = window.undo_step().unwrap().unwrap();
+    assert_eq!((first.label.as_str(), first.elsewhere), ("В командной строке", true));
+    let second = window.undo_step().unwrap().unwrap();
+    assert_eq!((second.label.as_str(), second.elsewhere), ("В окне", false));
+    assert_eq!(
+        domain::step_message(true, &first.label, first.elsewhere),
+        "Отменено: В командной строке — это изменение сделано в другом окне или в командной строке"
+    );
+}
+
+#[test]
+fn a_reused_history_id_is_not_taken_for_this_windows_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("район.sqlite3");
+    let mut window = Store::create(&file).unwrap();
+    let mut command_line = Store::open(&file).unwrap();
+    window.change("В окне", |tx| plan(tx, "П1")).unwrap();
+    window.undo_step().unwrap();
+    // The undone entry is dropped by the next change, whose entry may take its id.
+    command_line.change("В командной строке", |tx| plan(tx, "П2")).unwrap();
+    let undone = window.undo_step().unwrap().unwrap();
+    assert_eq!((undone.label.as_str(), undone.elsewhere), ("В командной строке", true));
+}

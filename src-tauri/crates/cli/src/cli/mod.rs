@@ -501,8 +501,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             let undo = matches!(command, Command::Undo);
             let done = if undo { store.undo()? } else { store.redo()? };
             match done {
-                Some(label) if undo => writeln!(out, "Отменено: {label}").map_err(io)?,
-                Some(label) => writeln!(out, "Повторено: {label}").map_err(io)?,
+                Some(label) => writeln!(out, "{}", domain::step_message(undo, &label, false)).map_err(io)?,
                 None if undo => return Err(CommandError::new(ErrorCode::Invalid, "Нечего отменять.")),
                 None => return Err(CommandError::new(ErrorCode::Invalid, "Нечего повторять.")),
             }
