@@ -410,3 +410,25 @@ fn devices_and_pipes_are_not_read() {
         assert!(stderr.contains("не обычный файл"), "{}: {stderr}", file.display());
     }
 }
+
+/// The window reads files in a child process (koordinator_cli::contained): a table of 20 000
+/// rows — more than a pipe holds — comes back whole, a refusal comes back in its own words.
+#[test]
+fn the_contained_reader_brings_back_tables_and_refusals() {
+    let exe = Path::new(BIN);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("план.txt");
+    let text: String = (1..=20_000).map(|i| format!("{i}\tСовещание {i}\tмарт 2023\n")).collect();
+    std::fs::write(&file, text).unwrap();
+    let source = koordinator_cli::contained::read_file(exe, &file, None).unwrap();
+    assert_eq!(source.grid.rows.len(), 20_000);
+    assert_eq!(source.grid.rows[19_999].cells[1], "Совещание 20000");
+    let far = dir.path().join("далеко.xlsx");
+    std::fs::write(
+        &far,
+        xlsx(&[sheet(&format!(r#"{HEADER}<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#))], None),
+    )
+    .unwrap();
+    let e = koordinator_cli::contained::read_file(exe, &far, None).unwrap_err();
+    assert!(e.message.starts_with("На листе «Лист0» заполнена ячейка XFD1048576"), "{}", e.message);
+}

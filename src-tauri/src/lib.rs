@@ -6,7 +6,7 @@ mod instance;
 mod render;
 
 // The window-free part lives in its own crate so the console program does not link GTK/WebKit.
-pub use koordinator_cli::{applog, cli, district, error, export, files, import, paths};
+pub use koordinator_cli::{applog, cli, contained, district, error, export, files, import, paths};
 
 use std::path::PathBuf;
 

@@ -153,3 +153,38 @@ test("a workbook's sheet is chosen in the preview and imported", async () => {
   const events = JSON.parse(execFileSync(BINARY, ["--db", db, "events", "--plan", String(last.id), "--json"], { encoding: "utf8" }));
   assert.deepEqual(events.map((e) => e.content), ["Стратегическая сессия", "Педагогический марафон", "Отчёт о реализации"]);
 });
+
+// A hostile workbook through the real open dialog (a cell at XFD1048576: readers that lay the
+// sheet out by its declared range allocate gigabytes): the file is read in a separate process
+// within limits, the window says why in Russian and goes on working.
+test("a hostile workbook is refused in Russian and the window lives on", async () => {
+  const { dir } = dataFile({ demo: false });
+  const book = join(dir, "far-cell.xlsx");
+  const script = `
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED)
+z.writestr("xl/workbook.xml", '<workbook><sheets><sheet name="L" r:id="r1"/></sheets></workbook>')
+z.writestr("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="r1" Target="worksheets/sheet1.xml"/></Relationships>')
+z.writestr("xl/worksheets/sheet1.xml", '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>N</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>')
+z.close()`;
+  execFileSync("python3", ["-c", script, book]);
+  const browser = await openApp(db);
+  try {
+    const nav = await browser.$('button[data-view="import"]');
+    await nav.waitForClickable({ timeout: 15000 });
+    await nav.click();
+    await (await browser.$("#choose-file")).click();
+    await answerFileDialog("Открыть дорожную карту", book);
+    const alert = async () => browser.execute(() => [...document.querySelectorAll('[role="alert"]')].map((e) => e.textContent).join(" "));
+    await browser.waitUntil(async () => (await alert()).includes("XFD1048576"), {
+      timeout: 15000,
+      timeoutMsg: "no Russian refusal of the hostile workbook",
+    });
+    assert.match(await alert(), /больше 1\s000 столбцов/);
+    // The window is still there and answers.
+    await (await browser.$('button[data-view="schools"]')).click();
+    await waitFor(browser, "#schools-title, h1");
+  } finally {
+    await browser.deleteSession();
+  }
+});

@@ -30,7 +30,11 @@ pub enum ImportSource {
 fn read(state: &AppStore, source: &ImportSource) -> CommandResult<exchange::import::Source> {
     match source {
         ImportSource::File { path, sheet } => {
-            import::read_file(&state.check_chosen(path.as_ref())?, sheet.as_deref())
+            // In a child process: a reader that fails hard takes only that process down.
+            let exe = std::env::current_exe().map_err(|e| {
+                crate::error::CommandError::new(crate::error::ErrorCode::Io, store::io_message(&e))
+            })?;
+            crate::contained::read_file(&exe, &state.check_chosen(path.as_ref())?, sheet.as_deref())
         }
         ImportSource::Pasted { text, html } => import::read_pasted(text, html.as_deref()),
     }

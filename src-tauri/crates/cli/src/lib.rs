@@ -5,6 +5,7 @@
 
 pub mod applog;
 pub mod cli;
+pub mod contained;
 pub mod district;
 pub mod error;
 pub mod export;

@@ -257,6 +257,15 @@ pub enum Command {
         help_template = SUB_HELP_POSITIONAL,
         override_usage = "koordinator timeframe [--period ПЕРИОД] [--stdin] [ТЕКСТ]"
     )]
+    /// Прочитать таблицу файла и вывести её в JSON (служебная: так окно читает файлы в
+    /// отдельном процессе, и сбой чтения не закрывает окно)
+    #[command(hide = true)]
+    ReadTable {
+        #[arg(value_name = "ФАЙЛ")]
+        file: PathBuf,
+        #[arg(long, value_name = "ЛИСТ")]
+        sheet: Option<String>,
+    },
     Timeframe {
         /// Период плана ГГГГ-ММ-ДД..ГГГГ-ММ-ДД (по умолчанию текущий учебный год)
         #[arg(long, value_name = "ПЕРИОД")]
@@ -529,6 +538,10 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 before.path
             )
             .map_err(io)?;
+        }
+        Command::ReadTable { file, sheet } => {
+            let source = crate::import::read_file(&file, sheet.as_deref())?;
+            writeln!(out, "{}", json::line(&source)).map_err(io)?;
         }
         Command::Timeframe { period, stdin, text } => {
             let period = match period {

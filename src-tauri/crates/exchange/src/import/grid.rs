@@ -4,12 +4,12 @@
 /// The most rows an import takes: more is not a roadmap but a mistake (or an attack).
 pub const MAX_ROWS: usize = 50_000;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Grid {
     pub rows: Vec<GridRow>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct GridRow {
     /// 1-based, as the user counts the table's rows.
     pub line: usize,

@@ -23,8 +23,9 @@ pub use people::{executors, ExecutorDraft};
 pub use recognise::{recognise, recognise_source, ImportedEvent, ImportedSection, Recognised};
 pub use write::{write, Written};
 
-/// A table read from a source, with the lines above it.
-#[derive(Debug, Clone, Default)]
+/// A table read from a source, with the lines above it. Serialized when a file is read in a
+/// separate process (the window's contained reader).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Source {
     pub grid: Grid,
     pub preamble: Vec<String>,
