@@ -101,3 +101,60 @@ fn a_killed_writer_never_leaves_a_half_written_district() {
     assert!(killed >= 10, "the test must kill writers mid-way: only {killed} of {ROUNDS} were killed");
     eprintln!("{ROUNDS} rounds, {killed} killed, {finished_plans} plans at the end");
 }
+
+/// A restore killed at random moments, sixty times, between two backups of different sizes (one
+/// plan, two plans): the data file always passes the integrity check and holds one of the two
+/// whole states — never a mix, never a damaged file (issue 24).
+#[test]
+fn a_killed_restore_leaves_one_whole_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("район.sqlite3");
+    let run = |args: &[&str]| Command::new(BIN).arg("--db").arg(&db).args(args).output().unwrap();
+    assert!(run(&["demo"]).status.success());
+    let one = dir.path().join("одна.sqlite3");
+    Connection::open(&db).unwrap().execute("VACUUM INTO ?1", [one.to_str().unwrap()]).unwrap();
+    assert!(run(&["copy-plan", "--plan", "1"]).status.success());
+    let two = dir.path().join("две.sqlite3");
+    Connection::open(&db).unwrap().execute("VACUUM INTO ?1", [two.to_str().unwrap()]).unwrap();
+    let started = Instant::now();
+    assert!(run(&["restore", one.to_str().unwrap()]).status.success());
+    let window = (started.elapsed().as_micros() as u64).max(2_000);
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64;
+    eprintln!("seed {seed}");
+    let mut rng = Lcg(seed);
+    let mut killed = 0;
+    for round in 0..60 {
+        let from = if round % 2 == 0 { &two } else { &one };
+        let mut child = Command::new(BIN)
+            .arg("--db")
+            .arg(&db)
+            .arg("restore")
+            .arg(from)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_micros(rng.next(window));
+        let mut finished = false;
+        while Instant::now() < deadline {
+            if child.try_wait().unwrap().is_some() {
+                finished = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_micros(100));
+        }
+        if !finished {
+            child.kill().unwrap();
+            killed += 1;
+        }
+        let status = child.wait().unwrap();
+        let (plans, per_plan) = counts(&db);
+        assert!(per_plan.iter().all(|n| *n == 16), "round {round}: a half-restored plan: {per_plan:?}");
+        assert!(plans == 1 || plans == 2, "round {round}: {plans} plans");
+        if status.success() {
+            assert_eq!(plans, if round % 2 == 0 { 2 } else { 1 }, "round {round}: a finished restore");
+        }
+    }
+    assert!(killed >= 6, "the test must kill restores mid-way: only {killed} of 60 were killed");
+    eprintln!("60 restores, {killed} killed");
+}

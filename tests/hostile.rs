@@ -334,6 +334,18 @@ fn cases() -> Vec<Case> {
     ]
 }
 
+/// With KOORDINATOR_HOSTILE_CORPUS=DIR, each file is also written there as a seed of the
+/// importer's fuzz target (its first byte picks the reader, as in fuzz_targets/import.rs).
+fn corpus(name: &str, bytes: &[u8]) {
+    let Some(dir) = std::env::var_os("KOORDINATOR_HOSTILE_CORPUS") else { return };
+    let ext = name.rsplit('.').next().unwrap_or_default();
+    let pick = ["docx", "xlsx", "ods", "xls", "html", "txt", "json"].iter().position(|e| *e == ext).unwrap_or(5);
+    let mut seed = vec![pick as u8];
+    seed.extend_from_slice(&bytes[..bytes.len().min(1 << 20)]);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(Path::new(&dir).join(format!("hostile-{name}")), seed).unwrap();
+}
+
 /// The largest resident memory of any child waited for so far, in bytes.
 #[cfg(target_os = "linux")]
 fn children_peak() -> u64 {
@@ -369,6 +381,7 @@ fn hostile_files_are_read_or_refused_in_russian_within_bounds() {
         let size = {
             let bytes = (case.make)();
             std::fs::write(&file, &bytes).unwrap();
+            corpus(case.name, &bytes);
             bytes.len()
         };
         let before = children_peak();

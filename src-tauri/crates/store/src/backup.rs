@@ -13,6 +13,8 @@ pub use domain::{Backup, BackupKind};
 use crate::{Store, StoreError, StoreResult};
 
 pub const FOLDER: &str = "Резервные копии";
+/// The start of the name of a backup's checked copy, made beside the backups during a restore.
+const CHECKED_COPY: &str = ".проверка-копии-";
 const DAYS_KEPT: usize = 14;
 const MONTHS_KEPT: usize = 12;
 
@@ -200,7 +202,7 @@ fn verified_copy(from: &Path, dir: &Path) -> StoreResult<tempfile::NamedTempFile
         return Err(refuse("копия повреждена: проверка целостности SQLite нашла ошибки"));
     }
     let copy = tempfile::Builder::new()
-        .prefix(".проверка-копии-")
+        .prefix(CHECKED_COPY)
         .suffix(".sqlite3")
         .tempfile_in(dir)
         .map_err(|e| io("проверочную копию", dir, e))?;
@@ -235,12 +237,13 @@ fn verified_copy(from: &Path, dir: &Path) -> StoreResult<tempfile::NamedTempFile
     Ok(copy)
 }
 
-/// Deletes `.part` files left by backups that were interrupted (a killed process) more than
-/// an hour ago; a backup running now in another process is younger.
+/// Deletes `.part` files and checked copies left by backups and restores that were interrupted
+/// (a killed process) more than an hour ago; one running now in another process is younger.
 fn remove_stale_parts(dir: &Path) {
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for e in entries.flatten() {
-        let is_part = e.path().extension().is_some_and(|x| x == "part");
+        let name = e.file_name().to_string_lossy().into_owned();
+        let is_part = name.ends_with(".part") || name.starts_with(CHECKED_COPY);
         let old = e
             .metadata()
             .and_then(|m| m.modified())
