@@ -339,7 +339,8 @@ fn cases() -> Vec<Case> {
 fn corpus(name: &str, bytes: &[u8]) {
     let Some(dir) = std::env::var_os("KOORDINATOR_HOSTILE_CORPUS") else { return };
     let ext = name.rsplit('.').next().unwrap_or_default();
-    let pick = ["docx", "xlsx", "ods", "xls", "html", "txt", "json"].iter().position(|e| *e == ext).unwrap_or(5);
+    let pick =
+        ["docx", "xlsx", "ods", "xls", "html", "txt", "json"].iter().position(|e| *e == ext).unwrap_or(5);
     let mut seed = vec![pick as u8];
     seed.extend_from_slice(&bytes[..bytes.len().min(1 << 20)]);
     std::fs::create_dir_all(&dir).unwrap();

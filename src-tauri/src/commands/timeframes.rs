@@ -52,6 +52,6 @@ pub async fn accept_event_timeframe(state: State<'_, AppStore>, event_id: Id) ->
 /// The words for a span of days («Март – апрель 2023 г.», «с 10.03.2023 по 15.04.2023»): what
 /// the timeline offers when a bar is dragged; nothing is saved until the person accepts it.
 #[tauri::command]
-pub async fn timeframe_wording(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
-    timeframe::wording(start, end)
+pub async fn timeframe_wording(text: String, start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+    timeframe::reworded(&text, start, end)
 }

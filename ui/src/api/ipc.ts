@@ -98,7 +98,8 @@ export const api = {
   planOverview: (planId: number, asOf: string | null) => call<Overview>("plan_overview", { planId, asOf }),
   listWebinarSeries: () => call<WebinarSeries[]>("list_webinar_series"),
   readTimeframe: (planId: number, text: string) => call<TimeframeReading>("read_timeframe", { planId, text }),
-  timeframeWording: (start: string, end: string) => call<string>("timeframe_wording", { start, end }),
+  /** The words for a timeframe moved to `start..end`, keeping the notes and conditions of `text`. */
+  timeframeWording: (text: string, start: string, end: string) => call<string>("timeframe_wording", { text, start, end }),
   setEventTimeframe: (eventId: number, text: string) =>
     call<TimeframeReading>("set_event_timeframe", { eventId, text }),
   listTimeframeReview: (planId: number) => call<Event[]>("list_timeframe_review", { planId }),

@@ -307,7 +307,7 @@ function TimelinePanel(props: { planId: number; asOf: string; onOpen: (eventId: 
       const end = endAt(ev.clientX);
       if (end === m.end) return;
       setOfferError(null);
-      api.timeframeWording(m.start, end).then((text) => setOffer({ row, text }));
+      api.timeframeWording(row.timeframe, m.start, end).then((text) => setOffer({ row, text }));
     };
     window.addEventListener("pointermove", move);
     window.addEventListener("pointerup", up);

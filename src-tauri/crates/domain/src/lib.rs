@@ -17,6 +17,7 @@ mod profile;
 mod rule;
 mod school;
 mod school_year;
+pub mod text;
 pub mod timeline;
 mod work;
 

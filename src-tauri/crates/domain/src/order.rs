@@ -162,6 +162,8 @@ pub fn plan_title_in(title: &str, case: Case) -> String {
         Case::Dative => ("муниципальной ", "дорожной карте"),
         _ => ("муниципальную ", "дорожную карту"),
     };
+    let title = crate::text::one_line(title);
+    let title = title.as_str();
     let lower = title.trim().to_lowercase();
     let (municipal, rest) = match lower.strip_prefix("муниципальная ") {
         Some(r) => (true, r.trim_start()),
@@ -180,7 +182,7 @@ pub fn plan_title_in(title: &str, case: Case) -> String {
                 format!("{head} {tail}")
             }
         }
-        None => format!("{noun} «{}»", title.trim()),
+        None => format!("{noun} {}", crate::text::quoted(title.trim())),
     }
 }
 
@@ -206,6 +208,18 @@ mod tests {
             tasks: Vec::new(),
             approving_order_id: None,
         }
+    }
+
+    #[test]
+    fn a_title_in_a_point_is_one_line_with_inner_quotes() {
+        assert_eq!(
+            plan_title_in("План «Школа»\nнового   типа", Case::Accusative),
+            "дорожную карту «План „Школа“ нового типа»"
+        );
+        assert_eq!(
+            plan_title_in("Дорожная карта («дорожная карта»)\nпо работе", Case::Genitive),
+            "дорожной карты («дорожная карта») по работе"
+        );
     }
 
     #[test]

@@ -587,3 +587,33 @@ fn a_workbook_offers_its_sheets_and_reads_the_one_chosen() {
     let error = import::read_bytes(&bytes, "plans.xlsx", Some("Лист1")).err().unwrap();
     assert_eq!(error, "В книге нет листа «Лист1». Листы книги: «Свод», «Дорожная карта», «План на 2024».");
 }
+
+/// A title above the table broken over lines in Word (a line break inside one paragraph) is
+/// one line in the plan (issue 25, point 2): the breaks become spaces, never glued words.
+#[test]
+fn a_multi_line_title_becomes_one_line() {
+    use std::io::Write;
+    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let cell = |t: &str| format!("<w:tc>{}</w:tc>", p(t));
+    let xml = format!(
+        r#"<w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Дорожная карта («дорожная карта»)</w:t><w:br/><w:t>по работе со школами, показавшими низкие результаты</w:t><w:br/><w:t>на территории города</w:t></w:r></w:p><w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl></w:body></w:document>"#,
+        cell("№"),
+        cell("Мероприятие"),
+        cell("Срок"),
+        cell("1"),
+        cell("Совещание"),
+        cell("март 2023")
+    );
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    zip.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let source = exchange::import::read_bytes(&out.into_inner(), "план.docx", None).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2023, 1, 10).unwrap();
+    let r = exchange::import::recognise_source(&source, None, today, &[], None);
+    assert_eq!(
+        r.title,
+        "Дорожная карта («дорожная карта») по работе со школами, показавшими низкие результаты на территории города"
+    );
+}

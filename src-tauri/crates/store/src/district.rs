@@ -236,7 +236,7 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
         let plan_id = plan::insert(
             tx,
             &NewPlan {
-                title: d.plan.title.clone(),
+                title: domain::text::one_line(&d.plan.title),
                 period: d.plan.period,
                 issuer: d.plan.issuer.clone(),
                 coordinator_id: d.plan.coordinator.as_deref().map(who).transpose()?,

@@ -117,7 +117,8 @@ pub fn save(tx: &Transaction, id: Option<Id>, d: &PlanDraft) -> StoreResult<Id> 
     };
     let tasks: Vec<String> = d.tasks.iter().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).collect();
     let new = NewPlan {
-        title: d.title.trim().to_owned(),
+        // A title is one line wherever it is shown (fields, order points, document heads).
+        title: domain::text::one_line(&d.title),
         period: d.period,
         issuer: d.issuer.trim().to_owned(),
         coordinator_id,

@@ -19,7 +19,7 @@ use std::fmt;
 use std::str::FromStr;
 
 pub use occurrences::Span;
-pub use wording::wording;
+pub use wording::{reworded, wording};
 
 /// The plan's period: the frame every timeframe is placed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

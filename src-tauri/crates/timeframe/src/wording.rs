@@ -53,6 +53,52 @@ pub fn wording(start: NaiveDate, end: NaiveDate) -> String {
     format!("{} {y1} г. – {} {y2} г.", capitalised(month(start)), month(end))
 }
 
+/// The new wording for a timeframe whose dates were moved (a timeline bar dragged), keeping
+/// what the old text says besides its dates: its notes in parentheses («(приказ … № 391)») and
+/// a last clause after a comma that names no time («, по согласованию с МО»).
+pub fn reworded(old: &str, start: NaiveDate, end: NaiveDate) -> String {
+    let mut out = wording(start, end);
+    let mut depth = 0usize;
+    let mut note = String::new();
+    let mut outside = String::new();
+    for c in old.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                note.push(c);
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                note.push(c);
+                if depth == 0 {
+                    out.push(' ');
+                    out.push_str(note.trim());
+                    note.clear();
+                }
+            }
+            _ if depth > 0 => note.push(c),
+            _ => outside.push(c),
+        }
+    }
+    if let Some((_, clause)) = outside.rsplit_once([',', ';']) {
+        let clause = clause.trim();
+        let day = |y| NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_default();
+        let wide = crate::Period {
+            start: day(*crate::Period::YEARS.start()),
+            end: day(*crate::Period::YEARS.end()),
+        };
+        let timeless = crate::parse(clause, &wide);
+        if !clause.is_empty()
+            && timeless.start.is_none()
+            && timeless.end.is_none()
+            && timeless.parts.is_empty()
+        {
+            out = format!("{out}, {clause}");
+        }
+    }
+    out
+}
+
 fn capitalised(word: &str) -> String {
     let mut c = word.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
@@ -62,6 +108,22 @@ fn capitalised(word: &str) -> String {
 mod tests {
     use super::*;
     use crate::{parse, Period};
+
+    #[test]
+    fn a_moved_timeframe_keeps_its_notes_and_conditions() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2023, m, day).unwrap();
+        assert_eq!(
+            reworded("Апрель - май 2023 г. (приказ Управления образования № 391)", d(4, 1), d(6, 30)),
+            "II квартал 2023 г. (приказ Управления образования № 391)"
+        );
+        assert_eq!(
+            reworded("до 10 марта 2023 г., по согласованию с методическим объединением", d(3, 1), d(3, 31)),
+            "Март 2023 г., по согласованию с методическим объединением"
+        );
+        // A clause that is itself a time is replaced with the rest of the dates.
+        assert_eq!(reworded("февраль, март 2023 г.", d(4, 1), d(4, 30)), "Апрель 2023 г.");
+        assert_eq!(reworded("март 2023 г.", d(4, 1), d(4, 30)), "Апрель 2023 г.");
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -365,7 +365,7 @@ fn title_of(preamble: &[String]) -> String {
             break;
         }
     }
-    title
+    domain::text::one_line(&title)
 }
 
 /// The rows after the header as fields by role; page-break markers glue the next row to the

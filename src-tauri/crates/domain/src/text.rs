@@ -1,0 +1,42 @@
+//! Rules for the text people typed, kept in one place.
+
+/// A document's multi-line title as a one-line title: line breaks and runs of spaces become one
+/// space («…(«дорожная карта»)\nпо работе» → «…(«дорожная карта») по работе»). Non-breaking
+/// spaces (in «№ 6») stay as they are.
+pub fn one_line(text: &str) -> String {
+    text.split([' ', '\n', '\r', '\t']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// «text» in Russian quotes; quotes inside become the inner „…“ («План „Школа“»).
+pub fn quoted(text: &str) -> String {
+    let mut inner = String::with_capacity(text.len());
+    for c in text.chars() {
+        inner.push(match c {
+            '«' => '„',
+            '»' => '“',
+            c => c,
+        });
+    }
+    format!("«{inner}»")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn multi_line_titles_become_one_line() {
+        assert_eq!(
+            one_line("Дорожная карта («дорожная карта»)\nпо работе со школами,\r\n  показавшими низкие   результаты\nна территории"),
+            "Дорожная карта («дорожная карта») по работе со школами, показавшими низкие результаты на территории"
+        );
+        assert_eq!(one_line("МОБУ СОШ №\u{a0}6"), "МОБУ СОШ №\u{a0}6");
+        assert_eq!(one_line("  \n "), "");
+    }
+
+    #[test]
+    fn quotes_inside_quotes_are_the_inner_ones() {
+        assert_eq!(quoted("План «Школа»"), "«План „Школа“»");
+        assert_eq!(quoted("Дорожная карта"), "«Дорожная карта»");
+    }
+}
