@@ -317,3 +317,30 @@ fn next_years_plan_from_last_years() {
     assert_eq!(third["timeframe"]["end"], "2024-03-10");
     assert!(events.as_array().unwrap().iter().all(|e| e["status"] == "planned"));
 }
+
+/// A roadmap imported into a district whose profile is filled in gets the profile's issuer and
+/// coordinator where the document names none (issue 25, point 1).
+#[test]
+fn an_imported_plan_takes_the_issuer_and_coordinator_from_the_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("район.sqlite3");
+    {
+        let mut store = store::Store::create(&db).unwrap();
+        let profile = domain::DistrictProfile {
+            issuer: "Отдел образования Администрации Н-ского района".into(),
+            issuer_genitive: "Отдела образования Администрации Н-ского района".into(),
+            coordinator: "Петрова А.А., ведущий специалист".into(),
+            head: "Сидоров Б.Б., начальник отдела".into(),
+        };
+        store.change("Сведения о районе", |tx| store::setting::set_profile(tx, &profile)).unwrap();
+    }
+    let table = dir.path().join("план.txt");
+    std::fs::write(&table, "№\tМероприятие\tСрок\n1\tСовещание\tмарт 2023\n2\tСеминар\tапрель 2023\n")
+        .unwrap();
+    let o = run(&db, &["import", table.to_str().unwrap(), "--period", "2023-01-01..2023-12-31", "--json"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let plans = json(&run(&db, &["plans", "--json"]));
+    let plan = &plans[0];
+    assert_eq!(plan["issuer"], "Отдел образования Администрации Н-ского района", "{plan}");
+    assert_eq!(plan["coordinator"]["name"], "Петрова А.А.", "{plan}");
+}

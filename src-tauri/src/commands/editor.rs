@@ -188,6 +188,8 @@ pub async fn order_points(state: State<'_, AppStore>, id: Id) -> CommandResult<V
 pub struct OrderWordings {
     pub title: String,
     pub points: Vec<domain::ReadyPoint>,
+    /// What a new order for this plan starts from (domain::new_order).
+    pub draft: domain::OrderDraft,
 }
 
 #[tauri::command]
@@ -196,9 +198,13 @@ pub async fn order_wordings(state: State<'_, AppStore>, plan_id: Option<Id>) -> 
     let plan = plan_id.map(|id| store::plan::get(store.read(), id)).transpose()?;
     let groups = store::working_group::list(store.read())?;
     let group = groups.iter().find(|g| plan_id.is_some() && g.plan_id == plan_id).or(groups.first());
+    let profile = store::setting::profile(store.read())?;
+    let previous = store::order::list(store.read())?.into_iter().next();
+    let today = chrono::Local::now().date_naive();
     Ok(OrderWordings {
         title: plan.as_ref().map(domain::order_title).unwrap_or_default(),
         points: domain::ready_points(plan.as_ref(), group),
+        draft: domain::new_order(&profile, plan.as_ref(), previous.as_ref().map(|o| &o.draft), today),
     })
 }
 

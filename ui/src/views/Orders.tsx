@@ -101,9 +101,20 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
   // The ready points and the usual title, worded and declined in Rust for the chosen plan; a
   // new order takes the title until the person writes their own.
   const wordings = useLoad(() => api.orderWordings(planId), [planId]);
+  // A new order takes, from Rust, what the district already told (the profile, the previous
+  // order, the plan's coordinator): each field until the person writes their own.
+  const [defaults, setDefaults] = useState<OrderDraft | null>(null);
   useEffect(() => {
-    const title = wordings.data?.title;
-    if (!props.order && title) setD((old) => (old.title === "" || old.title.startsWith("Об утверждении ") ? { ...old, title } : old));
+    const w = wordings.data;
+    if (props.order || !w) return;
+    const fields = ["issuer", "place", "signatory_position", "signatory_name", "executor_name", "executor_phone"] as const;
+    setD((old) => {
+      const next = { ...old };
+      for (const f of fields) if (old[f] === "" || old[f] === defaults?.[f]) next[f] = w.draft[f];
+      if (w.title && (old.title === "" || old.title.startsWith("Об утверждении "))) next.title = w.title;
+      return next;
+    });
+    setDefaults(w.draft);
   }, [wordings.data]);
   const [points, setPointsState] = useState<PointDraft[]>([]);
   const { fail, clear, beside, general, editing } = useFormError(["number", "title", "points"]);

@@ -82,12 +82,19 @@ pub fn write(
         .map(str::to_owned)
         .or_else(|| Some(recognised.title.clone()).filter(|t| !t.is_empty()))
         .unwrap_or_else(|| fallback_title.to_owned());
+    // What the person did not give comes from the district's profile (who approves, the
+    // coordinator), as the welcome panel promised.
+    let profile = store::setting::profile(store.read())?;
+    let issuer = choice.issuer.map(str::trim).filter(|i| !i.is_empty()).unwrap_or(profile.issuer.trim());
+    let coordinator = Some(recognised.coordinator.as_str())
+        .filter(|c| !c.trim().is_empty())
+        .unwrap_or(profile.coordinator.as_str());
     let new = domain::PlanDraft {
         title: title.trim().to_owned(),
         period: recognised.period,
-        issuer: choice.issuer.unwrap_or_default().to_owned(),
+        issuer: issuer.to_owned(),
         // «Координатор: …» above the table goes to the passport, as the preview says.
-        coordinator: import::executors(&recognised.coordinator).into_iter().next(),
+        coordinator: import::executors(coordinator).into_iter().next(),
         goal: String::new(),
         tasks: Vec::new(),
     };

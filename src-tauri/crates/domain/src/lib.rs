@@ -26,7 +26,8 @@ pub use conflicts::*;
 pub use coverage::{coverage, CoverageCell};
 pub use history::{step_message, Backup, BackupKind, Change, HistoryState, HistoryStep, RowCount};
 pub use order::{
-    compose, order_title, plan_title_in, points_of, ready_points, AnnexDraft, PointDraft, ReadyPoint,
+    compose, new_order, order_title, plan_title_in, points_of, ready_points, AnnexDraft, PointDraft,
+    ReadyPoint,
 };
 pub use outline::Move;
 pub use overview::{overview, Overview, OverviewInput};

@@ -186,6 +186,45 @@ pub fn plan_title_in(title: &str, case: Case) -> String {
     }
 }
 
+/// «Морозова О.Л., начальник Управления образования» → («Морозова О.Л.», «начальник
+/// Управления образования»): the profile's one line for a person split at its first comma.
+fn name_and_position(line: &str) -> (String, String) {
+    match line.split_once(',') {
+        Some((name, position)) => (name.trim().to_owned(), position.trim().to_owned()),
+        None => (line.trim().to_owned(), String::new()),
+    }
+}
+
+/// The draft a new order starts from, so that nothing the district already told is typed
+/// again: what stays the same is carried over from the previous order (issuer, place,
+/// signatory, executor and phone); what is missing comes from the district's profile (issuer,
+/// who signs, the coordinator as executor); the executor follows the chosen plan's coordinator.
+pub fn new_order(
+    profile: &crate::DistrictProfile,
+    plan: Option<&Plan>,
+    previous: Option<&crate::OrderDraft>,
+    today: chrono::NaiveDate,
+) -> crate::OrderDraft {
+    let or = |a: &str, b: &str| if a.trim().is_empty() { b.trim().to_owned() } else { a.trim().to_owned() };
+    let prev = |f: fn(&crate::OrderDraft) -> &String| previous.map(|p| f(p).clone()).unwrap_or_default();
+    let (head_name, head_position) = name_and_position(&profile.head);
+    let (coordinator, _) = name_and_position(&profile.coordinator);
+    let plan_executor = plan.and_then(|p| p.coordinator.as_ref()).map(|c| c.name.clone()).unwrap_or_default();
+    crate::OrderDraft {
+        issuer: or(&or(&prev(|p| &p.issuer), plan.map_or("", |p| p.issuer.as_str())), &profile.issuer),
+        date: today,
+        number: String::new(),
+        place: prev(|p| &p.place),
+        title: String::new(),
+        preamble: String::new(),
+        points: Vec::new(),
+        signatory_position: or(&prev(|p| &p.signatory_position), &head_position),
+        signatory_name: or(&prev(|p| &p.signatory_name), &head_name),
+        executor_name: or(&or(&plan_executor, &prev(|p| &p.executor_name)), &coordinator),
+        executor_phone: prev(|p| &p.executor_phone),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +247,50 @@ mod tests {
             tasks: Vec::new(),
             approving_order_id: None,
         }
+    }
+
+    #[test]
+    fn a_new_order_starts_from_the_profile_the_previous_order_and_the_plan() {
+        let profile = crate::DistrictProfile {
+            issuer: "Управление образования г. Таганрога".into(),
+            issuer_genitive: "Управления образования г. Таганрога".into(),
+            coordinator: "Баркалова Е.В., главный специалист".into(),
+            head: "Морозова О.Л., начальник Управления образования".into(),
+        };
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
+        let first = new_order(&profile, None, None, today);
+        assert_eq!(first.issuer, "Управление образования г. Таганрога");
+        assert_eq!(
+            (first.signatory_name.as_str(), first.signatory_position.as_str()),
+            ("Морозова О.Л.", "начальник Управления образования")
+        );
+        assert_eq!(first.executor_name, "Баркалова Е.В.");
+        assert_eq!(first.date, today);
+        // The previous order's choices stay; the chosen plan's coordinator is the executor.
+        let mut previous = first.clone();
+        previous.signatory_name = "Иванова А.А.".into();
+        previous.signatory_position = "заместитель начальника".into();
+        previous.executor_phone = "8 (8634) 00-00-00".into();
+        previous.number = "391".into();
+        let mut p = plan("Дорожная карта");
+        p.coordinator = Some(crate::Executor {
+            id: 1,
+            kind: crate::ExecutorKind::Person,
+            name: "Смирнова О.П.".into(),
+            position: String::new(),
+            organisation: String::new(),
+        });
+        let next = new_order(&profile, Some(&p), Some(&previous), today);
+        assert_eq!(next.signatory_name, "Иванова А.А.");
+        assert_eq!(next.executor_phone, "8 (8634) 00-00-00");
+        assert_eq!(next.executor_name, "Смирнова О.П.");
+        assert_eq!(next.number, "", "a number is never carried over");
+        // Nothing known: empty fields, never a guess.
+        let blank = new_order(&crate::DistrictProfile::default(), None, None, today);
+        assert_eq!(
+            (blank.issuer.as_str(), blank.signatory_name.as_str(), blank.executor_name.as_str()),
+            ("", "", "")
+        );
     }
 
     #[test]
