@@ -311,6 +311,19 @@ fn cases() -> Vec<Case> {
             },
             Some("ячеек"),
         ),
+        // Found by the fuzzer: a sector chain that loops made calamine's own container reader
+        // grow a buffer without end (2 GB and more); the file is kept as it was found.
+        case(
+            "cfb-cycle.xls",
+            || {
+                std::fs::read(concat!(
+                    env!("CARGO_MANIFEST_DIR"),
+                    "/../../../tests/fixtures/hostile/cfb-cycle.xls"
+                ))
+                .unwrap()
+            },
+            Some("повреждён"),
+        ),
         case("not-a-zip.xlsx", move || b"PK\x03\x04 this is not a workbook".to_vec(), Some("повреждён")),
         case("deep-nesting.html", move || format!("<table>{}", "<div>".repeat(1_000_000)).into_bytes(), None),
         case(

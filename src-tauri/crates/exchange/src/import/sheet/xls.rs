@@ -13,12 +13,17 @@ use super::{excel_date, number_text};
 
 /// Every sheet of the book, in its order.
 pub fn read(bytes: &[u8], deadline: Deadline) -> Result<Vec<Sparse>, String> {
-    measure(bytes)?;
-    deadline.check()?;
     let broken = || {
         "Файл таблицы Excel 97–2003 (.xls) повреждён или защищён паролем. Ничего не импортировано.".to_owned()
     };
-    let mut book = Xls::new(Cursor::new(bytes)).map_err(|_| broken())?;
+    let stream = workbook_stream(bytes).ok_or_else(broken)?;
+    measure(&stream)?;
+    deadline.check()?;
+    // calamine is given a container made anew around the checked stream: its own reader of
+    // the container follows sector chains as the file declares them (a cycle grows a buffer
+    // without end), the cfb crate's checks them.
+    let clean = container_of(&stream).ok_or_else(broken)?;
+    let mut book = Xls::new(Cursor::new(clean.as_slice())).map_err(|_| broken())?;
     let names = book.sheet_names().to_vec();
     if names.len() > limits::MAX_SHEETS {
         return Err(format!(
@@ -55,17 +60,29 @@ fn text_of(d: &Data) -> String {
     }
 }
 
+/// The book's «Workbook» stream (or «Book», Excel 5), read through the cfb crate, which
+/// checks the container's chains; None for a container that does not hold together.
+fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
+    let name = ["/Workbook", "/Book"].into_iter().find(|s| file.is_stream(s))?;
+    let stream = file.open_stream(name).ok()?;
+    let mut data = Vec::new();
+    // The stream cannot be longer than the file it is in.
+    stream.take(bytes.len() as u64).read_to_end(&mut data).ok()?;
+    Some(data)
+}
+
+/// A compound file holding only `stream` as «Workbook».
+fn container_of(stream: &[u8]) -> Option<Vec<u8>> {
+    let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).ok()?;
+    std::io::Write::write_all(&mut file.create_stream("/Workbook").ok()?, stream).ok()?;
+    file.flush().ok()?;
+    Some(file.into_inner().into_inner())
+}
+
 /// Refuses a book whose sheets span more cells than a roadmap can (as calamine would lay them
 /// out: first to last row times first to last column, values and formulas).
-fn measure(bytes: &[u8]) -> Result<(), String> {
-    let Ok(mut file) = cfb::CompoundFile::open(Cursor::new(bytes)) else { return Ok(()) };
-    let stream = ["/Workbook", "/Book"].into_iter().find_map(|s| file.open_stream(s).ok());
-    let Some(stream) = stream else { return Ok(()) };
-    let mut data = Vec::new();
-    // The stream cannot be longer than the file it is in; a lying directory stops there.
-    if stream.take(bytes.len() as u64).read_to_end(&mut data).is_err() {
-        return Ok(()); // calamine reports the damage in its own words, turned into ours
-    }
+fn measure(data: &[u8]) -> Result<(), String> {
     let mut total = 0usize;
     let mut sheet: Option<Bounds> = None;
     let mut at = 0usize;
@@ -160,9 +177,13 @@ mod tests {
 
     #[test]
     fn a_sheet_from_a1_to_iv65536_is_refused_before_calamine_lays_it_out() {
-        assert!(measure(&book(&records(&[(0, 0), (10, 3)]))).is_ok());
-        let err = measure(&book(&records(&[(0, 0), (65535, 255)]))).unwrap_err();
+        assert!(measure(&records(&[(0, 0), (10, 3)])).is_ok());
+        let err = measure(&records(&[(0, 0), (65535, 255)])).unwrap_err();
         assert!(err.contains("ячеек"), "{err}");
-        assert!(measure(b"not a compound file").is_ok(), "left to calamine to refuse");
+        let err = read(&book(&records(&[(0, 0), (65535, 255)])), Deadline::start()).unwrap_err();
+        assert!(err.contains("ячеек"), "{err}");
+        assert!(workbook_stream(b"not a compound file").is_none());
+        let err = read(b"\xD0\xCF\x11\xE0 not a compound file", Deadline::start()).unwrap_err();
+        assert!(err.contains("повреждён"), "{err}");
     }
 }
