@@ -326,3 +326,54 @@ fn an_export_through_a_hard_link_or_a_bind_mount_is_refused() {
         assert_eq!(std::fs::read(&db).unwrap(), before);
     }
 }
+
+/// A data file where nothing can be written — here a read-only bind mount of its folder, made
+/// where the test runs as root — is read as it is, with no -wal or -shm beside it, and a change
+/// is refused saying why (issue 24, point 8).
+#[test]
+#[cfg(target_os = "linux")]
+fn a_data_file_that_cannot_be_written_is_read_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let ro = dir.path().join("только-чтение");
+    std::fs::create_dir(&ro).unwrap();
+    let src = dir.path().join("папка");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::rename(&db, src.join("район.sqlite3")).unwrap();
+    let mounted = Command::new("mount").args(["--bind", "-o", "ro"]).arg(&src).arg(&ro).output();
+    if !mounted.is_ok_and(|o| o.status.success()) {
+        eprintln!("no read-only mount here (not root): skipped");
+        return;
+    }
+    let file = ro.join("район.sqlite3");
+    let plans = run(&file, &["plans", "--json"]);
+    let refused = run(&file, &["copy-plan", "--plan", "1"]);
+    let listed: Vec<String> = std::fs::read_dir(&src)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let _ = Command::new("umount").arg(&ro).status();
+    let plans: Value = serde_json::from_str(&ok(plans)).unwrap();
+    assert_eq!(plans.as_array().unwrap().len(), 1);
+    assert!(err(refused).contains("открыт только для чтения"));
+    assert_eq!(listed, ["район.sqlite3"], "no -wal or -shm beside a read-only file");
+}
+
+/// `import PLAN.json --preview` shows what the bundle would add and writes nothing (issue 24,
+/// point 5).
+#[test]
+fn a_bundle_preview_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let bundle = dir.path().join("план.json");
+    ok(run(&db, &["bundle", "--plan", "1", "--out", bundle.to_str().unwrap()]));
+    let history = |db: &Path| ok(run(db, &["history", "--json"]));
+    let before = (ok(run(&db, &["plans", "--json"])), history(&db));
+    let shown = ok(run(&db, &["import", bundle.to_str().unwrap(), "--preview"]));
+    assert!(shown.contains("16 мероприятий") && shown.contains("Ничего не записано"), "{shown}");
+    let json: Value =
+        serde_json::from_str(&ok(run(&db, &["import", bundle.to_str().unwrap(), "--preview", "--json"])))
+            .unwrap();
+    assert_eq!(json["events"], 16);
+    assert_eq!((ok(run(&db, &["plans", "--json"])), history(&db)), before);
+}

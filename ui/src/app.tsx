@@ -181,6 +181,11 @@ export function App() {
       </header>
       <main class="content">
         <ErrorNotice message={error} />
+        {info?.read_only && (
+          <p class="notice" role="status" id="read-only">
+            {info.read_only}
+          </p>
+        )}
         {stepNote && (
           <p class="notice ok" role="status" id="history-step">
             {stepNote}{" "}

@@ -16,6 +16,9 @@ pub struct AppInfo {
     pub empty: bool,
     /// Nothing in the file and no district profile: the window asks who the district is.
     pub first_start: bool,
+    /// Why the data file cannot be written (a read-only file, folder or disk), when it cannot:
+    /// the window shows it; every change is refused with the same words.
+    pub read_only: Option<String>,
 }
 
 #[tauri::command]
@@ -28,7 +31,12 @@ pub async fn app_info(state: State<'_, AppStore>) -> CommandResult<AppInfo> {
         backups_folder: store::backup::folder(&state.path).display().to_string(),
         log_file: crate::applog::path().map(|p| p.display().to_string()).unwrap_or_default(),
         empty,
-        first_start: empty && store::setting::profile(store.read())?.issuer.is_empty(),
+        first_start: empty
+            && !store.is_read_only()
+            && store::setting::profile(store.read())?.issuer.is_empty(),
+        read_only: store
+            .is_read_only()
+            .then(|| store::StoreError::ReadOnly { path: state.path.display().to_string() }.to_string()),
     })
 }
 

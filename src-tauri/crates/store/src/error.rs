@@ -22,6 +22,9 @@ pub enum StoreError {
         "Файл данных «{path}» создан более новой версией Координатора. Обновите программу; файл не изменён."
     )]
     Newer { path: String },
+    /// The data file is where it cannot be written: it was opened for reading only.
+    #[error("Файл данных «{path}» открыт только для чтения: нет прав на запись в него или в его папку (или диск только для чтения). Изменения не сохраняются; скопируйте файл в свою папку, чтобы работать с ним.")]
+    ReadOnly { path: String },
     /// A backup that must not replace the data file, and why.
     #[error("Копию «{path}» нельзя восстановить: {reason}. Данные не изменены.")]
     BadBackup { path: String, reason: String },

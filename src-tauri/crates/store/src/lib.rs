@@ -56,6 +56,8 @@ pub struct Store {
     /// The changes this connection made: an undo of any other was made elsewhere (another
     /// window, the command line) and says so.
     own: std::collections::HashSet<history::Mark>,
+    /// Opened where it cannot be written: reads only.
+    read_only: bool,
 }
 
 /// An undo or redo as made: what it took back or made again, and whether that change was made
@@ -103,6 +105,9 @@ impl Store {
             Err(e) => return Err(StoreError::Open { path: shown(), reason: io_message(&e) }),
         }
         check_ours(path)?;
+        if path.exists() && !writable(path) {
+            return Store::open_read_only(path);
+        }
         let conn = Connection::open(path)
             .map_err(|e| StoreError::Open { path: shown(), reason: error::sqlite_message(&e) })?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
@@ -110,6 +115,26 @@ impl Store {
         let mut store = Store::prepare(conn)?;
         store.path = Some(path.to_path_buf());
         Ok(store)
+    }
+
+    /// A data file that cannot be written (a read-only file, folder or disk): opened as it is,
+    /// immutable — no -wal or -shm is made beside it, nothing is migrated; every change is
+    /// refused with [`StoreError::ReadOnly`].
+    fn open_read_only(path: &Path) -> StoreResult<Store> {
+        let shown = || path.display().to_string();
+        let conn = open_reading(path, true)
+            .map_err(|e| StoreError::Open { path: shown(), reason: error::sqlite_message(&e) })?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version != MIGRATION_LIST.len() as i64 {
+            return Err(StoreError::ReadOnly { path: shown() });
+        }
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(Store { conn, path: Some(path.to_path_buf()), own: Default::default(), read_only: true })
+    }
+
+    /// True when the data file was opened read-only (see [`Store::open`]).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// A fresh database in memory, for tests.
@@ -128,7 +153,7 @@ impl Store {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         conn.pragma_update(None, "query_only", true)?;
-        Ok(Store { conn, path: None, own: Default::default() })
+        Ok(Store { conn, path: None, own: Default::default(), read_only: false })
     }
 
     /// The data file, None in memory.
@@ -235,6 +260,11 @@ impl Store {
 
     /// Runs `f` with writes allowed on the connection.
     fn writable<T>(&mut self, f: impl FnOnce(&mut Connection) -> StoreResult<T>) -> StoreResult<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: self.path.as_deref().unwrap_or(Path::new("")).display().to_string(),
+            });
+        }
         self.conn.pragma_update(None, "query_only", false)?;
         let result = f(&mut self.conn);
         self.conn.pragma_update(None, "query_only", true)?;
@@ -249,7 +279,7 @@ impl Store {
     /// Moves every committed change from the `-wal` file into the data file, so that the file
     /// alone holds them (a copy of it is a whole backup). Called on exit and on drop.
     pub fn checkpoint(&self) -> StoreResult<()> {
-        if self.path.is_some() {
+        if self.path.is_some() && !self.read_only {
             // The pragma answers (busy, frames in the log, frames moved); busy means another
             // connection still reads an older state and the -wal could not be emptied.
             let busy: i64 = self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
@@ -277,6 +307,41 @@ impl Store {
         )?;
         Ok(n == 0)
     }
+}
+
+/// A read-only connection; `immutable` for a file that cannot be written (a WAL file on a
+/// read-only disk cannot otherwise be opened: SQLite would make its -shm beside it).
+fn open_reading(path: &Path, immutable: bool) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if !immutable {
+        return Connection::open_with_flags(path, flags);
+    }
+    // A URI, for `immutable`: the path as it is but for the three characters URIs reserve.
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => uri.push_str(&format!("%{:02X}", c as u32)),
+            c => uri.push(c),
+        }
+    }
+    Connection::open_with_flags(format!("{uri}?immutable=1"), flags | OpenFlags::SQLITE_OPEN_URI)
+}
+
+/// Whether the data file and its folder can be written (the -wal and -shm files live beside it):
+/// tried, not guessed from permission bits (which root, ACLs and read-only mounts make lie).
+fn writable(path: &Path) -> bool {
+    let file_ok = std::fs::OpenOptions::new().append(true).open(path).is_ok();
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    file_ok && tempfile_in(dir)
+}
+
+fn tempfile_in(dir: &Path) -> bool {
+    let probe = dir.join(format!(".koordinator-probe-{}", std::process::id()));
+    let made = std::fs::OpenOptions::new().write(true).create_new(true).open(&probe).is_ok();
+    if made {
+        let _ = std::fs::remove_file(&probe);
+    }
+    made
 }
 
 /// Runs `f`'s reads in one read transaction (or in the transaction already open): what it
@@ -307,9 +372,8 @@ fn check_ours(path: &Path) -> StoreResult<()> {
         return Ok(());
     }
     let foreign = |reason: &str| StoreError::Foreign { path: shown(), reason: reason.to_owned() };
-    let conn =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
-            .map_err(|e| StoreError::Open { path: shown(), reason: error::sqlite_message(&e) })?;
+    let conn = open_reading(path, !writable(path))
+        .map_err(|e| StoreError::Open { path: shown(), reason: error::sqlite_message(&e) })?;
     let header = conn.query_row("SELECT * FROM pragma_application_id, pragma_user_version", [], |r| {
         Ok((r.get::<_, i32>(0)?, r.get::<_, i64>(1)?))
     });

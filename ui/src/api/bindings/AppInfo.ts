@@ -11,4 +11,9 @@ log_file: string, empty: boolean,
 /**
  * Nothing in the file and no district profile: the window asks who the district is.
  */
-first_start: boolean, };
+first_start: boolean, 
+/**
+ * Why the data file cannot be written (a read-only file, folder or disk), when it cannot:
+ * the window shows it; every change is refused with the same words.
+ */
+read_only: string | null, };
