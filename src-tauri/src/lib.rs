@@ -85,6 +85,7 @@ pub fn run_app<R: tauri::Runtime>(
             commands::editor::move_event_before,
             commands::editor::history,
             commands::editor::undo,
+            commands::editor::undo_change,
             commands::editor::redo,
             commands::editor::list_changes,
             commands::editor::undo_to,

@@ -3,7 +3,8 @@
 // where a high risk with no measure is flagged until an event of the plan is assigned to it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+import { execFileSync } from "node:child_process";
+import { BINARY, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
 
 const { db } = dataFile({ demo: true });
 withDriver();
@@ -97,6 +98,21 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
     await browser.waitUntil(async () => (await rows()) === before - 1, { timeout: 10000, timeoutMsg: "the pairing stayed" });
     await (await browser.$("#undo-delete")).click();
     await browser.waitUntil(async () => (await rows()) === before, { timeout: 10000, timeoutMsg: "«Отменить» did not bring the pairing back" });
+
+    // Deleted again, brought back by Ctrl+Z instead: the note's «Отменить», still on screen,
+    // must not take back the earlier change (it is refused, and the note goes).
+    const undone = () => JSON.parse(execFileSync(BINARY, ["--db", db, "history", "--json"]).toString("utf8")).filter((c) => c.undone).length;
+    await browser.execute(() => document.querySelector("#pairings tr[data-pairing] button.danger").click());
+    await waitFor(browser, "#deleted-note");
+    await browser.waitUntil(async () => (await rows()) === before - 1, { timeout: 10000, timeoutMsg: "the pairing stayed" });
+    await browser.waitUntil(async () => browser.execute(() => !document.getElementById("undo-delete").disabled), { timeout: 5000 });
+    await browser.execute(() => document.activeElement?.blur());
+    await browser.keys(["Control", "z"]);
+    await browser.waitUntil(async () => (await rows()) === before, { timeout: 10000, timeoutMsg: "Ctrl+Z did not bring the pairing back" });
+    const undoneBefore = undone();
+    await (await browser.$("#undo-delete")).click();
+    await browser.waitUntil(async () => browser.execute(() => !document.getElementById("deleted-note")), { timeout: 10000, timeoutMsg: "the stale note stayed" });
+    assert.equal(undone(), undoneBefore, "the stale «Отменить» took back another change");
 
     // The risk grid of 2022: no «500+» school in the demo, so none is listed until one is added;
     // then a high risk, no measure, then one assigned.

@@ -147,6 +147,18 @@ pub async fn redo(state: State<'_, AppStore>) -> CommandResult<domain::HistorySt
     })
 }
 
+/// Undoes the change `id` if it is still the newest: a delete note's «Отменить».
+#[tauri::command]
+pub async fn undo_change(state: State<'_, AppStore>, id: Id) -> CommandResult<domain::HistoryStep> {
+    let mut store = state.lock()?;
+    let done =
+        store.undo_change(id)?.ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Нечего отменять."))?;
+    Ok(domain::HistoryStep {
+        state: store.history_state()?,
+        message: domain::step_message(true, &done.label, done.elsewhere),
+    })
+}
+
 /// «Журнал изменений»: the newest changes, newest first.
 #[tauri::command]
 pub async fn list_changes(state: State<'_, AppStore>) -> CommandResult<Vec<Change>> {

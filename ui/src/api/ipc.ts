@@ -154,6 +154,8 @@ export const api = {
   moveEventBefore: (id: number, target: number) => call<void>("move_event_before", { id, target }),
   history: () => call<HistoryState>("history"),
   undo: () => call<HistoryStep>("undo"),
+  /** Undoes the change `id` only if it is still the newest (a delete note's «Отменить»). */
+  undoChange: (id: number) => call<HistoryStep>("undo_change", { id }),
   redo: () => call<HistoryStep>("redo"),
   listChanges: () => call<Change[]>("list_changes"),
   undoTo: (id: number) => call<HistoryState>("undo_to", { id }),

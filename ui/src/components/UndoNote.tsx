@@ -7,21 +7,33 @@ import { announceDataChanged } from "../api/changes";
 /** `done(message)` after a delete shows the note; `note` is what to render. */
 export function useUndoNote(onError: (message: string) => void) {
   const [message, setMessage] = useState<string | null>(null);
-  const undo = () =>
-    api.undo().then(
+  // The change this note is about: «Отменить» takes back exactly it, or says it no longer can.
+  const [change, setChange] = useState<number | null>(null);
+  const done = (text: string) => {
+    setMessage(text);
+    setChange(null);
+    api.history().then((h) => setChange(h.next_undo_id), () => {});
+  };
+  const undo = () => {
+    if (change === null) return;
+    api.undoChange(change).then(
       () => {
         setMessage(null);
         announceDataChanged();
       },
-      (e) => onError(e instanceof AppError ? e.message : String(e)),
+      (e) => {
+        setMessage(null);
+        onError(e instanceof AppError ? e.message : String(e));
+      },
     );
+  };
   const note = message ? (
     <p class="notice ok" role="status" id="deleted-note">
       {message}{" "}
-      <button class="link" id="undo-delete" onClick={undo}>
+      <button class="link" id="undo-delete" onClick={undo} disabled={change === null}>
         Отменить
       </button>
     </p>
   ) : null;
-  return { done: setMessage, note };
+  return { done, note };
 }

@@ -41,6 +41,10 @@ pub struct HistoryState {
     pub redo: u32,
     pub next_undo: Option<String>,
     pub next_redo: Option<String>,
+    /// The change the next undo would take back: a note «Удалено … Отменить» keeps it and
+    /// undoes exactly that change, or says it can no longer.
+    #[ts(type = "number | null")]
+    pub next_undo_id: Option<i64>,
 }
 
 /// One backup of the data file.

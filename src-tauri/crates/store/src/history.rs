@@ -82,8 +82,14 @@ fn next(conn: &Connection, step: Step) -> StoreResult<Option<(i64, String, Vec<u
 /// The caller runs this with foreign keys off (SQLite cannot switch them inside a transaction):
 /// the changeset already holds every row a cascade touched, so cascading again would delete
 /// rows twice. The foreign keys are checked here before the step is kept.
-pub(crate) fn step(tx: &Transaction, step: Step) -> StoreResult<Option<(Mark, String)>> {
+pub(crate) fn step(tx: &Transaction, step: Step, only: Option<i64>) -> StoreResult<Option<(Mark, String)>> {
     let Some((id, label, changeset)) = next(tx, step)? else { return Ok(None) };
+    if only.is_some_and(|only| only != id) {
+        return Err(StoreError::Conflict(
+            "Это изменение уже отменено или после него сделаны другие; отменить его можно в «Журнале»."
+                .into(),
+        ));
+    }
     let done = mark(id, &changeset);
     let changeset = match step {
         Step::Undo => {
@@ -147,7 +153,14 @@ pub fn state(conn: &Connection) -> StoreResult<HistoryState> {
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     let label = |s| next(conn, s).map(|n| n.map(|(_, label, _)| label));
-    Ok(HistoryState { undo, redo, next_undo: label(Step::Undo)?, next_redo: label(Step::Redo)? })
+    let next_undo_id = next(conn, Step::Undo)?.map(|(id, _, _)| id);
+    Ok(HistoryState {
+        undo,
+        redo,
+        next_undo: label(Step::Undo)?,
+        next_redo: label(Step::Redo)?,
+        next_undo_id,
+    })
 }
 
 /// Counts a changeset's rows by table, in the order the tables were first changed.

@@ -243,12 +243,22 @@ impl Store {
         }
     }
 
+    /// Undoes the change `id` if it is the newest one; refuses otherwise (a note's «Отменить»
+    /// seen after other changes must not take back one of those).
+    pub fn undo_change(&mut self, id: i64) -> StoreResult<Option<Stepped>> {
+        self.step_only(history::Step::Undo, Some(id))
+    }
+
     fn step(&mut self, step: history::Step) -> StoreResult<Option<Stepped>> {
+        self.step_only(step, None)
+    }
+
+    fn step_only(&mut self, step: history::Step, only: Option<i64>) -> StoreResult<Option<Stepped>> {
         let stepped = self.writable(|conn| {
             conn.pragma_update(None, "foreign_keys", false)?;
             let result = (|| {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let label = history::step(&tx, step)?;
+                let label = history::step(&tx, step, only)?;
                 tx.commit()?;
                 Ok(label)
             })();

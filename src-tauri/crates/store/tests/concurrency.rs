@@ -110,3 +110,19 @@ fn a_reused_history_id_is_not_taken_for_this_windows_change() {
     let undone = window.undo_step().unwrap().unwrap();
     assert_eq!((undone.label.as_str(), undone.elsewhere), ("В командной строке", true));
 }
+
+#[test]
+fn a_notes_undo_takes_back_its_own_change_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("район.sqlite3");
+    let mut store = Store::create(&file).unwrap();
+    store.change("Первая", |tx| plan(tx, "П1")).unwrap();
+    store.change("Удалена пара", |tx| plan(tx, "П2")).unwrap();
+    let noted = store.history_state().unwrap().next_undo_id.unwrap();
+    store.undo().unwrap(); // Ctrl+Z brought it back first
+    let refused = store.undo_change(noted).unwrap_err();
+    assert!(refused.to_string().contains("уже отменено"), "{refused}");
+    assert_eq!(store::plan::list(store.read()).unwrap().len(), 1, "«Первая» was not taken back");
+    store.redo().unwrap();
+    assert_eq!(store.undo_change(noted).unwrap().unwrap().label, "Удалена пара");
+}

@@ -3,4 +3,9 @@
 /**
  * How many changes can be undone and redone now, and what the next of each is.
  */
-export type HistoryState = { undo: number, redo: number, next_undo: string | null, next_redo: string | null, };
+export type HistoryState = { undo: number, redo: number, next_undo: string | null, next_redo: string | null, 
+/**
+ * The change the next undo would take back: a note «Удалено … Отменить» keeps it and
+ * undoes exactly that change, or says it can no longer.
+ */
+next_undo_id: number | null, };
