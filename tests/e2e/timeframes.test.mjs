@@ -75,3 +75,29 @@ test("the timeframe field reads as you type; unclear ones are listed and fixed",
   const third = events.find((e) => e.number === "3");
   assert.deepEqual(third.timeframe, { text: "до 15 апреля 2023 г.", kind: "until", start: null, end: "2023-04-15", warnings: [] });
 });
+
+// A plan with many unclear timeframes opens with the list folded to its heading and count, so
+// the plan's table is on the first screen; a click unfolds it.
+test("a long list of timeframes to check is folded", async () => {
+  const { dir, db: file } = dataFile({ demo: false });
+  const table = `${dir}/plan.txt`;
+  const rows = Array.from({ length: 12 }, (_, i) => `${i + 1}\tМероприятие ${i + 1}\tпо мере необходимости`).join("\n");
+  execFileSync("sh", ["-c", `printf '%s\\n' "$1" > "$2"`, "sh", `№\tМероприятие\tСрок\n${rows}`, table]);
+  execFileSync(BINARY, ["--db", file, "import", table, "--period", "2023-01-01..2023-12-31"]);
+  const browser = await openApp(file);
+  try {
+    await (await browser.$('button[data-view="plans"]')).waitForClickable({ timeout: 15000 });
+    await (await browser.$('button[data-view="plans"]')).click();
+    const review = await browser.$("#timeframe-review");
+    await review.waitForExist({ timeout: 10000 });
+    assert.match(await (await browser.$("#review-title")).getText(), /Сроки требуют проверки \(12\)/);
+    assert.equal(await browser.execute(() => document.getElementById("timeframe-review").open), false);
+    const tableTop = await browser.execute(() => document.getElementById("roadmap").getBoundingClientRect().top);
+    assert.ok(tableTop < 768, `the table starts ${tableTop}px down`);
+    await (await browser.$("#timeframe-review summary")).click();
+    assert.equal(await browser.execute(() => document.getElementById("timeframe-review").open), true);
+    assert.equal(await browser.execute(() => document.querySelectorAll("#timeframe-review .review-item").length), 12);
+  } finally {
+    await browser.deleteSession();
+  }
+});

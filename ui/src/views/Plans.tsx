@@ -120,11 +120,19 @@ export function PlansView() {
   );
 }
 
-/** «Сроки требуют проверки»: every event whose timeframe is unclear, each fixable in place. */
+/** A list this long is shown folded, so that the plan's table is not pages down. */
+const REVIEW_OPEN_UP_TO = 5;
+
+/** «Сроки требуют проверки»: every event whose timeframe is unclear, each fixable in place;
+ * folded to its heading and count when long. */
 function ReviewList(props: { events: Event[]; onChanged: () => void }) {
   return (
-    <section class="panel review" id="timeframe-review" aria-labelledby="review-title">
-      <h2 id="review-title">Сроки требуют проверки ({props.events.length})</h2>
+    <details class="panel review" id="timeframe-review" open={props.events.length <= REVIEW_OPEN_UP_TO}>
+      <summary>
+        <h2 id="review-title" class="inline">
+          Сроки требуют проверки ({props.events.length})
+        </h2>
+      </summary>
       {props.events.map((e) => (
         <div key={`${e.id}-${e.timeframe.text}`} class="review-item" data-event={e.number}>
           <div class="strong">
@@ -142,7 +150,7 @@ function ReviewList(props: { events: Event[]; onChanged: () => void }) {
           )}
         </div>
       ))}
-    </section>
+    </details>
   );
 }
 
