@@ -274,3 +274,19 @@ pub fn copy_plan(store: &mut Store, id: domain::Id, years: i32) -> CommandResult
     let label = format!("Копия на следующий год: «{}»", store::short(&next.plan.title));
     write_bundle_as(store, &next, label, None, &domain::Work::default())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_said_so() {
+        // Was «нет прав на запись» — the writer's words — for a file the program only reads.
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert_eq!(read_message(&denied), "нет прав на чтение этого файла");
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(read_message(&missing), "такого файла нет");
+        let e = read_limited(Path::new("/нет/такого/файла.docx")).unwrap_err();
+        assert_eq!(e.message, "Не удалось открыть «/нет/такого/файла.docx»: такого файла нет");
+    }
+}
