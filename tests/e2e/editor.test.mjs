@@ -265,3 +265,35 @@ test("a plan from nothing, its order, a restart", async () => {
   assert.match(text, /Итоговая конференция/);
   assert.match(text, /до 15 сентября/);
 });
+
+// Enter then Esc in the editor: the empty row Enter added goes again — no empty numbered row is
+// saved and nothing below is renumbered (issue 25, point 8).
+test("Enter then Esc leaves no empty row", async () => {
+  const { dir: d2, db: file } = dataFile({ demo: false });
+  const table = join(d2, "plan.txt");
+  execFileSync("sh", ["-c", `printf '%s\\n' "$1" > "$2"`, "sh", "№\tМероприятие\tСрок\n1\tСовещание\tмарт 2023\n2\tСеминар\tапрель 2023", table]);
+  execFileSync(BINARY, ["--db", file, "import", table, "--period", "2023-01-01..2023-12-31"]);
+  const events = () => JSON.parse(execFileSync(BINARY, ["--db", file, "events", "--plan", "1", "--json"]).toString("utf8")).map((e) => `${e.number} ${e.content}`);
+  const browser = await openApp(file);
+  try {
+    await (await browser.$('button[data-view="plans"]')).waitForClickable({ timeout: 15000 });
+    await (await browser.$('button[data-view="plans"]')).click();
+    await (await browser.$("#mode-editor")).waitForClickable({ timeout: 10000 });
+    await (await browser.$("#mode-editor")).click();
+    await browser.waitUntil(async () => (await rows(browser)).length === 2, { timeout: 10000 });
+    await browser.execute(() => document.querySelector('#plan-editor tr[data-event="1"] textarea.content').focus());
+    await browser.keys(["Enter"]);
+    await browser.waitUntil(async () => (await rows(browser)).length === 3, { timeout: 10000, timeoutMsg: "Enter added no row" });
+    assert.deepEqual(events(), ["1 Совещание", "2 ", "3 Семинар"]);
+    await browser.waitUntil(
+      () => browser.execute(() => document.activeElement?.classList.contains("content") && document.activeElement.value === ""),
+      { timeout: 10000, timeoutMsg: "the new row has no focus" },
+    );
+    await browser.keys(["Escape"]);
+    await browser.waitUntil(async () => (await rows(browser)).length === 2, { timeout: 10000, timeoutMsg: "Esc left the empty row" });
+    assert.deepEqual(await rows(browser), ["1 Совещание", "2 Семинар"]);
+    assert.deepEqual(events(), ["1 Совещание", "2 Семинар"]);
+  } finally {
+    await browser.deleteSession();
+  }
+});

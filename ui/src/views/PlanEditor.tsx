@@ -88,11 +88,24 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
       setError(e instanceof AppError ? e.message : String(e));
     }
   };
+  // The row Enter just added and the change that added it: Esc in it while it is still empty
+  // takes that change back, so no empty numbered row is left and nothing below is renumbered.
+  const fresh = useRef<{ event: number; change: number | null } | null>(null);
   const add = (sectionId: number | null, after: number | null) =>
     api.addEvent(plan.id, sectionId, after).then((id) => {
+      fresh.current = { event: id, change: null };
+      api.history().then((h) => {
+        if (fresh.current?.event === id) fresh.current.change = h.next_undo_id;
+      }, () => {});
       setFocus(id);
       props.onChanged();
     }, (e) => setError(e instanceof AppError ? e.message : String(e)));
+  const discard = (e: Event) => {
+    const f = fresh.current;
+    if (!f || f.event !== e.id || f.change === null) return;
+    fresh.current = null;
+    run(api.undoChange(f.change), () => setFocus(null));
+  };
   const shift = (id: number, to: Move) => run(api.shiftEvent(id, to), () => setFocus(id));
   const remove = (e: Event) =>
     run(api.deleteEvent(e.id), () => deleted.done(`Мероприятие ${e.number} удалено.`));
@@ -132,6 +145,7 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
           dragging={dragged !== null}
           onSave={(d, people) => run(api.updateEvent(i.event.id, d, people))}
           onAddBelow={() => add(i.event.section_id, i.event.id)}
+          onDiscardBlank={() => discard(i.event)}
           onShift={(to) => shift(i.event.id, to)}
           onDelete={() => remove(i.event)}
           onDragStart={() => setDragged(i.event.id)}
@@ -375,6 +389,8 @@ type RowProps = {
   /** The row, and its executors as typed: Rust reads them as the importer does. */
   onSave: (d: EventDraft, people: string) => Promise<void>;
   onAddBelow: () => void;
+  /** Esc in a row still empty: the row Enter just added goes again. */
+  onDiscardBlank: () => void;
   onShift: (to: Move) => void;
   onDelete: () => void;
   onDragStart: () => void;
@@ -453,6 +469,12 @@ function EventRowView(props: RowProps) {
       props.onShift(ev.key === "ArrowUp" ? "up" : "down");
     } else if (ev.key === "Escape") {
       ev.preventDefault();
+      const d = latest.current.d;
+      const blank = !d.content.trim() && !d.timeframe_text.trim() && !d.result.trim() && !d.evidence.trim() && !latest.current.people.trim();
+      if (blank && !draftOf(e).content && !draftOf(e).timeframe_text) {
+        props.onDiscardBlank();
+        return;
+      }
       const name = field.dataset.field as keyof EventDraft | "people" | undefined;
       if (name === "people") setPeople(printExecutors(e.executors));
       else if (name) setD({ ...latest.current.d, [name]: draftOf(e)[name] });
