@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The fuzz corpus's seeds from the repository's real tables: each file behind the byte that
 # picks its reader (0 .docx, 1 .xlsx, 2 .ods, 3 .xls, 4 .html, 5 text, 6 .json bundle). Run from
-# this folder; the .ods and .xls are the .xlsx converted by LibreOffice (soffice), the bundle is
-# the demo's, made by the console program (KOORDINATOR_CLI, else target/debug/koordinator-cli).
+# this folder; the .ods and .xls are the .xlsx converted by LibreOffice Calc (soffice; skipped
+# where only Writer is installed, as on CI), the bundle is the demo's, made by the console
+# program (KOORDINATOR_CLI, else target/debug/koordinator-cli).
 set -euo pipefail
 root=../../../..
 mkdir -p seeds
