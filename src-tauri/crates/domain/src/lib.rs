@@ -6,6 +6,7 @@ mod column;
 mod conflicts;
 mod coverage;
 pub mod declension;
+pub mod effectiveness;
 mod history;
 pub mod labels;
 mod order;
@@ -14,6 +15,7 @@ pub mod overview;
 mod pairings;
 mod plan;
 mod profile;
+pub mod results;
 mod rule;
 mod school;
 mod school_year;
@@ -24,6 +26,7 @@ mod work;
 pub use column::Column;
 pub use conflicts::*;
 pub use coverage::{coverage, CoverageCell};
+pub use effectiveness::{analyse, Analysis, AnalysisSettings};
 pub use history::{step_message, Backup, BackupKind, Change, HistoryState, HistoryStep, RowCount};
 pub use order::{
     compose, new_order, order_title, plan_title_in, points_of, ready_points, AnnexDraft, PointDraft,
@@ -36,6 +39,7 @@ pub use pairings::{
 };
 pub use plan::*;
 pub use profile::DistrictProfile;
+pub use results::{Indicator, Metric, ResultFilter, ResultRecord, ResultRow};
 pub use rule::*;
 pub use school::*;
 pub use school_year::{school_year_of, school_years, SchoolYear};

@@ -15,4 +15,7 @@ pub struct DistrictProfile {
     pub coordinator: String,
     /// Who signs orders: «Морозова О.Л., начальник Управления образования».
     pub head: String,
+    /// ОКТМО of the district («60737000»): identifies it in the region's roll-up.
+    #[serde(default)]
+    pub oktmo: String,
 }

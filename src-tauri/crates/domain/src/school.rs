@@ -89,6 +89,44 @@ pub struct SchoolDraft {
     pub phone: String,
     pub email: String,
     pub statuses: Vec<SchoolStatus>,
+    /// The login in ФИС ОКО («sch613024»): results tables name schools by it.
+    #[serde(default)]
+    pub code: String,
+    /// ИНН, 10 digits.
+    #[serde(default)]
+    pub inn: String,
+    /// City or village, when recorded: comparison schools are sought in the same kind of place.
+    #[serde(default)]
+    pub settlement: Option<Settlement>,
+}
+
+/// The kind of place a school is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Settlement {
+    City,
+    Village,
+}
+
+impl Settlement {
+    pub fn code(self) -> &'static str {
+        match self {
+            Settlement::City => "city",
+            Settlement::Village => "village",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Settlement> {
+        [Settlement::City, Settlement::Village].into_iter().find(|s| s.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Settlement::City => "город",
+            Settlement::Village => "село",
+        }
+    }
 }
 
 impl SchoolDraft {

@@ -216,6 +216,10 @@ fn table_label(table: &str) -> &str {
         "holiday" => "праздничные дни",
         "setting" => "настройки",
         "event_risk" => "риски мероприятий",
+        "result" => "результаты",
+        "indicator" => "показатели района",
+        "indicator_value" => "значения показателей",
+        "school_alias" => "сопоставления названий школ",
         other => other,
     }
 }

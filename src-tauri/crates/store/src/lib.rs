@@ -19,6 +19,7 @@ pub mod holiday;
 pub mod order;
 pub mod pairing;
 pub mod plan;
+pub mod results;
 pub mod risk;
 pub mod school;
 pub mod section;
@@ -43,6 +44,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0005_accepted_timeframes.sql")),
     M::up(include_str!("../migrations/0006_event_order.sql")),
     M::up(include_str!("../migrations/0007_overview_annex.sql")),
+    M::up(include_str!("../migrations/0008_results.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 

@@ -13,7 +13,7 @@ pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<School>> {
 /// Schools with a status in `year` (or all), or the one school `id`, with their statuses.
 fn select(conn: &Connection, year: Option<i32>, id: Option<Id>) -> StoreResult<Vec<School>> {
     let mut stmt = conn.prepare(
-        "SELECT id, name, short_name, director, address, phone, email FROM school
+        "SELECT id, name, short_name, director, address, phone, email, code, inn, settlement FROM school
          WHERE (?1 IS NULL OR id IN (SELECT school_id FROM school_status WHERE year = ?1))
            AND (?2 IS NULL OR id = ?2)
          ORDER BY id",
@@ -30,6 +30,9 @@ fn select(conn: &Connection, year: Option<i32>, id: Option<Id>) -> StoreResult<V
                     phone: r.get(5)?,
                     email: r.get(6)?,
                     statuses: Vec::new(),
+                    code: r.get(7)?,
+                    inn: r.get(8)?,
+                    settlement: domain::Settlement::from_code(&r.get::<_, String>(9)?),
                 },
             })
         })?
@@ -89,8 +92,19 @@ pub fn find_by_short_name(conn: &Connection, short_name: &str) -> StoreResult<Op
 pub fn insert(tx: &Transaction, draft: &SchoolDraft) -> StoreResult<Id> {
     let draft = validate(tx, None, draft)?;
     tx.execute(
-        "INSERT INTO school (name, short_name, director, address, phone, email) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![draft.name, draft.short_name, draft.director, draft.address, draft.phone, draft.email],
+        "INSERT INTO school (name, short_name, director, address, phone, email, code, inn, settlement)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            draft.name,
+            draft.short_name,
+            draft.director,
+            draft.address,
+            draft.phone,
+            draft.email,
+            draft.code,
+            draft.inn,
+            draft.settlement.map_or("", |s| s.code())
+        ],
     )?;
     let id = tx.last_insert_rowid();
     write_statuses(tx, id, &draft.statuses)?;
@@ -100,8 +114,20 @@ pub fn insert(tx: &Transaction, draft: &SchoolDraft) -> StoreResult<Id> {
 pub fn update(tx: &Transaction, id: Id, draft: &SchoolDraft) -> StoreResult<()> {
     let draft = validate(tx, Some(id), draft)?;
     let n = tx.execute(
-        "UPDATE school SET name = ?2, short_name = ?3, director = ?4, address = ?5, phone = ?6, email = ?7 WHERE id = ?1",
-        params![id, draft.name, draft.short_name, draft.director, draft.address, draft.phone, draft.email],
+        "UPDATE school SET name = ?2, short_name = ?3, director = ?4, address = ?5, phone = ?6, email = ?7,
+                code = ?8, inn = ?9, settlement = ?10 WHERE id = ?1",
+        params![
+            id,
+            draft.name,
+            draft.short_name,
+            draft.director,
+            draft.address,
+            draft.phone,
+            draft.email,
+            draft.code,
+            draft.inn,
+            draft.settlement.map_or("", |s| s.code())
+        ],
     )?;
     if n == 0 {
         return Err(StoreError::NotFound { what: "школы", id });
@@ -125,6 +151,22 @@ fn validate(conn: &Connection, id: Option<Id>, draft: &SchoolDraft) -> StoreResu
     let mut d = draft.clone();
     for f in [&mut d.name, &mut d.short_name, &mut d.director, &mut d.address, &mut d.phone, &mut d.email] {
         *f = f.trim().to_owned();
+    }
+    d.code = d.code.trim().to_lowercase();
+    d.inn = d.inn.split_whitespace().collect();
+    if !d.inn.is_empty() && !(d.inn.len() == 10 && d.inn.chars().all(|c| c.is_ascii_digit())) {
+        return Err(StoreError::invalid("inn", "ИНН школы — 10 цифр"));
+    }
+    for (field, value, what) in [("code", &d.code, "логином ФИС ОКО"), ("inn", &d.inn, "ИНН")]
+    {
+        if value.is_empty() {
+            continue;
+        }
+        let sql = format!("SELECT short_name FROM school WHERE lower({field}) = lower(?1) AND id IS NOT ?2");
+        let other: Option<String> = conn.query_row(&sql, params![value, id], |r| r.get(0)).optional()?;
+        if let Some(other) = other {
+            return Err(StoreError::Conflict(format!("Школа с {what} «{value}» уже есть: «{other}»")));
+        }
     }
     if d.short_name.is_empty() {
         return Err(StoreError::invalid(

@@ -41,7 +41,13 @@ pub fn set_profile(tx: &Transaction, p: &domain::DistrictProfile) -> StoreResult
         issuer_genitive: tidy(&p.issuer_genitive),
         coordinator: tidy(&p.coordinator),
         head: tidy(&p.head),
+        oktmo: p.oktmo.split_whitespace().collect(),
     };
+    if !p.oktmo.is_empty()
+        && !(matches!(p.oktmo.len(), 8 | 11) && p.oktmo.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Err(crate::StoreError::invalid("oktmo", "Код ОКТМО — 8 или 11 цифр, например 60737000"));
+    }
     let json = serde_json::to_string(&p).map_err(|e| crate::StoreError::Corrupt(e.to_string()))?;
     set(tx, PROFILE, &json)
 }

@@ -19,4 +19,8 @@ coordinator: string,
 /**
  * Who signs orders: «Морозова О.Л., начальник Управления образования».
  */
-head: string, };
+head: string, 
+/**
+ * ОКТМО of the district («60737000»): identifies it in the region's roll-up.
+ */
+oktmo: string, };

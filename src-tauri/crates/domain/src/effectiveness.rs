@@ -1,0 +1,886 @@
+//! Did the supported schools improve against comparable schools? A difference in differences
+//! by cohort, in the spirit of Callaway and Sant'Anna: the schools that came under support in
+//! the same school year form a cohort; for each cohort g and later year t, each supported
+//! school's change since the last year before support is set against the change of its most
+//! similar schools that were not (yet) supported at t. Never a single two-way fixed-effects
+//! regression: with cohorts of different years it compares late schools with early ones and
+//! can flip the sign.
+//!
+//! Years are the years results were obtained (spring); a school supported in the school year
+//! Y/Y+1 (its category recorded for Y) is under support for the results of Y+1.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::results::{Measure, Metric, Pooled, ResultFilter, ResultRecord, FEW_PARTICIPANTS};
+use crate::{Id, School, SUPPORTED};
+
+/// What to analyse and the thresholds the coordinator may change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct AnalysisSettings {
+    pub metric: Metric,
+    pub filter: ResultFilter,
+    /// Fewer participants than this: «мало участников, вывод ненадёжен».
+    pub min_participants: u32,
+    /// «Устойчивая положительная динамика»: an improvement in each of this many last years…
+    pub steady_years: u32,
+    /// …each by at least this much (points of the measure).
+    pub steady_points: f64,
+    /// How many comparison schools each supported school is set against.
+    pub matches: u32,
+    /// Bootstrap replications for the group intervals.
+    pub replications: u32,
+}
+
+impl Default for AnalysisSettings {
+    fn default() -> AnalysisSettings {
+        AnalysisSettings {
+            metric: Metric::ShareOfTwos,
+            filter: ResultFilter::default(),
+            min_participants: FEW_PARTICIPANTS,
+            steady_years: 2,
+            steady_points: 0.0,
+            matches: 3,
+            replications: 999,
+        }
+    }
+}
+
+/// A measure in one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Point {
+    pub year: i32,
+    pub value: f64,
+    pub pupils: u32,
+    /// Fewer pupils than the threshold: greyed, no conclusion drawn.
+    pub few: bool,
+}
+
+/// How an interval was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum IntervalKind {
+    /// Percentiles of the estimate over schools resampled with replacement.
+    Bootstrap,
+    /// From the pupils' numbers (binomial spread of each share), for one or two schools.
+    Sampling,
+    /// The data cannot give one (a mean score without its spread, too few schools).
+    None,
+}
+
+/// A difference in differences with its 95 % interval and what stands behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Estimate {
+    /// Change of the supported schools minus that of their comparison schools (points).
+    pub value: f64,
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub interval: IntervalKind,
+    /// The same change of the supported schools alone (the naive before/after).
+    pub naive: f64,
+    pub schools: u32,
+    pub comparison_schools: u32,
+    /// Pupils of the supported schools in the years compared (base and later).
+    pub pupils: u32,
+    pub comparison_pupils: u32,
+    pub few: bool,
+}
+
+impl Estimate {
+    /// Better than the comparison beyond chance (+1), worse (−1), or not distinguishable (0).
+    pub fn verdict(&self, metric: Metric) -> i8 {
+        let (Some(low), Some(high)) = (self.low, self.high) else { return 0 };
+        let s = metric.better_sign();
+        if s * low > 0.0 && s * high > 0.0 {
+            1
+        } else if s * low < 0.0 && s * high < 0.0 {
+            -1
+        } else {
+            0
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Trend {
+    /// An improvement in each of the last years the settings ask for.
+    Steady,
+    /// The last year better, the one before not: not yet a trend.
+    SingleYear,
+    Worse,
+    Unclear,
+    TooShort,
+}
+
+impl Trend {
+    pub fn label(self) -> &'static str {
+        match self {
+            Trend::Steady => "устойчивая положительная динамика",
+            Trend::SingleYear => "улучшение за один год — ещё не устойчивая динамика",
+            Trend::Worse => "ухудшение в последний год",
+            Trend::Unclear => "без устойчивой динамики",
+            Trend::TooShort => "мало лет для вывода о динамике",
+        }
+    }
+}
+
+/// One school: its series, trend and, when supported, its estimate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SchoolAnalysis {
+    #[ts(type = "number")]
+    pub school_id: Id,
+    pub name: String,
+    /// The first year whose results came under support; None for schools never supported.
+    pub cohort: Option<i32>,
+    /// Years whose results came under support.
+    pub supported_years: Vec<i32>,
+    pub series: Vec<Point>,
+    pub trend: Trend,
+    /// Against comparable schools, from the last year before support to the latest year.
+    pub effect: Option<Estimate>,
+    pub base_year: Option<i32>,
+    pub last_year: Option<i32>,
+    /// The comparison schools of that estimate.
+    #[ts(type = "Array<number>")]
+    pub comparison: Vec<Id>,
+    /// One sentence in plain Russian.
+    pub summary: String,
+}
+
+/// A cohort's estimate in one year (ATT(g, t)).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct CohortEstimate {
+    pub cohort: i32,
+    pub year: i32,
+    pub base_year: i32,
+    pub estimate: Estimate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Analysis {
+    pub settings: AnalysisSettings,
+    pub metric_label: String,
+    pub filter_label: String,
+    pub years: Vec<i32>,
+    /// All schools of the district pooled.
+    pub district: Vec<Point>,
+    /// Schools under support in that year, and the others.
+    pub supported_group: Vec<Point>,
+    pub other_group: Vec<Point>,
+    pub schools: Vec<SchoolAnalysis>,
+    pub cohorts: Vec<CohortEstimate>,
+    /// All cohorts and years together (each supported school-year once).
+    pub overall: Option<Estimate>,
+    /// The findings in plain Russian, most important first.
+    pub findings: Vec<String>,
+    /// How the figures were obtained, for the methods paragraph.
+    pub method: Vec<String>,
+}
+
+/// The whole analysis over the district's schools and results.
+pub fn analyse(schools: &[School], results: &[ResultRecord], settings: &AnalysisSettings) -> Analysis {
+    let metric = settings.metric;
+    let mut pooled: BTreeMap<(Id, i32), Pooled> = BTreeMap::new();
+    for r in results.iter().filter(|r| settings.filter.admits(r)) {
+        pooled.entry((r.school_id, r.year)).or_default().add(r);
+    }
+    let measures: HashMap<(Id, i32), Measure> =
+        pooled.iter().filter_map(|(&k, p)| p.measure(metric).map(|m| (k, m))).collect();
+    let years: Vec<i32> = measures.keys().map(|&(_, y)| y).collect::<BTreeSet<_>>().into_iter().collect();
+    let cohort_of: HashMap<Id, i32> = schools.iter().filter_map(|s| cohort(s).map(|g| (s.id, g))).collect();
+    let under_support = |s: &School, year: i32| {
+        s.draft.statuses.iter().any(|st| st.year == year - 1 && SUPPORTED.contains(&st.category))
+    };
+    let few = |n: u32| n < settings.min_participants;
+    let point = |year: i32, p: &Pooled| {
+        p.measure(metric).map(|m| Point { year, value: m.value, pupils: m.pupils, few: few(m.pupils) })
+    };
+    let group = |pick: &dyn Fn(&School, i32) -> bool| -> Vec<Point> {
+        years
+            .iter()
+            .filter_map(|&y| {
+                let mut p = Pooled::default();
+                for s in schools.iter().filter(|s| pick(s, y)) {
+                    if let Some(x) = pooled.get(&(s.id, y)) {
+                        add_pooled(&mut p, x);
+                    }
+                }
+                point(y, &p)
+            })
+            .collect()
+    };
+    let district = group(&|_, _| true);
+    let supported_group = group(&|s, y| under_support(s, y));
+    let other_group = group(&|s, y| !under_support(s, y));
+
+    let ctx = Context { schools, measures: &measures, cohort_of: &cohort_of, settings };
+    let mut cohorts = Vec::new();
+    // Every (supported school, later year) effect, by school, for the overall estimate.
+    let mut all: BTreeMap<Id, Vec<Effect>> = BTreeMap::new();
+    for g in cohort_of.values().copied().collect::<BTreeSet<_>>() {
+        let Some(base) = years.iter().copied().filter(|&y| y < g).max() else { continue };
+        for t in years.iter().copied().filter(|&t| t >= g) {
+            let effects: Vec<Effect> = schools
+                .iter()
+                .filter(|s| cohort_of.get(&s.id) == Some(&g))
+                .filter_map(|s| ctx.effect(s, base, t))
+                .collect();
+            if effects.is_empty() {
+                continue;
+            }
+            for e in &effects {
+                all.entry(e.school).or_default().push(e.clone());
+            }
+            let clusters: Vec<Vec<Effect>> = effects.into_iter().map(|e| vec![e]).collect();
+            let estimate = combine(&clusters, settings, seed(g, t));
+            cohorts.push(CohortEstimate { cohort: g, year: t, base_year: base, estimate });
+        }
+    }
+    let clusters: Vec<Vec<Effect>> = all.into_values().collect();
+    let overall = (!clusters.is_empty()).then(|| combine(&clusters, settings, seed(0, 0)));
+
+    let schools_out: Vec<SchoolAnalysis> = schools
+        .iter()
+        .map(|s| {
+            let series: Vec<Point> =
+                years.iter().filter_map(|&y| pooled.get(&(s.id, y)).and_then(|p| point(y, p))).collect();
+            let g = cohort_of.get(&s.id).copied();
+            let base = g.and_then(|g| years.iter().copied().filter(|&y| y < g).max());
+            let last = g.and_then(|g| series.iter().map(|p| p.year).filter(|&y| y >= g).max());
+            let effect = base.zip(last).and_then(|(b, t)| ctx.effect(s, b, t));
+            let estimate = effect.as_ref().map(|e| combine(&[vec![e.clone()]], settings, 0));
+            let trend = trend(&series, metric, settings);
+            let mut a = SchoolAnalysis {
+                school_id: s.id,
+                name: s.draft.short_name.clone(),
+                cohort: g,
+                supported_years: years.iter().copied().filter(|&y| under_support(s, y)).collect(),
+                trend,
+                effect: estimate,
+                base_year: base,
+                last_year: last,
+                comparison: effect.map(|e| e.comparison).unwrap_or_default(),
+                series,
+                summary: String::new(),
+            };
+            a.summary = school_summary(&a, metric);
+            a
+        })
+        .collect();
+
+    let mut analysis = Analysis {
+        settings: settings.clone(),
+        metric_label: metric.label().into(),
+        filter_label: settings.filter.describe(),
+        years,
+        district,
+        supported_group,
+        other_group,
+        schools: schools_out,
+        cohorts,
+        overall,
+        findings: Vec::new(),
+        method: method(settings),
+    };
+    analysis.findings = findings(&analysis);
+    analysis
+}
+
+/// The first year whose results came under support: the school year after the first year with
+/// a supported category.
+pub fn cohort(s: &School) -> Option<i32> {
+    s.draft.statuses.iter().filter(|st| SUPPORTED.contains(&st.category)).map(|st| st.year + 1).min()
+}
+
+fn add_pooled(a: &mut Pooled, b: &Pooled) {
+    a.participants += b.participants;
+    a.marked += b.marked;
+    for (x, y) in a.marks.iter_mut().zip(b.marks) {
+        *x += y;
+    }
+    a.thresholded += b.thresholded;
+    a.below_min += b.below_min;
+    a.score_sum += b.score_sum;
+    a.scored += b.scored;
+}
+
+struct Context<'a> {
+    schools: &'a [School],
+    measures: &'a HashMap<(Id, i32), Measure>,
+    cohort_of: &'a HashMap<Id, i32>,
+    settings: &'a AnalysisSettings,
+}
+
+/// One supported school's change from `base` to `t` against its comparison schools.
+#[derive(Debug, Clone)]
+struct Effect {
+    school: Id,
+    /// Own change minus the comparison schools' mean change.
+    value: f64,
+    naive: f64,
+    variance: Option<f64>,
+    comparison: Vec<Id>,
+    pupils: u32,
+    comparison_pupils: u32,
+    few: bool,
+}
+
+impl Context<'_> {
+    fn effect(&self, s: &School, base: i32, t: i32) -> Option<Effect> {
+        let (b0, b1) = (self.measures.get(&(s.id, base))?, self.measures.get(&(s.id, t))?);
+        let pool: Vec<(&School, &Measure, &Measure)> = self
+            .schools
+            .iter()
+            // Not supported by year t: never, or in a later cohort.
+            .filter(|c| c.id != s.id && self.cohort_of.get(&c.id).is_none_or(|&g| g > t))
+            .filter_map(|c| Some((c, self.measures.get(&(c.id, base))?, self.measures.get(&(c.id, t))?)))
+            .collect();
+        if pool.is_empty() {
+            return None;
+        }
+        let comparison = nearest(s, b0, &pool, self.settings.matches as usize);
+        let k = comparison.len() as f64;
+        let change = |m0: &Measure, m1: &Measure| m1.value - m0.value;
+        let control: f64 = comparison.iter().map(|&(_, m0, m1)| change(m0, m1)).sum::<f64>() / k;
+        let naive = change(b0, b1);
+        let var = |m0: &Measure, m1: &Measure| Some(m0.variance? + m1.variance?);
+        let variance = comparison
+            .iter()
+            .map(|&(_, m0, m1)| var(m0, m1))
+            .sum::<Option<f64>>()
+            .and_then(|c| Some(var(b0, b1)? + c / (k * k)));
+        let few = |n: u32| n < self.settings.min_participants;
+        Some(Effect {
+            school: s.id,
+            value: naive - control,
+            naive,
+            variance,
+            comparison: {
+                let mut ids: Vec<Id> = comparison.iter().map(|(c, _, _)| c.id).collect();
+                ids.sort_unstable();
+                ids
+            },
+            pupils: b0.pupils + b1.pupils,
+            comparison_pupils: comparison.iter().map(|(_, m0, m1)| m0.pupils + m1.pupils).sum(),
+            few: few(b0.pupils) || few(b1.pupils),
+        })
+    }
+}
+
+/// The `k` schools most like `s` in the base year: by level and (log) size, each scaled by its
+/// spread over the pool, plus one for a different settlement type when both are recorded.
+fn nearest<'a>(
+    s: &School,
+    base: &Measure,
+    pool: &[(&'a School, &'a Measure, &'a Measure)],
+    k: usize,
+) -> Vec<(&'a School, &'a Measure, &'a Measure)> {
+    let spread = |f: &dyn Fn(&Measure) -> f64| {
+        let xs: Vec<f64> = pool.iter().map(|(_, m, _)| f(m)).collect();
+        let mean = xs.iter().sum::<f64>() / xs.len() as f64;
+        let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / xs.len() as f64).sqrt();
+        if sd > 1e-9 {
+            sd
+        } else {
+            1.0
+        }
+    };
+    let size = |m: &Measure| f64::from(m.pupils.max(1)).ln();
+    let (sd_level, sd_size) = (spread(&|m| m.value), spread(&size));
+    let mut ranked: Vec<(f64, &(&School, &Measure, &Measure))> = pool
+        .iter()
+        .map(|c| {
+            let settlement = match (s.draft.settlement, c.0.draft.settlement) {
+                (Some(a), Some(b)) if a != b => 1.0,
+                _ => 0.0,
+            };
+            let d = ((c.1.value - base.value) / sd_level).abs() + ((size(c.1) - size(base)) / sd_size).abs();
+            (d + settlement, c)
+        })
+        .collect();
+    ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1 .0.id.cmp(&b.1 .0.id)));
+    ranked.into_iter().take(k.max(1)).map(|(_, c)| *c).collect()
+}
+
+/// The mean of school effects with a 95 % interval: the bootstrap over schools (each school
+/// with all its years) from three schools on, the pupils' sampling spread below that.
+fn combine(clusters: &[Vec<Effect>], settings: &AnalysisSettings, seed: u64) -> Estimate {
+    let flat: Vec<&Effect> = clusters.iter().flatten().collect();
+    let n = flat.len() as f64;
+    let mean = |f: &dyn Fn(&Effect) -> f64| flat.iter().map(|e| f(e)).sum::<f64>() / n;
+    let value = mean(&|e| e.value);
+    let naive = mean(&|e| e.naive);
+    let comparison: BTreeSet<Id> = flat.iter().flat_map(|e| e.comparison.iter().copied()).collect();
+    let pupils: u32 = flat.iter().map(|e| e.pupils).sum();
+    let (mut low, mut high, mut interval) = (None, None, IntervalKind::None);
+    if clusters.len() >= 3 && settings.replications > 0 {
+        let mut rng = SplitMix(seed ^ 0x9E37_79B9_7F4A_7C15);
+        let mut draws: Vec<f64> = (0..settings.replications)
+            .map(|_| {
+                let (mut sum, mut count) = (0.0, 0usize);
+                for _ in 0..clusters.len() {
+                    let c = &clusters[rng.below(clusters.len())];
+                    sum += c.iter().map(|e| e.value).sum::<f64>();
+                    count += c.len();
+                }
+                sum / count as f64
+            })
+            .collect();
+        draws.sort_by(f64::total_cmp);
+        low = Some(percentile(&draws, 0.025));
+        high = Some(percentile(&draws, 0.975));
+        interval = IntervalKind::Bootstrap;
+    } else if let Some(var) = flat.iter().map(|e| e.variance).sum::<Option<f64>>() {
+        let se = var.sqrt() / n;
+        low = Some(value - 1.96 * se);
+        high = Some(value + 1.96 * se);
+        interval = IntervalKind::Sampling;
+    }
+    Estimate {
+        value,
+        low,
+        high,
+        interval,
+        naive,
+        schools: clusters.len() as u32,
+        comparison_schools: comparison.len() as u32,
+        pupils,
+        comparison_pupils: flat.iter().map(|e| e.comparison_pupils).sum(),
+        few: pupils < settings.min_participants || flat.iter().all(|e| e.few),
+    }
+}
+
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    let at = q * (sorted.len() - 1) as f64;
+    let (i, frac) = (at.floor() as usize, at.fract());
+    let next = sorted.get(i + 1).copied().unwrap_or(sorted[i]);
+    sorted[i] + frac * (next - sorted[i])
+}
+
+fn seed(g: i32, t: i32) -> u64 {
+    (g as u64) << 32 | t as u32 as u64
+}
+
+/// A small deterministic generator: the same data gives the same intervals on every machine.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Steady: each of the last `steady_years` changes an improvement of at least `steady_points`
+/// (and more than nothing); a single good year after a bad one is not a trend.
+fn trend(series: &[Point], metric: Metric, settings: &AnalysisSettings) -> Trend {
+    let k = settings.steady_years.max(1) as usize;
+    let gains: Vec<f64> =
+        series.windows(2).map(|w| metric.better_sign() * (w[1].value - w[0].value)).collect();
+    let Some(&last) = gains.last() else { return Trend::TooShort };
+    let improved = |g: f64| g > 0.0 && g >= settings.steady_points;
+    if gains.len() >= k && gains[gains.len() - k..].iter().all(|&g| improved(g)) {
+        Trend::Steady
+    } else if last < 0.0 {
+        Trend::Worse
+    } else if improved(last) {
+        if gains.len() < k {
+            Trend::TooShort
+        } else {
+            Trend::SingleYear
+        }
+    } else {
+        Trend::Unclear
+    }
+}
+
+/// «−3,5», «+2,0»: one decimal, a comma, a real minus sign.
+pub fn signed(x: f64) -> String {
+    let s = format!("{:.1}", x.abs()).replace('.', ",");
+    if x >= 0.05 {
+        format!("+{s}")
+    } else if x <= -0.05 {
+        format!("−{s}")
+    } else {
+        "0,0".into()
+    }
+}
+
+pub fn decimal(x: f64) -> String {
+    format!("{x:.1}").replace('.', ",").replace('-', "−")
+}
+
+/// «−3,5 п. п. (95 % интервал: от −6,0 до −1,0)».
+pub fn estimate_text(e: &Estimate, metric: Metric) -> String {
+    let unit = metric.change_unit();
+    match (e.low, e.high) {
+        (Some(l), Some(h)) => {
+            format!("{} {unit} (95 % интервал: от {} до {})", signed(e.value), signed(l), signed(h))
+        }
+        _ => format!("{} {unit} (интервал не оценить)", signed(e.value)),
+    }
+}
+
+fn verdict_text(e: &Estimate, metric: Metric) -> &'static str {
+    if e.few {
+        return "мало участников, вывод ненадёжен";
+    }
+    match e.verdict(metric) {
+        1 => "лучше, чем у сопоставимых школ, на фоне мер поддержки",
+        -1 => "хуже, чем у сопоставимых школ",
+        _ => "в пределах случайных колебаний: отличия от сопоставимых школ не показано",
+    }
+}
+
+fn school_summary(a: &SchoolAnalysis, metric: Metric) -> String {
+    let few = a.series.iter().any(|p| p.few);
+    let mut s = match (&a.effect, a.base_year, a.last_year) {
+        (Some(e), Some(b), Some(t)) => format!(
+            "{b}→{t}: изменение {} {}, у сопоставимых школ {} {}; разница {} — {}.",
+            signed(e.naive),
+            metric.change_unit(),
+            signed(e.naive - e.value),
+            metric.change_unit(),
+            estimate_text(e, metric),
+            verdict_text(e, metric)
+        ),
+        _ if a.cohort.is_some() => {
+            "Оценку не получить: нет результатов до начала поддержки и после него или нет сопоставимых школ."
+                .into()
+        }
+        _ => String::new(),
+    };
+    if !s.is_empty() {
+        s.push(' ');
+    }
+    s.push_str(&format!("Динамика: {}.", a.trend.label()));
+    if few {
+        s.push_str(" Мало участников (меньше 20) хотя бы в одном году — вывод ненадёжен.");
+    }
+    s
+}
+
+fn findings(a: &Analysis) -> Vec<String> {
+    let metric = a.settings.metric;
+    let mut out = Vec::new();
+    if a.years.is_empty() {
+        out.push(format!("Нет результатов ({}) для анализа.", a.filter_label));
+        return out;
+    }
+    match &a.overall {
+        Some(e) => out.push(format!(
+            "{}: у школ под поддержкой ({} шк., {} уч.) изменение {} {}, у сопоставимых школ ({} шк.) {} {}. \
+             Разница {} — {}.",
+            a.metric_label,
+            e.schools,
+            e.pupils,
+            signed(e.naive),
+            metric.change_unit(),
+            e.comparison_schools,
+            signed(e.naive - e.value),
+            metric.change_unit(),
+            estimate_text(e, metric),
+            verdict_text(e, metric)
+        )),
+        None => out.push(
+            "Оценку эффективности не получить: нужны результаты школ под поддержкой за год до её начала и \
+             после, и результаты школ без поддержки за те же годы."
+                .into(),
+        ),
+    }
+    let steady: Vec<&str> = a
+        .schools
+        .iter()
+        .filter(|s| s.cohort.is_some() && s.trend == Trend::Steady && !s.series.iter().any(|p| p.few))
+        .map(|s| s.name.as_str())
+        .collect();
+    if !steady.is_empty() {
+        out.push(format!("Устойчивая положительная динамика: {}.", steady.join(", ")));
+    }
+    let better: Vec<&str> = a
+        .schools
+        .iter()
+        .filter(|s| s.effect.as_ref().is_some_and(|e| !e.few && e.verdict(metric) == 1))
+        .map(|s| s.name.as_str())
+        .collect();
+    if !better.is_empty() {
+        out.push(format!(
+            "Лучше сопоставимых школ сверх случайных колебаний, на фоне мер поддержки: {}.",
+            better.join(", ")
+        ));
+    }
+    let few: Vec<&str> =
+        a.schools.iter().filter(|s| s.series.iter().any(|p| p.few)).map(|s| s.name.as_str()).collect();
+    if !few.is_empty() {
+        out.push(format!(
+            "Мало участников (меньше {}), вывод ненадёжен: {}.",
+            a.settings.min_participants,
+            few.join(", ")
+        ));
+    }
+    out
+}
+
+fn method(s: &AnalysisSettings) -> Vec<String> {
+    vec![
+        format!(
+            "Показатель — {} ({}), по каждой школе за каждый год; результаты нескольких классов и предметов \
+             складываются по числу участников.",
+            s.metric.label().to_lowercase(),
+            s.filter.describe()
+        ),
+        "Школы, отобранные для поддержки после неудачного года, часто улучшают результаты и без мер \
+         (возврат к среднему), поэтому сравнение «до и после» по самим школам завышает эффект. Изменение \
+         каждой школы под поддержкой сравнивается с изменением сопоставимых школ района за те же годы \
+         (разность разностей)."
+            .into(),
+        format!(
+            "Сопоставимые школы — до {} школ без поддержки (или получивших её позже), ближайших по уровню \
+             показателя и числу участников в последний год до начала поддержки и, если указан, по типу \
+             населённого пункта. Школы, вошедшие в поддержку в разные годы, оцениваются отдельно, каждая \
+             группа — только против школ, ещё не получавших поддержки.",
+            s.matches
+        ),
+        format!(
+            "95 % интервал показывает, насколько оценка может колебаться случайно: для групп от трёх школ — по \
+             {} повторным выборкам школ (бутстреп), для одной-двух школ — по числу участников. Если интервал \
+             включает ноль, отличие от сопоставимых школ не доказано.",
+            s.replications
+        ),
+        format!(
+            "Если участников меньше {}, доли отметок сильно колеблются от года к году: такие цифры показаны \
+             серым, выводы по ним не делаются. Устойчивая положительная динамика — улучшение в каждом из \
+             последних {} лет не меньше чем на {} п. Изменения описаны как произошедшие на фоне мер \
+             поддержки: причинную связь такой анализ не доказывает.",
+            s.min_participants,
+            s.steady_years,
+            decimal(s.steady_points)
+        ),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Category, SchoolDraft, SchoolStatus};
+
+    fn school(id: Id, supported_from: Option<i32>) -> School {
+        School {
+            id,
+            draft: SchoolDraft {
+                short_name: format!("СОШ № {id}"),
+                statuses: supported_from
+                    .map(|y| {
+                        vec![SchoolStatus { year: y, category: Category::LowResults, cohort_year: None }]
+                    })
+                    .unwrap_or_default(),
+                ..SchoolDraft::default()
+            },
+        }
+    }
+
+    /// 100 pupils with `good` % of «4» and «5» (and 10 % of «2»).
+    fn good(id: Id, year: i32, good: u32) -> ResultRecord {
+        ResultRecord {
+            school_id: id,
+            year,
+            procedure: "ВПР".into(),
+            grade: 5,
+            subject: "Математика".into(),
+            participants: 100,
+            marks: Some([10, 90 - good, good, 0]),
+            below_min: None,
+            mean_score: None,
+        }
+    }
+
+    fn settings(metric: Metric) -> AnalysisSettings {
+        AnalysisSettings { metric, ..AnalysisSettings::default() }
+    }
+
+    #[test]
+    fn a_cohort_that_rises_with_its_comparison_schools_shows_no_effect() {
+        // Two schools chosen after a bad 2021 (support in 2021/22): +8 points by 2022. Three
+        // unsupported schools as weak in 2021 rose by the same 8 points. Naive: +8; DiD: 0.
+        let schools: Vec<School> = vec![
+            school(1, Some(2021)),
+            school(2, Some(2021)),
+            school(3, None),
+            school(4, None),
+            school(5, None),
+        ];
+        let results = vec![
+            good(1, 2021, 30),
+            good(1, 2022, 38),
+            good(2, 2021, 32),
+            good(2, 2022, 40),
+            good(3, 2021, 31),
+            good(3, 2022, 39),
+            good(4, 2021, 29),
+            good(4, 2022, 37),
+            good(5, 2021, 30),
+            good(5, 2022, 38),
+        ];
+        let a = analyse(&schools, &results, &settings(Metric::ShareOfGood));
+        let e = a.overall.unwrap();
+        assert!((e.naive - 8.0).abs() < 1e-9, "{}", e.naive);
+        assert!(e.value.abs() < 1e-9, "{}", e.value);
+        assert_eq!((e.schools, e.comparison_schools, e.pupils), (2, 3, 400));
+        // Two schools: the interval comes from the pupils' numbers and holds zero.
+        assert_eq!(e.interval, IntervalKind::Sampling);
+        assert_eq!(e.verdict(Metric::ShareOfGood), 0);
+        assert!(a.findings[0].contains("в пределах случайных колебаний"), "{}", a.findings[0]);
+        assert!(!a.findings.iter().any(|f| f.contains("благодаря")));
+    }
+
+    #[test]
+    fn cohorts_are_compared_with_schools_not_yet_supported() {
+        // School 1 supported from 2021/22 (cohort 2022), school 2 from 2022/23 (cohort 2023);
+        // 3 and 4 never. By hand:
+        //   ATT(2022, 2022) = (50−40) − mean(44−42, 43−41, 41−39) = 10 − 2 = 8 (school 2 not yet
+        //   supported, so a comparison school);
+        //   ATT(2022, 2023) = (60−40) − mean(45−41, 43−39) = 20 − 4 = 16;
+        //   ATT(2023, 2023) = (56−44) − mean(45−43, 43−41) = 12 − 2 = 10 (base 2022);
+        //   overall: each supported school-year once: (8 + 16 + 10) / 3 = 11.33.
+        let schools = vec![school(1, Some(2021)), school(2, Some(2022)), school(3, None), school(4, None)];
+        let series = [(1, [40, 50, 60]), (2, [42, 44, 56]), (3, [41, 43, 45]), (4, [39, 41, 43])];
+        let results: Vec<ResultRecord> = series
+            .iter()
+            .flat_map(|&(id, v)| (0..3).map(move |i| good(id, 2021 + i, v[i as usize])))
+            .collect();
+        let a = analyse(&schools, &results, &settings(Metric::ShareOfGood));
+        let att = |g, t| a.cohorts.iter().find(|c| c.cohort == g && c.year == t).unwrap().estimate.value;
+        assert!((att(2022, 2022) - 8.0).abs() < 1e-9);
+        assert!((att(2022, 2023) - 16.0).abs() < 1e-9);
+        assert!((att(2023, 2023) - 10.0).abs() < 1e-9);
+        assert!((a.overall.as_ref().unwrap().value - 34.0 / 3.0).abs() < 1e-9);
+        // School 2's own estimate is against 3 and 4 only.
+        let s2 = a.schools.iter().find(|s| s.school_id == 2).unwrap();
+        assert_eq!(s2.comparison, vec![3, 4]);
+        assert_eq!((s2.base_year, s2.last_year), (Some(2022), Some(2023)));
+        // The supported group of each year is the schools with a category the school year
+        // before: school 1 for 2022 (its status is for 2021/22), school 2 for 2023.
+        let group: Vec<(i32, f64)> = a.supported_group.iter().map(|p| (p.year, p.value)).collect();
+        assert_eq!(group, vec![(2022, 50.0), (2023, 56.0)]);
+        assert_eq!(a.other_group[0].pupils, 400);
+    }
+
+    #[test]
+    fn a_single_school_gets_an_interval_from_its_pupils() {
+        // School 1: «2» 30 % → 20 % of 100; its one comparison school stays at 30 %.
+        // Effect −10; variance (0.21 + 0.16)/100·10⁴ + (0.21 + 0.21)/100·10⁴ = 37 + 42 = 79.
+        let twos = |id, year, k: u32| ResultRecord { marks: Some([k, 100 - k, 0, 0]), ..good(id, year, 0) };
+        let schools = vec![school(1, Some(2021)), school(2, None)];
+        let results = vec![twos(1, 2021, 30), twos(1, 2022, 20), twos(2, 2021, 30), twos(2, 2022, 30)];
+        let a = analyse(&schools, &results, &settings(Metric::ShareOfTwos));
+        let e = a.schools[0].effect.clone().unwrap();
+        assert!((e.value + 10.0).abs() < 1e-9);
+        let half = 1.96 * 79f64.sqrt();
+        assert!((e.low.unwrap() - (-10.0 - half)).abs() < 1e-9);
+        assert!((e.high.unwrap() - (-10.0 + half)).abs() < 1e-9);
+        // −27.4 to 7.4: holds zero, so no claim.
+        assert_eq!(e.verdict(Metric::ShareOfTwos), 0);
+        assert!(a.schools[0].summary.contains("в пределах случайных колебаний"));
+    }
+
+    #[test]
+    fn comparison_schools_are_the_nearest_at_the_base() {
+        let schools: Vec<School> = [Some(2021), None, None, None, None]
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| school(i as Id + 1, s))
+            .collect();
+        let base = [30, 10, 29, 31, 50];
+        let results: Vec<ResultRecord> = base
+            .iter()
+            .enumerate()
+            .flat_map(|(i, &v)| [good(i as Id + 1, 2021, v), good(i as Id + 1, 2022, v + 1)])
+            .collect();
+        let a =
+            analyse(&schools, &results, &AnalysisSettings { matches: 2, ..settings(Metric::ShareOfGood) });
+        assert_eq!(a.schools[0].comparison, vec![3, 4]);
+    }
+
+    #[test]
+    fn many_schools_get_a_bootstrap_interval_that_excludes_zero_for_a_real_gain() {
+        // Six supported schools gain 10 ± 1 points; six others gain 0 ± 1.
+        let mut schools = Vec::new();
+        let mut results = Vec::new();
+        for id in 1..=12 {
+            let supported = id <= 6;
+            schools.push(school(id, supported.then_some(2021)));
+            let gain = if supported { 10 } else { 0 } + (id % 3) as u32;
+            results.push(good(id, 2021, 40));
+            results.push(good(id, 2022, 40 + gain));
+        }
+        let a = analyse(&schools, &results, &settings(Metric::ShareOfGood));
+        let e = a.overall.unwrap();
+        assert_eq!(e.interval, IntervalKind::Bootstrap);
+        assert!(e.low.unwrap() > 5.0 && e.high.unwrap() < 15.0, "{e:?}");
+        assert_eq!(e.verdict(Metric::ShareOfGood), 1);
+        assert!(a.findings[0].contains("на фоне мер поддержки"));
+        // The same data, the same interval.
+        assert_eq!(analyse(&schools, &results, &settings(Metric::ShareOfGood)).overall.unwrap(), e);
+    }
+
+    #[test]
+    fn small_schools_are_flagged_and_trends_need_two_good_years() {
+        let p = |year, value, pupils| Point { year, value, pupils, few: false };
+        let s = settings(Metric::ShareOfTwos);
+        assert_eq!(
+            trend(&[p(2021, 30.0, 50), p(2022, 25.0, 50), p(2023, 20.0, 50)], Metric::ShareOfTwos, &s),
+            Trend::Steady
+        );
+        assert_eq!(
+            trend(&[p(2021, 30.0, 50), p(2022, 35.0, 50), p(2023, 28.0, 50)], Metric::ShareOfTwos, &s),
+            Trend::SingleYear
+        );
+        assert_eq!(trend(&[p(2021, 30.0, 50), p(2022, 31.0, 50)], Metric::ShareOfTwos, &s), Trend::Worse);
+        assert_eq!(trend(&[p(2021, 30.0, 50)], Metric::ShareOfTwos, &s), Trend::TooShort);
+        // A threshold of 3 points: a 2-point gain is not enough.
+        let strict = AnalysisSettings { steady_points: 3.0, ..s.clone() };
+        assert_eq!(
+            trend(&[p(2021, 30.0, 50), p(2022, 25.0, 50), p(2023, 23.0, 50)], Metric::ShareOfTwos, &strict),
+            Trend::Unclear
+        );
+
+        let schools = vec![school(1, Some(2021)), school(2, None)];
+        let small = |id, year, k: u32| ResultRecord {
+            participants: 12,
+            marks: Some([k, 12 - k, 0, 0]),
+            ..good(id, year, 0)
+        };
+        let results = vec![small(1, 2021, 6), small(1, 2022, 2), good(2, 2021, 30), good(2, 2022, 30)];
+        let a = analyse(&schools, &results, &s);
+        assert!(a.schools[0].series.iter().all(|p| p.few));
+        assert!(a.schools[0].effect.as_ref().unwrap().few);
+        assert!(a.schools[0].summary.contains("вывод ненадёжен"));
+        assert!(a.findings.iter().any(|f| f.contains("Мало участников") && f.contains("СОШ № 1")));
+    }
+
+    #[test]
+    fn signed_numbers_read_in_russian() {
+        assert_eq!(signed(-3.46), "−3,5");
+        assert_eq!(signed(2.0), "+2,0");
+        assert_eq!(signed(0.01), "0,0");
+        assert_eq!(decimal(-1.25), "−1,2");
+    }
+}

@@ -1,0 +1,302 @@
+//! The `result`, `indicator`, `indicator_value` and `school_alias` tables: the results
+//! registry, read whole (a district's ten years are ~100 000 rows) and written in one change.
+
+use std::collections::HashMap;
+
+use domain::{Id, Indicator, ResultRecord, ResultRow};
+use rusqlite::{params, Connection, Row, Transaction};
+
+use crate::{StoreError, StoreResult};
+
+const COLUMNS: &str =
+    "id, school_id, year, procedure, grade, subject, participants, mark2, mark3, mark4, mark5, below_min, mean_score";
+
+fn row(r: &Row) -> rusqlite::Result<ResultRow> {
+    let marks: [Option<u32>; 4] = [r.get("mark2")?, r.get("mark3")?, r.get("mark4")?, r.get("mark5")?];
+    Ok(ResultRow {
+        id: r.get("id")?,
+        record: ResultRecord {
+            school_id: r.get("school_id")?,
+            year: r.get("year")?,
+            procedure: r.get("procedure")?,
+            grade: r.get("grade")?,
+            subject: r.get("subject")?,
+            participants: r.get("participants")?,
+            marks: match marks {
+                [Some(a), Some(b), Some(c), Some(d)] => Some([a, b, c, d]),
+                _ => None,
+            },
+            below_min: r.get("below_min")?,
+            mean_score: r.get("mean_score")?,
+        },
+    })
+}
+
+/// Every result, by year, procedure, grade, subject and school.
+pub fn list(conn: &Connection) -> StoreResult<Vec<ResultRow>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM result ORDER BY year, procedure, grade, subject, school_id"
+    ))?;
+    let rows = stmt.query_map([], row)?.collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
+/// How many results a year and procedure already has.
+pub fn count(conn: &Connection, year: i32, procedure: &str) -> StoreResult<u32> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM result WHERE year = ?1 AND procedure = ?2",
+        params![year, procedure],
+        |r| r.get(0),
+    )?)
+}
+
+/// What a write did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Written {
+    pub added: u32,
+    pub replaced: u32,
+    /// Records already there and left as they were.
+    pub kept: u32,
+}
+
+/// Writes records: a record for a school, year, procedure, grade and subject already stored is
+/// replaced when `replace`, else left as it was. Every record is checked first: one bad record
+/// refuses the whole write.
+pub fn write(tx: &Transaction, records: &[ResultRecord], replace: bool) -> StoreResult<Written> {
+    for r in records {
+        if let Some(problem) = r.problem() {
+            return Err(StoreError::invalid("results", format!("Результат не записан: {problem}")));
+        }
+    }
+    let mut insert = tx.prepare(
+        "INSERT INTO result (school_id, year, procedure, grade, subject, participants, mark2, mark3, mark4, mark5,
+                             below_min, mean_score)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT (school_id, year, procedure, grade, subject) DO NOTHING",
+    )?;
+    let mut update = tx.prepare(
+        "UPDATE result SET participants = ?6, mark2 = ?7, mark3 = ?8, mark4 = ?9, mark5 = ?10, below_min = ?11,
+                mean_score = ?12
+         WHERE school_id = ?1 AND year = ?2 AND procedure = ?3 AND grade = ?4 AND subject = ?5",
+    )?;
+    let mut w = Written::default();
+    for r in records {
+        let m = r.marks.map(|m| m.map(Some)).unwrap_or([None; 4]);
+        let p = params![
+            r.school_id,
+            r.year,
+            r.procedure.trim(),
+            r.grade,
+            r.subject.trim(),
+            r.participants,
+            m[0],
+            m[1],
+            m[2],
+            m[3],
+            r.below_min,
+            r.mean_score
+        ];
+        if insert.execute(p)? == 1 {
+            w.added += 1;
+        } else if replace {
+            update.execute(p)?;
+            w.replaced += 1;
+        } else {
+            w.kept += 1;
+        }
+    }
+    Ok(w)
+}
+
+/// Corrects one stored result (the grid in the window).
+pub fn update(tx: &Transaction, id: Id, r: &ResultRecord) -> StoreResult<()> {
+    if let Some(problem) = r.problem() {
+        return Err(StoreError::invalid("results", problem));
+    }
+    let m = r.marks.map(|m| m.map(Some)).unwrap_or([None; 4]);
+    let n = tx.execute(
+        "UPDATE result SET participants = ?2, mark2 = ?3, mark3 = ?4, mark4 = ?5, mark5 = ?6, below_min = ?7,
+                mean_score = ?8 WHERE id = ?1",
+        params![id, r.participants, m[0], m[1], m[2], m[3], r.below_min, r.mean_score],
+    )?;
+    if n == 0 {
+        return Err(StoreError::NotFound { what: "результата", id });
+    }
+    Ok(())
+}
+
+pub fn delete(tx: &Transaction, id: Id) -> StoreResult<()> {
+    if tx.execute("DELETE FROM result WHERE id = ?1", [id])? == 0 {
+        return Err(StoreError::NotFound { what: "результата", id });
+    }
+    Ok(())
+}
+
+/// The names earlier imports were told to read as a school («сош 5 им. Чехова» → id).
+pub fn aliases(conn: &Connection) -> StoreResult<HashMap<String, Id>> {
+    let mut stmt = conn.prepare("SELECT name, school_id FROM school_alias")?;
+    let map = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    Ok(map)
+}
+
+/// Remembers that a table's school name means this school; `name` is the importer's key.
+pub fn remember(tx: &Transaction, name: &str, school_id: Id) -> StoreResult<()> {
+    tx.execute(
+        "INSERT INTO school_alias (name, school_id) VALUES (?1, ?2)
+         ON CONFLICT (name) DO UPDATE SET school_id = excluded.school_id",
+        params![name, school_id],
+    )?;
+    Ok(())
+}
+
+pub fn indicators(conn: &Connection) -> StoreResult<Vec<Indicator>> {
+    let mut stmt = conn.prepare("SELECT id, name, unit, higher_is_better FROM indicator ORDER BY name")?;
+    let list = stmt
+        .query_map([], |r| {
+            Ok(Indicator {
+                id: r.get("id")?,
+                name: r.get("name")?,
+                unit: r.get("unit")?,
+                higher_is_better: r.get("higher_is_better")?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(list)
+}
+
+/// Adds an indicator of the district's own; its name must be new.
+pub fn add_indicator(tx: &Transaction, name: &str, unit: &str, higher_is_better: bool) -> StoreResult<Id> {
+    let name = domain::text::one_line(name);
+    if name.is_empty() {
+        return Err(StoreError::invalid("name", "Укажите название показателя"));
+    }
+    let taken: bool =
+        tx.query_row("SELECT count(*) > 0 FROM indicator WHERE name = ?1", [&name], |r| r.get(0))?;
+    if taken {
+        return Err(StoreError::Conflict(format!("Показатель «{name}» уже есть")));
+    }
+    tx.execute(
+        "INSERT INTO indicator (name, unit, higher_is_better) VALUES (?1, ?2, ?3)",
+        params![name, unit.trim(), higher_is_better],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// Sets (or, with None, clears) an indicator's value for a school and year.
+pub fn set_indicator_value(
+    tx: &Transaction,
+    indicator_id: Id,
+    school_id: Id,
+    year: i32,
+    value: Option<f64>,
+) -> StoreResult<()> {
+    if !domain::results::RESULT_YEARS.contains(&year) {
+        return Err(StoreError::invalid("year", format!("Год {year} вне 1990–2100")));
+    }
+    match value {
+        Some(v) if !v.is_finite() => return Err(StoreError::invalid("value", "Значение должно быть числом")),
+        Some(v) => tx.execute(
+            "INSERT INTO indicator_value (indicator_id, school_id, year, value) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (indicator_id, school_id, year) DO UPDATE SET value = excluded.value",
+            params![indicator_id, school_id, year, v],
+        )?,
+        None => tx.execute(
+            "DELETE FROM indicator_value WHERE indicator_id = ?1 AND school_id = ?2 AND year = ?3",
+            params![indicator_id, school_id, year],
+        )?,
+    };
+    Ok(())
+}
+
+/// An indicator's values: (school, year) → value.
+pub fn indicator_values(conn: &Connection, indicator_id: Id) -> StoreResult<Vec<(Id, i32, f64)>> {
+    let mut stmt = conn.prepare(
+        "SELECT school_id, year, value FROM indicator_value WHERE indicator_id = ?1 ORDER BY year",
+    )?;
+    let list = stmt
+        .query_map([indicator_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    Ok(list)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Store;
+
+    fn record(school_id: Id, year: i32, marks: [u32; 4]) -> ResultRecord {
+        ResultRecord {
+            school_id,
+            year,
+            procedure: "ВПР".into(),
+            grade: 5,
+            subject: "Математика".into(),
+            participants: marks.iter().sum(),
+            marks: Some(marks),
+            below_min: None,
+            mean_score: Some(3.4),
+        }
+    }
+
+    fn store_with_school() -> (Store, Id) {
+        let mut s = Store::open_in_memory().unwrap();
+        let id = s
+            .change("Школа", |tx| {
+                crate::school::insert(
+                    tx,
+                    &domain::SchoolDraft { short_name: "МОБУ СОШ № 2".into(), ..Default::default() },
+                )
+            })
+            .unwrap();
+        (s, id)
+    }
+
+    #[test]
+    fn results_are_written_read_back_replaced_and_undone() {
+        let (mut s, id) = store_with_school();
+        let w = s
+            .change("Импорт результатов", |tx| {
+                write(tx, &[record(id, 2023, [2, 3, 4, 1])], false)
+            })
+            .unwrap();
+        assert_eq!(w, Written { added: 1, replaced: 0, kept: 0 });
+        assert_eq!(list(s.read()).unwrap()[0].record, record(id, 2023, [2, 3, 4, 1]));
+        // The same key again: kept, or replaced when asked.
+        let w = s.change("Ещё раз", |tx| write(tx, &[record(id, 2023, [1, 3, 4, 2])], false)).unwrap();
+        assert_eq!(w.kept, 1);
+        let w = s.change("Заменить", |tx| write(tx, &[record(id, 2023, [1, 3, 4, 2])], true)).unwrap();
+        assert_eq!(w.replaced, 1);
+        assert_eq!(list(s.read()).unwrap()[0].record.marks, Some([1, 3, 4, 2]));
+        assert_eq!(count(s.read(), 2023, "ВПР").unwrap(), 1);
+        s.undo().unwrap();
+        assert_eq!(list(s.read()).unwrap()[0].record.marks, Some([2, 3, 4, 1]));
+    }
+
+    #[test]
+    fn one_bad_record_writes_nothing() {
+        let (mut s, id) = store_with_school();
+        let mut bad = record(id, 2023, [2, 3, 4, 1]);
+        bad.participants = 3;
+        let err =
+            s.change("Импорт", |tx| write(tx, &[record(id, 2022, [1, 1, 1, 1]), bad], false)).unwrap_err();
+        assert!(err.to_string().contains("больше, чем участников"), "{err}");
+        assert!(list(s.read()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn aliases_and_indicators_are_kept() {
+        let (mut s, id) = store_with_school();
+        s.change("Сопоставление", |tx| remember(tx, "сош 2 им. чехова", id)).unwrap();
+        assert_eq!(aliases(s.read()).unwrap().get("сош 2 им. чехова"), Some(&id));
+        let ind = s
+            .change("Показатель", |tx| {
+                add_indicator(tx, "Доля  поступивших\nв колледжи", "%", true)
+            })
+            .unwrap();
+        assert_eq!(indicators(s.read()).unwrap()[0].name, "Доля поступивших в колледжи");
+        s.change("Значение", |tx| set_indicator_value(tx, ind, id, 2023, Some(41.5))).unwrap();
+        assert_eq!(indicator_values(s.read(), ind).unwrap(), vec![(id, 2023, 41.5)]);
+        let e = s.change("Год", |tx| set_indicator_value(tx, ind, id, 1980, Some(1.0))).unwrap_err();
+        assert!(e.to_string().contains("1990–2100"));
+    }
+}
