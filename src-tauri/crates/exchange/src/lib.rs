@@ -6,4 +6,5 @@ pub mod bundle;
 pub mod calendar;
 pub mod ics;
 pub mod import;
+pub mod results;
 pub mod xlsx;

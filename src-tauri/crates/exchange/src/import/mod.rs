@@ -18,7 +18,8 @@ mod text;
 mod write;
 
 pub use columns::Role;
-pub use grid::{Grid, MAX_ROWS};
+pub use grid::{group_thousands, tidy, Grid, GridRow, MAX_ROWS};
+pub use people::school_mentions;
 pub use people::{executors, ExecutorDraft};
 pub use recognise::{recognise, recognise_source, ImportedEvent, ImportedSection, Recognised};
 pub use write::{write, Written};
@@ -41,6 +42,11 @@ pub struct Source {
 /// windows-1251. Formats that cannot be read get a message that says what to do. `sheet` names
 /// the workbook's sheet to read (else the fullest); other files ignore it.
 pub fn read_bytes(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Source, String> {
+    checked(read_table(bytes, file_name, sheet)?)
+}
+
+/// Like [`read_bytes`], for any table (results as well as roadmaps): an empty one is no error.
+pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Source, String> {
     let ext = file_name.rsplit_once('.').map(|(_, e)| e.to_lowercase()).unwrap_or_default();
     let source = match kind_of(bytes, &ext) {
         FileKind::Word => {
@@ -60,7 +66,8 @@ pub fn read_bytes(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<
         FileKind::Refused(why) => return Err(why.into()),
         FileKind::Text => parse_text(&decode(bytes)?, None),
     };
-    checked(source)
+    source.grid.check_size()?;
+    Ok(source)
 }
 
 enum FileKind {
