@@ -331,6 +331,7 @@ fn an_imported_plan_takes_the_issuer_and_coordinator_from_the_profile() {
             issuer_genitive: "Отдела образования Администрации Н-ского района".into(),
             coordinator: "Петрова А.А., ведущий специалист".into(),
             head: "Сидоров Б.Б., начальник отдела".into(),
+            oktmo: "60737000".into(),
         };
         store.change("Сведения о районе", |tx| store::setting::set_profile(tx, &profile)).unwrap();
     }

@@ -238,6 +238,9 @@ pub fn big_district(store: &mut Store, size: Size) -> CommandResult<Generated> {
                     phone: String::new(),
                     email: String::new(),
                     statuses,
+                    code: format!("sch{}", 700_001 + n),
+                    inn: String::new(),
+                    settlement: None,
                 },
             )?);
             names.push(short_name);

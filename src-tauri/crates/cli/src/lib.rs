@@ -13,3 +13,4 @@ pub mod files;
 pub mod generate;
 pub mod import;
 pub mod paths;
+pub mod results;

@@ -331,6 +331,8 @@ struct Effect {
     naive: f64,
     variance: Option<f64>,
     comparison: Vec<Id>,
+    /// Each comparison school's change, for the bootstrap that redraws them too.
+    changes: Vec<(Id, f64)>,
     pupils: u32,
     comparison_pupils: u32,
     few: bool,
@@ -371,6 +373,7 @@ impl Context<'_> {
                 ids.sort_unstable();
                 ids
             },
+            changes: comparison.iter().map(|&(c, m0, m1)| (c.id, change(m0, m1))).collect(),
             pupils: b0.pupils + b1.pupils,
             comparison_pupils: comparison.iter().map(|(_, m0, m1)| m0.pupils + m1.pupils).sum(),
             few: few(b0.pupils) || few(b1.pupils),
@@ -425,22 +428,45 @@ fn combine(clusters: &[Vec<Effect>], settings: &AnalysisSettings, seed: u64) -> 
     let pupils: u32 = flat.iter().map(|e| e.pupils).sum();
     let (mut low, mut high, mut interval) = (None, None, IntervalKind::None);
     if clusters.len() >= 3 && settings.replications > 0 {
+        // Both sides are redrawn: the supported schools (each with all its years), and the
+        // comparison schools, whose changes are shared by several supported schools — drawing
+        // only the supported side would leave the comparison's own chance out of the interval.
+        let pool: Vec<Id> = comparison.iter().copied().collect();
         let mut rng = SplitMix(seed ^ 0x9E37_79B9_7F4A_7C15);
-        let mut draws: Vec<f64> = (0..settings.replications)
-            .map(|_| {
-                let (mut sum, mut count) = (0.0, 0usize);
-                for _ in 0..clusters.len() {
-                    let c = &clusters[rng.below(clusters.len())];
-                    sum += c.iter().map(|e| e.value).sum::<f64>();
-                    count += c.len();
+        let mut weight: HashMap<Id, f64> = HashMap::new();
+        let mut draws: Vec<f64> = Vec::with_capacity(settings.replications as usize);
+        // Bounded: a draw in which no supported school kept a comparison school is not counted.
+        for _ in 0..4 * settings.replications {
+            if draws.len() == settings.replications as usize {
+                break;
+            }
+            weight.clear();
+            for _ in 0..pool.len() {
+                *weight.entry(pool[rng.below(pool.len())]).or_default() += 1.0;
+            }
+            let (mut sum, mut count) = (0.0, 0usize);
+            for _ in 0..clusters.len() {
+                for e in &clusters[rng.below(clusters.len())] {
+                    let (w, c) = e.changes.iter().fold((0.0, 0.0), |(w, c), (id, d)| {
+                        let x = weight.get(id).copied().unwrap_or(0.0);
+                        (w + x, c + x * d)
+                    });
+                    if w > 0.0 {
+                        sum += e.naive - c / w;
+                        count += 1;
+                    }
                 }
-                sum / count as f64
-            })
-            .collect();
+            }
+            if count > 0 {
+                draws.push(sum / count as f64);
+            }
+        }
         draws.sort_by(f64::total_cmp);
-        low = Some(percentile(&draws, 0.025));
-        high = Some(percentile(&draws, 0.975));
-        interval = IntervalKind::Bootstrap;
+        if !draws.is_empty() {
+            low = Some(percentile(&draws, 0.025));
+            high = Some(percentile(&draws, 0.975));
+            interval = IntervalKind::Bootstrap;
+        }
     } else if let Some(var) = flat.iter().map(|e| e.variance).sum::<Option<f64>>() {
         let se = var.sqrt() / n;
         low = Some(value - 1.96 * se);
@@ -587,8 +613,8 @@ fn findings(a: &Analysis) -> Vec<String> {
     }
     match &a.overall {
         Some(e) => out.push(format!(
-            "{}: у школ под поддержкой ({} шк., {} уч.) изменение {} {}, у сопоставимых школ ({} шк.) {} {}. \
-             Разница {} — {}.",
+            "{}: у школ под поддержкой ({} шк., {} уч.) изменение {} {}, у сопоставимых школ ({} шк.) {} {}; \
+             разница {} — {}.",
             a.metric_label,
             e.schools,
             e.pupils,

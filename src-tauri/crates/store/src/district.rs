@@ -38,6 +38,28 @@ pub struct District {
     pub webinar_series: Vec<BundleSeries>,
     #[serde(default)]
     pub order: Option<BundleOrder>,
+    /// Schools' results (aggregates: participants and marks).
+    #[serde(default)]
+    pub results: Vec<BundleResult>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BundleResult {
+    pub school: String,
+    pub year: i32,
+    pub procedure: String,
+    #[serde(default)]
+    pub grade: i32,
+    #[serde(default)]
+    pub subject: String,
+    pub participants: u32,
+    #[serde(default)]
+    pub marks: Option<[u32; 4]>,
+    #[serde(default)]
+    pub below_min: Option<u32>,
+    #[serde(default)]
+    pub mean_score: Option<f64>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -334,6 +356,24 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
             let order_id = order::insert(tx, &o.draft, &annexes)?;
             plan::set_approving_order(tx, plan_id, Some(order_id))?;
         }
+        let results = d
+            .results
+            .iter()
+            .map(|r| {
+                Ok(domain::ResultRecord {
+                    school_id: school(&r.school)?,
+                    year: r.year,
+                    procedure: r.procedure.clone(),
+                    grade: r.grade,
+                    subject: r.subject.clone(),
+                    participants: r.participants,
+                    marks: r.marks,
+                    below_min: r.below_min,
+                    mean_score: r.mean_score,
+                })
+            })
+            .collect::<StoreResult<Vec<_>>>()?;
+        crate::results::write(tx, &results, false)?;
         Ok(Loaded { plan_id, schools: schools.len(), events: count })
     })
 }

@@ -154,7 +154,7 @@ fn validate(conn: &Connection, id: Option<Id>, draft: &SchoolDraft) -> StoreResu
     }
     d.code = d.code.trim().to_lowercase();
     d.inn = d.inn.split_whitespace().collect();
-    if !d.inn.is_empty() && !(d.inn.len() == 10 && d.inn.chars().all(|c| c.is_ascii_digit())) {
+    if !(d.inn.is_empty() || d.inn.len() == 10 && d.inn.chars().all(|c| c.is_ascii_digit())) {
         return Err(StoreError::invalid("inn", "ИНН школы — 10 цифр"));
     }
     for (field, value, what) in [("code", &d.code, "логином ФИС ОКО"), ("inn", &d.inn, "ИНН")]

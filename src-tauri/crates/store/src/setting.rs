@@ -36,15 +36,15 @@ pub fn set_profile(tx: &Transaction, p: &domain::DistrictProfile) -> StoreResult
         return Err(crate::StoreError::invalid("issuer", "Укажите орган управления образованием."));
     }
     let tidy = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let oktmo: String = p.oktmo.split_whitespace().collect();
     let p = domain::DistrictProfile {
         issuer: tidy(&p.issuer),
         issuer_genitive: tidy(&p.issuer_genitive),
         coordinator: tidy(&p.coordinator),
         head: tidy(&p.head),
-        oktmo: p.oktmo.split_whitespace().collect(),
+        oktmo,
     };
-    if !p.oktmo.is_empty()
-        && !(matches!(p.oktmo.len(), 8 | 11) && p.oktmo.chars().all(|c| c.is_ascii_digit()))
+    if !(p.oktmo.is_empty() || matches!(p.oktmo.len(), 8 | 11) && p.oktmo.chars().all(|c| c.is_ascii_digit()))
     {
         return Err(crate::StoreError::invalid("oktmo", "Код ОКТМО — 8 или 11 цифр, например 60737000"));
     }

@@ -183,6 +183,30 @@ pub enum Command {
         #[command(flatten)]
         format: Format,
     },
+    /// Результаты школ (ВПР, ОГЭ, ЕГЭ, диагностики): список или импорт таблицы
+    #[command(
+        help_template = SUB_HELP,
+        override_usage = "koordinator results [--json] [--db ФАЙЛ]\n       koordinator results import ФАЙЛ [--year ГОД] [--procedure ВПР] [--grade КЛАСС] [--subject ПРЕДМЕТ] [--sheet ЛИСТ] [--preview] [--duplicate ask|keep|replace] [--unmatched ask|add|skip] [--json] [--db ФАЙЛ]",
+        subcommand_help_heading = "Команды",
+        subcommand_value_name = "КОМАНДА"
+    )]
+    Results {
+        #[command(subcommand)]
+        action: Option<ResultsAction>,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Анализ эффективности мер поддержки: школы под поддержкой против сопоставимых школ района
+    #[command(
+        help_template = SUB_HELP,
+        override_usage = "koordinator analysis [--metric share_of_twos|share_of_good|mean_mark|below_minimum|mean_score] [--procedure ВПР] [--grade КЛАСС] [--subject ПРЕДМЕТ] [--min-participants 20] [--steady-years 2] [--steady-points 0] [--json] [--db ФАЙЛ]"
+    )]
+    Analysis {
+        #[command(flatten)]
+        choice: AnalysisChoice,
+        #[command(flatten)]
+        format: Format,
+    },
     /// Сохранить дорожную карту пакетом .json (другой Координатор импортирует его без потерь)
     #[command(help_template = SUB_HELP, override_usage = "koordinator bundle --plan ID --out ФАЙЛ.json [--db ФАЙЛ]")]
     Bundle {
@@ -277,6 +301,148 @@ pub enum Command {
         #[arg(value_name = "ТЕКСТ")]
         text: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ResultsAction {
+    /// Импортировать таблицу результатов: ФИС ОКО «Статистика по отметкам», таблицы РЦОИ по ОГЭ/ЕГЭ, своды района
+    #[command(
+        help_template = SUB_HELP_POSITIONAL,
+        override_usage = "koordinator results import ФАЙЛ [--year ГОД] [--procedure ВПР] [--grade КЛАСС] [--subject ПРЕДМЕТ] [--sheet ЛИСТ] [--preview] [--duplicate ask|keep|replace] [--unmatched ask|add|skip] [--json] [--db ФАЙЛ]"
+    )]
+    Import {
+        /// Файл .xlsx, .xls, .ods, .csv, .docx, .html или .txt с таблицей результатов по школам
+        #[arg(value_name = "ФАЙЛ")]
+        file: PathBuf,
+        #[command(flatten)]
+        hints: Hints,
+        /// Лист книги (по умолчанию — все листы с результатами)
+        #[arg(long, value_name = "ЛИСТ")]
+        sheet: Option<String>,
+        /// Только показать, что распознано и с какими школами сопоставлено, ничего не записывая
+        #[arg(long)]
+        preview: bool,
+        /// Если результаты этого года и процедуры уже загружены: ask — спросить (отказ с объяснением),
+        /// keep — оставить прежние и добавить новые, replace — заменить совпадающие
+        #[arg(
+            long,
+            value_name = "ask|keep|replace",
+            default_value = "ask",
+            hide_default_value = true,
+            hide_possible_values = true
+        )]
+        duplicate: crate::import::Duplicate,
+        /// Школы, которых нет в списке района: ask — отказ со списком, add — добавить, skip — не загружать их строки
+        #[arg(
+            long,
+            value_name = "ask|add|skip",
+            default_value = "ask",
+            hide_default_value = true,
+            hide_possible_values = true
+        )]
+        unmatched: crate::results::Unmatched,
+        #[command(flatten)]
+        format: Format,
+    },
+}
+
+/// What a results table is about when its title does not say.
+#[derive(Debug, Args)]
+pub struct Hints {
+    /// Год проведения (весна): 2023 для ВПР 2023 и 2022/23 учебного года
+    #[arg(long, value_name = "ГОД")]
+    year: Option<i32>,
+    /// Процедура: ВПР, ОГЭ, ЕГЭ или своя диагностика
+    #[arg(long, value_name = "ПРОЦЕДУРА")]
+    procedure: Option<String>,
+    /// Класс (1–11)
+    #[arg(long, value_name = "КЛАСС", value_parser = clap::value_parser!(i32).range(1..=11))]
+    grade: Option<i32>,
+    /// Предмет: «Математика»
+    #[arg(long, value_name = "ПРЕДМЕТ")]
+    subject: Option<String>,
+}
+
+impl Hints {
+    fn context(&self) -> exchange::results::Context {
+        exchange::results::Context {
+            year: self.year,
+            procedure: self.procedure.as_deref().map(|p| {
+                let words = exchange::results::context::words(p);
+                exchange::results::context::procedure_of(&words).unwrap_or_else(|| p.trim().to_owned())
+            }),
+            grade: self.grade,
+            subject: self.subject.as_deref().map(|s| {
+                exchange::results::context::subject_of(&exchange::results::context::words(s))
+                    .unwrap_or_else(|| s.trim().to_owned())
+            }),
+        }
+    }
+}
+
+/// What the analysis measures, over which results, with which thresholds.
+#[derive(Debug, Args)]
+pub struct AnalysisChoice {
+    /// Показатель: share_of_twos (доля «2», по умолчанию), share_of_good (доля «4» и «5»), mean_mark (средняя отметка), below_minimum (доля не преодолевших порог), mean_score (средний балл)
+    #[arg(long, value_name = "ПОКАЗАТЕЛЬ", hide_possible_values = true)]
+    metric: Option<MetricArg>,
+    /// Процедура (по умолчанию — та, по которой больше всего результатов)
+    #[arg(long, value_name = "ПРОЦЕДУРА")]
+    procedure: Option<String>,
+    /// Только этот класс
+    #[arg(long, value_name = "КЛАСС")]
+    grade: Option<i32>,
+    /// Только этот предмет
+    #[arg(long, value_name = "ПРЕДМЕТ")]
+    subject: Option<String>,
+    /// Меньше участников — «мало участников, вывод ненадёжен» (по умолчанию 20)
+    #[arg(long, value_name = "ЧИСЛО", default_value_t = 20, hide_default_value = true)]
+    min_participants: u32,
+    /// Устойчивая динамика: улучшение в каждом из последних N лет (по умолчанию 2)
+    #[arg(long, value_name = "ЛЕТ", default_value_t = 2, hide_default_value = true)]
+    steady_years: u32,
+    /// …не меньше чем на столько пунктов (по умолчанию 0)
+    #[arg(long, value_name = "ПУНКТОВ", default_value_t = 0.0, hide_default_value = true)]
+    steady_points: f64,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
+enum MetricArg {
+    ShareOfTwos,
+    ShareOfGood,
+    MeanMark,
+    BelowMinimum,
+    MeanScore,
+}
+
+impl AnalysisChoice {
+    pub fn settings(&self, rows: &[domain::ResultRow]) -> domain::AnalysisSettings {
+        let metric = match self.metric {
+            None | Some(MetricArg::ShareOfTwos) => domain::Metric::ShareOfTwos,
+            Some(MetricArg::ShareOfGood) => domain::Metric::ShareOfGood,
+            Some(MetricArg::MeanMark) => domain::Metric::MeanMark,
+            Some(MetricArg::BelowMinimum) => domain::Metric::BelowMinimum,
+            Some(MetricArg::MeanScore) => domain::Metric::MeanScore,
+        };
+        let mut filter = crate::results::default_filter(rows);
+        if let Some(p) = &self.procedure {
+            filter.procedure = Some(
+                exchange::results::context::procedure_of(&exchange::results::context::words(p))
+                    .unwrap_or_else(|| p.trim().to_owned()),
+            );
+        }
+        filter.grade = self.grade;
+        filter.subject = self.subject.clone();
+        domain::AnalysisSettings {
+            metric,
+            filter,
+            min_participants: self.min_participants,
+            steady_years: self.steady_years.max(1),
+            steady_points: self.steady_points.max(0.0),
+            ..Default::default()
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -480,6 +646,50 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
             let written = crate::import::write(&mut store, &source, &choice, &stem)?;
             print_written(out, &written, format.json)?;
+        }
+        Command::Results { action: None, format } => {
+            let store = open()?;
+            let rows = store::results::list(store.read())?;
+            let text = if format.json {
+                json::line(&rows)
+            } else {
+                output::results(&rows, &store::school::list(store.read(), None)?)
+            };
+            writeln!(out, "{text}").map_err(io)?;
+        }
+        Command::Results {
+            action: Some(ResultsAction::Import { file, hints, sheet, preview, duplicate, unmatched, format }),
+            ..
+        } => {
+            let mut store = match (preview, paths::data_file(db.clone()).exists()) {
+                (true, false) => Store::open_in_memory()?,
+                (true, true) => open()?,
+                (false, _) => create()?,
+            };
+            let sources = crate::results::read_file(&file, sheet.as_deref())?;
+            let p = crate::results::preview(&store, &sources, &hints.context())?;
+            if preview {
+                let text = if format.json { json::line(&p) } else { output::results_preview(&p) };
+                writeln!(out, "{text}").map_err(io)?;
+                return Ok(());
+            }
+            let written = crate::results::write(&mut store, &p, &Default::default(), unmatched, duplicate)?;
+            if format.json {
+                writeln!(out, "{}", json::line(&written)).map_err(io)?;
+            } else {
+                writeln!(out, "{}", output::results_written(&written)).map_err(io)?;
+                for w in &p.warnings {
+                    eprintln!("Предупреждение: {w}");
+                }
+            }
+        }
+        Command::Analysis { choice, format } => {
+            let store = open()?;
+            let rows = store::results::list(store.read())?;
+            let settings = choice.settings(&rows);
+            let a = crate::results::analysis(&store, &settings)?;
+            let text = if format.json { json::line(&a) } else { output::analysis(&a) };
+            writeln!(out, "{text}").map_err(io)?;
         }
         Command::Bundle { plan, out: path } => {
             let store = open()?;

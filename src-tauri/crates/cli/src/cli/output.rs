@@ -241,3 +241,104 @@ pub fn backups(list: &[domain::Backup]) -> String {
 pub struct InputError {
     pub error: String,
 }
+
+/// The stored results as a table: year, procedure, grade, subject, school, participants, marks.
+pub fn results(rows: &[domain::ResultRow], schools: &[School]) -> String {
+    if rows.is_empty() {
+        return "Результатов пока нет. Загрузите таблицу: koordinator results import ФАЙЛ".into();
+    }
+    let name =
+        |id: domain::Id| schools.iter().find(|s| s.id == id).map_or("?", |s| s.draft.short_name.as_str());
+    let mut lines =
+        vec!["Год\tПроцедура\tКласс\tПредмет\tШкола\tУчастников\t«2»\t«3»\t«4»\t«5»\tСр. балл".to_owned()];
+    for r in rows {
+        let r = &r.record;
+        let marks = r.marks.map_or("\t\t\t".to_owned(), |m| m.map(|x| x.to_string()).join("\t"));
+        lines.push(format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{marks}\t{}",
+            r.year,
+            r.procedure,
+            if r.grade > 0 { r.grade.to_string() } else { String::new() },
+            r.subject,
+            name(r.school_id),
+            r.participants,
+            r.mean_score.map(|s| format!("{s:.1}").replace('.', ",")).unwrap_or_default()
+        ));
+    }
+    lines.join("\n")
+}
+
+/// What a results table would give, and what the person must decide.
+pub fn results_preview(p: &exchange::results::ResultsPreview) -> String {
+    let mut out = Vec::new();
+    let what = p.context.describe();
+    out.push(format!(
+        "Распознано результатов: {}{}{}.",
+        p.results.len(),
+        if what.is_empty() { String::new() } else { format!(" ({what})") },
+        if p.percent {
+            "; отметки даны в процентах и пересчитаны в количества по числу участников"
+        } else {
+            ""
+        }
+    ));
+    for n in &p.names {
+        let how = match n.how {
+            exchange::results::MatchKind::Code => "по логину",
+            exchange::results::MatchKind::Inn => "по ИНН",
+            exchange::results::MatchKind::Remembered => "как в прошлый раз",
+            exchange::results::MatchKind::Name => "по названию",
+            exchange::results::MatchKind::None => "НЕ НАЙДЕНА в списке школ района",
+        };
+        let code = if n.code.is_empty() { String::new() } else { format!(" ({})", n.code) };
+        out.push(format!("  {}{code} — {how}, строк: {}", n.name, n.rows));
+    }
+    for w in &p.warnings {
+        out.push(format!("Проверьте: {w}"));
+    }
+    for e in &p.errors {
+        out.push(format!("Ошибка: {e}"));
+    }
+    out.join("\n")
+}
+
+pub fn results_written(w: &crate::results::Written) -> String {
+    let mut parts = vec![format!("Загружено результатов: {} ({})", w.added, w.what)];
+    if w.replaced > 0 {
+        parts.push(format!("заменено: {}", w.replaced));
+    }
+    if w.kept > 0 {
+        parts.push(format!("оставлено прежних: {}", w.kept));
+    }
+    if w.new_schools > 0 {
+        parts.push(format!("добавлено школ: {}", w.new_schools));
+    }
+    if w.skipped > 0 {
+        parts.push(format!("пропущено строк: {}", w.skipped));
+    }
+    format!("{}.", parts.join("; "))
+}
+
+/// The analysis in plain Russian: findings, then each supported school.
+pub fn analysis(a: &domain::Analysis) -> String {
+    let mut out = vec![format!("{} — {}", a.metric_label, a.filter_label)];
+    out.extend(a.findings.iter().cloned());
+    let supported: Vec<&domain::effectiveness::SchoolAnalysis> =
+        a.schools.iter().filter(|s| s.cohort.is_some() && !s.series.is_empty()).collect();
+    if !supported.is_empty() {
+        out.push(String::new());
+        out.push("Школы под поддержкой:".into());
+        for s in supported {
+            let series: Vec<String> = s
+                .series
+                .iter()
+                .map(|p| {
+                    let few = if p.few { ", мало" } else { "" };
+                    format!("{}: {} ({} уч.{few})", p.year, domain::effectiveness::decimal(p.value), p.pupils)
+                })
+                .collect();
+            out.push(format!("  {} — {}. {}", s.name, series.join("; "), s.summary));
+        }
+    }
+    out.join("\n")
+}

@@ -19,7 +19,12 @@ impl Context {
     /// Everything `text` says.
     pub fn read(text: &str) -> Context {
         let words = words(text);
-        Context { year: year_of(&words), procedure: procedure_of(&words), grade: grade_of(&words), subject: subject_of(&words) }
+        Context {
+            year: year_of(&words),
+            procedure: procedure_of(&words),
+            grade: grade_of(&words),
+            subject: subject_of(&words),
+        }
     }
 
     /// This context, its gaps filled from `other`.
@@ -103,24 +108,26 @@ pub fn procedure_of(words: &[String]) -> Option<String> {
     let has = |w: &str| words.iter().any(|x| x == w);
     let starts = |p: &str| words.iter().any(|x| x.starts_with(p));
     let after = |a: &str, b: &str| words.windows(2).any(|w| w[0] == a && w[1] == b);
-    Some(
-        if has("впр") || (starts("всероссийск") && starts("проверочн")) {
-            "ВПР"
-        } else if has("огэ") || after("гиа", "9") || (starts("основн") && starts("государственн")) {
-            "ОГЭ"
-        } else if has("егэ") || after("гиа", "11") || (starts("единого") || starts("единый")) && starts("государствен") {
-            "ЕГЭ"
-        } else if starts("диагностик") && starts("региональн") {
-            "Региональная диагностика"
-        } else if starts("диагностик") && starts("муниципальн") {
-            "Муниципальная диагностика"
-        } else if starts("диагностик") {
-            "Диагностическая работа"
-        } else {
-            return None;
-        },
-    )
-    .map(str::to_owned)
+    let name = if has("впр") || (starts("всероссийск") && starts("проверочн")) {
+        "ВПР"
+    } else if has("огэ") || after("гиа", "9") || (starts("основн") && starts("государственн"))
+    {
+        "ОГЭ"
+    } else if has("егэ")
+        || after("гиа", "11")
+        || (starts("единого") || starts("единый")) && starts("государствен")
+    {
+        "ЕГЭ"
+    } else if starts("диагностик") && starts("региональн") {
+        "Региональная диагностика"
+    } else if starts("диагностик") && starts("муниципальн") {
+        "Муниципальная диагностика"
+    } else if starts("диагностик") {
+        "Диагностическая работа"
+    } else {
+        return None;
+    };
+    Some(name.to_owned())
 }
 
 /// «5 класс», «5 кл.», «5-х классов», «класс: 5».
@@ -203,11 +210,19 @@ mod tests {
         let c = Context::read("ВПР 2023. Математика 5 класс");
         assert_eq!(
             c,
-            Context { year: Some(2023), procedure: Some("ВПР".into()), grade: Some(5), subject: Some("Математика".into()) }
+            Context {
+                year: Some(2023),
+                procedure: Some("ВПР".into()),
+                grade: Some(5),
+                subject: Some("Математика".into())
+            }
         );
         assert_eq!(c.describe(), "ВПР 2023, 5 класс, математика");
         let c = Context::read("Результаты ГИА-9 в форме ОГЭ по русскому языку, 2022-2023 учебный год");
-        assert_eq!((c.year, c.procedure.as_deref(), c.subject.as_deref()), (Some(2023), Some("ОГЭ"), Some("Русский язык")));
+        assert_eq!(
+            (c.year, c.procedure.as_deref(), c.subject.as_deref()),
+            (Some(2023), Some("ОГЭ"), Some("Русский язык"))
+        );
         let c = Context::read("Единый государственный экзамен 2022/23 уч. г. Математика профильного уровня");
         assert_eq!((c.year, c.procedure.as_deref()), (Some(2023), Some("ЕГЭ")));
         assert_eq!(c.subject.as_deref(), Some("Математика (профильная)"));

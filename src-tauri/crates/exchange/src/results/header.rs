@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::context::{words, Context};
-use super::schools::{is_login, looks_like_school};
 use super::parse_number;
+use super::schools::{is_login, looks_like_school};
 use crate::import::Grid;
 
 /// What a column holds.
@@ -82,15 +82,16 @@ impl Header {
         let numeric = |s: &String| parse_number(s).is_some();
         // The first row of schools: a school's name (not a header's «Школа») and a number that is
         // not a year (a header of years is not data).
-        let is_year = |s: &String| parse_number(s).is_some_and(|v| v.fract() == 0.0 && (1990.0..=2100.0).contains(&v));
+        let is_year =
+            |s: &String| parse_number(s).is_some_and(|v| v.fract() == 0.0 && (1990.0..=2100.0).contains(&v));
         let names_school = |c: &String| {
             looks_like_school(c)
-                && !(field_of(c) == Field::School && !c.chars().any(|ch| ch.is_ascii_digit()) && c.split_whitespace().count() <= 2)
+                && !(field_of(c) == Field::School
+                    && !c.chars().any(|ch| ch.is_ascii_digit())
+                    && c.split_whitespace().count() <= 2)
         };
         let data_row = rows.iter().position(|r| {
-            !r.spans
-                && r.cells.iter().any(names_school)
-                && r.cells.iter().any(|c| numeric(c) && !is_year(c))
+            !r.spans && r.cells.iter().any(names_school) && r.cells.iter().any(|c| numeric(c) && !is_year(c))
         })?;
         // Header rows: up to three rows of several cells (mostly words, or the marks «2»–«5»)
         // above the first school, past the totals in between («Вся выборка», the region).
@@ -123,15 +124,14 @@ impl Header {
         if first_row == end {
             return None;
         }
-        let block: Vec<&Vec<String>> = rows[first_row..end]
-            .iter()
-            .map(|r| &r.cells)
-            .filter(|cells| !is_column_numbers(cells))
-            .collect();
+        let block: Vec<&Vec<String>> =
+            rows[first_row..end].iter().map(|r| &r.cells).filter(|cells| !is_column_numbers(cells)).collect();
         let width = rows[first_row..].iter().map(|r| r.cells.len()).max().unwrap_or(0);
         // A group's title spans its columns: carried right over the columns the row below names.
-        let mut levels: Vec<Vec<String>> =
-            block.iter().map(|cells| (0..width).map(|c| cells.get(c).cloned().unwrap_or_default()).collect()).collect();
+        let mut levels: Vec<Vec<String>> = block
+            .iter()
+            .map(|cells| (0..width).map(|c| cells.get(c).cloned().unwrap_or_default()).collect())
+            .collect();
         for l in 0..levels.len().saturating_sub(1) {
             for c in 1..width {
                 if levels[l][c].trim().is_empty() && !levels[l + 1][c].trim().is_empty() {
@@ -146,17 +146,20 @@ impl Header {
                 let label = parts.join(" ");
                 let field = field_of(&label);
                 if field == Field::Derived {
-                    notes.push(format!(
-                        "Столбец «{label}» не загружается: он считается по отметкам «2»–«5»."
-                    ));
+                    notes
+                        .push(format!("Столбец «{label}» не загружается: он считается по отметкам «2»–«5»."));
                 }
                 ColumnRole { field, context: group_context(&label), percent: percent_of(&label) }
             })
             .collect();
         let data = &rows[data_row..];
         let share = |c: usize, test: &dyn Fn(&str) -> bool| {
-            let filled: Vec<&str> =
-                data.iter().filter_map(|r| r.cells.get(c)).map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+            let filled: Vec<&str> = data
+                .iter()
+                .filter_map(|r| r.cells.get(c))
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect();
             if filled.is_empty() {
                 0.0
             } else {
@@ -252,7 +255,9 @@ fn field_of(label: &str) -> Field {
     if has("инн") {
         return Field::Inn;
     }
-    if (starts("кол") || starts("числ")) && (has("оо") || starts("школ") || starts("организац") || starts("учрежд")) {
+    if (starts("кол") || starts("числ"))
+        && (has("оо") || starts("школ") || starts("организац") || starts("учрежд"))
+    {
         return Field::Other; // how many schools a total row covers
     }
     if lower.contains("не преодол")
@@ -266,7 +271,8 @@ fn field_of(label: &str) -> Field {
     if starts("средн") && starts("балл") {
         return Field::MeanScore;
     }
-    if starts("средн") || starts("качеств") || starts("успеваем") || starts("обученност") {
+    if starts("средн") || starts("качеств") || starts("успеваем") || starts("обученност")
+    {
         return Field::Derived;
     }
     // A mark: a bare 2–5 among the words once years and grades are set aside.
@@ -291,13 +297,25 @@ fn field_of(label: &str) -> Field {
     if starts("пятер") || starts("отлич") {
         return Field::Mark(3);
     }
-    if starts("участ") || starts("писал") || starts("выполнял") || starts("сдавал") || starts("обучающ")
-        || starts("учащ") || has("чел") || starts("явил")
+    if starts("участ")
+        || starts("писал")
+        || starts("выполнял")
+        || starts("сдавал")
+        || starts("обучающ")
+        || starts("учащ")
+        || has("чел")
+        || starts("явил")
     {
         return Field::Participants;
     }
-    if starts("наименован") || starts("образовательн") || has("оо") || has("оу") || starts("школ")
-        || starts("организац") || starts("учрежден") || starts("название")
+    if starts("наименован")
+        || starts("образовательн")
+        || has("оо")
+        || has("оу")
+        || starts("школ")
+        || starts("организац")
+        || starts("учрежден")
+        || starts("название")
     {
         return Field::School;
     }

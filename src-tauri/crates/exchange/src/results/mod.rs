@@ -88,7 +88,14 @@ pub fn recognise(sources: &[(Source, String)], hints: &Context, index: &SchoolIn
             let entry = names.entry(key.to_owned()).or_insert_with(|| {
                 order.push(key.to_owned());
                 let (school_id, how) = index.find(name, code, "");
-                NameMatch { key: key.to_owned(), name: name.to_owned(), code: code.to_owned(), school_id, how, rows: 0 }
+                NameMatch {
+                    key: key.to_owned(),
+                    name: name.to_owned(),
+                    code: code.to_owned(),
+                    school_id,
+                    how,
+                    rows: 0,
+                }
             });
             entry.rows += 1;
         });
@@ -147,9 +154,13 @@ fn read_source(
     let groups = header.groups();
     for group in &groups {
         let ctx = group.context.clone().or(&base);
-        let what = if group.context.is_empty() { String::new() } else { format!(" ({})", group.context.describe()) };
+        let what =
+            if group.context.is_empty() { String::new() } else { format!(" ({})", group.context.describe()) };
         let Some(year) = ctx.year else {
-            push_once(&mut p.errors, format!("Не удалось определить год результатов{what}: укажите его (--year)."));
+            push_once(
+                &mut p.errors,
+                format!("Не удалось определить год результатов{what}: укажите его (--year)."),
+            );
             continue;
         };
         if !domain::results::RESULT_YEARS.contains(&year) {
@@ -213,7 +224,8 @@ fn read_source(
         }
         if !uneven.is_empty() {
             let shown: Vec<&str> = uneven.iter().take(5).map(String::as_str).collect();
-            let more = if uneven.len() > 5 { format!(" и ещё {}", uneven.len() - 5) } else { String::new() };
+            let more =
+                if uneven.len() > 5 { format!(" и ещё {}", uneven.len() - 5) } else { String::new() };
             p.warnings.push(format!(
                 "Проценты отметок в сумме не дают 100 — проверьте: {}{more}. Количества пересчитаны по числу участников.",
                 shown.join("; ")
@@ -266,7 +278,9 @@ fn record(
             return Err(format!("доля отметки «{}» {} % — больше 100", i + 2, decimal(*v)));
         }
         let Some(n) = n else {
-            return Err("отметки даны в процентах, а числа участников нет — не пересчитать в количества".into());
+            return Err(
+                "отметки даны в процентах, а числа участников нет — не пересчитать в количества".into()
+            );
         };
         let n = whole(n, "число участников")?;
         let sum: f64 = values.iter().sum();

@@ -1,0 +1,198 @@
+//! Results, shared by the command line and the window: read a results table (every sheet of a
+//! workbook), preview it against the district's schools, write it in one change; the analysis
+//! over the stored results.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::Path;
+
+use domain::{AnalysisSettings, Id, ResultRecord};
+use exchange::import::Source;
+use exchange::results::{self as recognise, Context, NameChoice, ResultsPreview};
+use store::Store;
+
+use crate::error::{CommandError, CommandResult, ErrorCode};
+use crate::import::Duplicate;
+
+fn invalid(message: impl Into<String>) -> CommandError {
+    CommandError::new(ErrorCode::Invalid, message)
+}
+
+/// Every sheet of a workbook (or the one named), or the one table of another file.
+pub fn read_file(path: &Path, sheet: Option<&str>) -> CommandResult<Vec<(Source, String)>> {
+    let bytes = crate::import::read_limited(path)?;
+    let name = path.to_string_lossy().into_owned();
+    read_bytes(&bytes, &name, sheet)
+}
+
+pub fn read_bytes(bytes: &[u8], name: &str, sheet: Option<&str>) -> CommandResult<Vec<(Source, String)>> {
+    let first = exchange::import::read_table(bytes, name, sheet).map_err(invalid)?;
+    let mut sources = Vec::new();
+    if sheet.is_none() && first.sheets.len() > 1 {
+        for s in first.sheets.clone() {
+            if Some(&s) == first.sheet.as_ref() {
+                sources.push((first.clone(), name.to_owned()));
+            } else {
+                let other = exchange::import::read_table(bytes, name, Some(&s)).map_err(invalid)?;
+                sources.push((other, name.to_owned()));
+            }
+        }
+    } else {
+        sources.push((first, name.to_owned()));
+    }
+    Ok(sources)
+}
+
+/// What the import would write.
+pub fn preview(
+    store: &Store,
+    sources: &[(Source, String)],
+    hints: &Context,
+) -> CommandResult<ResultsPreview> {
+    let conn = store.read();
+    let schools = store::school::list(conn, None)?;
+    let index = recognise::SchoolIndex::new(&schools, store::results::aliases(conn)?);
+    Ok(recognise::recognise(sources, hints, &index))
+}
+
+/// What to do with names no school of the district matched, when the user has not said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Unmatched {
+    /// Refuse, listing them, so the person decides.
+    #[default]
+    Ask,
+    /// Add them to the district's schools (for comparison; ФИС ОКО lists every school).
+    Add,
+    /// Leave their rows out.
+    Skip,
+}
+
+/// What an import wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[ts(export, rename = "ResultsWritten")]
+pub struct Written {
+    pub added: u32,
+    pub replaced: u32,
+    pub kept: u32,
+    pub skipped: u32,
+    pub new_schools: u32,
+    /// «ВПР 2023, ОГЭ 2023».
+    pub what: String,
+}
+
+/// Writes the preview in one change: schools added, mappings remembered, results written;
+/// nothing when anything is wrong.
+pub fn write(
+    store: &mut Store,
+    preview: &ResultsPreview,
+    choices: &HashMap<String, NameChoice>,
+    unmatched: Unmatched,
+    duplicate: Duplicate,
+) -> CommandResult<Written> {
+    if !preview.errors.is_empty() {
+        return Err(invalid(format!("Результаты не загружены: {}", preview.errors.join("; "))));
+    }
+    let choice_of = |key: &str| match choices.get(key) {
+        Some(c) => Some(c.clone()),
+        None => match unmatched {
+            Unmatched::Ask => None,
+            Unmatched::Add => Some(NameChoice::New),
+            Unmatched::Skip => Some(NameChoice::Skip),
+        },
+    };
+    let open: Vec<&str> =
+        preview.unmatched().filter(|n| choice_of(&n.key).is_none()).map(|n| n.name.as_str()).collect();
+    if !open.is_empty() {
+        let shown: Vec<String> = open.iter().take(10).map(|n| format!("«{n}»")).collect();
+        let more = if open.len() > 10 { format!(" и ещё {}", open.len() - 10) } else { String::new() };
+        return Err(CommandError {
+            code: ErrorCode::Conflict,
+            message: format!(
+                "Не найдены в списке школ района: {}{more}. Сопоставьте их со школами, добавьте как новые \
+                 или не загружайте. В командной строке: --unmatched add или --unmatched skip.",
+                shown.join(", ")
+            ),
+            field: Some("unmatched".into()),
+        });
+    }
+    let combos: BTreeSet<(i32, String)> =
+        preview.results.iter().map(|r| (r.record.year, r.record.procedure.clone())).collect();
+    let what = combos.iter().map(|(y, p)| format!("{p} {y}")).collect::<Vec<_>>().join(", ");
+    if duplicate == Duplicate::Ask {
+        for (year, procedure) in &combos {
+            let n = store::results::count(store.read(), *year, procedure)?;
+            if n > 0 {
+                return Err(CommandError {
+                    code: ErrorCode::Conflict,
+                    message: format!(
+                        "Результаты {procedure} {year} уже загружены ({n} зап.). Заменить совпадающие записи \
+                         или оставить прежние и добавить только новые? В командной строке: --duplicate replace \
+                         или --duplicate keep."
+                    ),
+                    field: Some("duplicate".into()),
+                });
+            }
+        }
+    }
+    let label = format!("Импорт результатов: {what} ({} зап.)", preview.results.len());
+    let written = store.change(label, |tx| {
+        let mut ids: HashMap<&str, Option<Id>> = HashMap::new();
+        let mut w = Written { what: what.clone(), ..Written::default() };
+        for n in &preview.names {
+            let id = match (n.school_id, choice_of(&n.key)) {
+                (_, Some(NameChoice::School(id))) => {
+                    store::school::get(tx, id)?;
+                    store::results::remember(tx, &n.key, id)?;
+                    Some(id)
+                }
+                (Some(id), _) => Some(id),
+                (None, Some(NameChoice::New)) => {
+                    w.new_schools += 1;
+                    Some(store::school::insert(tx, &recognise::new_school(n))?)
+                }
+                (None, _) => None,
+            };
+            ids.insert(n.key.as_str(), id);
+        }
+        let mut records: Vec<ResultRecord> = Vec::new();
+        for r in &preview.results {
+            match ids.get(r.key.as_str()).copied().flatten() {
+                Some(id) => records.push(ResultRecord { school_id: id, ..r.record.clone() }),
+                None => w.skipped += 1,
+            }
+        }
+        if records.is_empty() {
+            return Err(store::StoreError::invalid(
+                "results",
+                "Ни одна строка не сопоставлена со школой: загружать нечего.",
+            ));
+        }
+        let s = store::results::write(tx, &records, duplicate == Duplicate::Replace)?;
+        (w.added, w.replaced, w.kept) = (s.added, s.replaced, s.kept);
+        Ok(w)
+    })?;
+    Ok(written)
+}
+
+/// The analysis over the stored results.
+pub fn analysis(store: &Store, settings: &AnalysisSettings) -> CommandResult<domain::Analysis> {
+    store
+        .snapshot(|conn| {
+            let schools = store::school::list(conn, None)?;
+            let results: Vec<ResultRecord> =
+                store::results::list(conn)?.into_iter().map(|r| r.record).collect();
+            Ok(domain::analyse(&schools, &results, settings))
+        })
+        .map_err(CommandError::from)
+}
+
+/// The filter the analysis takes by default: the procedure with the most results (marks of
+/// different procedures are not pooled).
+pub fn default_filter(rows: &[domain::ResultRow]) -> domain::ResultFilter {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for r in rows {
+        *counts.entry(r.record.procedure.as_str()).or_default() += 1;
+    }
+    let procedure =
+        counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(p, _)| p.to_owned());
+    domain::ResultFilter { procedure, ..Default::default() }
+}
