@@ -24,7 +24,7 @@ fn demo_db(dir: &Path) -> PathBuf {
     let db = dir.join("district.sqlite3");
     let o = run(&["--db", db.to_str().unwrap(), "demo"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("12 школ"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("18 школ"), "{}", stdout(&o));
     db
 }
 
@@ -34,13 +34,13 @@ fn json(o: &Output) -> Value {
 }
 
 #[test]
-fn schools_json_lists_the_twelve_demo_schools_with_categories() {
+fn schools_json_lists_the_eighteen_demo_schools_with_categories() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
     // --db after the subcommand works as well as before it.
     let schools = json(&run(&["schools", "--json", "--db", db.to_str().unwrap()]));
     let schools = schools.as_array().unwrap();
-    assert_eq!(schools.len(), 12);
+    assert_eq!(schools.len(), 18);
     let with = |cat: &str| {
         schools
             .iter()

@@ -20,7 +20,7 @@ fn the_window_program_runs_subcommands_headless() {
     let db = db.to_str().unwrap();
     let o = run(&["--db", db, "demo"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(stdout(&o).contains("12 школ"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("18 школ"), "{}", stdout(&o));
     let o = run(&["--db", db, "plans", "--json"]);
     assert!(o.status.success());
     let plans: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();

@@ -22,9 +22,9 @@ test("demo district, roadmap, a new school that survives a restart", async () =>
     await load.waitForClickable({ timeout: 15000 });
     await load.click();
 
-    await browser.waitUntil(async () => (await schoolCount(browser)) === 12, {
+    await browser.waitUntil(async () => (await schoolCount(browser)) === 18, {
       timeout: 10000,
-      timeoutMsg: "the 12 demo schools were not listed",
+      timeoutMsg: "the 18 demo schools were not listed",
     });
     // One script call: WebKitWebDriver does not survive many requests at once.
     const labels = await browser.execute(() =>

@@ -17,9 +17,40 @@ pub fn read(text: &str) -> (Grid, Vec<String>) {
     let inner = lines.iter().filter(|l| !l.starts_with('\t') && l.contains('\t')).count();
     if led > inner {
         cell_stream(&lines)
+    } else if let Some(sep) = csv_separator(&lines) {
+        delimited_rows(&text, sep)
     } else {
-        tab_rows(&text)
+        delimited_rows(&text, '\t')
     }
+}
+
+/// A CSV file (Excel saves «;» in Russian, «,» elsewhere): no tabs, and most lines split into
+/// the same number of cells by one separator outside quotes.
+fn csv_separator(lines: &[&str]) -> Option<char> {
+    if lines.iter().any(|l| l.contains('\t')) {
+        return None;
+    }
+    let filled: Vec<&&str> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
+    if filled.len() < 2 {
+        return None;
+    }
+    [';', ','].into_iter().find(|&sep| {
+        let counts: Vec<usize> = filled.iter().map(|l| outside_quotes(l, sep)).collect();
+        let most = counts.iter().copied().filter(|&c| c > 0).max().unwrap_or(0);
+        most > 0 && counts.iter().filter(|&&c| c == most).count() * 5 >= filled.len() * 4
+    })
+}
+
+fn outside_quotes(line: &str, sep: char) -> usize {
+    let mut quoted = false;
+    line.chars()
+        .filter(|&c| {
+            if c == '"' {
+                quoted = !quoted;
+            }
+            c == sep && !quoted
+        })
+        .count()
 }
 
 /// Word's «save as text»: every cell starts with a tab; lines without one continue the cell.
@@ -109,7 +140,7 @@ fn flush(grid: &mut Grid, row: &mut Vec<String>) {
 /// Tab-separated rows; a cell that starts with `"` runs to its closing quote (Excel quotes
 /// cells with line breaks and doubles the quotes inside). Lines before the header are the
 /// preamble.
-fn tab_rows(text: &str) -> (Grid, Vec<String>) {
+fn delimited_rows(text: &str, sep: char) -> (Grid, Vec<String>) {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row: Vec<String> = Vec::new();
     let mut cell = String::new();
@@ -132,7 +163,7 @@ fn tab_rows(text: &str) -> (Grid, Vec<String>) {
                 }
                 at_cell_start = false;
             }
-            '\t' => {
+            c if c == sep => {
                 row.push(std::mem::take(&mut cell));
                 at_cell_start = true;
             }
@@ -208,5 +239,18 @@ mod tests {
         assert_eq!(preamble, ["Дорожная карта"]);
         assert_eq!(grid.rows[1].cells, ["Первое\nвторая строка", "март"]);
         assert_eq!(grid.rows[2].cells, ["Кавычки \"внутри\"", "апрель"]);
+    }
+
+    #[test]
+    fn csv_files_split_by_their_separator() {
+        let (grid, _) =
+            read("ОО;Участники;Ср. балл\nМОБУ СОШ № 6;25;3,4\n\"Школа; с точкой с запятой\";18;3,1\n");
+        assert_eq!(grid.rows[1].cells, ["МОБУ СОШ № 6", "25", "3,4"]);
+        assert_eq!(grid.rows[2].cells[0], "Школа; с точкой с запятой");
+        let (grid, _) = read("school,n\nA,1\nB,2\n");
+        assert_eq!(grid.rows[2].cells, ["B", "2"]);
+        // Prose with a comma here and there is not a table.
+        let (grid, _) = read("Дорожная карта, проект\nПервое мероприятие\nВторое\n");
+        assert!(grid.rows.iter().all(|r| r.cells.len() == 1));
     }
 }
