@@ -33,6 +33,7 @@ fn print(
         as_of: NaiveDate::from_ymd_opt(2023, 5, 15),
         long_kept: false,
         a3: false,
+        analysis: None,
     };
     let doc = export(
         store,
@@ -209,6 +210,7 @@ fn the_report_prints_the_chosen_columns() {
         as_of: NaiveDate::from_ymd_opt(2023, 5, 15),
         long_kept: false,
         a3: false,
+        analysis: None,
     };
     let today = NaiveDate::from_ymd_opt(2023, 5, 15).unwrap();
     let doc = export(&store, &req, today, 0, Format::Pdf, &Default::default()).unwrap();
@@ -248,6 +250,7 @@ fn the_roadmap_prints_only_the_chosen_blocks_and_columns() {
         as_of: None,
         long_kept: true,
         a3: false,
+        analysis: None,
     };
     let doc = export(
         &store,
@@ -315,6 +318,7 @@ fn the_timeline_gives_back_every_event_inside_the_margins() {
         as_of: NaiveDate::from_ymd_opt(2023, 5, 15),
         long_kept: false,
         a3: true,
+        analysis: None,
     };
     let doc = export(
         &store,
@@ -349,6 +353,45 @@ fn the_overview_is_one_page_with_the_counts() {
     }
 }
 
+/// The справка: the findings, both charts' words, every supported school with its measures,
+/// the method; the wording claims no cause.
+#[test]
+fn the_effectiveness_report_states_its_figures_and_method() {
+    let (store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let (path, text) = print(&store, DocumentKind::Effectiveness, false, &dir);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for must in [
+        "Аналитическая справка о результатах и эффективности мер поддержки школ с низкими образовательными результатами за 2021–2023 годы",
+        "Основные выводы",
+        "у школ под поддержкой (7 шк.",
+        "95 % интервал",
+        "школы, получавшие поддержку",
+        "Разница с сопоставимыми школами",
+        "Все школы под поддержкой",
+        "Школы под поддержкой: результаты и меры",
+        "наставник: МОБУ лицей № 7",
+        "Как получены цифры",
+        "возврат к среднему",
+    ] {
+        assert!(flat.contains(must), "справка lacks «{must}»:\n{text}");
+    }
+    assert!(!flat.contains("благодаря"));
+    for name in [
+        "МОБУ СОШ № 6",
+        "МАОУ СОШ № 12",
+        "МОБУ СОШ № 31",
+        "МОБУ СОШ № 16",
+        "МОБУ СОШ № 20",
+        "МОБУ СОШ № 34",
+        "МАОУ СОШ № 39",
+    ] {
+        assert!(flat.contains(name), "{name}");
+    }
+    for (w, h) in pdf::page_sizes(&path) {
+        assert!((w - 595.0).abs() < 2.0 && (h - 842.0).abs() < 2.0, "A4: {w}×{h}");
+    }
+}
+
 /// Every document's .docx, opened by LibreOffice (the office suite coordinators on Astra and
 /// «Р7» machines have), lays out like the PDF: no page without words (the order once had a
 /// blank third page there) and about as many pages, and every event's words are in it.
@@ -363,6 +406,7 @@ fn every_docx_opens_in_libreoffice_without_blank_pages() {
         DocumentKind::Schools,
         DocumentKind::Report,
         DocumentKind::Overview,
+        DocumentKind::Effectiveness,
     ];
     let mut docx = Vec::new();
     let mut ours = Vec::new();
@@ -378,6 +422,7 @@ fn every_docx_opens_in_libreoffice_without_blank_pages() {
             as_of: NaiveDate::from_ymd_opt(2023, 5, 15),
             long_kept: false,
             a3: false,
+            analysis: None,
         };
         let day = NaiveDate::from_ymd_opt(2023, 5, 15).unwrap();
         let doc = export(&store, &req, day, 1_684_108_800, Format::Docx, &Default::default()).unwrap();

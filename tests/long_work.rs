@@ -75,6 +75,7 @@ fn a_stopped_export_leaves_no_file() {
         as_of: None,
         long_kept: false,
         a3: false,
+        analysis: None,
     };
     let today = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
     let out = dir.path().join("Дорожная карта.pdf");

@@ -77,6 +77,7 @@ fn main() {
         as_of: None,
         long_kept: false,
         a3: false,
+        analysis: None,
     };
     let files: Vec<_> = ["docx", "xlsx"]
         .iter()

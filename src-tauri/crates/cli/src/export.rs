@@ -27,6 +27,8 @@ pub enum DocumentKind {
     Timeline,
     /// «Ход реализации дорожной карты на <дату>»: the overview on one page.
     Overview,
+    /// «Аналитическая справка о результатах и эффективности мер поддержки…» (needs no plan).
+    Effectiveness,
 }
 
 /// What the user chose in the Документы view (or on the command line).
@@ -49,6 +51,9 @@ pub struct ExportRequest {
     /// An A3 sheet (the timeline only; every other document is A4).
     #[serde(default)]
     pub a3: bool,
+    /// What the справка analyses; the usual measure when absent.
+    #[serde(default)]
+    pub analysis: Option<domain::AnalysisSettings>,
 }
 
 /// The blocks a roadmap may print above its table.
@@ -97,7 +102,11 @@ pub fn export_to_file(
             "Шкала времени печатается только в PDF: выберите файл .pdf",
         ));
     }
-    let (bytes, pages, warnings) = if ext == "xlsx" {
+    let (bytes, pages, warnings) = if ext == "xlsx" && req.document == DocumentKind::Effectiveness {
+        let a = effectiveness_analysis(store, req)?;
+        let bytes = exchange::xlsx::effectiveness(&a).map_err(|e| CommandError::new(ErrorCode::Io, e))?;
+        (bytes, 0, Vec::new())
+    } else if ext == "xlsx" {
         if !matches!(req.document, DocumentKind::Annex | DocumentKind::Report) {
             return Err(CommandError::new(
                 ErrorCode::Invalid,
@@ -132,6 +141,14 @@ pub fn export(
     format: Format,
     work: &domain::Work,
 ) -> CommandResult<Rendered> {
+    let orientation = if req.landscape { Orientation::Landscape } else { Orientation::Portrait };
+    let margins = if req.long_kept { Margins::LONG_KEPT } else { Margins::STANDARD };
+    if req.document == DocumentKind::Effectiveness {
+        let a = effectiveness_analysis(store, req)?;
+        let meta =
+            Meta { title: documents::effectiveness_title(&a), format, created_unix, work: work.clone() };
+        return effectiveness(store, &a, today, margins, &meta);
+    }
     let conn = store.read();
     let data = Data {
         roadmap: store::plan::roadmap(conn, req.plan_id)?,
@@ -147,8 +164,6 @@ pub fn export(
         series: &data.series,
         groups: &data.groups,
     };
-    let orientation = if req.landscape { Orientation::Landscape } else { Orientation::Portrait };
-    let margins = if req.long_kept { Margins::LONG_KEPT } else { Margins::STANDARD };
     let columns =
         Column::parse_list(&req.columns.join(",")).map_err(|m| CommandError::new(ErrorCode::Invalid, m))?;
     let shown = |block: &str| req.blocks.as_ref().is_none_or(|b| b.iter().any(|x| x == block));
@@ -176,6 +191,7 @@ pub fn export(
         DocumentKind::Report => format!("Отчёт о выполнении: {}", plan.title),
         DocumentKind::Timeline => format!("Шкала времени: {}", plan.title),
         DocumentKind::Overview => format!("Ход реализации: {}", plan.title),
+        DocumentKind::Effectiveness => unreachable!("printed above without a plan"),
     };
     let as_of = req.as_of.unwrap_or(today);
     let meta = Meta { title, format, created_unix, work: work.clone() };
@@ -219,8 +235,77 @@ pub fn export(
             let o = overview(store, &data.roadmap, &data, as_of)?;
             documents::overview_document(&o, &plan.title, margins, &meta)
         }
+        DocumentKind::Effectiveness => unreachable!("printed above without a plan"),
     };
     pdf.map_err(invalid)
+}
+
+/// The analysis the справка prints: the request's settings, else the usual measure.
+fn effectiveness_analysis(store: &Store, req: &ExportRequest) -> CommandResult<domain::Analysis> {
+    let settings = match &req.analysis {
+        Some(s) => s.clone(),
+        None => domain::AnalysisSettings {
+            filter: crate::results::default_filter(&store::results::list(store.read())?),
+            ..Default::default()
+        },
+    };
+    let a = crate::results::analysis(store, &settings)?;
+    if a.years.is_empty() {
+        return Err(CommandError::new(
+            ErrorCode::NotFound,
+            "Результатов школ ещё нет: загрузите таблицу результатов (koordinator results import ФАЙЛ)",
+        ));
+    }
+    Ok(a)
+}
+
+/// The справка with what each supported school got from every plan.
+fn effectiveness(
+    store: &Store,
+    a: &domain::Analysis,
+    today: NaiveDate,
+    margins: Margins,
+    meta: &Meta,
+) -> CommandResult<Rendered> {
+    let support = school_support(store, today)?;
+    let profile = store::setting::profile(store.read())?;
+    let input = documents::EffectivenessInput {
+        analysis: a,
+        support: &support,
+        issuer: &profile.issuer,
+        coordinator: &profile.coordinator,
+        date: domain::ru_date(today),
+    };
+    documents::effectiveness_report(&input, margins, meta).map_err(invalid)
+}
+
+/// Every school's measures: events aimed at it in every plan, its mentors, its risks.
+pub fn school_support(
+    store: &Store,
+    as_of: NaiveDate,
+) -> CommandResult<Vec<domain::effectiveness::SchoolSupport>> {
+    use chrono::Datelike;
+    Ok(store.snapshot(|conn| {
+        let schools = store::school::list(conn, None)?;
+        let pairings = store::pairing::list(conn, None)?;
+        let factors = store::risk::factors(conn)?;
+        let mut roadmaps = Vec::new();
+        let mut coverage = Vec::new();
+        for plan in store::plan::list(conn)? {
+            let roadmap = store::plan::roadmap(conn, plan.id)?;
+            let profile = store::risk::profile(conn, roadmap.plan.period.start.year())?;
+            let links = store::risk::event_links(conn, plan.id)?;
+            for cell in domain::coverage(&profile, &roadmap, &links) {
+                let name = factors
+                    .iter()
+                    .find(|f| f.id == cell.risk_factor_id)
+                    .map_or(String::new(), |f| f.name.clone());
+                coverage.push((cell, name));
+            }
+            roadmaps.push(roadmap);
+        }
+        Ok(domain::effectiveness::support(&schools, &roadmaps, &pairings, &coverage, as_of))
+    })?)
 }
 
 /// The plan's overview on a day, from what the export has gathered and the risk profile of the

@@ -105,6 +105,8 @@ fn block_xml(out: &mut String, block: &Block, text_width: f32, page_width: f32) 
             ),
         ),
         Block::PageBreak => out.push_str(r#"<w:p><w:r><w:br w:type="page"/></w:r></w:p>"#),
+        // Word gets the chart's figures as a table.
+        Block::Chart(c) => table_xml(out, &c.table, text_width),
     }
 }
 

@@ -120,8 +120,14 @@ fn page(p: &Page, fonts: &Fonts, ids: &[FontId]) -> PdfPage {
         }
     }
     ops.push(Op::SetFillColor { col: grey(0.0) });
+    let mut pen = (0.5f32, 0.0f32);
     for item in &p.items {
-        if let Item::Line { x1, y1, x2, y2 } = *item {
+        if let Item::Line { x1, y1, x2, y2, width, tone } = *item {
+            if (width, tone) != pen {
+                ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+                ops.push(Op::SetOutlineColor { col: grey(tone) });
+                pen = (width, tone);
+            }
             ops.push(Op::DrawLine {
                 line: PdfLine {
                     points: vec![

@@ -178,6 +178,10 @@ pub struct Analysis {
     /// Schools under support in that year, and the others.
     pub supported_group: Vec<Point>,
     pub other_group: Vec<Point>,
+    /// Schools supported in any year (before their support as well), and those never supported:
+    /// the picture a difference in differences reads.
+    pub ever_supported: Vec<Point>,
+    pub never_supported: Vec<Point>,
     pub schools: Vec<SchoolAnalysis>,
     pub cohorts: Vec<CohortEstimate>,
     /// All cohorts and years together (each supported school-year once).
@@ -223,6 +227,8 @@ pub fn analyse(schools: &[School], results: &[ResultRecord], settings: &Analysis
     let district = group(&|_, _| true);
     let supported_group = group(&|s, y| under_support(s, y));
     let other_group = group(&|s, y| !under_support(s, y));
+    let ever_supported = group(&|s, _| cohort(s).is_some());
+    let never_supported = group(&|s, _| cohort(s).is_none());
 
     let ctx = Context { schools, measures: &measures, cohort_of: &cohort_of, settings };
     let mut cohorts = Vec::new();
@@ -287,6 +293,8 @@ pub fn analyse(schools: &[School], results: &[ResultRecord], settings: &Analysis
         district,
         supported_group,
         other_group,
+        ever_supported,
+        never_supported,
         schools: schools_out,
         cohorts,
         overall,
@@ -665,6 +673,18 @@ fn findings(a: &Analysis) -> Vec<String> {
     out
 }
 
+/// «двух лет», «трёх лет»: the years of a steady trend in words.
+fn years_words(n: u32) -> String {
+    match n {
+        1 => "года".into(),
+        2 => "двух лет".into(),
+        3 => "трёх лет".into(),
+        4 => "четырёх лет".into(),
+        5 => "пяти лет".into(),
+        n => format!("{n} лет"),
+    }
+}
+
 fn method(s: &AnalysisSettings) -> Vec<String> {
     vec![
         format!(
@@ -694,13 +714,99 @@ fn method(s: &AnalysisSettings) -> Vec<String> {
         format!(
             "Если участников меньше {}, доли отметок сильно колеблются от года к году: такие цифры показаны \
              серым, выводы по ним не делаются. Устойчивая положительная динамика — улучшение в каждом из \
-             последних {} лет не меньше чем на {} п. Изменения описаны как произошедшие на фоне мер \
-             поддержки: причинную связь такой анализ не доказывает.",
+             последних {}{}; один хороший год после плохого устойчивой динамикой не считается. Изменения \
+             описаны как произошедшие на фоне мер поддержки: причинную связь такой анализ не доказывает.",
             s.min_participants,
-            s.steady_years,
-            decimal(s.steady_points)
+            years_words(s.steady_years),
+            if s.steady_points > 0.0 {
+                format!(" не меньше чем на {} {}", decimal(s.steady_points), s.metric.change_unit())
+            } else {
+                String::new()
+            }
         ),
     ]
+}
+
+/// What a supported school got, beside its figures: the roadmap events aimed at it, its
+/// mentors, its «500+» risks and whether each has a measure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SchoolSupport {
+    #[ts(type = "number")]
+    pub school_id: Id,
+    /// Events of sections aimed at the school (all plans).
+    pub events: u32,
+    pub done: u32,
+    pub overdue: u32,
+    /// «МОБУ лицей № 7 (01.09.2022–31.08.2023)».
+    pub mentors: Vec<String>,
+    /// «Низкий уровень оснащения — высокий, мера есть».
+    pub risks: Vec<String>,
+    pub uncovered_risks: u32,
+}
+
+/// The support of each school from the district's plans, pairings and risk coverage.
+pub fn support(
+    schools: &[School],
+    roadmaps: &[crate::Roadmap],
+    pairings: &[crate::Pairing],
+    coverage: &[(crate::CoverageCell, String)],
+    as_of: chrono::NaiveDate,
+) -> Vec<SchoolSupport> {
+    let name = |id: Id| schools.iter().find(|s| s.id == id).map_or("?", |s| s.draft.short_name.as_str());
+    schools
+        .iter()
+        .map(|s| {
+            let mut out = SchoolSupport {
+                school_id: s.id,
+                events: 0,
+                done: 0,
+                overdue: 0,
+                mentors: Vec::new(),
+                risks: Vec::new(),
+                uncovered_risks: 0,
+            };
+            for r in roadmaps {
+                let aimed: Vec<Id> = r
+                    .sections
+                    .iter()
+                    .filter(|sec| sec.school_ids.contains(&s.id))
+                    .map(|sec| sec.id)
+                    .collect();
+                for e in r.events.iter().filter(|e| e.section_id.is_some_and(|id| aimed.contains(&id))) {
+                    out.events += 1;
+                    match e.progress(as_of) {
+                        crate::Progress::Done => out.done += 1,
+                        crate::Progress::Overdue => out.overdue += 1,
+                        _ => {}
+                    }
+                }
+            }
+            for p in pairings.iter().filter(|p| p.draft.supported_school_id == s.id) {
+                out.mentors.push(format!(
+                    "{} ({}–{})",
+                    name(p.draft.mentor_school_id),
+                    p.draft.start.format("%d.%m.%Y"),
+                    p.draft.end.format("%d.%m.%Y")
+                ));
+            }
+            for (cell, factor) in coverage.iter().filter(|(c, _)| c.school_id == s.id) {
+                let level = match cell.level {
+                    crate::RiskLevel::Low => "низкий",
+                    crate::RiskLevel::Medium => "средний",
+                    crate::RiskLevel::High => "высокий",
+                };
+                if cell.uncovered {
+                    out.uncovered_risks += 1;
+                }
+                if cell.level != crate::RiskLevel::Low {
+                    let measure = if cell.uncovered { "мер нет" } else { "мера есть" };
+                    out.risks.push(format!("{factor} — {level}, {measure}"));
+                }
+            }
+            out
+        })
+        .collect()
 }
 
 #[cfg(test)]

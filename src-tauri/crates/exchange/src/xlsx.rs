@@ -75,3 +75,70 @@ fn build(r: &Roadmap, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
     sheet.set_freeze_panes(1, 0)?;
     book.save_to_buffer()
 }
+
+/// The справка's table: each school's measure by year with its pupils, the change against
+/// comparison schools with its interval, the trend.
+pub fn effectiveness(a: &domain::Analysis) -> Result<Vec<u8>, String> {
+    use domain::effectiveness::Trend;
+    let err = |e: rust_xlsxwriter::XlsxError| format!("Не удалось записать книгу Excel: {e}");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Результаты").map_err(err)?;
+    let bold = rust_xlsxwriter::Format::new().set_bold().set_text_wrap();
+    sheet
+        .write_string_with_format(0, 0, format!("{} — {}", a.metric_label, a.filter_label), &bold)
+        .map_err(err)?;
+    let mut head: Vec<String> = vec!["Школа".into(), "Под поддержкой с".into()];
+    for y in &a.years {
+        head.push(format!("{y}"));
+        head.push(format!("{y}, участников"));
+    }
+    head.extend(
+        [
+            "Изменение",
+            "У сопоставимых школ",
+            "Разница",
+            "95 % интервал: от",
+            "до",
+            "Динамика",
+            "Мало участников",
+        ]
+        .map(String::from),
+    );
+    for (c, h) in head.iter().enumerate() {
+        sheet.write_string_with_format(2, c as u16, h, &bold).map_err(err)?;
+    }
+    for (i, s) in a.schools.iter().filter(|s| !s.series.is_empty()).enumerate() {
+        let r = 3 + i as u32;
+        sheet.write_string(r, 0, &s.name).map_err(err)?;
+        if let Some(g) = s.cohort {
+            sheet.write_number(r, 1, f64::from(g)).map_err(err)?;
+        }
+        for (k, y) in a.years.iter().enumerate() {
+            if let Some(p) = s.series.iter().find(|p| p.year == *y) {
+                let c = 2 + 2 * k as u16;
+                sheet.write_number(r, c, (p.value * 10.0).round() / 10.0).map_err(err)?;
+                sheet.write_number(r, c + 1, f64::from(p.pupils)).map_err(err)?;
+            }
+        }
+        let c = 2 + 2 * a.years.len() as u16;
+        if let Some(e) = &s.effect {
+            let round = |x: f64| (x * 10.0).round() / 10.0;
+            sheet.write_number(r, c, round(e.naive)).map_err(err)?;
+            sheet.write_number(r, c + 1, round(e.naive - e.value)).map_err(err)?;
+            sheet.write_number(r, c + 2, round(e.value)).map_err(err)?;
+            if let (Some(l), Some(h)) = (e.low, e.high) {
+                sheet.write_number(r, c + 3, round(l)).map_err(err)?;
+                sheet.write_number(r, c + 4, round(h)).map_err(err)?;
+            }
+        }
+        if s.trend != Trend::TooShort || s.cohort.is_some() {
+            sheet.write_string(r, c + 5, s.trend.label()).map_err(err)?;
+        }
+        if s.series.iter().any(|p| p.few) {
+            sheet.write_string(r, c + 6, "да").map_err(err)?;
+        }
+    }
+    sheet.set_column_width(0, 28).map_err(err)?;
+    book.save_to_buffer().map_err(err)
+}

@@ -95,13 +95,13 @@ pub enum Command {
     /// Напечатать документ в PDF: приложение, приказ, график вебинаров, список школ, отчёт
     #[command(
         help_template = SUB_HELP,
-        override_usage = "koordinator export --plan ID --document annex|order|webinars|schools|report|timeline|overview --out ФАЙЛ.pdf|.docx|.xlsx [--landscape] [--a3] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--db ФАЙЛ]"
+        override_usage = "koordinator export [--plan ID] --document annex|order|webinars|schools|report|timeline|overview|effectiveness --out ФАЙЛ.pdf|.docx|.xlsx [--landscape] [--a3] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--db ФАЙЛ]"
     )]
     Export {
-        /// Номер дорожной карты
+        /// Номер дорожной карты (для всех документов, кроме справки effectiveness)
         #[arg(long, value_name = "ID")]
-        plan: i64,
-        /// Документ: annex (дорожная карта), order (приказ с приложениями), webinars (график вебинаров), schools (список школ), report (отчёт), timeline (шкала времени), overview (ход реализации)
+        plan: Option<i64>,
+        /// Документ: annex (дорожная карта), order (приказ с приложениями), webinars (график вебинаров), schools (список школ), report (отчёт), timeline (шкала времени), overview (ход реализации), effectiveness (аналитическая справка о результатах и эффективности мер поддержки)
         #[arg(long, value_name = "ДОКУМЕНТ", hide_possible_values = true)]
         document: crate::export::DocumentKind,
         /// Куда сохранить: .pdf, .docx (для правки в Word) или .xlsx (таблица мероприятий)
@@ -573,6 +573,16 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
         }
         Command::Export { plan, document, out: path, landscape, columns, blocks, as_of, long_kept, a3 } => {
             let store = open()?;
+            let plan = match (plan, document) {
+                (Some(p), _) => p,
+                (None, crate::export::DocumentKind::Effectiveness) => 0,
+                (None, _) => {
+                    return Err(CommandError::new(
+                        ErrorCode::Invalid,
+                        "не хватает параметра: --plan ID (номер дорожной карты из koordinator plans)",
+                    ))
+                }
+            };
             let request = crate::export::ExportRequest {
                 plan_id: plan,
                 document,
@@ -582,6 +592,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 as_of,
                 long_kept,
                 a3,
+                analysis: None,
             };
             let now = chrono::Local::now();
             let saved = crate::export::export_to_file(

@@ -2,6 +2,7 @@
 //! layout engine.
 
 mod common;
+mod effectiveness;
 mod order;
 mod overview;
 mod report;
@@ -11,6 +12,7 @@ mod timeline;
 mod webinars;
 
 pub use common::{AnnexMark, District};
+pub use effectiveness::{effectiveness_part, effectiveness_report, effectiveness_title, EffectivenessInput};
 pub use order::order_with_annexes;
 pub use overview::overview_document;
 pub use report::{completion_report, REPORT_COLUMNS};

@@ -11,26 +11,11 @@ use crate::layout::mm;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     /// One line of text: runs at their x, on one baseline `y`, in one face.
-    Text {
-        y: f32,
-        style: Style,
-        size: f32,
-        runs: Vec<(f32, String)>,
-    },
-    Line {
-        x1: f32,
-        y1: f32,
-        x2: f32,
-        y2: f32,
-    },
+    Text { y: f32, style: Style, size: f32, runs: Vec<(f32, String)> },
+    /// A rule `width` pt thick in grey `tone` (0 black).
+    Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32, tone: f32 },
     /// A filled rectangle in grey `tone` (0 black, 1 white).
-    Fill {
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-        tone: f32,
-    },
+    Fill { x: f32, y: f32, w: f32, h: f32, tone: f32 },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -150,6 +135,16 @@ impl<'a> Flow<'a> {
                 }
             }
             Block::AtBottom(p) => self.at_bottom(p),
+            Block::Chart(c) => {
+                if !self.fresh && self.y + c.height > self.bottom {
+                    self.new_page();
+                }
+                let (x, y, w) = (self.left, self.y, self.width());
+                let items = c.draw(x, y, w, self.fonts);
+                self.page().items.extend(items);
+                self.y = (y + c.height).min(self.bottom);
+                self.fresh = false;
+            }
             Block::PageBreak => {
                 if !self.fresh {
                     self.new_page();
@@ -383,12 +378,12 @@ impl<'a> Flow<'a> {
             self.rule_at = Some(bottom);
             let items = &mut self.page().items;
             if !shared {
-                items.push(Item::Line { x1: left, y1: top, x2: right, y2: top });
+                items.push(Item::Line { x1: left, y1: top, x2: right, y2: top, width: 0.5, tone: 0.0 });
             }
-            items.push(Item::Line { x1: left, y1: bottom, x2: right, y2: bottom });
-            items.push(Item::Line { x1: left, y1: top, x2: left, y2: bottom });
+            items.push(Item::Line { x1: left, y1: bottom, x2: right, y2: bottom, width: 0.5, tone: 0.0 });
+            items.push(Item::Line { x1: left, y1: top, x2: left, y2: bottom, width: 0.5, tone: 0.0 });
             for (x, w, _) in cells.iter() {
-                items.push(Item::Line { x1: x + w, y1: top, x2: x + w, y2: bottom });
+                items.push(Item::Line { x1: x + w, y1: top, x2: x + w, y2: bottom, width: 0.5, tone: 0.0 });
             }
         }
         self.y = top + height;

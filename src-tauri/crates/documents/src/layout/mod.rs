@@ -2,9 +2,11 @@
 //! positioned words and lines, which `render` turns into PDF. Everything is measured with the
 //! fonts' real advances; nothing is ever drawn outside the margins.
 
+mod chart;
 mod flow;
 mod text;
 
+pub use chart::{Chart, ChartKind, IntervalRow, Series};
 pub use flow::{flow, Item, Page};
 pub use text::Line;
 
@@ -201,6 +203,8 @@ pub enum Block {
     AtBottom(Paragraph),
     /// Starts a new page.
     PageBreak,
+    /// A chart, kept whole on one page.
+    Chart(Chart),
 }
 
 /// A part of a document with its own page setup and page numbering: the order, each annex.
