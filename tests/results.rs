@@ -127,9 +127,17 @@ fn a_fis_oko_table_comes_in_matched_refused_until_decided_and_replaced_on_reques
         "{out}"
     );
     assert_eq!(count(&db), before + 3);
-    // The new school keeps its login: the next table finds it by code.
+    // The new school keeps its login, and schools matched by name learn theirs: the next table
+    // finds them by code.
     let schools: Value = serde_json::from_str(&ok(&run(&db, &["schools", "--json"]))).unwrap();
-    assert!(schools.as_array().unwrap().iter().any(|s| s["code"] == "sch613777"));
+    let code_of = |short: &str| {
+        schools.as_array().unwrap().iter().find(|s| s["short_name"] == short).map(|s| s["code"].clone())
+    };
+    assert_eq!(code_of("МБОУ СОШ № 77"), Some(Value::from("sch613777")));
+    assert_eq!(code_of("МАОУ СОШ № 12"), Some(Value::from("sch613012")));
+    let again: Value =
+        serde_json::from_str(&ok(&run(&db, &["results", "import", f, "--preview", "--json"]))).unwrap();
+    assert!(again["names"].as_array().unwrap().iter().all(|n| n["how"] == "code"), "{again}");
 
     let again = err(&run(&db, &["results", "import", f]));
     assert!(again.contains("ВПР 2024 уже загружены") && again.contains("--duplicate replace"), "{again}");

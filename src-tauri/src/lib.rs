@@ -6,7 +6,7 @@ mod instance;
 mod render;
 
 // The window-free part lives in its own crate so the console program does not link GTK/WebKit.
-pub use koordinator_cli::{applog, cli, contained, district, error, export, files, import, paths};
+pub use koordinator_cli::{applog, cli, contained, district, error, export, files, import, paths, results};
 
 use std::path::PathBuf;
 
@@ -98,6 +98,12 @@ pub fn run_app<R: tauri::Runtime>(
             commands::exchange::cancel_work,
             commands::exchange::export_bundle,
             commands::exchange::copy_plan,
+            commands::results::list_results,
+            commands::results::result_choices,
+            commands::results::results_view,
+            commands::results::preview_results,
+            commands::results::import_results,
+            commands::results::update_result,
             commands::files::choose_file,
         ])
 }

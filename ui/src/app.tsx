@@ -15,6 +15,7 @@ import { ImportView } from "./views/Import";
 import { OrdersView } from "./views/Orders";
 import { HistoryView } from "./views/History";
 import { DataFileView } from "./views/DataFile";
+import { ResultsView } from "./views/Results";
 import { announceDataChanged, typing } from "./api/changes";
 import type { HistoryState } from "./api/bindings/HistoryState";
 
@@ -26,6 +27,7 @@ const VIEWS = [
   ["progress", "Ход работы"],
   ["webinars", "Вебинары"],
   ["orders", "Приказы"],
+  ["results", "Результаты"],
   ["documents", "Документы"],
   ["import", "Импорт"],
   ["history", "Журнал"],
@@ -219,6 +221,7 @@ export function App() {
           {view === "progress" && <ProgressView />}
           {view === "webinars" && <WebinarsView />}
           {view === "orders" && <OrdersView />}
+          {view === "results" && <ResultsView />}
           {view === "documents" && <DocumentsView />}
           {view === "import" && <ImportView onImported={() => setWelcome(false)} />}
           {view === "history" && <HistoryView />}

@@ -53,6 +53,15 @@ import type { RiskProfileEntry } from "./bindings/RiskProfileEntry";
 import type { CoverageCell } from "./bindings/CoverageCell";
 import type { Timeline } from "./bindings/Timeline";
 import type { Overview } from "./bindings/Overview";
+import type { ResultRow } from "./bindings/ResultRow";
+import type { ResultRecord } from "./bindings/ResultRecord";
+import type { ResultChoices } from "./bindings/ResultChoices";
+import type { ResultsView } from "./bindings/ResultsView";
+import type { ResultsPreview } from "./bindings/ResultsPreview";
+import type { ResultsContext } from "./bindings/ResultsContext";
+import type { ResultsWritten } from "./bindings/ResultsWritten";
+import type { NameChoice } from "./bindings/NameChoice";
+import type { AnalysisSettings } from "./bindings/AnalysisSettings";
 
 /** A backend error: `code` to branch on, `message` (Russian) to show, `field` it belongs to. */
 export class AppError extends Error {
@@ -132,6 +141,13 @@ export const api = {
     duplicate: Duplicate | null,
     onStep: (s: WorkStep) => void,
   ) => call<Written>("import_plan", { source, period, title, issuer, roles, duplicate, progress: steps(onStep) }),
+  listResults: () => call<ResultRow[]>("list_results"),
+  resultChoices: () => call<ResultChoices>("result_choices"),
+  resultsView: (settings: AnalysisSettings) => call<ResultsView>("results_view", { settings }),
+  previewResults: (path: string, hints: ResultsContext) => call<ResultsPreview>("preview_results", { path, hints }),
+  importResults: (path: string, hints: ResultsContext, choices: Record<string, NameChoice>, duplicate: Duplicate | null) =>
+    call<ResultsWritten>("import_results", { path, hints, choices, duplicate }),
+  updateResult: (id: number, record: ResultRecord) => call<void>("update_result", { id, record }),
   /** Stops the running import or export at its next step: nothing of it is written. */
   cancelWork: () => call<void>("cancel_work"),
   exportBundle: (planId: number, path: string) => call<void>("export_bundle", { planId, path }),

@@ -7,9 +7,20 @@ import type { School } from "../api/bindings/School";
 import type { SchoolDraft } from "../api/bindings/SchoolDraft";
 import { CATEGORIES, CATEGORY_LABELS, capital } from "../format";
 
-const EMPTY: SchoolDraft = { name: "", short_name: "", director: "", address: "", phone: "", email: "", statuses: [] };
+const EMPTY: SchoolDraft = {
+  name: "",
+  short_name: "",
+  director: "",
+  address: "",
+  phone: "",
+  email: "",
+  statuses: [],
+  code: "",
+  inn: "",
+  settlement: null,
+};
 
-type TextField = "short_name" | "name" | "director" | "address" | "phone" | "email";
+type TextField = "short_name" | "name" | "director" | "address" | "phone" | "email" | "code" | "inn";
 
 const FIELDS: [TextField, string, string][] = [
   ["short_name", "Краткое название", "МОБУ СОШ № 6"],
@@ -18,6 +29,8 @@ const FIELDS: [TextField, string, string][] = [
   ["phone", "Телефон", ""],
   ["email", "Электронная почта", ""],
   ["address", "Адрес", ""],
+  ["code", "Логин в ФИС ОКО", "sch613024"],
+  ["inn", "ИНН", "10 цифр"],
 ];
 
 /** Adds a school, or edits one — an existing school is saved as each field is left. A refused
@@ -87,6 +100,21 @@ export function SchoolForm(props: { school: School | null; onSaved: () => void; 
             {beside(f)}
           </label>
         ))}
+        <label>
+          <span>Населённый пункт</span>
+          <select
+            name="settlement"
+            value={draft.settlement ?? ""}
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              setDraft({ ...latest.current, settlement: v === "city" || v === "village" ? v : null });
+            }}
+          >
+            <option value="">не указан</option>
+            <option value="city">город</option>
+            <option value="village">село</option>
+          </select>
+        </label>
       </div>
       <fieldset>
         <legend>Категории по годам</legend>

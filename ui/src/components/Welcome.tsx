@@ -9,7 +9,13 @@ export function Welcome(props: {
   onImport: () => void;
   onEmpty: () => void;
 }) {
-  const [profile, setProfile] = useState<DistrictProfile>({ issuer: "", issuer_genitive: "", coordinator: "", head: "" });
+  const [profile, setProfile] = useState<DistrictProfile>({
+    issuer: "",
+    issuer_genitive: "",
+    coordinator: "",
+    head: "",
+    oktmo: "",
+  });
   const [error, setError] = useState<string | null>(null);
   const field = (key: keyof DistrictProfile, label: string, placeholder: string) => (
     <label>
@@ -48,6 +54,7 @@ export function Welcome(props: {
         {field("issuer_genitive", "То же в родительном падеже (для «Приказ …»)", "Управления образования г. Таганрога")}
         {field("coordinator", "Муниципальный координатор", "Баркалова Е.В., главный специалист")}
         {field("head", "Кто подписывает приказы", "Морозова О.Л., начальник Управления образования")}
+        {field("oktmo", "Код ОКТМО района (для сводки региона)", "60737000")}
       </div>
       {error && (
         <p class="field-error" role="alert">
@@ -68,7 +75,8 @@ export function Welcome(props: {
       </div>
       <p class="small muted">
         Демонстрационный район — дорожная карта Управления образования г. Таганрога на 2022–2023 учебный год: 7
-        курируемых школ и 5 школ-наставников, 16 мероприятий, цикл из пяти вебинаров.
+        курируемых школ и 5 школ-наставников, 16 мероприятий, цикл из пяти вебинаров; для раздела «Результаты» —
+        придуманные результаты ВПР 2021–2023 и шесть школ для сравнения.
       </p>
     </section>
   );

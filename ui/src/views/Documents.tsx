@@ -18,12 +18,13 @@ const DOCUMENTS: [DocumentKind, string, string][] = [
   ["report", "Отчёт о выполнении", "Отчёт о выполнении"],
   ["timeline", "Шкала времени", "Шкала времени"],
   ["overview", "Ход реализации (обзор на дату)", "Ход реализации"],
+  ["effectiveness", "Аналитическая справка о результатах и эффективности мер", "Аналитическая справка"],
 ];
 
 /** Documents printed as of a day. */
 const DATED: DocumentKind[] = ["report", "timeline", "overview"];
 /** Documents whose orientation is fixed: the timeline is landscape, the overview one portrait page. */
-const FIXED_ORIENTATION: DocumentKind[] = ["order", "timeline", "overview"];
+const FIXED_ORIENTATION: DocumentKind[] = ["order", "timeline", "overview", "effectiveness"];
 
 /** Prints a plan's documents to PDF and lists the district's orders. */
 export function DocumentsView() {
@@ -76,6 +77,7 @@ export function DocumentsView() {
         as_of: asOf || null,
         long_kept: longKept,
         a3: document === "timeline" && a3,
+        analysis: null,
       };
       setDone(await work.run((onStep) => api.exportDocument(request, path, onStep)));
     } catch (e) {
@@ -195,9 +197,9 @@ export function DocumentsView() {
                 Word (.docx)…
               </button>
             )}
-            {(document === "annex" || document === "report") && (
+            {(document === "annex" || document === "report" || document === "effectiveness") && (
               <button type="button" id="export-xlsx" disabled={busy || planId === null} onClick={() => exportAs("xlsx")}>
-                Таблица мероприятий Excel (.xlsx)…
+                {document === "effectiveness" ? "Таблица результатов Excel (.xlsx)…" : "Таблица мероприятий Excel (.xlsx)…"}
               </button>
             )}
           </div>

@@ -31,6 +31,33 @@ pub fn read_file(exe: &Path, path: &Path, sheet: Option<&str>) -> CommandResult<
     run(cmd, path)
 }
 
+/// Every sheet of a results workbook (or the one table of another file), each in its own child.
+pub fn read_results(exe: &Path, path: &Path) -> CommandResult<Vec<(Source, String)>> {
+    let name = path.to_string_lossy().into_owned();
+    let one = |sheet: Option<&str>| {
+        let mut cmd = Command::new(exe);
+        cmd.arg("read-table").arg(path).arg("--any");
+        if let Some(s) = sheet {
+            cmd.arg("--sheet").arg(s);
+        }
+        #[cfg(windows)]
+        {
+            use std::os::windows::process::CommandExt;
+            cmd.creation_flags(0x0800_0000);
+        }
+        run(cmd, path)
+    };
+    let first = one(None)?;
+    let mut sources = Vec::new();
+    for s in first.sheets.clone() {
+        if Some(&s) != first.sheet.as_ref() {
+            sources.push((one(Some(&s))?, name.clone()));
+        }
+    }
+    sources.insert(0, (first, name));
+    Ok(sources)
+}
+
 /// Runs a reader and takes its JSON, its Russian refusal, or the news that it failed.
 pub fn run(mut cmd: Command, path: &Path) -> CommandResult<Source> {
     let failed = |why: String| {

@@ -142,9 +142,14 @@ pub fn write(
                 (_, Some(NameChoice::School(id))) => {
                     store::school::get(tx, id)?;
                     store::results::remember(tx, &n.key, id)?;
+                    store::school::learn_code(tx, id, &n.code)?;
                     Some(id)
                 }
-                (Some(id), _) => Some(id),
+                (Some(id), _) => {
+                    // The next table finds it by its login.
+                    store::school::learn_code(tx, id, &n.code)?;
+                    Some(id)
+                }
                 (None, Some(NameChoice::New)) => {
                     w.new_schools += 1;
                     Some(store::school::insert(tx, &recognise::new_school(n))?)

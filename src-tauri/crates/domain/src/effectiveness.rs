@@ -152,6 +152,8 @@ pub struct SchoolAnalysis {
     /// The comparison schools of that estimate.
     #[ts(type = "Array<number>")]
     pub comparison: Vec<Id>,
+    /// Those schools pooled, year by year: the line the school is set against.
+    pub comparison_series: Vec<Point>,
     /// One sentence in plain Russian.
     pub summary: String,
 }
@@ -171,6 +173,9 @@ pub struct CohortEstimate {
 pub struct Analysis {
     pub settings: AnalysisSettings,
     pub metric_label: String,
+    /// «п. п.» or «балла»: the unit of changes.
+    pub change_unit: String,
+    pub higher_is_better: bool,
     pub filter_label: String,
     pub years: Vec<i32>,
     /// All schools of the district pooled.
@@ -267,6 +272,19 @@ pub fn analyse(schools: &[School], results: &[ResultRecord], settings: &Analysis
             let effect = base.zip(last).and_then(|(b, t)| ctx.effect(s, b, t));
             let estimate = effect.as_ref().map(|e| combine(&[vec![e.clone()]], settings, 0));
             let trend = trend(&series, metric, settings);
+            let comparison: Vec<Id> = effect.as_ref().map(|e| e.comparison.clone()).unwrap_or_default();
+            let comparison_series: Vec<Point> = years
+                .iter()
+                .filter_map(|&y| {
+                    let mut p = Pooled::default();
+                    for id in &comparison {
+                        if let Some(x) = pooled.get(&(*id, y)) {
+                            add_pooled(&mut p, x);
+                        }
+                    }
+                    point(y, &p)
+                })
+                .collect();
             let mut a = SchoolAnalysis {
                 school_id: s.id,
                 name: s.draft.short_name.clone(),
@@ -276,7 +294,8 @@ pub fn analyse(schools: &[School], results: &[ResultRecord], settings: &Analysis
                 effect: estimate,
                 base_year: base,
                 last_year: last,
-                comparison: effect.map(|e| e.comparison).unwrap_or_default(),
+                comparison,
+                comparison_series,
                 series,
                 summary: String::new(),
             };
@@ -288,6 +307,8 @@ pub fn analyse(schools: &[School], results: &[ResultRecord], settings: &Analysis
     let mut analysis = Analysis {
         settings: settings.clone(),
         metric_label: metric.label().into(),
+        change_unit: metric.change_unit().into(),
+        higher_is_better: metric.higher_is_better(),
         filter_label: settings.filter.describe(),
         years,
         district,

@@ -111,6 +111,21 @@ pub fn insert(tx: &Transaction, draft: &SchoolDraft) -> StoreResult<Id> {
     Ok(id)
 }
 
+/// Records a school's ФИС ОКО login learnt from a results table, when it has none and no
+/// other school has it; true when recorded.
+pub fn learn_code(tx: &Transaction, id: Id, code: &str) -> StoreResult<bool> {
+    let code = code.trim().to_lowercase();
+    if code.is_empty() {
+        return Ok(false);
+    }
+    let n = tx.execute(
+        "UPDATE school SET code = ?2 WHERE id = ?1 AND code = ''
+           AND NOT EXISTS (SELECT 1 FROM school WHERE lower(code) = ?2)",
+        params![id, code],
+    )?;
+    Ok(n == 1)
+}
+
 pub fn update(tx: &Transaction, id: Id, draft: &SchoolDraft) -> StoreResult<()> {
     let draft = validate(tx, Some(id), draft)?;
     let n = tx.execute(

@@ -5,7 +5,11 @@ import type { Estimate } from "./Estimate";
 import type { Point } from "./Point";
 import type { SchoolAnalysis } from "./SchoolAnalysis";
 
-export type Analysis = { settings: AnalysisSettings, metric_label: string, filter_label: string, years: Array<number>, 
+export type Analysis = { settings: AnalysisSettings, metric_label: string, 
+/**
+ * «п. п.» or «балла»: the unit of changes.
+ */
+change_unit: string, higher_is_better: boolean, filter_label: string, years: Array<number>, 
 /**
  * All schools of the district pooled.
  */
@@ -13,7 +17,12 @@ district: Array<Point>,
 /**
  * Schools under support in that year, and the others.
  */
-supported_group: Array<Point>, other_group: Array<Point>, schools: Array<SchoolAnalysis>, cohorts: Array<CohortEstimate>, 
+supported_group: Array<Point>, other_group: Array<Point>, 
+/**
+ * Schools supported in any year (before their support as well), and those never supported:
+ * the picture a difference in differences reads.
+ */
+ever_supported: Array<Point>, never_supported: Array<Point>, schools: Array<SchoolAnalysis>, cohorts: Array<CohortEstimate>, 
 /**
  * All cohorts and years together (each supported school-year once).
  */

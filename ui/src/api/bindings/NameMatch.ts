@@ -8,4 +8,8 @@ export type NameMatch = { key: string,
 /**
  * As the table writes it (without the login).
  */
-name: string, code: string, school_id: number | null, how: MatchKind, rows: number, };
+name: string, code: string, school_id: number | null, how: MatchKind, 
+/**
+ * «по логину», «по названию», «не найдена».
+ */
+how_label: string, rows: number, };

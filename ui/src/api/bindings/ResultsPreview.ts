@@ -16,6 +16,10 @@ percent: boolean,
  */
 context: ResultsContext, 
 /**
+ * The same in words: «ВПР 2023, 5 класс, математика».
+ */
+context_label: string, 
+/**
  * Things to check: rows whose percentages do not add up, columns not taken, totals left out.
  */
 warnings: Array<string>, 

@@ -24,6 +24,10 @@ effect: Estimate | null, base_year: number | null, last_year: number | null,
  */
 comparison: Array<number>, 
 /**
+ * Those schools pooled, year by year: the line the school is set against.
+ */
+comparison_series: Array<Point>, 
+/**
  * One sentence in plain Russian.
  */
 summary: string, };

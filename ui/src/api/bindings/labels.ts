@@ -4,6 +4,8 @@ import type { Category } from "./Category";
 import type { EventStatus } from "./EventStatus";
 import type { Progress } from "./Progress";
 import type { AnnexKind } from "./AnnexKind";
+import type { Metric } from "./Metric";
+import type { Trend } from "./Trend";
 
 export const CATEGORY_LABELS: Record<Category, string> = {
   low_results: "ШНОР",
@@ -36,4 +38,20 @@ export const ANNEX_LABELS: Record<AnnexKind, string> = {
   schools: "список школ",
   webinars: "график вебинаров",
   overview: "ход реализации дорожной карты",
+};
+
+export const METRIC_LABELS: Record<Metric, string> = {
+  share_of_twos: "Доля отметок «2», %",
+  share_of_good: "Доля отметок «4» и «5», %",
+  mean_mark: "Средняя отметка",
+  below_minimum: "Доля не преодолевших минимальный порог, %",
+  mean_score: "Средний балл",
+};
+
+export const TREND_LABELS: Record<Trend, string> = {
+  steady: "устойчивая положительная динамика",
+  single_year: "улучшение за один год — ещё не устойчивая динамика",
+  worse: "ухудшение в последний год",
+  unclear: "без устойчивой динамики",
+  too_short: "мало лет для вывода о динамике",
 };

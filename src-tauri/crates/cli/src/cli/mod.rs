@@ -289,6 +289,9 @@ pub enum Command {
         file: PathBuf,
         #[arg(long, value_name = "ЛИСТ")]
         sheet: Option<String>,
+        /// Any table (results too): an empty one is no error
+        #[arg(long)]
+        any: bool,
     },
     Timeframe {
         /// Период плана ГГГГ-ММ-ДД..ГГГГ-ММ-ДД (по умолчанию текущий учебный год)
@@ -760,8 +763,14 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             )
             .map_err(io)?;
         }
-        Command::ReadTable { file, sheet } => {
-            let source = crate::import::read_file(&file, sheet.as_deref())?;
+        Command::ReadTable { file, sheet, any } => {
+            let source = if any {
+                let bytes = crate::import::read_limited(&file)?;
+                exchange::import::read_table(&bytes, &file.to_string_lossy(), sheet.as_deref())
+                    .map_err(|e| CommandError::new(ErrorCode::Invalid, e))?
+            } else {
+                crate::import::read_file(&file, sheet.as_deref())?
+            };
             writeln!(out, "{}", json::line(&source)).map_err(io)?;
         }
         Command::Timeframe { period, stdin, text } => {

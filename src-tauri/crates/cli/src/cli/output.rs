@@ -283,13 +283,7 @@ pub fn results_preview(p: &exchange::results::ResultsPreview) -> String {
         }
     ));
     for n in &p.names {
-        let how = match n.how {
-            exchange::results::MatchKind::Code => "по логину",
-            exchange::results::MatchKind::Inn => "по ИНН",
-            exchange::results::MatchKind::Remembered => "как в прошлый раз",
-            exchange::results::MatchKind::Name => "по названию",
-            exchange::results::MatchKind::None => "НЕ НАЙДЕНА в списке школ района",
-        };
+        let how = if n.school_id.is_none() { n.how_label.to_uppercase() } else { n.how_label.clone() };
         let code = if n.code.is_empty() { String::new() } else { format!(" ({})", n.code) };
         out.push(format!("  {}{code} — {how}, строк: {}", n.name, n.rows));
     }

@@ -43,6 +43,8 @@ pub struct NameMatch {
     #[ts(type = "number | null")]
     pub school_id: Option<Id>,
     pub how: MatchKind,
+    /// «по логину», «по названию», «не найдена».
+    pub how_label: String,
     pub rows: u32,
 }
 
@@ -56,6 +58,8 @@ pub struct ResultsPreview {
     pub percent: bool,
     /// What the table is about, as read from its title lines (for the preview's heading).
     pub context: Context,
+    /// The same in words: «ВПР 2023, 5 класс, математика».
+    pub context_label: String,
     /// Things to check: rows whose percentages do not add up, columns not taken, totals left out.
     pub warnings: Vec<String>,
     /// What refuses the import: a percentage over 100, more marks than participants…
@@ -77,6 +81,7 @@ pub fn recognise(sources: &[(Source, String)], hints: &Context, index: &SchoolIn
         names: Vec::new(),
         percent: false,
         context: Context::default(),
+        context_label: String::new(),
         warnings: Vec::new(),
         errors: Vec::new(),
     };
@@ -94,6 +99,7 @@ pub fn recognise(sources: &[(Source, String)], hints: &Context, index: &SchoolIn
                     code: code.to_owned(),
                     school_id,
                     how,
+                    how_label: how.label().to_owned(),
                     rows: 0,
                 }
             });
@@ -106,6 +112,7 @@ pub fn recognise(sources: &[(Source, String)], hints: &Context, index: &SchoolIn
         }
     }
     p.names = order.into_iter().filter_map(|k| names.remove(&k)).collect();
+    p.context_label = p.context.describe();
     for r in &mut p.results {
         if let Some(n) = p.names.iter().find(|n| n.key == r.key) {
             r.record.school_id = n.school_id.unwrap_or(0);

@@ -24,6 +24,18 @@ pub enum MatchKind {
     None,
 }
 
+impl MatchKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            MatchKind::Code => "по логину",
+            MatchKind::Inn => "по ИНН",
+            MatchKind::Remembered => "как в прошлый раз",
+            MatchKind::Name => "по названию",
+            MatchKind::None => "не найдена в списке школ района",
+        }
+    }
+}
+
 pub struct SchoolIndex {
     code: HashMap<String, Id>,
     inn: HashMap<String, Id>,

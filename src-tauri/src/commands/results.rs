@@ -1,0 +1,106 @@
+//! «Результаты»: the results registry, its import (read in a child process, previewed, written
+//! in one change), corrections in the grid, and the analysis with what each school got.
+
+use std::collections::{BTreeSet, HashMap};
+
+use domain::effectiveness::SchoolSupport;
+use domain::{Analysis, AnalysisSettings, Id, Metric, ResultRecord, ResultRow};
+use exchange::results::{Context, NameChoice, ResultsPreview};
+use serde::Serialize;
+use tauri::State;
+
+use super::AppStore;
+use crate::error::{CommandError, CommandResult, ErrorCode};
+use crate::import::Duplicate;
+use crate::results::{self, Unmatched, Written};
+
+/// What the analysis can be asked about: the procedures, grades and subjects the registry has.
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ResultChoices {
+    pub procedures: Vec<String>,
+    pub grades: Vec<i32>,
+    pub subjects: Vec<String>,
+    pub metrics: Vec<Metric>,
+    /// The settings the view starts with.
+    pub settings: AnalysisSettings,
+}
+
+/// The view's data: the analysis and what each school got.
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ResultsView {
+    pub analysis: Analysis,
+    pub support: Vec<SchoolSupport>,
+}
+
+#[tauri::command]
+pub async fn list_results(state: State<'_, AppStore>) -> CommandResult<Vec<ResultRow>> {
+    Ok(store::results::list(state.lock()?.read())?)
+}
+
+#[tauri::command]
+pub async fn result_choices(state: State<'_, AppStore>) -> CommandResult<ResultChoices> {
+    let rows = store::results::list(state.lock()?.read())?;
+    let procedures: BTreeSet<String> = rows.iter().map(|r| r.record.procedure.clone()).collect();
+    let grades: BTreeSet<i32> = rows.iter().map(|r| r.record.grade).filter(|&g| g > 0).collect();
+    let subjects: BTreeSet<String> =
+        rows.iter().map(|r| r.record.subject.clone()).filter(|s| !s.is_empty()).collect();
+    Ok(ResultChoices {
+        procedures: procedures.into_iter().collect(),
+        grades: grades.into_iter().collect(),
+        subjects: subjects.into_iter().collect(),
+        metrics: Metric::ALL.to_vec(),
+        settings: AnalysisSettings { filter: results::default_filter(&rows), ..Default::default() },
+    })
+}
+
+#[tauri::command]
+pub async fn results_view(
+    state: State<'_, AppStore>,
+    settings: AnalysisSettings,
+) -> CommandResult<ResultsView> {
+    let store = state.lock()?;
+    let analysis = results::analysis(&store, &settings)?;
+    let support = crate::export::school_support(&store, chrono::Local::now().date_naive())?;
+    Ok(ResultsView { analysis, support })
+}
+
+fn read(state: &AppStore, path: &str) -> CommandResult<Vec<(exchange::import::Source, String)>> {
+    let exe = std::env::current_exe().map_err(|e| CommandError::new(ErrorCode::Io, store::io_message(&e)))?;
+    crate::contained::read_results(&exe, &state.check_chosen(path.as_ref())?)
+}
+
+/// What a results table would write: the results, the schools matched and not.
+#[tauri::command]
+pub async fn preview_results(
+    state: State<'_, AppStore>,
+    path: String,
+    hints: Context,
+) -> CommandResult<ResultsPreview> {
+    let sources = read(&state, &path)?;
+    results::preview(&*state.lock()?, &sources, &hints)
+}
+
+/// Writes the table as previewed, the unmatched names as the person chose, in one change.
+#[tauri::command]
+pub async fn import_results(
+    state: State<'_, AppStore>,
+    path: String,
+    hints: Context,
+    choices: HashMap<String, NameChoice>,
+    duplicate: Option<Duplicate>,
+) -> CommandResult<Written> {
+    let sources = read(&state, &path)?;
+    let mut store = state.lock()?;
+    let preview = results::preview(&store, &sources, &hints)?;
+    results::write(&mut store, &preview, &choices, Unmatched::Ask, duplicate.unwrap_or_default())
+}
+
+/// Corrects one result in the grid (one change, undone with Ctrl+Z).
+#[tauri::command]
+pub async fn update_result(state: State<'_, AppStore>, id: Id, record: ResultRecord) -> CommandResult<()> {
+    let mut store = state.lock()?;
+    let label = format!("Результат изменён: {} {}", record.procedure, record.year);
+    Ok(store.change(label, |tx| store::results::update(tx, id, &record))?)
+}
