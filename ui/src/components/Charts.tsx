@@ -27,10 +27,11 @@ function ticks(lo: number, hi: number): number[] {
   const mag = Math.pow(10, Math.floor(Math.log10(raw)));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   const out: number[] = [];
+  // From the tick at or below `lo` to the first at or above `hi`: every value inside the axis.
   for (let k = Math.floor(lo / step); out.length < 21; k++) {
     const t = Math.round(k * step * 1e6) / 1e6;
-    if (t > hi + step * 1e-6) break;
     out.push(t);
+    if (t >= hi - step * 1e-6) break;
   }
   return out;
 }
@@ -48,7 +49,7 @@ export function LineChart(props: { id?: string; years: number[]; lines: Line[]; 
   const lo = t[0];
   const hi = t[t.length - 1];
   const left = props.compact ? 30 : 44;
-  const right = W - 12;
+  const right = W - 20;
   const top = 10;
   const bottom = H - (props.compact ? 22 : 26) - (props.compact ? 0 : 18 * Math.ceil(props.lines.length / 2));
   const px = (year: number) => {
@@ -130,8 +131,9 @@ export function IntervalChart(props: { id?: string; rows: IntervalRow[]; unit: s
   const t = ticks(lo0 - pad, hi0 + pad);
   const lo = t[0];
   const hi = t[t.length - 1];
-  const left = 190;
-  const right = W - 12;
+  const longest = Math.max(...props.rows.map((r) => r.label.length));
+  const left = Math.min(300, 16 + longest * 8.5);
+  const right = W - 16;
   const top = 6;
   const bottom = top + rowH * props.rows.length;
   const px = (v: number) => left + ((right - left) * (v - lo)) / Math.max(hi - lo, 1e-9);

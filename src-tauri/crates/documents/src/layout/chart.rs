@@ -70,11 +70,17 @@ fn ticks(lo: f64, hi: f64) -> Vec<f64> {
     let mag = 10f64.powf(raw.log10().floor());
     let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
     let first = (lo / step).floor() as i64;
-    // Each tick from its index, rounded: no drift from adding a step again and again.
-    (first..first + 21)
-        .map(|k| ((k as f64 * step) * 1e6).round() / 1e6)
-        .take_while(|t| *t <= hi + step * 1e-6)
-        .collect()
+    // Each tick from its index, rounded (no drift from adding a step again and again), up to the
+    // first at or above `hi`: every value lies inside the axis.
+    let mut out = Vec::new();
+    for k in first..first + 21 {
+        let t = ((k as f64 * step) * 1e6).round() / 1e6;
+        out.push(t);
+        if t >= hi - step * 1e-6 {
+            break;
+        }
+    }
+    out
 }
 
 impl Chart {
@@ -253,6 +259,7 @@ mod tests {
     #[test]
     fn axis_ticks_are_round() {
         assert_eq!(ticks(0.0, 28.0), vec![0.0, 10.0, 20.0, 30.0]);
+        assert_eq!(ticks(9.5, 26.2), vec![5.0, 10.0, 15.0, 20.0, 25.0, 30.0]);
         assert_eq!(ticks(-6.4, 2.0), vec![-8.0, -6.0, -4.0, -2.0, 0.0, 2.0]);
         assert_eq!(number(-2.5), "−2,5");
     }

@@ -1,0 +1,90 @@
+// «Результаты» in the real window: the demo's analysis drawn (groups over the years, estimates
+// with intervals, a small multiple per supported school), a ФИС ОКО table imported through
+// GTK's open dialog with an unknown school added, the справка printed through the save dialog
+// and read back with pdftotext.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { BINARY, answerFileDialog, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+
+const { dir, db } = dataFile({ demo: true });
+const FIXTURE = resolve(import.meta.dirname, "../fixtures/results/vpr-2024-fis-oko.xlsx");
+withDriver();
+
+const count = (browser, selector) => browser.execute((s) => document.querySelectorAll(s).length, selector);
+
+test("results: the analysis is drawn, a ФИС ОКО table comes in, the справка is printed", async () => {
+  const browser = await openApp(db);
+  try {
+    const nav = await browser.$('button[data-view="results"]');
+    await nav.waitForClickable({ timeout: 15000 });
+    await nav.click();
+    await waitFor(browser, "#chart-groups .series");
+    await waitFor(browser, "#chart-effects .estimate");
+    // Three lines over the years; the seven supported schools and all of them together.
+    assert.equal(await count(browser, "#chart-groups .series"), 3);
+    assert.equal(await count(browser, "#chart-effects .estimate"), 8);
+    assert.equal(await count(browser, "#small-multiples .multiple"), 7);
+    const findings = await (await browser.$("#findings")).getText();
+    assert.match(findings, /у школ под поддержкой \(7 шк\./);
+    assert.ok(!findings.includes("благодаря"));
+    await screenshot(browser, "results-analysis");
+
+    // One subject: the small school (14 pupils a year) is greyed in the grid.
+    await (await browser.$("#filter-subject")).selectByVisibleText("Математика");
+    await browser.waitUntil(async () => (await count(browser, "#results-grid td.few")) > 0, {
+      timeout: 10000,
+      timeoutMsg: "no figure greyed for few pupils in mathematics",
+    });
+
+    // The import: the open dialog, the preview, the unknown school added.
+    await (await browser.$("#results-import")).click();
+    await (await browser.$("#results-choose-file")).click();
+    await answerFileDialog("Открыть таблицу результатов", FIXTURE);
+    await waitFor(browser, "#results-names", 20000);
+    const context = await (await browser.$("#results-context")).getText();
+    assert.match(context, /ВПР 2024, 5 класс, математика/);
+    assert.match(context, /в процентах/);
+    assert.equal(await count(browser, "#results-names tbody tr"), 10, "the totals rows are not schools");
+    assert.equal(await count(browser, "#results-names tr.unmatched"), 1);
+    await screenshot(browser, "results-import");
+    await (await browser.$("#results-import-confirm")).click();
+    await browser.waitUntil(async () => !(await browser.execute(() => !!document.getElementById("results-import-panel"))), {
+      timeout: 20000,
+      timeoutMsg: "the import panel did not close",
+    });
+    // 2024 is a new year of the chart; the command line sees the ten results and the new school.
+    const rows = JSON.parse(execFileSync(BINARY, ["--db", db, "results", "--json"], { encoding: "utf8" }));
+    assert.equal(rows.filter((r) => r.year === 2024).length, 10);
+    const schools = JSON.parse(execFileSync(BINARY, ["--db", db, "schools", "--json"], { encoding: "utf8" }));
+    assert.ok(schools.some((s) => s.code === "sch613041"), "the unknown school was added with its login");
+    await waitFor(browser, "#chart-groups");
+    await browser.waitUntil(async () => (await (await browser.$("#chart-groups")).getText()).includes("2024"), {
+      timeout: 10000,
+      timeoutMsg: "the chart does not show 2024",
+    });
+
+    // The справка through the Documents view and the save dialog.
+    await (await browser.$('button[data-view="documents"]')).click();
+    await waitFor(browser, "#document-kind");
+    await (await browser.$("#document-kind")).selectByAttribute("value", "effectiveness");
+    const out = join(dir, "справка.pdf");
+    await (await browser.$("#export-pdf")).click();
+    await answerFileDialog("Сохранить документ", out);
+    const form = await browser.$("#export-form");
+    await browser.waitUntil(async () => (await form.getText()).includes(`Сохранено: ${out}`), {
+      timeout: 30000,
+      timeoutMsg: "the справка was not saved",
+    });
+    assert.ok(existsSync(out));
+    const text = execFileSync("pdftotext", ["-layout", out, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    assert.match(text, /Аналитическая справка о результатах и эффективности мер поддержки школ/);
+    assert.match(text, /за 2021–2024 годы/);
+    assert.match(text, /Как получены цифры/);
+    execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "2", out, join(resolve(import.meta.dirname, "out"), "results-spravka")]);
+  } finally {
+    await browser.deleteSession();
+  }
+});
