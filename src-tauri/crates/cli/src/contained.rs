@@ -31,35 +31,22 @@ pub fn read_file(exe: &Path, path: &Path, sheet: Option<&str>) -> CommandResult<
     run(cmd, path)
 }
 
-/// Every sheet of a results workbook (or the one table of another file), each in its own child.
+/// Every sheet of a results workbook (or the one table of another file), read in one child.
 pub fn read_results(exe: &Path, path: &Path) -> CommandResult<Vec<(Source, String)>> {
-    let name = path.to_string_lossy().into_owned();
-    let one = |sheet: Option<&str>| {
-        let mut cmd = Command::new(exe);
-        cmd.arg("read-table").arg(path).arg("--any");
-        if let Some(s) = sheet {
-            cmd.arg("--sheet").arg(s);
-        }
-        #[cfg(windows)]
-        {
-            use std::os::windows::process::CommandExt;
-            cmd.creation_flags(0x0800_0000);
-        }
-        run(cmd, path)
-    };
-    let first = one(None)?;
-    let mut sources = Vec::new();
-    for s in first.sheets.clone() {
-        if Some(&s) != first.sheet.as_ref() {
-            sources.push((one(Some(&s))?, name.clone()));
-        }
+    let mut cmd = Command::new(exe);
+    cmd.arg("read-table").arg(path).arg("--all");
+    #[cfg(windows)]
+    {
+        use std::os::windows::process::CommandExt;
+        cmd.creation_flags(0x0800_0000);
     }
-    sources.insert(0, (first, name));
-    Ok(sources)
+    let sources: Vec<Source> = run(cmd, path)?;
+    let name = path.to_string_lossy().into_owned();
+    Ok(sources.into_iter().map(|s| (s, name.clone())).collect())
 }
 
 /// Runs a reader and takes its JSON, its Russian refusal, or the news that it failed.
-pub fn run(mut cmd: Command, path: &Path) -> CommandResult<Source> {
+pub fn run<T: serde::de::DeserializeOwned>(mut cmd: Command, path: &Path) -> CommandResult<T> {
     let failed = |why: String| {
         CommandError::new(
             ErrorCode::Invalid,
@@ -126,15 +113,18 @@ mod tests {
 
     #[test]
     fn an_aborting_reader_is_a_russian_refusal_not_a_crash() {
-        let e = run(sh("kill -ABRT $$"), Path::new("план.xlsx")).unwrap_err();
+        let e = run::<Source>(sh("kill -ABRT $$"), Path::new("план.xlsx")).unwrap_err();
         assert_eq!(
             e.message,
             "Файл «план.xlsx» не удалось прочитать: программа чтения файлов аварийно завершилась (файл повреждён или слишком велик). Данные не изменены."
         );
-        let e = run(sh("echo 'Ошибка: В таблице больше 50 000 строк.' >&2; exit 1"), Path::new("план.xlsx"))
-            .unwrap_err();
+        let e = run::<Source>(
+            sh("echo 'Ошибка: В таблице больше 50 000 строк.' >&2; exit 1"),
+            Path::new("план.xlsx"),
+        )
+        .unwrap_err();
         assert_eq!(e.message, "В таблице больше 50 000 строк.");
-        let e = run(sh("echo '{\"grid\":'"), Path::new("план.xlsx")).unwrap_err();
+        let e = run::<Source>(sh("echo '{\"grid\":'"), Path::new("план.xlsx")).unwrap_err();
         assert!(e.message.contains("неполный ответ"), "{}", e.message);
     }
 }

@@ -25,21 +25,11 @@ pub fn read_file(path: &Path, sheet: Option<&str>) -> CommandResult<Vec<(Source,
 }
 
 pub fn read_bytes(bytes: &[u8], name: &str, sheet: Option<&str>) -> CommandResult<Vec<(Source, String)>> {
-    let first = exchange::import::read_table(bytes, name, sheet).map_err(invalid)?;
-    let mut sources = Vec::new();
-    if sheet.is_none() && first.sheets.len() > 1 {
-        for s in first.sheets.clone() {
-            if Some(&s) == first.sheet.as_ref() {
-                sources.push((first.clone(), name.to_owned()));
-            } else {
-                let other = exchange::import::read_table(bytes, name, Some(&s)).map_err(invalid)?;
-                sources.push((other, name.to_owned()));
-            }
-        }
-    } else {
-        sources.push((first, name.to_owned()));
-    }
-    Ok(sources)
+    let sources = match sheet {
+        Some(s) => vec![exchange::import::read_table(bytes, name, Some(s)).map_err(invalid)?],
+        None => exchange::import::read_tables(bytes, name).map_err(invalid)?,
+    };
+    Ok(sources.into_iter().map(|s| (s, name.to_owned())).collect())
 }
 
 /// What the import would write.

@@ -11,33 +11,57 @@ use crate::{StoreError, StoreResult};
 const COLUMNS: &str =
     "id, school_id, year, procedure, grade, subject, participants, mark2, mark3, mark4, mark5, below_min, mean_score";
 
-fn row(r: &Row) -> rusqlite::Result<ResultRow> {
-    let marks: [Option<u32>; 4] = [r.get("mark2")?, r.get("mark3")?, r.get("mark4")?, r.get("mark5")?];
-    Ok(ResultRow {
-        id: r.get("id")?,
-        record: ResultRecord {
-            school_id: r.get("school_id")?,
-            year: r.get("year")?,
-            procedure: r.get("procedure")?,
-            grade: r.get("grade")?,
-            subject: r.get("subject")?,
-            participants: r.get("participants")?,
-            marks: match marks {
-                [Some(a), Some(b), Some(c), Some(d)] => Some([a, b, c, d]),
-                _ => None,
+/// The columns' positions in a statement over [`COLUMNS`], looked up by name once.
+struct At([usize; 13]);
+
+impl At {
+    fn of(stmt: &rusqlite::Statement) -> rusqlite::Result<At> {
+        let mut at = [0; 13];
+        for (i, name) in COLUMNS.split(", ").enumerate() {
+            at[i] = stmt.column_index(name)?;
+        }
+        Ok(At(at))
+    }
+
+    fn row(&self, r: &Row) -> rusqlite::Result<ResultRow> {
+        let a = &self.0;
+        let marks: [Option<u32>; 4] = [r.get(a[7])?, r.get(a[8])?, r.get(a[9])?, r.get(a[10])?];
+        Ok(ResultRow {
+            id: r.get(a[0])?,
+            record: ResultRecord {
+                school_id: r.get(a[1])?,
+                year: r.get(a[2])?,
+                procedure: r.get(a[3])?,
+                grade: r.get(a[4])?,
+                subject: r.get(a[5])?,
+                participants: r.get(a[6])?,
+                marks: match marks {
+                    [Some(a), Some(b), Some(c), Some(d)] => Some([a, b, c, d]),
+                    _ => None,
+                },
+                below_min: r.get(a[11])?,
+                mean_score: r.get(a[12])?,
             },
-            below_min: r.get("below_min")?,
-            mean_score: r.get("mean_score")?,
-        },
-    })
+        })
+    }
 }
 
 /// Every result, by year, procedure, grade, subject and school.
 pub fn list(conn: &Connection) -> StoreResult<Vec<ResultRow>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM result ORDER BY year, procedure, grade, subject, school_id"
-    ))?;
-    let rows = stmt.query_map([], row)?.collect::<Result<Vec<_>, _>>()?;
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM result"))?;
+    let at = At::of(&stmt)?;
+    let mut rows = stmt.query_map([], |r| at.row(r))?.collect::<Result<Vec<_>, _>>()?;
+    // Sorted here: cheaper than SQLite's sort of the whole table without an index for it.
+    rows.sort_unstable_by(|a, b| {
+        let (a, b) = (&a.record, &b.record);
+        (a.year, &a.procedure, a.grade, &a.subject, a.school_id).cmp(&(
+            b.year,
+            &b.procedure,
+            b.grade,
+            &b.subject,
+            b.school_id,
+        ))
+    });
     Ok(rows)
 }
 

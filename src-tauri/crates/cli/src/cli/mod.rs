@@ -292,6 +292,9 @@ pub enum Command {
         /// Any table (results too): an empty one is no error
         #[arg(long)]
         any: bool,
+        /// Every sheet of a workbook, as a JSON array (results)
+        #[arg(long)]
+        all: bool,
     },
     Timeframe {
         /// Период плана ГГГГ-ММ-ДД..ГГГГ-ММ-ДД (по умолчанию текущий учебный год)
@@ -763,7 +766,13 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             )
             .map_err(io)?;
         }
-        Command::ReadTable { file, sheet, any } => {
+        Command::ReadTable { file, sheet, any, all } => {
+            if all {
+                let sources = crate::results::read_file(&file, sheet.as_deref())?;
+                let list: Vec<&exchange::import::Source> = sources.iter().map(|(s, _)| s).collect();
+                writeln!(out, "{}", json::line(&list)).map_err(io)?;
+                return Ok(());
+            }
             let source = if any {
                 let bytes = crate::import::read_limited(&file)?;
                 exchange::import::read_table(&bytes, &file.to_string_lossy(), sheet.as_deref())

@@ -45,6 +45,24 @@ pub fn read_bytes(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<
     checked(read_table(bytes, file_name, sheet)?)
 }
 
+/// Every table of a file: each sheet of a workbook (read in one pass), or the one table of
+/// another file; empty ones are no error.
+pub fn read_tables(bytes: &[u8], file_name: &str) -> Result<Vec<Source>, String> {
+    let ext = file_name.rsplit_once('.').map(|(_, e)| e.to_lowercase()).unwrap_or_default();
+    if !matches!(kind_of(bytes, &ext), FileKind::Sheet) {
+        return Ok(vec![read_table(bytes, file_name, None)?]);
+    }
+    let sheets = sheet::read_every(bytes)?;
+    let names: Vec<String> = sheets.iter().map(|(n, _)| n.clone()).collect();
+    sheets
+        .into_iter()
+        .map(|(name, grid)| {
+            grid.check_size()?;
+            Ok(Source { grid, sheets: names.clone(), sheet: Some(name), ..Source::default() })
+        })
+        .collect()
+}
+
 /// Like [`read_bytes`], for any table (results as well as roadmaps): an empty one is no error.
 pub fn read_table(bytes: &[u8], file_name: &str, sheet: Option<&str>) -> Result<Source, String> {
     let ext = file_name.rsplit_once('.').map(|(_, e)| e.to_lowercase()).unwrap_or_default();

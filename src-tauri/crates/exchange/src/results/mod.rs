@@ -113,10 +113,10 @@ pub fn recognise(sources: &[(Source, String)], hints: &Context, index: &SchoolIn
     }
     p.names = order.into_iter().filter_map(|k| names.remove(&k)).collect();
     p.context_label = p.context.describe();
+    let ids: std::collections::HashMap<&str, Id> =
+        p.names.iter().filter_map(|n| Some((n.key.as_str(), n.school_id?))).collect();
     for r in &mut p.results {
-        if let Some(n) = p.names.iter().find(|n| n.key == r.key) {
-            r.record.school_id = n.school_id.unwrap_or(0);
-        }
+        r.record.school_id = ids.get(r.key.as_str()).copied().unwrap_or(0);
     }
     if p.results.is_empty() && p.errors.is_empty() {
         p.errors.push(
@@ -158,7 +158,17 @@ fn read_source(
         p.context = base.clone();
     }
     p.warnings.extend(header.notes.iter().cloned());
+    // Each group's year, procedure, grade, subject and whether its marks are percentages, once.
+    struct Ready<'g> {
+        group: &'g header::Group,
+        year: i32,
+        procedure: String,
+        grade: i32,
+        subject: String,
+        percent: bool,
+    }
     let groups = header.groups();
+    let mut ready = Vec::new();
     for group in &groups {
         let ctx = group.context.clone().or(&base);
         let what =
@@ -183,18 +193,31 @@ fn read_source(
         };
         let percent = group.percent.unwrap_or_else(|| infer_percent(&source.grid, &header, group));
         p.percent |= percent && group.marks.iter().any(Option::is_some);
-        let mut uneven = Vec::new();
-        for row in &source.grid.rows[header.data_row..] {
-            let cell = |c: Option<usize>| c.and_then(|c| row.cells.get(c)).map(|s| s.trim()).unwrap_or("");
-            let raw_name = cell(Some(header.school));
-            if raw_name.is_empty() || !schools::looks_like_school(raw_name) {
-                continue;
-            }
-            let (mut code, name) = schools::split_code(raw_name);
-            if code.is_empty() {
-                code = cell(header.code).to_lowercase();
-            }
-            let number = |c: Option<usize>| parse_number(cell(c));
+        ready.push(Ready {
+            group,
+            year,
+            procedure,
+            grade: ctx.grade.unwrap_or(0),
+            subject: ctx.subject.unwrap_or_default(),
+            percent,
+        });
+    }
+    let mut uneven = Vec::new();
+    // Row by row: a school's name is read and keyed once for all its groups.
+    for row in &source.grid.rows[header.data_row..] {
+        let cell = |c: Option<usize>| c.and_then(|c| row.cells.get(c)).map(|s| s.trim()).unwrap_or("");
+        let raw_name = cell(Some(header.school));
+        if raw_name.is_empty() || !schools::looks_like_school(raw_name) {
+            continue;
+        }
+        let (mut code, name) = schools::split_code(raw_name);
+        if code.is_empty() {
+            code = cell(header.code).to_lowercase();
+        }
+        let key = name_key(&name);
+        let number = |c: Option<usize>| parse_number(cell(c));
+        for g in &ready {
+            let group = g.group;
             let n = number(group.participants.or(header.participants));
             let marks: Vec<Option<f64>> = group.marks.iter().map(|&c| number(c)).collect();
             let below = number(group.below_min);
@@ -203,22 +226,21 @@ fn read_source(
                 continue; // this group is empty on this row
             }
             let at = place(row.line);
-            match record(n, &marks, below, mean, percent, group.below_percent) {
+            match record(n, &marks, below, mean, g.percent, group.below_percent) {
                 Ok((participants, marks, below_min, off)) => {
                     if let Some(sum) = off {
                         uneven.push(format!("{at} ({} %)", decimal(sum)));
                     }
-                    let key = name_key(&name);
                     seen(&key, &name, &code);
                     p.results.push(ImportedResult {
                         place: at,
-                        key,
+                        key: key.clone(),
                         record: ResultRecord {
                             school_id: 0,
-                            year,
-                            procedure: procedure.clone(),
-                            grade: ctx.grade.unwrap_or(0),
-                            subject: ctx.subject.clone().unwrap_or_default(),
+                            year: g.year,
+                            procedure: g.procedure.clone(),
+                            grade: g.grade,
+                            subject: g.subject.clone(),
                             participants,
                             marks,
                             below_min,
@@ -229,15 +251,14 @@ fn read_source(
                 Err(e) => p.errors.push(format!("{at}: {e}")),
             }
         }
-        if !uneven.is_empty() {
-            let shown: Vec<&str> = uneven.iter().take(5).map(String::as_str).collect();
-            let more =
-                if uneven.len() > 5 { format!(" и ещё {}", uneven.len() - 5) } else { String::new() };
-            p.warnings.push(format!(
-                "Проценты отметок в сумме не дают 100 — проверьте: {}{more}. Количества пересчитаны по числу участников.",
-                shown.join("; ")
-            ));
-        }
+    }
+    if !uneven.is_empty() {
+        let shown: Vec<&str> = uneven.iter().take(5).map(String::as_str).collect();
+        let more = if uneven.len() > 5 { format!(" и ещё {}", uneven.len() - 5) } else { String::new() };
+        p.warnings.push(format!(
+            "Проценты отметок в сумме не дают 100 — проверьте: {}{more}. Количества пересчитаны по числу участников.",
+            shown.join("; ")
+        ));
     }
     if p.errors.len() > 20 {
         let n = p.errors.len() - 20;

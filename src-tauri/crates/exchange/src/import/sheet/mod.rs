@@ -115,6 +115,20 @@ pub fn read(bytes: &[u8], wanted: Option<&str>) -> Result<Workbook, String> {
     Ok(Workbook { grid, sheets: names, sheet: chosen, notes })
 }
 
+/// Every sheet of the book in one pass, by name (results workbooks keep a grade or a subject
+/// per sheet).
+pub fn read_every(bytes: &[u8]) -> Result<Vec<(String, Grid)>, String> {
+    let deadline = Deadline::start();
+    let mut book = Book::open(bytes, deadline)?;
+    let names = book.names();
+    let mut out = Vec::with_capacity(names.len());
+    for (i, name) in names.into_iter().enumerate() {
+        deadline.check()?;
+        out.push((name, book.sheet(i)?.grid()?));
+    }
+    Ok(out)
+}
+
 /// Rows with more than one filled cell.
 fn filled_rows(grid: &Grid) -> usize {
     grid.rows.iter().filter(|r| r.cells.iter().filter(|c| !c.is_empty()).count() > 1).count()
