@@ -353,6 +353,29 @@ fn the_overview_is_one_page_with_the_counts() {
     }
 }
 
+/// The справка as an order's annex: the ready point cites it, its pages carry the annex mark.
+#[test]
+fn the_effectiveness_report_can_be_an_orders_annex() {
+    let (mut store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let order = store::order::get(store.read(), 1).unwrap();
+    let ready = domain::ready_points(None, None);
+    let point = ready.iter().find(|r| r.label == "Принять к сведению аналитическую справку").unwrap();
+    let mut points = domain::points_of(&order);
+    points.insert(points.len() - 1, point.point.clone());
+    store.change("Приказ", |tx| store::order::save(tx, Some(1), &order.draft, &points)).unwrap();
+    let (_, text) = print(&store, DocumentKind::Order, false, &dir);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Принять к сведению аналитическую справку о результатах и эффективности мер поддержки школ с низкими образовательными результатами (приложение 4)."),
+        "{flat}"
+    );
+    assert!(flat.contains("Приложение 4"), "the annex mark");
+    assert!(
+        flat.contains("Аналитическая справка о результатах и эффективности мер поддержки школ"),
+        "{flat}"
+    );
+}
+
 /// The справка: the findings, both charts' words, every supported school with its measures,
 /// the method; the wording claims no cause.
 #[test]

@@ -219,7 +219,33 @@ pub fn export(
                 .any(|a| a.draft.kind == domain::AnnexKind::Overview)
                 .then(|| overview(store, &data.roadmap, &data, order.draft.date))
                 .transpose()?;
-            documents::order_with_annexes(&d, &order, &options, overview.as_ref(), &meta)
+            // A справка annex: the usual analysis, the measures as of the order's date.
+            let analysis = order
+                .annexes
+                .iter()
+                .any(|a| a.draft.kind == domain::AnnexKind::Effectiveness)
+                .then(|| effectiveness_analysis(store, req))
+                .transpose()?;
+            let support = match &analysis {
+                Some(_) => school_support(store, order.draft.date)?,
+                None => Vec::new(),
+            };
+            let profile = store::setting::profile(conn)?;
+            let effectiveness = analysis.as_ref().map(|a| documents::EffectivenessInput {
+                analysis: a,
+                support: &support,
+                issuer: "",
+                coordinator: &profile.coordinator,
+                date: domain::ru_date(order.draft.date),
+            });
+            documents::order_with_annexes(
+                &d,
+                &order,
+                &options,
+                overview.as_ref(),
+                effectiveness.as_ref(),
+                &meta,
+            )
         }
         DocumentKind::Webinars => documents::webinar_schedule(&d, margins, orientation, &meta),
         DocumentKind::Schools => documents::schools_list(&d, margins, orientation, &meta),

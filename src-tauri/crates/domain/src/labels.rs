@@ -46,13 +46,14 @@ impl Progress {
 }
 
 impl AnnexKind {
-    pub const ALL: [AnnexKind; 6] = [
+    pub const ALL: [AnnexKind; 7] = [
         AnnexKind::Roadmap,
         AnnexKind::Pairings,
         AnnexKind::WorkingGroup,
         AnnexKind::Schools,
         AnnexKind::Webinars,
         AnnexKind::Overview,
+        AnnexKind::Effectiveness,
     ];
 
     /// What an annex of this kind is, in lists: «3. дорожная карта».
@@ -64,6 +65,7 @@ impl AnnexKind {
             AnnexKind::Schools => "список школ",
             AnnexKind::Webinars => "график вебинаров",
             AnnexKind::Overview => "ход реализации дорожной карты",
+            AnnexKind::Effectiveness => "аналитическая справка о результатах и эффективности мер",
         }
     }
 }

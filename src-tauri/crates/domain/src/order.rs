@@ -145,6 +145,13 @@ pub fn ready_points(plan: Option<&Plan>, group: Option<&WorkingGroup>) -> Vec<Re
         "Принять к сведению ход реализации дорожной карты на дату приказа".to_owned(),
         Some(annex(AnnexKind::Overview, plan_id, None)),
     ));
+    out.push(ready(
+        "Принять к сведению аналитическую справку",
+        "Принять к сведению аналитическую справку о результатах и эффективности мер поддержки школ с низкими \
+         образовательными результатами"
+            .to_owned(),
+        Some(annex(AnnexKind::Effectiveness, None, None)),
+    ));
     out.push(ready("Контроль исполнения", "Контроль исполнения приказа оставляю за собой".to_owned(), None));
     out
 }
@@ -327,7 +334,8 @@ mod tests {
             order_title(&plan("План работы со ШНОР")),
             "Об утверждении дорожной карты «План работы со ШНОР»"
         );
-        assert_eq!(points.iter().filter(|r| r.point.annex.is_some()).count(), 3);
+        // Roadmap, mentors, overview and the справка on results.
+        assert_eq!(points.iter().filter(|r| r.point.annex.is_some()).count(), 4);
         assert_eq!(ready_points(None, None)[2].point.text, "Назначить муниципальным координатором …");
     }
 

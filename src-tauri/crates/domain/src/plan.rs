@@ -271,6 +271,8 @@ pub enum AnnexKind {
     Webinars,
     /// «Ход реализации дорожной карты на <дата приказа>».
     Overview,
+    /// «Аналитическая справка о результатах и эффективности мер поддержки…».
+    Effectiveness,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

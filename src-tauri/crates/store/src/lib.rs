@@ -45,6 +45,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0006_event_order.sql")),
     M::up(include_str!("../migrations/0007_overview_annex.sql")),
     M::up(include_str!("../migrations/0008_results.sql")),
+    M::up(include_str!("../migrations/0009_effectiveness_annex.sql")),
 ];
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 

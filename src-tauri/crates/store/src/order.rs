@@ -77,6 +77,7 @@ fn annex_kind(code: &str) -> Option<AnnexKind> {
         "schools" => AnnexKind::Schools,
         "webinars" => AnnexKind::Webinars,
         "overview" => AnnexKind::Overview,
+        "effectiveness" => AnnexKind::Effectiveness,
         _ => return None,
     })
 }
@@ -89,6 +90,7 @@ fn annex_code(kind: AnnexKind) -> &'static str {
         AnnexKind::Schools => "schools",
         AnnexKind::Webinars => "webinars",
         AnnexKind::Overview => "overview",
+        AnnexKind::Effectiveness => "effectiveness",
     }
 }
 

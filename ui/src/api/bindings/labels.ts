@@ -38,6 +38,7 @@ export const ANNEX_LABELS: Record<AnnexKind, string> = {
   schools: "список школ",
   webinars: "график вебинаров",
   overview: "ход реализации дорожной карты",
+  effectiveness: "аналитическая справка о результатах и эффективности мер",
 };
 
 export const METRIC_LABELS: Record<Metric, string> = {

@@ -74,6 +74,7 @@ pub fn order_with_annexes(
     o: &Order,
     roadmap: &RoadmapOptions,
     overview: Option<&domain::Overview>,
+    effectiveness: Option<&super::EffectivenessInput>,
     meta: &Meta,
 ) -> Result<Rendered, DocumentError> {
     let margins = roadmap.margins;
@@ -98,6 +99,14 @@ pub fn order_with_annexes(
                     DocumentError::Invalid("Для приложения «Ход реализации» нет данных обзора".into())
                 })?;
                 overview_part(o, &d.roadmap.plan.title, setup, Some(&mark))
+            }
+            AnnexKind::Effectiveness => {
+                let e = effectiveness.ok_or_else(|| {
+                    DocumentError::Invalid(
+                        "Для приложения «Аналитическая справка» нет результатов школ: загрузите их в «Результатах»".into(),
+                    )
+                })?;
+                super::effectiveness_part(e, PageSetup::a4(Orientation::Portrait, margins), Some(&mark))
             }
         });
     }
