@@ -332,6 +332,7 @@ fn an_imported_plan_takes_the_issuer_and_coordinator_from_the_profile() {
             coordinator: "Петрова А.А., ведущий специалист".into(),
             head: "Сидоров Б.Б., начальник отдела".into(),
             oktmo: "60737000".into(),
+            district: "Н-ский район".into(),
         };
         store.change("Сведения о районе", |tx| store::setting::set_profile(tx, &profile)).unwrap();
     }

@@ -60,6 +60,11 @@ async function timed(browser, name, arg = null) {
           () => q("#plan-editor").dataset.shown !== window.__shown,
         ],
         timeline: [() => q("#tab-timeline").click(), () => q("#timeline .tl-mark") !== null],
+        // «Результаты» opened: the analysis computed, its charts and the school × year grid drawn.
+        results: [
+          () => q('button[data-view="results"]').click(),
+          () => q("#results-grid tbody tr") !== null && q("#chart-groups .series") !== null && q("#chart-effects") !== null,
+        ],
         zoom: [() => q("#zoom-month").click(), () => q("#timeline .tl-body")?.style.width !== arg],
         month: [
           () => {
@@ -112,6 +117,17 @@ function memory(comm = "koordinator") {
     }
   }
   return { rss: rss / 1024, pss: pss / 1024 };
+}
+
+/** The results view alone on a district of `schools` schools × 10 years of ВПР results. */
+async function measureResults(db) {
+  const browser = await openApp(db);
+  try {
+    await (await browser.$('button[data-view="results"]')).waitForClickable({ timeout: 30000 });
+    return await timed(browser, "results");
+  } finally {
+    await browser.deleteSession();
+  }
 }
 
 async function measure(db, events) {
@@ -224,11 +240,16 @@ try {
   const demo = dataFile({ demo: true });
   const big = dataFile({ demo: false });
   execFileSync(BINARY, ["--db", big.db, "generate", "--years", "3", "--schools", "60", "--events", "600", "--from", "2024"]);
-  const runs = { demo: [], big: [], minimal: [] };
+  // Results at a district's full size: 300 schools × 10 years × 30 rows (90 000 records).
+  const results = dataFile({ demo: false });
+  execFileSync(BINARY, ["--db", results.db, "generate", "--years", "10", "--schools", "300", "--events", "20", "--from", "2014"]);
+  const runs = { demo: [], big: [], minimal: [], results: [], demoResults: [] };
   for (let i = 0; i < RUNS; i++) {
     runs.minimal.push(await measureMinimal(minimal));
     runs.demo.push(await measure(demo.db, 16));
     runs.big.push(await measure(big.db, 600));
+    runs.demoResults.push(await measureResults(demo.db));
+    runs.results.push(await measureResults(results.db));
   }
   const floor = {
     "Окно готово к работе (с сеансом WebDriver)": median(runs.minimal.map((r) => r.ready)),
@@ -249,6 +270,10 @@ try {
     const b = median(runs.big.map((r) => r[key]));
     console.log(`${key.padEnd(46)} ${d.toFixed(0).padStart(9)} ${b.toFixed(0).padStart(9)} ${(b / d).toFixed(1).padStart(9)}×`);
   }
+  const d = median(runs.demoResults);
+  const r = median(runs.results);
+  console.log(`\n«Результаты»: медианы ${RUNS} прогонов; опорное — демонстрационный район (108 результатов)`);
+  console.log(`${"Открыть: анализ, графики и таблица".padEnd(46)} ${d.toFixed(0).padStart(9)} ${r.toFixed(0).padStart(9)} ${(r / d).toFixed(1).padStart(9)}×  (300 школ × 10 лет × 30)`);
 } finally {
   driver.kill();
 }

@@ -53,7 +53,7 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
       start: "2022-09-01",
       end: "2023-08-31",
       group: "Школы-наставники",
-      groups: ["Школы-наставники", "Сами в списке ШНОР"],
+      groups: ["Школы-наставники", "Другие школы", "Сами в списке ШНОР"],
     });
     await browser.execute(() => {
       const pick = (name, text) => {

@@ -45,22 +45,22 @@ test("demo district, roadmap, a new school that survives a restart", async () =>
     await (await browser.$("#add-school")).click();
     const form = await browser.$("#school-form");
     await form.waitForExist({ timeout: 5000 });
-    await (await form.$('input[name="short_name"]')).setValue("МОБУ СОШ № 2");
+    await (await form.$('input[name="short_name"]')).setValue("МОБУ СОШ № 11");
     await (await form.$('input[name="director"]')).setValue("Ковалёва Т.Н.");
     await (await browser.$("#save-school")).click();
-    await browser.waitUntil(async () => (await schoolCount(browser)) === 13, {
+    await browser.waitUntil(async () => (await schoolCount(browser)) === 19, {
       timeout: 10000,
       timeoutMsg: "the new school did not appear",
     });
 
     // A duplicate is refused beside its field, and what was typed stays.
     await (await browser.$("#add-school")).click();
-    await (await browser.$('#school-form input[name="short_name"]')).setValue("МОБУ СОШ № 2");
+    await (await browser.$('#school-form input[name="short_name"]')).setValue("МОБУ СОШ № 11");
     await (await browser.$("#save-school")).click();
     const err = await browser.$("#err-short_name");
     await err.waitForExist({ timeout: 5000 });
     assert.match(await err.getText(), /уже есть/);
-    assert.equal(await (await browser.$('#school-form input[name="short_name"]')).getValue(), "МОБУ СОШ № 2");
+    assert.equal(await (await browser.$('#school-form input[name="short_name"]')).getValue(), "МОБУ СОШ № 11");
     await screenshot(browser, "school-form-error");
   } finally {
     await browser.deleteSession();
@@ -68,11 +68,11 @@ test("demo district, roadmap, a new school that survives a restart", async () =>
 
   browser = await openApp(db);
   try {
-    await browser.waitUntil(async () => (await schoolCount(browser)) === 13, {
+    await browser.waitUntil(async () => (await schoolCount(browser)) === 19, {
       timeout: 15000,
       timeoutMsg: "after a restart the schools are not all there",
     });
-    const row = await browser.$('#schools-table tr[data-school="МОБУ СОШ № 2"]');
+    const row = await browser.$('#schools-table tr[data-school="МОБУ СОШ № 11"]');
     assert.ok(await row.isExisting(), "the added school is still there");
     assert.match(await row.getText(), /Ковалёва Т\.Н\./);
     assert.equal(await (await browser.$("#load-demo")).isExisting(), false, "no first-start offer any more");

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { api, AppError } from "../api/ipc";
 import type { DistrictProfile } from "../api/bindings/DistrictProfile";
+import { EMPTY_PROFILE, ProfileFields } from "./ProfileFields";
 
 /** The first start on an empty data file: who the district is, then three ways on. */
 export function Welcome(props: {
@@ -9,26 +10,8 @@ export function Welcome(props: {
   onImport: () => void;
   onEmpty: () => void;
 }) {
-  const [profile, setProfile] = useState<DistrictProfile>({
-    issuer: "",
-    issuer_genitive: "",
-    coordinator: "",
-    head: "",
-    oktmo: "",
-  });
+  const [profile, setProfile] = useState<DistrictProfile>(EMPTY_PROFILE);
   const [error, setError] = useState<string | null>(null);
-  const field = (key: keyof DistrictProfile, label: string, placeholder: string) => (
-    <label>
-      <span>{label}</span>
-      <input
-        id={`profile-${key}`}
-        value={profile[key]}
-        placeholder={placeholder}
-        aria-invalid={error !== null && key === "issuer" ? "true" : undefined}
-        onInput={(e) => setProfile({ ...profile, [key]: (e.target as HTMLInputElement).value })}
-      />
-    </label>
-  );
 
   /** Saves what was typed (if anything), then goes on. */
   async function go(next: () => void) {
@@ -49,13 +32,7 @@ export function Welcome(props: {
         Файл данных пуст. Укажите, для кого вы работаете, — эти сведения попадут в приказы и документы (их можно
         оставить пустыми и заполнить позже).
       </p>
-      <div class="form-grid">
-        {field("issuer", "Орган управления образованием", "Управление образования г. Таганрога")}
-        {field("issuer_genitive", "То же в родительном падеже (для «Приказ …»)", "Управления образования г. Таганрога")}
-        {field("coordinator", "Муниципальный координатор", "Баркалова Е.В., главный специалист")}
-        {field("head", "Кто подписывает приказы", "Морозова О.Л., начальник Управления образования")}
-        {field("oktmo", "Код ОКТМО района (для сводки региона)", "60737000")}
-      </div>
+      <ProfileFields profile={profile} invalid={error !== null ? "issuer" : null} onChange={setProfile} />
       {error && (
         <p class="field-error" role="alert">
           {error}

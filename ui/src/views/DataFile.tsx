@@ -6,6 +6,8 @@ import type { Backup } from "../api/bindings/Backup";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { ruDateTime } from "../format";
 import { useLoad } from "../components/useLoad";
+import { ProfileFields } from "../components/ProfileFields";
+import type { DistrictProfile } from "../api/bindings/DistrictProfile";
 
 /** «Файл данных»: where the data lives, backups (list, make one now, restore) and «О программе». */
 export function DataFileView({ info }: { info: AppInfo | null }) {
@@ -47,6 +49,23 @@ export function DataFileView({ info }: { info: AppInfo | null }) {
     }
   }
 
+  const loaded = useLoad(() => api.districtProfile(), []);
+  const [profile, setProfile] = useState<DistrictProfile | null>(null);
+  const shown = profile ?? loaded.data;
+  async function saveProfile(e: Event) {
+    e.preventDefault();
+    if (!shown) return;
+    setError(null);
+    try {
+      await api.saveDistrictProfile(shown);
+      setProfile(null);
+      setNote("Сведения о районе сохранены: они попадут в новые приказы, дорожные карты и справки.");
+      announceDataChanged();
+    } catch (err) {
+      fail(err);
+    }
+  }
+
   return (
     <section aria-labelledby="file-title">
       <div class="toolbar">
@@ -63,6 +82,15 @@ export function DataFileView({ info }: { info: AppInfo | null }) {
           )}
         </p>
       )}
+      <form class="panel" id="profile-form" onSubmit={saveProfile} aria-labelledby="profile-title">
+        <h2 id="profile-title">Сведения о районе</h2>
+        {shown ? <ProfileFields profile={shown} onChange={setProfile} /> : <Loading />}
+        <div class="actions">
+          <button class="primary" type="submit" id="save-profile" disabled={profile === null}>
+            Сохранить
+          </button>
+        </div>
+      </form>
       <dl class="facts" id="about">
         <dt>Программа</dt>
         <dd>«Координатор», версия {info?.version ?? "…"}</dd>

@@ -37,6 +37,48 @@ pub struct Generated {
     pub events: usize,
     pub schools: usize,
     pub webinars: usize,
+    /// ВПР results: every school, year, grade 4–8 and six subjects.
+    pub results: usize,
+}
+
+const SUBJECTS: [&str; 6] =
+    ["Математика", "Русский язык", "Окружающий мир", "История", "Биология", "География"];
+
+/// Every school's ВПР results for the spring of each school year: 30 records a school and year,
+/// a school's level steady with a little noise, so the analysis has something to weigh.
+fn results(school_ids: &[domain::Id], years: std::ops::Range<i32>) -> Vec<domain::ResultRecord> {
+    let mut seed: u64 = 2026;
+    let mut noise = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut out = Vec::new();
+    for (n, &school_id) in school_ids.iter().enumerate() {
+        let level = 0.05 + 0.25 * (n % 17) as f64 / 16.0;
+        for y in years.clone() {
+            for grade in 4..=8 {
+                for subject in SUBJECTS {
+                    let participants = 20 + (noise() * 100.0) as u32;
+                    let n = f64::from(participants);
+                    let twos = ((level + 0.05 * (noise() - 0.5)).clamp(0.0, 0.9) * n) as u32;
+                    let good = ((0.45 - level) * n).max(0.0) as u32;
+                    let fives = good / 4;
+                    out.push(domain::ResultRecord {
+                        school_id,
+                        year: y + 1,
+                        procedure: "ВПР".into(),
+                        grade,
+                        subject: subject.into(),
+                        participants,
+                        marks: Some([twos, participants - twos - good, good - fives, fives]),
+                        below_min: None,
+                        mean_score: None,
+                    });
+                }
+            }
+        }
+    }
+    out
 }
 
 const SECTIONS: [&str; 6] = [
@@ -249,7 +291,7 @@ pub fn big_district(store: &mut Store, size: Size) -> CommandResult<Generated> {
             .iter()
             .map(|f| store::risk::add_factor(tx, f))
             .collect::<store::StoreResult<Vec<_>>>()?;
-        let mut out = Generated { plans: 0, events: 0, schools: size.schools, webinars: 0 };
+        let mut out = Generated { plans: 0, events: 0, schools: size.schools, webinars: 0, results: 0 };
         for y in years.clone() {
             let bundle = plan_bundle(y, size.events, &names);
             let all = store::school::list(tx, None)?;
@@ -312,6 +354,9 @@ pub fn big_district(store: &mut Store, size: Size) -> CommandResult<Generated> {
                 out.webinars += 1;
             }
         }
+        let records = results(&school_ids, years.clone());
+        store::results::write(tx, &records, false)?;
+        out.results = records.len();
         Ok(out)
     })?;
     Ok(generated)
@@ -327,7 +372,7 @@ mod tests {
         let mut store = Store::create(&dir.path().join("d.sqlite3")).unwrap();
         let size = Size { first_year: 2020, years: 2, schools: 12, events: 40 };
         let g = big_district(&mut store, size).unwrap();
-        assert_eq!(g, Generated { plans: 2, events: 80, schools: 12, webinars: 18 });
+        assert_eq!(g, Generated { plans: 2, events: 80, schools: 12, webinars: 18, results: 12 * 2 * 30 });
         let plans = store::plan::list(store.read()).unwrap();
         assert_eq!(plans.len(), 2);
         let r = store::plan::roadmap(store.read(), plans[0].id).unwrap();

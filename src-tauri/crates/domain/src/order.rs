@@ -264,6 +264,7 @@ mod tests {
             coordinator: "Баркалова Е.В., главный специалист".into(),
             head: "Морозова О.Л., начальник Управления образования".into(),
             oktmo: String::new(),
+            district: String::new(),
         };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
         let first = new_order(&profile, None, None, today);

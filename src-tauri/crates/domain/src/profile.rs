@@ -15,6 +15,9 @@ pub struct DistrictProfile {
     pub coordinator: String,
     /// Who signs orders: «Морозова О.Л., начальник Управления образования».
     pub head: String,
+    /// The district's name as the region knows it: «г. Таганрог», «Неклиновский район».
+    #[serde(default)]
+    pub district: String,
     /// ОКТМО of the district («60737000»): identifies it in the region's roll-up.
     #[serde(default)]
     pub oktmo: String,

@@ -41,6 +41,9 @@ pub struct District {
     /// Schools' results (aggregates: participants and marks).
     #[serde(default)]
     pub results: Vec<BundleResult>,
+    /// Who the district is; written when the data file has no profile yet.
+    #[serde(default)]
+    pub profile: Option<domain::DistrictProfile>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -374,6 +377,11 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
             })
             .collect::<StoreResult<Vec<_>>>()?;
         crate::results::write(tx, &results, false)?;
+        if let Some(p) = &d.profile {
+            if crate::setting::profile(tx)?.issuer.trim().is_empty() {
+                crate::setting::set_profile(tx, p)?;
+            }
+        }
         Ok(Loaded { plan_id, schools: schools.len(), events: count })
     })
 }

@@ -43,6 +43,7 @@ pub fn set_profile(tx: &Transaction, p: &domain::DistrictProfile) -> StoreResult
         coordinator: tidy(&p.coordinator),
         head: tidy(&p.head),
         oktmo,
+        district: tidy(&p.district),
     };
     if !(p.oktmo.is_empty() || matches!(p.oktmo.len(), 8 | 11) && p.oktmo.chars().all(|c| c.is_ascii_digit()))
     {

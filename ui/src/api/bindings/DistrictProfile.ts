@@ -21,6 +21,10 @@ coordinator: string,
  */
 head: string, 
 /**
+ * The district's name as the region knows it: «г. Таганрог», «Неклиновский район».
+ */
+district: string, 
+/**
  * ОКТМО of the district («60737000»): identifies it in the region's roll-up.
  */
 oktmo: string, };

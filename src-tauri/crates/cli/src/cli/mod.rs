@@ -260,7 +260,7 @@ pub enum Command {
         #[arg(value_name = "ФАЙЛ")]
         file: PathBuf,
     },
-    /// Создать в новом файле большой учебный район для замеров скорости (10 лет × 60 школ × 600 мероприятий)
+    /// Создать в новом файле большой учебный район для замеров скорости (10 лет × 60 школ × 600 мероприятий, результаты ВПР)
     #[command(help_template = SUB_HELP, override_usage = "koordinator generate [--years 10] [--schools 60] [--events 600] [--from 2016] [--db ФАЙЛ]")]
     Generate {
         /// Сколько учебных лет, по дорожной карте на каждый (по умолчанию 10)
@@ -550,11 +550,12 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             let g = crate::generate::big_district(&mut create()?, size)?;
             writeln!(
                 out,
-                "Район для замеров создан: {}, {}, {}, {}.",
+                "Район для замеров создан: {}, {}, {}, {}, {}.",
                 store::count(g.schools, "школа", "школы", "школ"),
                 store::count(g.plans, "дорожная карта", "дорожные карты", "дорожных карт"),
                 store::events_count(g.events),
-                store::count(g.webinars, "вебинар", "вебинара", "вебинаров")
+                store::count(g.webinars, "вебинар", "вебинара", "вебинаров"),
+                store::count(g.results, "результат", "результата", "результатов")
             )
             .map_err(io)?;
         }
