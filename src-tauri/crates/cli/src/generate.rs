@@ -44,8 +44,9 @@ pub struct Generated {
 const SUBJECTS: [&str; 6] =
     ["Математика", "Русский язык", "Окружающий мир", "История", "Биология", "География"];
 
-/// Every school's ВПР results for the spring of each school year: 30 records a school and year,
-/// a school's level steady with a little noise, so the analysis has something to weigh.
+/// Every school's ВПР results, 30 records a school and year, from the spring before the first
+/// school year (the year before support, the analysis's base) on; a school's level steady with a
+/// little noise, so the analysis has something to weigh.
 fn results(school_ids: &[domain::Id], years: std::ops::Range<i32>) -> Vec<domain::ResultRecord> {
     let mut seed: u64 = 2026;
     let mut noise = move || {
@@ -65,7 +66,7 @@ fn results(school_ids: &[domain::Id], years: std::ops::Range<i32>) -> Vec<domain
                     let fives = good / 4;
                     out.push(domain::ResultRecord {
                         school_id,
-                        year: y + 1,
+                        year: y,
                         procedure: "ВПР".into(),
                         grade,
                         subject: subject.into(),

@@ -86,8 +86,10 @@ pub struct Estimate {
     pub naive: f64,
     pub schools: u32,
     pub comparison_schools: u32,
-    /// Pupils of the supported schools in the years compared (base and later).
+    /// Pupils who wrote in the latest year compared: each supported school counted once, at its
+    /// latest year.
     pub pupils: u32,
+    /// The same for the comparison schools (each once).
     pub comparison_pupils: u32,
     pub few: bool,
 }
@@ -362,8 +364,10 @@ struct Effect {
     comparison: Vec<Id>,
     /// Each comparison school's change, for the bootstrap that redraws them too.
     changes: Vec<(Id, f64)>,
+    /// The later year, its pupils, and the comparison schools' pupils that year.
+    year: i32,
     pupils: u32,
-    comparison_pupils: u32,
+    comparison_pupils: Vec<(Id, u32)>,
     few: bool,
 }
 
@@ -403,8 +407,9 @@ impl Context<'_> {
                 ids
             },
             changes: comparison.iter().map(|&(c, m0, m1)| (c.id, change(m0, m1))).collect(),
-            pupils: b0.pupils + b1.pupils,
-            comparison_pupils: comparison.iter().map(|(_, m0, m1)| m0.pupils + m1.pupils).sum(),
+            year: t,
+            pupils: b1.pupils,
+            comparison_pupils: comparison.iter().map(|(c, _, m1)| (c.id, m1.pupils)).collect(),
             few: few(b0.pupils) || few(b1.pupils),
         })
     }
@@ -454,7 +459,19 @@ fn combine(clusters: &[Vec<Effect>], settings: &AnalysisSettings, seed: u64) -> 
     let value = mean(&|e| e.value);
     let naive = mean(&|e| e.naive);
     let comparison: BTreeSet<Id> = flat.iter().flat_map(|e| e.comparison.iter().copied()).collect();
-    let pupils: u32 = flat.iter().map(|e| e.pupils).sum();
+    // Each supported school once, at its latest year; each comparison school once, at the
+    // latest year it was compared in.
+    let latest: Vec<&Effect> = clusters.iter().filter_map(|c| c.iter().max_by_key(|e| e.year)).collect();
+    let pupils: u32 = latest.iter().map(|e| e.pupils).sum();
+    let mut compared: BTreeMap<Id, (i32, u32)> = BTreeMap::new();
+    for e in &flat {
+        for &(id, n) in &e.comparison_pupils {
+            let at = compared.entry(id).or_insert((e.year, n));
+            if e.year > at.0 {
+                *at = (e.year, n);
+            }
+        }
+    }
     let (mut low, mut high, mut interval) = (None, None, IntervalKind::None);
     if clusters.len() >= 3 && settings.replications > 0 {
         // Both sides are redrawn: the supported schools (each with all its years), and the
@@ -511,7 +528,7 @@ fn combine(clusters: &[Vec<Effect>], settings: &AnalysisSettings, seed: u64) -> 
         schools: clusters.len() as u32,
         comparison_schools: comparison.len() as u32,
         pupils,
-        comparison_pupils: flat.iter().map(|e| e.comparison_pupils).sum(),
+        comparison_pupils: compared.values().map(|&(_, n)| n).sum(),
         few: pupils < settings.min_participants || flat.iter().all(|e| e.few),
     }
 }
@@ -642,11 +659,11 @@ fn findings(a: &Analysis) -> Vec<String> {
     }
     match &a.overall {
         Some(e) => out.push(format!(
-            "{}: у школ под поддержкой ({} шк., {} уч.) изменение {} {}, у сопоставимых школ ({} шк.) {} {}; \
-             разница {} — {}.",
+            "{}: у школ под поддержкой ({} шк., {} уч. в последний год) изменение {} {}, у сопоставимых школ \
+             ({} шк.) {} {}; разница {} — {}.",
             a.metric_label,
             e.schools,
-            e.pupils,
+            crate::text::thousands(u64::from(e.pupils)),
             signed(e.naive),
             metric.change_unit(),
             e.comparison_schools,
@@ -896,7 +913,8 @@ mod tests {
         let e = a.overall.unwrap();
         assert!((e.naive - 8.0).abs() < 1e-9, "{}", e.naive);
         assert!(e.value.abs() < 1e-9, "{}", e.value);
-        assert_eq!((e.schools, e.comparison_schools, e.pupils), (2, 3, 400));
+        // Two schools of 100 pupils in 2022, three comparison schools of 100.
+        assert_eq!((e.schools, e.comparison_schools, e.pupils, e.comparison_pupils), (2, 3, 200, 300));
         // Two schools: the interval comes from the pupils' numbers and holds zero.
         assert_eq!(e.interval, IntervalKind::Sampling);
         assert_eq!(e.verdict(Metric::ShareOfGood), 0);

@@ -20,6 +20,19 @@ pub fn quoted(text: &str) -> String {
     format!("«{inner}»")
 }
 
+/// «9 403 142»: thousands apart (a no-break space), as Russian prints them.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

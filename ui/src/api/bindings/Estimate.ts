@@ -14,6 +14,11 @@ value: number, low: number | null, high: number | null, interval: IntervalKind,
  */
 naive: number, schools: number, comparison_schools: number, 
 /**
- * Pupils of the supported schools in the years compared (base and later).
+ * Pupils who wrote in the latest year compared: each supported school counted once, at its
+ * latest year.
  */
-pupils: number, comparison_pupils: number, few: boolean, };
+pupils: number, 
+/**
+ * The same for the comparison schools (each once).
+ */
+comparison_pupils: number, few: boolean, };

@@ -548,14 +548,19 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
         Command::Generate { years, schools, events, from } => {
             let size = crate::generate::Size { first_year: from, years, schools, events };
             let g = crate::generate::big_district(&mut create()?, size)?;
+            let results = store::count(g.results, "результат", "результата", "результатов");
+            let results = format!(
+                "{} {}",
+                exchange::import::group_thousands(g.results),
+                results.rsplit_once(' ').map_or("", |(_, w)| w)
+            );
             writeln!(
                 out,
-                "Район для замеров создан: {}, {}, {}, {}, {}.",
+                "Район для замеров создан: {}, {}, {}, {}, {results}.",
                 store::count(g.schools, "школа", "школы", "школ"),
                 store::count(g.plans, "дорожная карта", "дорожные карты", "дорожных карт"),
                 store::events_count(g.events),
                 store::count(g.webinars, "вебинар", "вебинара", "вебинаров"),
-                store::count(g.results, "результат", "результата", "результатов")
             )
             .map_err(io)?;
         }

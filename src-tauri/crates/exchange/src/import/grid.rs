@@ -131,15 +131,7 @@ impl TableBuilder {
 
 /// «50 000»: thousands apart by a non-breaking space, as Russian texts print them.
 pub fn group_thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    out
+    domain::text::thousands(n as u64)
 }
 
 /// Cell text tidied: each line trimmed, blank lines and runs of spaces dropped.
