@@ -346,3 +346,27 @@ fn an_imported_plan_takes_the_issuer_and_coordinator_from_the_profile() {
     assert_eq!(plan["issuer"], "Отдел образования Администрации Н-ского района", "{plan}");
     assert_eq!(plan["coordinator"]["name"], "Петрова А.А.", "{plan}");
 }
+
+/// Text copied out of a PDF splits a header's words («М ероприятия»): the content column is
+/// still found, and every event keeps its words (issue 25, point 13).
+#[test]
+fn a_header_split_by_a_pdf_copy_still_names_its_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("из PDF.txt");
+    std::fs::write(
+        &table,
+        "План мероприятий\n№ /п\tМ ероприятия\tСроки\tОтветственные\n1.\tОрганизационный этап\n\
+         1.1\tСовещание с директорами школ\tсентябрь 2023\tИванова И.И.\n\
+         1.2\tАнализ результатов ВПР\tоктябрь 2023\tПетрова П.П.\n",
+    )
+    .unwrap();
+    let db = dir.path().join("район.sqlite3");
+    let o = run(&db, &["import", table.to_str().unwrap(), "--period", "2023-09-01..2024-08-31", "--json"]);
+    let v = json(&o);
+    assert_eq!(v["events"].as_i64(), Some(2), "{v}");
+    assert!(!v["warnings"].to_string().contains("нет содержания"), "{v}");
+    let events = json(&run(&db, &["events", "--plan", "1", "--json"]));
+    let contents: Vec<&str> =
+        events.as_array().unwrap().iter().map(|e| e["content"].as_str().unwrap()).collect();
+    assert_eq!(contents, ["Совещание с директорами школ", "Анализ результатов ВПР"]);
+}

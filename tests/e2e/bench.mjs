@@ -244,14 +244,19 @@ try {
   const results = dataFile({ demo: false });
   execFileSync(BINARY, ["--db", results.db, "generate", "--years", "10", "--schools", "300", "--events", "20", "--from", "2014"]);
   const runs = { demo: [], big: [], minimal: [], results: [], demoResults: [] };
+  // BENCH_ONLY=results: the results view alone (its own figures, quicker to repeat).
+  const only = process.env.BENCH_ONLY;
   for (let i = 0; i < RUNS; i++) {
-    runs.minimal.push(await measureMinimal(minimal));
-    runs.demo.push(await measure(demo.db, 16));
-    runs.big.push(await measure(big.db, 600));
+    if (only !== "results") {
+      runs.minimal.push(await measureMinimal(minimal));
+      runs.demo.push(await measure(demo.db, 16));
+      runs.big.push(await measure(big.db, 600));
+    }
     runs.demoResults.push(await measureResults(demo.db));
     runs.results.push(await measureResults(results.db));
   }
-  const floor = {
+  if (only === "results") runs.minimal = runs.demo = runs.big = [];
+  const floor = runs.minimal.length === 0 ? {} : {
     "Окно готово к работе (с сеансом WebDriver)": median(runs.minimal.map((r) => r.ready)),
     "Память после запуска: RSS, МБ": median(runs.minimal.map((r) => r.rss)),
     "Память после запуска: PSS, МБ": median(runs.minimal.map((r) => r.pss)),
@@ -265,7 +270,7 @@ try {
   }
   console.log(`\nОкно: медианы ${RUNS} прогонов; опорное — демонстрационный район (16 мероприятий) в том же прогоне`);
   console.log(`${"".padEnd(46)} ${"демо".padStart(9)} ${"3×600".padStart(9)} ${"отношение".padStart(10)}`);
-  for (const key of Object.keys(runs.big[0])) {
+  for (const key of Object.keys(runs.big[0] ?? {})) {
     const d = median(runs.demo.map((r) => r[key]));
     const b = median(runs.big.map((r) => r[key]));
     console.log(`${key.padEnd(46)} ${d.toFixed(0).padStart(9)} ${b.toFixed(0).padStart(9)} ${(b / d).toFixed(1).padStart(9)}×`);

@@ -138,8 +138,13 @@ export function ResultsView() {
   );
 }
 
+/** Small multiples shown at first: a district of hundreds of supported schools opens quickly,
+ * the rest a click away. */
+const MULTIPLES = 24;
+
 function Analysis({ view }: { view: View }) {
   const a = view.analysis;
+  const [allMultiples, setAllMultiples] = useState(false);
   const better = a.higher_is_better ? "right" : "left";
   const supported = a.schools.filter((s) => s.cohort !== null && s.series.length > 0);
   const rows = supported
@@ -185,7 +190,7 @@ function Analysis({ view }: { view: View }) {
       </div>
       <h2>Школы под поддержкой</h2>
       <div class="multiples" id="small-multiples">
-        {supported.map((s) => (
+        {(allMultiples ? supported : supported.slice(0, MULTIPLES)).map((s) => (
           <div class="panel multiple" key={s.school_id} data-school={s.name}>
             <h3>{s.name}</h3>
             <LineChart
@@ -204,6 +209,11 @@ function Analysis({ view }: { view: View }) {
           </div>
         ))}
       </div>
+      {!allMultiples && supported.length > MULTIPLES && (
+        <button id="all-multiples" onClick={() => setAllMultiples(true)}>
+          Показать графики всех {supported.length} школ
+        </button>
+      )}
       <table class="grid" id="results-grid">
         <thead>
           <tr>

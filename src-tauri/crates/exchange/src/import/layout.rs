@@ -68,8 +68,19 @@ fn folded(text: &str) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// What a header cell names, if it is a header word at all.
+/// What a header cell names, if it is a header word at all. Text copied out of a PDF splits
+/// words («М ероприятия», «Ответстве нные»): a short cell that names nothing is read again with
+/// its spaces taken out.
 fn named(text: &str) -> Option<Named> {
+    named_as(text).or_else(|| {
+        let joined: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        (text.chars().count() <= 40 && joined.chars().count() < text.chars().count())
+            .then(|| named_as(&joined))
+            .flatten()
+    })
+}
+
+fn named_as(text: &str) -> Option<Named> {
     let h = folded(text);
     if h.is_empty() || h.chars().count() > 130 || text.lines().count() > 6 {
         return None;
@@ -502,6 +513,22 @@ fn looks_like_people(cell: &str) -> bool {
         "школ",
     ];
     initials || (cell.chars().count() <= 120 && (abbreviation || bodies.iter().any(|b| first.starts_with(b))))
+}
+
+#[cfg(test)]
+mod pdf_copy_tests {
+    use super::*;
+
+    /// A header copied out of a PDF, its words split: every column still named.
+    #[test]
+    fn split_header_words_are_read_whole() {
+        assert_eq!(column_named("№ /п"), Some(Column::Number));
+        assert_eq!(column_named("М ероприятия"), Some(Column::Content));
+        assert_eq!(column_named("Ответстве нные"), Some(Column::Executors));
+        assert_eq!(column_named("Сроки"), Some(Column::Timeframe));
+        // A sentence stays a sentence.
+        assert_eq!(column_named("Провести семинар для директоров школ района"), None);
+    }
 }
 
 #[cfg(test)]
