@@ -1,6 +1,7 @@
 //! One window per data file: a second start on the same file brings the first window forward
-//! and exits (tauri-plugin-single-instance; on Linux its D-Bus name is made per data file, so
-//! two different files still open side by side; on Windows the plugin keeps one window per user).
+//! and exits (tauri-plugin-single-instance; on Linux its D-Bus name is made per data file, on
+//! Windows the app's identifier its mutex is named after, so two different files still open side
+//! by side).
 
 use std::path::Path;
 

@@ -171,7 +171,16 @@ fn start(db: Option<PathBuf>) -> Result<(), error::CommandError> {
     if let Err(e) = store.daily_backup() {
         applog::write("ПРЕДУПРЕЖДЕНИЕ", &format!("резервная копия не сделана: {e}"));
     }
-    let context = tauri::generate_context!();
+    #[allow(unused_mut)]
+    let mut context = tauri::generate_context!();
+    // On Windows the plugin names its mutex and message window after the app's identifier: keyed
+    // there by the data file as the D-Bus name is on Linux, so two files still open side by side
+    // (WebView2's profile folder follows the identifier: one per data file).
+    #[cfg(windows)]
+    {
+        let keyed = instance::bus_name(&context.config().identifier, &path);
+        context.config_mut().identifier = keyed;
+    }
     // First of the plugins: a second start on this file hands over to the first window and exits.
     let single = instance::plugin(&context.config().identifier, &path);
     let app = run_app(tauri::Builder::default().plugin(single), store, path).build(context).map_err(|e| {
