@@ -297,3 +297,64 @@ fn the_analysis_of_the_demo_compares_and_claims_no_cause() {
     // In one subject the small school has fewer than 20 pupils: flagged.
     assert!(math.contains("Мало участников (меньше 20), вывод ненадёжен: МАОУ СОШ № 39"), "{math}");
 }
+
+#[test]
+fn the_districts_own_indicators_are_kept_by_school_and_year() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let out = ok(&run(
+        &db,
+        &["results", "indicator-add", "Доля выпускников, поступивших в колледжи", "--unit", "%"],
+    ));
+    assert!(out.contains("Показатель добавлен: № 1"), "{out}");
+    ok(&run(
+        &db,
+        &[
+            "results",
+            "indicator-set",
+            "--indicator",
+            "1",
+            "--school",
+            "1",
+            "--year",
+            "2023",
+            "--value",
+            "41,5",
+        ],
+    ));
+    let list: Value = serde_json::from_str(&ok(&run(&db, &["results", "indicators", "--json"]))).unwrap();
+    assert_eq!(list[0]["indicator"]["unit"], "%");
+    assert_eq!(list[0]["indicator"]["higher_is_better"], true);
+    assert_eq!(list[0]["values"][0]["value"], 41.5);
+    assert!(err(&run(
+        &db,
+        &[
+            "results",
+            "indicator-set",
+            "--indicator",
+            "1",
+            "--school",
+            "1",
+            "--year",
+            "2023",
+            "--value",
+            "сорок"
+        ]
+    ))
+    .contains("не число"));
+    assert!(err(&run(
+        &db,
+        &["results", "indicator-set", "--indicator", "9", "--school", "1", "--year", "2023", "--value", "1"]
+    ))
+    .contains("показателя"));
+    assert!(err(&run(
+        &db,
+        &["results", "indicator-set", "--indicator", "1", "--school", "1", "--year", "1900", "--value", "1"]
+    ))
+    .contains("1990–2100"));
+    assert!(err(&run(&db, &["results", "indicator-add", "Доля выпускников,  поступивших в колледжи"]))
+        .contains("уже есть"));
+    ok(&run(&db, &["undo"]));
+    let list: Value = serde_json::from_str(&ok(&run(&db, &["results", "indicators", "--json"]))).unwrap();
+    assert!(list[0]["values"].as_array().unwrap().is_empty(), "the value's change undone");
+}

@@ -104,6 +104,9 @@ pub fn run_app<R: tauri::Runtime>(
             commands::results::preview_results,
             commands::results::import_results,
             commands::results::update_result,
+            commands::results::list_indicators,
+            commands::results::add_indicator,
+            commands::results::set_indicator_value,
             commands::files::choose_file,
         ])
 }

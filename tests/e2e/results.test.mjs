@@ -66,6 +66,30 @@ test("results: the analysis is drawn, a ФИС ОКО table comes in, the спр
       timeoutMsg: "the chart does not show 2024",
     });
 
+    // The district's own indicator: added, a value typed for the first school, kept.
+    await (await browser.$("#tab-indicators")).click();
+    await (await browser.$("#indicator-name")).setValue("Доля выпускников, поступивших в колледжи");
+    await (await browser.$("#indicator-unit")).setValue("%");
+    await (await browser.$("#indicator-add")).click();
+    await waitFor(browser, "#indicators-grid");
+    await browser.execute(() => {
+      const year = document.getElementById("indicator-year");
+      year.value = "2023";
+      year.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    const cell = await browser.$("#indicators-grid tbody tr input");
+    await cell.setValue("41,5");
+    await browser.keys(["Tab"]);
+    await browser.waitUntil(
+      () => {
+        const list = JSON.parse(execFileSync(BINARY, ["--db", db, "results", "indicators", "--json"], { encoding: "utf8" }));
+        return list[0]?.values?.[0]?.value === 41.5 && list[0].values[0].year === 2023;
+      },
+      { timeout: 10000, timeoutMsg: "the indicator's value was not saved" },
+    );
+    await screenshot(browser, "results-indicators");
+    await (await browser.$("#tab-analysis")).click();
+
     // The справка through the Documents view and the save dialog.
     await (await browser.$('button[data-view="documents"]')).click();
     await waitFor(browser, "#document-kind");
@@ -74,10 +98,9 @@ test("results: the analysis is drawn, a ФИС ОКО table comes in, the спр
     await (await browser.$("#export-pdf")).click();
     await answerFileDialog("Сохранить документ", out);
     const form = await browser.$("#export-form");
-    await browser.waitUntil(async () => (await form.getText()).includes(`Сохранено: ${out}`), {
-      timeout: 30000,
-      timeoutMsg: "the справка was not saved",
-    });
+    await browser
+      .waitUntil(async () => (await form.getText()).includes(`Сохранено: ${out}`), { timeout: 60000 })
+      .catch(async () => assert.fail(`the справка was not saved: ${await (await browser.$("main")).getText()}`));
     assert.ok(existsSync(out));
     const text = execFileSync("pdftotext", ["-layout", out, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
     assert.match(text, /Аналитическая справка о результатах и эффективности мер поддержки школ/);

@@ -104,3 +104,62 @@ pub async fn update_result(state: State<'_, AppStore>, id: Id, record: ResultRec
     let label = format!("Результат изменён: {} {}", record.procedure, record.year);
     Ok(store.change(label, |tx| store::results::update(tx, id, &record))?)
 }
+
+/// A district indicator with its values (school, year, value).
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct IndicatorValues {
+    pub indicator: domain::Indicator,
+    pub values: Vec<IndicatorValue>,
+}
+
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct IndicatorValue {
+    #[ts(type = "number")]
+    pub school_id: Id,
+    pub year: i32,
+    pub value: f64,
+}
+
+#[tauri::command]
+pub async fn list_indicators(state: State<'_, AppStore>) -> CommandResult<Vec<IndicatorValues>> {
+    let store = state.lock()?;
+    let conn = store.read();
+    let mut out = Vec::new();
+    for indicator in store::results::indicators(conn)? {
+        let values = store::results::indicator_values(conn, indicator.id)?
+            .into_iter()
+            .map(|(school_id, year, value)| IndicatorValue { school_id, year, value })
+            .collect();
+        out.push(IndicatorValues { indicator, values });
+    }
+    Ok(out)
+}
+
+#[tauri::command]
+pub async fn add_indicator(
+    state: State<'_, AppStore>,
+    name: String,
+    unit: String,
+    higher_is_better: bool,
+) -> CommandResult<Id> {
+    let label = format!("Показатель района: {}", domain::text::one_line(&name));
+    Ok(state.lock()?.change(label, |tx| store::results::add_indicator(tx, &name, &unit, higher_is_better))?)
+}
+
+/// Sets (or with None clears) a value; one change each.
+#[tauri::command]
+pub async fn set_indicator_value(
+    state: State<'_, AppStore>,
+    indicator_id: Id,
+    school_id: Id,
+    year: i32,
+    value: Option<f64>,
+) -> CommandResult<()> {
+    let label = format!("Значение показателя за {year} год");
+    Ok(state.lock()?.change(label, |tx| {
+        store::school::get(tx, school_id)?;
+        store::results::set_indicator_value(tx, indicator_id, school_id, year, value)
+    })?)
+}

@@ -62,6 +62,7 @@ import type { ResultsContext } from "./bindings/ResultsContext";
 import type { ResultsWritten } from "./bindings/ResultsWritten";
 import type { NameChoice } from "./bindings/NameChoice";
 import type { AnalysisSettings } from "./bindings/AnalysisSettings";
+import type { IndicatorValues } from "./bindings/IndicatorValues";
 
 /** A backend error: `code` to branch on, `message` (Russian) to show, `field` it belongs to. */
 export class AppError extends Error {
@@ -148,6 +149,11 @@ export const api = {
   importResults: (path: string, hints: ResultsContext, choices: Record<string, NameChoice>, duplicate: Duplicate | null) =>
     call<ResultsWritten>("import_results", { path, hints, choices, duplicate }),
   updateResult: (id: number, record: ResultRecord) => call<void>("update_result", { id, record }),
+  listIndicators: () => call<IndicatorValues[]>("list_indicators"),
+  addIndicator: (name: string, unit: string, higherIsBetter: boolean) =>
+    call<number>("add_indicator", { name, unit, higherIsBetter }),
+  setIndicatorValue: (indicatorId: number, schoolId: number, year: number, value: number | null) =>
+    call<void>("set_indicator_value", { indicatorId, schoolId, year, value }),
   /** Stops the running import or export at its next step: nothing of it is written. */
   cancelWork: () => call<void>("cancel_work"),
   exportBundle: (planId: number, path: string) => call<void>("export_bundle", { planId, path }),

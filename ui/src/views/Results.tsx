@@ -21,7 +21,7 @@ export function ResultsView() {
   const choices = useLoad(() => api.resultChoices(), []);
   const schools = useLoad(() => api.listSchools(null), []);
   const [settings, setSettings] = useState<AnalysisSettings | null>(null);
-  const [tab, setTab] = useState<"analysis" | "records">("analysis");
+  const [tab, setTab] = useState<"analysis" | "records" | "indicators">("analysis");
   const [importing, setImporting] = useState(false);
   useEffect(() => {
     if (choices.data && settings === null) setSettings(choices.data.settings);
@@ -45,6 +45,9 @@ export function ResultsView() {
           <button role="tab" id="tab-records" aria-selected={tab === "records"} class={tab === "records" ? "active" : ""} onClick={() => setTab("records")}>
             Записи
           </button>
+          <button role="tab" id="tab-indicators" aria-selected={tab === "indicators"} class={tab === "indicators" ? "active" : ""} onClick={() => setTab("indicators")}>
+            Показатели района
+          </button>
         </div>
         <span class="spacer" />
         <button id="results-import" onClick={() => setImporting(true)}>
@@ -64,7 +67,9 @@ export function ResultsView() {
           onCancel={() => setImporting(false)}
         />
       )}
-      {!choices.data || !settings ? (
+      {tab === "indicators" ? (
+        <Indicators schools={schools.data ?? []} />
+      ) : !choices.data || !settings ? (
         <Loading />
       ) : empty ? (
         <p class="muted" id="results-empty">
@@ -589,4 +594,115 @@ function parseChoice(v: string): NameChoice {
   if (v === "new") return { kind: "new" };
   if (v === "skip") return { kind: "skip" };
   return { kind: "school", school_id: Number(v) };
+}
+
+/** Indicators the district keeps itself: each a column of values by school for a year. */
+function Indicators({ schools }: { schools: School[] }) {
+  const list = useLoad(() => api.listIndicators(), []);
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [name, setName] = useState("");
+  const [unit, setUnit] = useState("");
+  const [higher, setHigher] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
+  async function add(e: Event) {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.addIndicator(name, unit, higher);
+      setName("");
+      setUnit("");
+      list.reload();
+      announceDataChanged();
+    } catch (err) {
+      fail(err);
+    }
+  }
+  async function set(indicatorId: number, schoolId: number, text: string) {
+    setError(null);
+    const value = text.trim() === "" ? null : Number(text.replace(",", ".").replace("−", "-"));
+    if (value !== null && !Number.isFinite(value)) return setError(`«${text}» — не число: укажите, например, 41,5`);
+    try {
+      await api.setIndicatorValue(indicatorId, schoolId, year, value);
+      announceDataChanged();
+    } catch (err) {
+      fail(err);
+      list.reload();
+    }
+  }
+  const indicators = list.data ?? [];
+  return (
+    <>
+      <ErrorNotice message={list.error ?? error} />
+      <form class="panel" id="indicator-form" onSubmit={add}>
+        <div class="form-grid">
+          <label>
+            <span>Новый показатель</span>
+            <input id="indicator-name" value={name} placeholder="Доля выпускников, поступивших в колледжи" onInput={(e) => setName((e.target as HTMLInputElement).value)} />
+          </label>
+          <label>
+            <span>Единица</span>
+            <input id="indicator-unit" value={unit} placeholder="%" onInput={(e) => setUnit((e.target as HTMLInputElement).value)} />
+          </label>
+          <label>
+            <span>Лучше, когда</span>
+            <select value={higher ? "higher" : "lower"} onChange={(e) => setHigher((e.target as HTMLSelectElement).value === "higher")}>
+              <option value="higher">больше</option>
+              <option value="lower">меньше</option>
+            </select>
+          </label>
+        </div>
+        <div class="actions">
+          <button class="primary" type="submit" id="indicator-add" disabled={!name.trim()}>
+            Добавить показатель
+          </button>
+        </div>
+      </form>
+      {indicators.length > 0 && (
+        <>
+          <div class="filters">
+            <label>
+              Год{" "}
+              <input type="number" id="indicator-year" min={1990} max={2100} value={year} onChange={(e) => setYear(Number((e.target as HTMLInputElement).value))} />
+            </label>
+            <span class="small muted">Значения сохраняются сразу; отменить — Ctrl+Z.</span>
+          </div>
+          <table class="grid" id="indicators-grid">
+            <thead>
+              <tr>
+                <th>Школа</th>
+                {indicators.map((i) => (
+                  <th key={i.indicator.id}>
+                    {i.indicator.name}
+                    {i.indicator.unit && `, ${i.indicator.unit}`}
+                    <div class="small muted">лучше {i.indicator.higher_is_better ? "больше" : "меньше"}</div>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {schools.map((s) => (
+                <tr key={s.id}>
+                  <td>{s.short_name}</td>
+                  {indicators.map((i) => {
+                    const v = i.values.find((x) => x.school_id === s.id && x.year === year);
+                    return (
+                      <td key={`${i.indicator.id}-${year}`}>
+                        <input
+                          class="count"
+                          aria-label={`${i.indicator.name}: ${s.short_name}`}
+                          value={v ? num(v.value, Number.isInteger(v.value) ? 0 : 1) : ""}
+                          onChange={(e) => set(i.indicator.id, s.id, (e.target as HTMLInputElement).value)}
+                        />
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
 }

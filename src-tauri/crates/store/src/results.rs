@@ -217,6 +217,11 @@ pub fn set_indicator_value(
     if !domain::results::RESULT_YEARS.contains(&year) {
         return Err(StoreError::invalid("year", format!("Год {year} вне 1990–2100")));
     }
+    let known: bool =
+        tx.query_row("SELECT count(*) > 0 FROM indicator WHERE id = ?1", [indicator_id], |r| r.get(0))?;
+    if !known {
+        return Err(StoreError::NotFound { what: "показателя", id: indicator_id });
+    }
     match value {
         Some(v) if !v.is_finite() => return Err(StoreError::invalid("value", "Значение должно быть числом")),
         Some(v) => tx.execute(

@@ -186,7 +186,7 @@ pub enum Command {
     /// Результаты школ (ВПР, ОГЭ, ЕГЭ, диагностики): список или импорт таблицы
     #[command(
         help_template = SUB_HELP,
-        override_usage = "koordinator results [--json] [--db ФАЙЛ]\n       koordinator results import ФАЙЛ [--year ГОД] [--procedure ВПР] [--grade КЛАСС] [--subject ПРЕДМЕТ] [--sheet ЛИСТ] [--preview] [--duplicate ask|keep|replace] [--unmatched ask|add|skip] [--json] [--db ФАЙЛ]",
+        override_usage = "koordinator results [--json] [--db ФАЙЛ]\n       koordinator results indicators | indicator-add | indicator-set …\n       koordinator results import ФАЙЛ [--year ГОД] [--procedure ВПР] [--grade КЛАСС] [--subject ПРЕДМЕТ] [--sheet ЛИСТ] [--preview] [--duplicate ask|keep|replace] [--unmatched ask|add|skip] [--json] [--db ФАЙЛ]",
         subcommand_help_heading = "Команды",
         subcommand_value_name = "КОМАНДА"
     )]
@@ -349,6 +349,43 @@ pub enum ResultsAction {
         unmatched: crate::results::Unmatched,
         #[command(flatten)]
         format: Format,
+    },
+    /// Показатели, которые район ведёт сам: список со значениями
+    #[command(help_template = SUB_HELP, override_usage = "koordinator results indicators [--json] [--db ФАЙЛ]")]
+    Indicators {
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Новый показатель района: «Доля выпускников, поступивших в колледжи»
+    #[command(
+        help_template = SUB_HELP_POSITIONAL,
+        override_usage = "koordinator results indicator-add НАЗВАНИЕ [--unit %] [--lower-is-better] [--db ФАЙЛ]"
+    )]
+    IndicatorAdd {
+        #[arg(value_name = "НАЗВАНИЕ")]
+        name: String,
+        /// Единица: %, чел., баллы
+        #[arg(long, value_name = "ЕДИНИЦА", default_value = "")]
+        unit: String,
+        /// Лучше, когда меньше (по умолчанию — когда больше)
+        #[arg(long)]
+        lower_is_better: bool,
+    },
+    /// Значение показателя школы за год (без --value — стереть)
+    #[command(
+        help_template = SUB_HELP,
+        override_usage = "koordinator results indicator-set --indicator ID --school ID --year ГОД [--value ЧИСЛО] [--db ФАЙЛ]"
+    )]
+    IndicatorSet {
+        #[arg(long, value_name = "ID")]
+        indicator: i64,
+        #[arg(long, value_name = "ID")]
+        school: i64,
+        #[arg(long, value_name = "ГОД")]
+        year: i32,
+        /// Значение: 41,5 или 41.5
+        #[arg(long, value_name = "ЧИСЛО")]
+        value: Option<String>,
     },
 }
 
@@ -705,6 +742,79 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                     eprintln!("Предупреждение: {w}");
                 }
             }
+        }
+        Command::Results { action: Some(ResultsAction::Indicators { format }), .. } => {
+            let store = open()?;
+            let list = store::results::indicators(store.read())?;
+            let mut rows = Vec::new();
+            for i in &list {
+                rows.push((i.clone(), store::results::indicator_values(store.read(), i.id)?));
+            }
+            let text = if format.json {
+                json::line(
+                    &rows
+                        .iter()
+                        .map(|(i, v)| serde_json::json!({"indicator": i, "values": v.iter().map(|(s, y, x)| serde_json::json!({"school_id": s, "year": y, "value": x})).collect::<Vec<_>>()}))
+                        .collect::<Vec<_>>(),
+                )
+            } else if rows.is_empty() {
+                "Показателей района пока нет: koordinator results indicator-add НАЗВАНИЕ".to_owned()
+            } else {
+                rows.iter()
+                    .map(|(i, v)| {
+                        let better = if i.higher_is_better {
+                            "лучше больше"
+                        } else {
+                            "лучше меньше"
+                        };
+                        let unit = if i.unit.is_empty() { String::new() } else { format!(", {}", i.unit) };
+                        format!("{}\t{}{unit} ({better}): значений {}", i.id, i.name, v.len())
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            writeln!(out, "{text}").map_err(io)?;
+        }
+        Command::Results {
+            action: Some(ResultsAction::IndicatorAdd { name, unit, lower_is_better }),
+            ..
+        } => {
+            let mut store = open()?;
+            let label = format!("Показатель района: {}", domain::text::one_line(&name));
+            let id = store
+                .change(label, |tx| store::results::add_indicator(tx, &name, &unit, !lower_is_better))?;
+            writeln!(out, "Показатель добавлен: № {id}").map_err(io)?;
+        }
+        Command::Results {
+            action: Some(ResultsAction::IndicatorSet { indicator, school, year, value }),
+            ..
+        } => {
+            let value = value
+                .map(|v| {
+                    exchange::results::parse_number(&v).ok_or_else(|| {
+                        CommandError::new(
+                            ErrorCode::Invalid,
+                            format!("«{v}» — не число: укажите, например, 41,5"),
+                        )
+                    })
+                })
+                .transpose()?;
+            let mut store = open()?;
+            let label = format!("Значение показателя за {year} год");
+            store.change(label, |tx| {
+                store::school::get(tx, school)?;
+                store::results::set_indicator_value(tx, indicator, school, year, value)
+            })?;
+            writeln!(
+                out,
+                "{}",
+                if value.is_some() {
+                    "Значение записано."
+                } else {
+                    "Значение стёрто."
+                }
+            )
+            .map_err(io)?;
         }
         Command::Analysis { choice, format } => {
             let store = open()?;
