@@ -66,6 +66,36 @@ test("results: the analysis is drawn, a ФИС ОКО table comes in, the спр
       timeoutMsg: "the chart does not show 2024",
     });
 
+    // A table pasted from Excel: recognised the same way (year and procedure typed in).
+    await (await browser.$("#results-import")).click();
+    await browser.execute((text) => {
+      const area = document.getElementById("results-paste");
+      area.value = text;
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    }, "Школа\tУчастники\t«2»\t«3»\t«4»\t«5»\nМОБУ СОШ № 6\t50\t5\t20\t20\t5\nМОБУ СОШ № 31\t40\t4\t16\t16\t4\n");
+    await (await browser.$("#results-recognise-pasted")).click();
+    await waitFor(browser, "#results-errors");
+    assert.match(await (await browser.$("#results-errors")).getText(), /год/);
+    await browser.execute(() => {
+      for (const [id, v] of [["hint-year", "2020"], ["hint-procedure", "ВПР"]]) {
+        const input = document.getElementById(id);
+        input.value = v;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+    await browser.waitUntil(async () => (await (await browser.$("#results-context")).getText()).includes("ВПР 2020"), {
+      timeout: 10000,
+      timeoutMsg: "the typed year and procedure were not used",
+    });
+    assert.equal(await count(browser, "#results-names tbody tr"), 2);
+    await (await browser.$("#results-import-confirm")).click();
+    await browser.waitUntil(async () => !(await browser.execute(() => !!document.getElementById("results-import-panel"))), {
+      timeout: 20000,
+      timeoutMsg: "the pasted table was not imported",
+    });
+    const pastedRows = JSON.parse(execFileSync(BINARY, ["--db", db, "results", "--json"], { encoding: "utf8" }));
+    assert.equal(pastedRows.filter((r) => r.year === 2020).length, 2);
+
     // The district's own indicator: added, a value typed for the first school, kept.
     await (await browser.$("#tab-indicators")).click();
     await (await browser.$("#indicator-name")).setValue("Доля выпускников, поступивших в колледжи");
@@ -94,7 +124,7 @@ test("results: the analysis is drawn, a ФИС ОКО table comes in, the спр
     await (await browser.$('button[data-view="documents"]')).click();
     await waitFor(browser, "#document-kind");
     await (await browser.$("#document-kind")).selectByAttribute("value", "effectiveness");
-    const out = join(dir, "справка.pdf");
+    const out = join(dir, "spravka.pdf");
     await (await browser.$("#export-pdf")).click();
     await answerFileDialog("Сохранить документ", out);
     const form = await browser.$("#export-form");
@@ -104,7 +134,7 @@ test("results: the analysis is drawn, a ФИС ОКО table comes in, the спр
     assert.ok(existsSync(out));
     const text = execFileSync("pdftotext", ["-layout", out, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
     assert.match(text, /Аналитическая справка о результатах и эффективности мер поддержки школ/);
-    assert.match(text, /за 2021–2024 годы/);
+    assert.match(text, /за 2020–2024 годы/);
     assert.match(text, /Как получены цифры/);
     execFileSync("pdftoppm", ["-png", "-r", "50", "-f", "1", "-l", "2", out, join(resolve(import.meta.dirname, "out"), "results-spravka")]);
   } finally {

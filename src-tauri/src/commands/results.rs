@@ -9,6 +9,7 @@ use exchange::results::{Context, NameChoice, ResultsPreview};
 use serde::Serialize;
 use tauri::State;
 
+use super::exchange::ImportSource;
 use super::AppStore;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::import::Duplicate;
@@ -66,19 +67,31 @@ pub async fn results_view(
     Ok(ResultsView { analysis, support })
 }
 
-fn read(state: &AppStore, path: &str) -> CommandResult<Vec<(exchange::import::Source, String)>> {
-    let exe = std::env::current_exe().map_err(|e| CommandError::new(ErrorCode::Io, store::io_message(&e)))?;
-    crate::contained::read_results(&exe, &state.check_chosen(path.as_ref())?)
+/// A file chosen in the open dialog (every sheet, read in a child process), or a table pasted
+/// from Excel, Word or a browser.
+fn read(state: &AppStore, source: &ImportSource) -> CommandResult<Vec<(exchange::import::Source, String)>> {
+    match source {
+        ImportSource::File { path, .. } => {
+            let exe = std::env::current_exe()
+                .map_err(|e| CommandError::new(ErrorCode::Io, store::io_message(&e)))?;
+            crate::contained::read_results(&exe, &state.check_chosen(path.as_ref())?)
+        }
+        ImportSource::Pasted { text, html } => {
+            let table = exchange::import::read_pasted(text, html.as_deref())
+                .map_err(|e| CommandError::new(ErrorCode::Invalid, e))?;
+            Ok(vec![(table, "вставленная таблица".to_owned())])
+        }
+    }
 }
 
 /// What a results table would write: the results, the schools matched and not.
 #[tauri::command]
 pub async fn preview_results(
     state: State<'_, AppStore>,
-    path: String,
+    source: ImportSource,
     hints: Context,
 ) -> CommandResult<ResultsPreview> {
-    let sources = read(&state, &path)?;
+    let sources = read(&state, &source)?;
     results::preview(&*state.lock()?, &sources, &hints)
 }
 
@@ -86,12 +99,12 @@ pub async fn preview_results(
 #[tauri::command]
 pub async fn import_results(
     state: State<'_, AppStore>,
-    path: String,
+    source: ImportSource,
     hints: Context,
     choices: HashMap<String, NameChoice>,
     duplicate: Option<Duplicate>,
 ) -> CommandResult<Written> {
-    let sources = read(&state, &path)?;
+    let sources = read(&state, &source)?;
     let mut store = state.lock()?;
     let preview = results::preview(&store, &sources, &hints)?;
     results::write(&mut store, &preview, &choices, Unmatched::Ask, duplicate.unwrap_or_default())

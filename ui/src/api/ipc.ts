@@ -145,9 +145,9 @@ export const api = {
   listResults: () => call<ResultRow[]>("list_results"),
   resultChoices: () => call<ResultChoices>("result_choices"),
   resultsView: (settings: AnalysisSettings) => call<ResultsView>("results_view", { settings }),
-  previewResults: (path: string, hints: ResultsContext) => call<ResultsPreview>("preview_results", { path, hints }),
-  importResults: (path: string, hints: ResultsContext, choices: Record<string, NameChoice>, duplicate: Duplicate | null) =>
-    call<ResultsWritten>("import_results", { path, hints, choices, duplicate }),
+  previewResults: (source: ImportSource, hints: ResultsContext) => call<ResultsPreview>("preview_results", { source, hints }),
+  importResults: (source: ImportSource, hints: ResultsContext, choices: Record<string, NameChoice>, duplicate: Duplicate | null) =>
+    call<ResultsWritten>("import_results", { source, hints, choices, duplicate }),
   updateResult: (id: number, record: ResultRecord) => call<void>("update_result", { id, record }),
   listIndicators: () => call<IndicatorValues[]>("list_indicators"),
   addIndicator: (name: string, unit: string, higherIsBetter: boolean) =>

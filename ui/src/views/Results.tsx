@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api, AppError } from "../api/ipc";
 import { announceDataChanged } from "../api/changes";
 import type { AnalysisSettings } from "../api/bindings/AnalysisSettings";
@@ -10,6 +10,7 @@ import type { ResultsPreview } from "../api/bindings/ResultsPreview";
 import type { ResultsView as View } from "../api/bindings/ResultsView";
 import type { School } from "../api/bindings/School";
 import type { Duplicate } from "../api/bindings/Duplicate";
+import type { ImportSource } from "../api/bindings/ImportSource";
 import { METRIC_LABELS, TREND_LABELS } from "../api/bindings/labels";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
@@ -403,8 +404,15 @@ function Records({ schools }: { schools: School[] }) {
 /** Choosing a results table, what it matched, what to do with the schools it names that the
  * district lacks; nothing is written before «Загрузить». */
 function ResultsImport(props: { schools: School[]; onDone: () => void; onCancel: () => void }) {
-  const [path, setPath] = useState<string | null>(null);
-  const [hints, setHints] = useState<ResultsContext>({ year: null, procedure: null, grade: null, subject: null });
+  const [source, setSource] = useState<ImportSource | null>(null);
+  const [pasted, setPasted] = useState("");
+  const [hints, setHintsState] = useState<ResultsContext>({ year: null, procedure: null, grade: null, subject: null });
+  // The latest hints, for a change event that comes before the next render.
+  const latest = useRef(hints);
+  const setHints = (h: ResultsContext) => {
+    latest.current = h;
+    setHintsState(h);
+  };
   const [preview, setPreview] = useState<ResultsPreview | null>(null);
   const [choices, setChoices] = useState<Record<string, NameChoice>>({});
   const [error, setError] = useState<string | null>(null);
@@ -421,33 +429,50 @@ function ResultsImport(props: { schools: School[]; onDone: () => void; onCancel:
       ],
     });
     if (typeof p === "string") {
-      setPath(p);
-      recognise(p, hints);
+      const s: ImportSource = { kind: "file", path: p, sheet: null };
+      setSource(s);
+      recognise(s, hints);
     }
   }
 
-  async function recognise(p: string, h: ResultsContext) {
+  function onPaste(e: ClipboardEvent) {
+    const html = e.clipboardData?.getData("text/html") || null;
+    const text = e.clipboardData?.getData("text/plain") ?? "";
+    if (!text && !html) return;
+    e.preventDefault();
+    setPasted(text);
+    const s: ImportSource = { kind: "pasted", text, html };
+    setSource(s);
+    recognise(s, hints);
+  }
+
+  // Only the latest request's answer is shown: hints typed quickly send several.
+  const asked = useRef(0);
+  async function recognise(s: ImportSource, h: ResultsContext) {
     setError(null);
     setDuplicate(null);
+    const mine = ++asked.current;
     try {
-      const r = await api.previewResults(p, h);
+      const r = await api.previewResults(s, h);
+      if (mine !== asked.current) return;
       setPreview(r);
       // Unmatched names with a login are schools of the district's list in ФИС ОКО: offered to add.
       const next: Record<string, NameChoice> = {};
       for (const n of r.names) if (n.school_id === null) next[n.key] = n.code ? { kind: "new" } : { kind: "skip" };
       setChoices(next);
     } catch (e) {
+      if (mine !== asked.current) return;
       setPreview(null);
       setError(e instanceof AppError ? e.message : String(e));
     }
   }
 
   async function write(dup: Duplicate | null) {
-    if (!path) return;
+    if (!source) return;
     setBusy(true);
     setError(null);
     try {
-      await api.importResults(path, hints, choices, dup);
+      await api.importResults(source, latest.current, choices, dup);
       props.onDone();
     } catch (e) {
       if (e instanceof AppError && e.field === "duplicate") setDuplicate(e.message);
@@ -467,9 +492,9 @@ function ResultsImport(props: { schools: School[]; onDone: () => void; onCancel:
         value={hints[key] ?? ""}
         onChange={(e) => {
           const v = (e.target as HTMLInputElement).value.trim();
-          const next = { ...hints, [key]: v === "" ? null : type === "number" ? Number(v) : v };
+          const next = { ...latest.current, [key]: v === "" ? null : type === "number" ? Number(v) : v };
           setHints(next);
-          if (path) recognise(path, next);
+          if (source) recognise(source, next);
         }}
       />
     </label>
@@ -482,9 +507,27 @@ function ResultsImport(props: { schools: School[]; onDone: () => void; onCancel:
         <button onClick={choose} id="results-choose-file">
           Выбрать файл…
         </button>
-        {path && <span class="small">{path}</span>}
+        {source?.kind === "file" && <span class="small">{source.path}</span>}
+        {source?.kind === "pasted" && <span class="small">вставленная таблица</span>}
         <span class="spacer" />
         <button onClick={props.onCancel}>Отмена</button>
+      </div>
+      <label class="paste">
+        <span class="small muted">…или вставьте таблицу из Excel, Word или браузера сюда (Ctrl+V):</span>
+        <textarea id="results-paste" rows={2} value={pasted} onPaste={onPaste} onInput={(e) => setPasted((e.target as HTMLTextAreaElement).value)} />
+      </label>
+      <div class="actions">
+        <button
+          id="results-recognise-pasted"
+          disabled={!pasted.trim()}
+          onClick={() => {
+            const s: ImportSource = { kind: "pasted", text: pasted, html: null };
+            setSource(s);
+            recognise(s, latest.current);
+          }}
+        >
+          Распознать вставленное
+        </button>
       </div>
       <ErrorNotice message={error} />
       {preview && (
