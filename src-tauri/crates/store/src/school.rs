@@ -89,22 +89,23 @@ pub fn find_by_short_name(conn: &Connection, short_name: &str) -> StoreResult<Op
         .optional()?)
 }
 
+/// The school's own columns, in one order for INSERT and UPDATE (`?1` … `?9`).
+const FIELDS: &str = "name, short_name, director, address, phone, email, code, inn, settlement";
+
+/// `settlement` is the draft's settlement code, held by the caller for the statement's life.
+fn values<'a>(d: &'a SchoolDraft, settlement: &'a &'static str) -> [&'a dyn rusqlite::ToSql; 9] {
+    [&d.name, &d.short_name, &d.director, &d.address, &d.phone, &d.email, &d.code, &d.inn, settlement]
+}
+
+fn settlement_code(d: &SchoolDraft) -> &'static str {
+    d.settlement.map_or("", |s| s.code())
+}
+
 pub fn insert(tx: &Transaction, draft: &SchoolDraft) -> StoreResult<Id> {
     let draft = validate(tx, None, draft)?;
     tx.execute(
-        "INSERT INTO school (name, short_name, director, address, phone, email, code, inn, settlement)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            draft.name,
-            draft.short_name,
-            draft.director,
-            draft.address,
-            draft.phone,
-            draft.email,
-            draft.code,
-            draft.inn,
-            draft.settlement.map_or("", |s| s.code())
-        ],
+        &format!("INSERT INTO school ({FIELDS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+        &values(&draft, &settlement_code(&draft))[..],
     )?;
     let id = tx.last_insert_rowid();
     write_statuses(tx, id, &draft.statuses)?;
@@ -128,22 +129,12 @@ pub fn learn_code(tx: &Transaction, id: Id, code: &str) -> StoreResult<bool> {
 
 pub fn update(tx: &Transaction, id: Id, draft: &SchoolDraft) -> StoreResult<()> {
     let draft = validate(tx, Some(id), draft)?;
-    let n = tx.execute(
-        "UPDATE school SET name = ?2, short_name = ?3, director = ?4, address = ?5, phone = ?6, email = ?7,
-                code = ?8, inn = ?9, settlement = ?10 WHERE id = ?1",
-        params![
-            id,
-            draft.name,
-            draft.short_name,
-            draft.director,
-            draft.address,
-            draft.phone,
-            draft.email,
-            draft.code,
-            draft.inn,
-            draft.settlement.map_or("", |s| s.code())
-        ],
-    )?;
+    // «name = ?1, short_name = ?2, …» from the same column list, the id last.
+    let set: Vec<String> = FIELDS.split(", ").enumerate().map(|(i, f)| format!("{f} = ?{}", i + 1)).collect();
+    let settlement = settlement_code(&draft);
+    let mut params = values(&draft, &settlement).to_vec();
+    params.push(&id);
+    let n = tx.execute(&format!("UPDATE school SET {} WHERE id = ?10", set.join(", ")), &params[..])?;
     if n == 0 {
         return Err(StoreError::NotFound { what: "школы", id });
     }
@@ -263,6 +254,33 @@ mod tests {
         let err =
             store.change("Изменение", |tx| insert(tx, &draft("  ", 2022, Category::LowResults))).unwrap_err();
         assert!(matches!(err, StoreError::Invalid { field: "short_name", .. }));
+    }
+
+    #[test]
+    fn codes_inn_and_settlement_are_kept_and_unique() {
+        let mut s = Store::open_in_memory().unwrap();
+        let a = s.change("a", |tx| insert(tx, &draft("МОБУ СОШ № 1", 2022, Category::LowResults))).unwrap();
+        let b = s.change("b", |tx| insert(tx, &draft("МОБУ СОШ № 2", 2022, Category::Mentor))).unwrap();
+        let mut d = get(s.read(), a).unwrap().draft;
+        (d.code, d.inn, d.settlement) =
+            (" SCH613001 ".into(), "6154 0123 45".into(), Some(domain::Settlement::Village));
+        s.change("код", |tx| update(tx, a, &d)).unwrap();
+        let got = get(s.read(), a).unwrap().draft;
+        assert_eq!(
+            (got.code.as_str(), got.inn.as_str(), got.settlement),
+            ("sch613001", "6154012345", Some(domain::Settlement::Village))
+        );
+        let mut other = get(s.read(), b).unwrap().draft;
+        other.code = "sch613001".into();
+        let e = s.change("тот же код", |tx| update(tx, b, &other)).unwrap_err();
+        assert!(e.to_string().contains("логином ФИС ОКО «sch613001» уже есть"), "{e}");
+        other.code = String::new();
+        other.inn = "12345".into();
+        assert!(s.change("ИНН", |tx| update(tx, b, &other)).unwrap_err().to_string().contains("10 цифр"));
+        // A code learnt from a results table only where none is set and none is taken.
+        assert!(!s.change("уже есть", |tx| learn_code(tx, b, "SCH613001")).unwrap());
+        assert!(s.change("новый", |tx| learn_code(tx, b, "sch613002")).unwrap());
+        assert_eq!(get(s.read(), b).unwrap().draft.code, "sch613002");
     }
 
     #[test]
