@@ -1,7 +1,7 @@
 //! «Результаты»: the results registry, its import (read in a child process, previewed, written
 //! in one change), corrections in the grid, and the analysis with what each school got.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use domain::effectiveness::SchoolSupport;
 use domain::{Analysis, AnalysisSettings, Id, Metric, ResultRecord, ResultRow};
@@ -19,6 +19,7 @@ use crate::results::{self, Unmatched, Written};
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ResultChoices {
+    pub years: Vec<i32>,
     pub procedures: Vec<String>,
     pub grades: Vec<i32>,
     pub subjects: Vec<String>,
@@ -35,24 +36,23 @@ pub struct ResultsView {
     pub support: Vec<SchoolSupport>,
 }
 
+/// The results of one year (the «Записи» grid shows a year at a time).
 #[tauri::command]
-pub async fn list_results(state: State<'_, AppStore>) -> CommandResult<Vec<ResultRow>> {
-    Ok(store::results::list(state.lock()?.read())?)
+pub async fn list_results(state: State<'_, AppStore>, year: Option<i32>) -> CommandResult<Vec<ResultRow>> {
+    Ok(store::results::list_in(state.lock()?.read(), year)?)
 }
 
 #[tauri::command]
 pub async fn result_choices(state: State<'_, AppStore>) -> CommandResult<ResultChoices> {
-    let rows = store::results::list(state.lock()?.read())?;
-    let procedures: BTreeSet<String> = rows.iter().map(|r| r.record.procedure.clone()).collect();
-    let grades: BTreeSet<i32> = rows.iter().map(|r| r.record.grade).filter(|&g| g > 0).collect();
-    let subjects: BTreeSet<String> =
-        rows.iter().map(|r| r.record.subject.clone()).filter(|s| !s.is_empty()).collect();
+    let store = state.lock()?;
+    let kinds = store::results::kinds(store.read())?;
     Ok(ResultChoices {
-        procedures: procedures.into_iter().collect(),
-        grades: grades.into_iter().collect(),
-        subjects: subjects.into_iter().collect(),
+        years: kinds.years,
+        procedures: kinds.procedures.into_iter().map(|(p, _)| p).collect(),
+        grades: kinds.grades,
+        subjects: kinds.subjects,
         metrics: Metric::ALL.to_vec(),
-        settings: AnalysisSettings { filter: results::default_filter(&rows), ..Default::default() },
+        settings: AnalysisSettings { filter: results::default_filter(&store)?, ..Default::default() },
     })
 }
 

@@ -142,7 +142,7 @@ export const api = {
     duplicate: Duplicate | null,
     onStep: (s: WorkStep) => void,
   ) => call<Written>("import_plan", { source, period, title, issuer, roles, duplicate, progress: steps(onStep) }),
-  listResults: () => call<ResultRow[]>("list_results"),
+  listResults: (year: number | null) => call<ResultRow[]>("list_results", { year }),
   resultChoices: () => call<ResultChoices>("result_choices"),
   resultsView: (settings: AnalysisSettings) => call<ResultsView>("results_view", { settings }),
   previewResults: (source: ImportSource, hints: ResultsContext) => call<ResultsPreview>("preview_results", { source, hints }),

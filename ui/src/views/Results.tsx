@@ -77,7 +77,7 @@ export function ResultsView() {
           Результатов пока нет. Загрузите таблицу ФИС ОКО «Статистика по отметкам», таблицу РЦОИ по ОГЭ/ЕГЭ или свод района.
         </p>
       ) : tab === "records" ? (
-        <Records schools={schools.data ?? []} />
+        <Records schools={schools.data ?? []} years={choices.data.years} />
       ) : (
         <>
           <div class="filters" id="results-filters">
@@ -305,14 +305,10 @@ function Analysis({ view }: { view: View }) {
 }
 
 /** The stored results, corrected in place: each change one entry of the history. */
-function Records({ schools }: { schools: School[] }) {
-  const rows = useLoad(() => api.listResults(), []);
-  const [year, setYear] = useState<number | null>(null);
+function Records({ schools, years }: { schools: School[]; years: number[] }) {
+  const [year, setYear] = useState<number | null>(years.length ? years[years.length - 1] : null);
+  const rows = useLoad(() => (year === null ? Promise.resolve([]) : api.listResults(year)), [year]);
   const [error, setError] = useState<string | null>(null);
-  const years = [...new Set((rows.data ?? []).map((r) => r.year))].sort();
-  useEffect(() => {
-    if (year === null && years.length) setYear(years[years.length - 1]);
-  }, [rows.data]);
   const name = (id: number) => schools.find((s) => s.id === id)?.short_name ?? "?";
   async function save(row: ResultRow, patch: Partial<ResultRow>) {
     setError(null);
@@ -338,7 +334,7 @@ function Records({ schools }: { schools: School[] }) {
       }}
     />
   );
-  const shown = (rows.data ?? []).filter((r) => r.year === year);
+  const shown = rows.data ?? [];
   return (
     <>
       <ErrorNotice message={rows.error ?? error} />

@@ -178,7 +178,7 @@ fn main() {
     };
     let loads: Vec<Duration> =
         (0..RUNS).map(|_| time(|| store::results::list(store.read()).expect("read")).0).collect();
-    report("Чтение 90 000 записей из файла данных (часть анализа)", median(loads), reference);
+    report("Список 90 000 записей (вкладка «Записи», results --json)", median(loads), reference);
     let analyses: Vec<Duration> =
         (0..RUNS).map(|_| time(|| results::analysis(&store, &settings).expect("analysed")).0).collect();
     let a = results::analysis(&store, &settings).expect("analysed");

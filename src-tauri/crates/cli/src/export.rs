@@ -270,10 +270,9 @@ pub fn export(
 fn effectiveness_analysis(store: &Store, req: &ExportRequest) -> CommandResult<domain::Analysis> {
     let settings = match &req.analysis {
         Some(s) => s.clone(),
-        None => domain::AnalysisSettings {
-            filter: crate::results::default_filter(&store::results::list(store.read())?),
-            ..Default::default()
-        },
+        None => {
+            domain::AnalysisSettings { filter: crate::results::default_filter(store)?, ..Default::default() }
+        }
     };
     let a = crate::results::analysis(store, &settings)?;
     if a.years.is_empty() {

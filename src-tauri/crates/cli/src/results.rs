@@ -182,12 +182,10 @@ pub fn analysis(store: &Store, settings: &AnalysisSettings) -> CommandResult<dom
 
 /// The filter the analysis takes by default: the procedure with the most results (marks of
 /// different procedures are not pooled).
-pub fn default_filter(rows: &[domain::ResultRow]) -> domain::ResultFilter {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for r in rows {
-        *counts.entry(r.record.procedure.as_str()).or_default() += 1;
-    }
-    let procedure =
-        counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(p, _)| p.to_owned());
-    domain::ResultFilter { procedure, ..Default::default() }
+pub fn default_filter(store: &Store) -> CommandResult<domain::ResultFilter> {
+    let kinds = store::results::kinds(store.read())?;
+    Ok(domain::ResultFilter {
+        procedure: kinds.procedures.into_iter().next().map(|(p, _)| p),
+        ..Default::default()
+    })
 }

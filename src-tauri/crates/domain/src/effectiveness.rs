@@ -201,11 +201,21 @@ pub struct Analysis {
 
 /// The whole analysis over the district's schools and results.
 pub fn analyse(schools: &[School], results: &[ResultRecord], settings: &AnalysisSettings) -> Analysis {
-    let metric = settings.metric;
     let mut pooled: BTreeMap<(Id, i32), Pooled> = BTreeMap::new();
     for r in results.iter().filter(|r| settings.filter.admits(r)) {
         pooled.entry((r.school_id, r.year)).or_default().add(r);
     }
+    analyse_pooled(schools, &pooled, settings)
+}
+
+/// The analysis over results already pooled by school and year under `settings.filter` (the
+/// store pools a district's hundred thousand records as it reads them).
+pub fn analyse_pooled(
+    schools: &[School],
+    pooled: &BTreeMap<(Id, i32), Pooled>,
+    settings: &AnalysisSettings,
+) -> Analysis {
+    let metric = settings.metric;
     let measures: HashMap<(Id, i32), Measure> =
         pooled.iter().filter_map(|(&k, p)| p.measure(metric).map(|m| (k, m))).collect();
     let years: Vec<i32> = measures.keys().map(|&(_, y)| y).collect::<BTreeSet<_>>().into_iter().collect();
@@ -478,27 +488,36 @@ fn combine(clusters: &[Vec<Effect>], settings: &AnalysisSettings, seed: u64) -> 
         // comparison schools, whose changes are shared by several supported schools — drawing
         // only the supported side would leave the comparison's own chance out of the interval.
         let pool: Vec<Id> = comparison.iter().copied().collect();
+        // Each cluster's effects with their comparison schools as positions in the pool, so a
+        // replicate's weights are a plain vector (hundreds of schools × 999 replicates).
+        let at: HashMap<Id, usize> = pool.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+        // Per cluster, per effect: its own change and (pool position, change) of its comparison.
+        type Indexed = Vec<(f64, Vec<(usize, f64)>)>;
+        let indexed: Vec<Indexed> = clusters
+            .iter()
+            .map(|c| {
+                c.iter().map(|e| (e.naive, e.changes.iter().map(|(id, d)| (at[id], *d)).collect())).collect()
+            })
+            .collect();
         let mut rng = SplitMix(seed ^ 0x9E37_79B9_7F4A_7C15);
-        let mut weight: HashMap<Id, f64> = HashMap::new();
+        let mut weight = vec![0.0f64; pool.len()];
         let mut draws: Vec<f64> = Vec::with_capacity(settings.replications as usize);
         // Bounded: a draw in which no supported school kept a comparison school is not counted.
         for _ in 0..4 * settings.replications {
             if draws.len() == settings.replications as usize {
                 break;
             }
-            weight.clear();
+            weight.fill(0.0);
             for _ in 0..pool.len() {
-                *weight.entry(pool[rng.below(pool.len())]).or_default() += 1.0;
+                weight[rng.below(pool.len())] += 1.0;
             }
             let (mut sum, mut count) = (0.0, 0usize);
-            for _ in 0..clusters.len() {
-                for e in &clusters[rng.below(clusters.len())] {
-                    let (w, c) = e.changes.iter().fold((0.0, 0.0), |(w, c), (id, d)| {
-                        let x = weight.get(id).copied().unwrap_or(0.0);
-                        (w + x, c + x * d)
-                    });
+            for _ in 0..indexed.len() {
+                for (naive, changes) in &indexed[rng.below(indexed.len())] {
+                    let (w, c) =
+                        changes.iter().fold((0.0, 0.0), |(w, c), &(i, d)| (w + weight[i], c + weight[i] * d));
                     if w > 0.0 {
-                        sum += e.naive - c / w;
+                        sum += naive - c / w;
                         count += 1;
                     }
                 }

@@ -90,9 +90,15 @@ pub struct ResultFilter {
 
 impl ResultFilter {
     pub fn admits(&self, r: &ResultRecord) -> bool {
-        self.procedure.as_ref().is_none_or(|p| p.eq_ignore_ascii_case(&r.procedure) || *p == r.procedure)
-            && self.grade.is_none_or(|g| g == r.grade)
-            && self.subject.as_ref().is_none_or(|s| s.to_lowercase() == r.subject.to_lowercase())
+        self.admits_parts(&r.procedure, r.grade, &r.subject)
+    }
+
+    /// The same over a record's parts (the store filters rows without making records).
+    pub fn admits_parts(&self, procedure: &str, grade: i32, subject: &str) -> bool {
+        let same = |a: &str, b: &str| a == b || a.to_lowercase() == b.to_lowercase();
+        self.procedure.as_deref().is_none_or(|p| same(p, procedure))
+            && self.grade.is_none_or(|g| g == grade)
+            && self.subject.as_deref().is_none_or(|s| same(s, subject))
     }
 
     /// «ВПР, 5 класс, математика» (or «все результаты»).
@@ -199,20 +205,30 @@ pub struct Pooled {
 
 impl Pooled {
     pub fn add(&mut self, r: &ResultRecord) {
-        self.participants += r.participants;
-        if let Some(m) = r.marks {
-            self.marked += r.participants;
+        self.add_parts(r.participants, r.marks, r.below_min, r.mean_score);
+    }
+
+    pub fn add_parts(
+        &mut self,
+        participants: u32,
+        marks: Option<[u32; 4]>,
+        below_min: Option<u32>,
+        mean: Option<f64>,
+    ) {
+        self.participants += participants;
+        if let Some(m) = marks {
+            self.marked += participants;
             for (a, b) in self.marks.iter_mut().zip(m) {
                 *a += b;
             }
         }
-        if let Some(b) = r.below_min {
-            self.thresholded += r.participants;
+        if let Some(b) = below_min {
+            self.thresholded += participants;
             self.below_min += b;
         }
-        if let Some(s) = r.mean_score {
-            self.score_sum += s * f64::from(r.participants);
-            self.scored += r.participants;
+        if let Some(s) = mean {
+            self.score_sum += s * f64::from(participants);
+            self.scored += participants;
         }
     }
 

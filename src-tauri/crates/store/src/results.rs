@@ -48,9 +48,14 @@ impl At {
 
 /// Every result, by year, procedure, grade, subject and school.
 pub fn list(conn: &Connection) -> StoreResult<Vec<ResultRow>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM result"))?;
+    list_in(conn, None)
+}
+
+/// The results of one year (or all), in the same order.
+pub fn list_in(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<ResultRow>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM result WHERE ?1 IS NULL OR year = ?1"))?;
     let at = At::of(&stmt)?;
-    let mut rows = stmt.query_map([], |r| at.row(r))?.collect::<Result<Vec<_>, _>>()?;
+    let mut rows = stmt.query_map([year], |r| at.row(r))?.collect::<Result<Vec<_>, _>>()?;
     // Sorted here: cheaper than SQLite's sort of the whole table without an index for it.
     rows.sort_unstable_by(|a, b| {
         let (a, b) = (&a.record, &b.record);
@@ -63,6 +68,65 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<ResultRow>> {
         ))
     });
     Ok(rows)
+}
+
+/// The results a filter admits, pooled by school and year as they are read: no record is made
+/// (a district's ten years are about a hundred thousand rows).
+pub fn pooled(
+    conn: &Connection,
+    filter: &domain::ResultFilter,
+) -> StoreResult<std::collections::BTreeMap<(Id, i32), domain::results::Pooled>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM result"))?;
+    let a = At::of(&stmt)?.0;
+    let mut out: std::collections::BTreeMap<(Id, i32), domain::results::Pooled> = Default::default();
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let text = |i: usize| -> rusqlite::Result<&str> {
+            r.get_ref(i)?.as_str().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+            })
+        };
+        if !filter.admits_parts(text(a[3])?, r.get(a[4])?, text(a[5])?) {
+            continue;
+        }
+        let marks: [Option<u32>; 4] = [r.get(a[7])?, r.get(a[8])?, r.get(a[9])?, r.get(a[10])?];
+        let marks = match marks {
+            [Some(w), Some(x), Some(y), Some(z)] => Some([w, x, y, z]),
+            _ => None,
+        };
+        out.entry((r.get(a[1])?, r.get(a[2])?)).or_default().add_parts(
+            r.get(a[6])?,
+            marks,
+            r.get(a[11])?,
+            r.get(a[12])?,
+        );
+    }
+    Ok(out)
+}
+
+/// What the registry holds, for choosing what to analyse: each procedure with its number of
+/// results (most first), the grades and the subjects.
+pub fn kinds(conn: &Connection) -> StoreResult<Kinds> {
+    let mut stmt = conn.prepare(
+        "SELECT procedure, count(*) AS n FROM result GROUP BY procedure ORDER BY n DESC, procedure",
+    )?;
+    let procedures = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+    let mut stmt = conn.prepare("SELECT DISTINCT grade FROM result WHERE grade > 0 ORDER BY grade")?;
+    let grades = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let mut stmt =
+        conn.prepare("SELECT DISTINCT subject FROM result WHERE subject <> '' ORDER BY subject")?;
+    let subjects = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let mut stmt = conn.prepare("SELECT DISTINCT year FROM result ORDER BY year")?;
+    let years = stmt.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok(Kinds { procedures, grades, subjects, years })
+}
+
+/// What [`kinds`] finds.
+pub struct Kinds {
+    pub procedures: Vec<(String, u32)>,
+    pub grades: Vec<i32>,
+    pub subjects: Vec<String>,
+    pub years: Vec<i32>,
 }
 
 /// How many results a year and procedure already has.
@@ -299,6 +363,25 @@ mod tests {
         assert_eq!(count(s.read(), 2023, "ВПР").unwrap(), 1);
         s.undo().unwrap();
         assert_eq!(list(s.read()).unwrap()[0].record.marks, Some([2, 3, 4, 1]));
+    }
+
+    #[test]
+    fn pooled_as_read_equals_pooled_from_records() {
+        let (mut s, id) = store_with_school();
+        let mut other = record(id, 2023, [1, 2, 3, 4]);
+        other.grade = 6;
+        let mut russian = record(id, 2023, [4, 3, 2, 1]);
+        russian.subject = "Русский язык".into();
+        s.change("Импорт", |tx| write(tx, &[record(id, 2023, [2, 3, 4, 1]), other, russian], false)).unwrap();
+        let filter =
+            domain::ResultFilter { subject: Some("математика".into()), ..Default::default() };
+        let pooled = pooled(s.read(), &filter).unwrap();
+        let mut by_hand = domain::results::Pooled::default();
+        for r in list(s.read()).unwrap().iter().filter(|r| filter.admits(&r.record)) {
+            by_hand.add(&r.record);
+        }
+        assert_eq!(pooled.get(&(id, 2023)), Some(&by_hand));
+        assert_eq!(by_hand.marks, [3, 5, 7, 5], "both mathematics records, not Russian");
     }
 
     #[test]

@@ -5,7 +5,7 @@ import type { Metric } from "./Metric";
 /**
  * What the analysis can be asked about: the procedures, grades and subjects the registry has.
  */
-export type ResultChoices = { procedures: Array<string>, grades: Array<number>, subjects: Array<string>, metrics: Array<Metric>, 
+export type ResultChoices = { years: Array<number>, procedures: Array<string>, grades: Array<number>, subjects: Array<string>, metrics: Array<Metric>, 
 /**
  * The settings the view starts with.
  */

@@ -460,7 +460,7 @@ enum MetricArg {
 }
 
 impl AnalysisChoice {
-    pub fn settings(&self, rows: &[domain::ResultRow]) -> domain::AnalysisSettings {
+    pub fn settings(&self, store: &Store) -> CommandResult<domain::AnalysisSettings> {
         let metric = match self.metric {
             None | Some(MetricArg::ShareOfTwos) => domain::Metric::ShareOfTwos,
             Some(MetricArg::ShareOfGood) => domain::Metric::ShareOfGood,
@@ -468,7 +468,7 @@ impl AnalysisChoice {
             Some(MetricArg::BelowMinimum) => domain::Metric::BelowMinimum,
             Some(MetricArg::MeanScore) => domain::Metric::MeanScore,
         };
-        let mut filter = crate::results::default_filter(rows);
+        let mut filter = crate::results::default_filter(store)?;
         if let Some(p) = &self.procedure {
             filter.procedure = Some(
                 exchange::results::context::procedure_of(&exchange::results::context::words(p))
@@ -476,15 +476,19 @@ impl AnalysisChoice {
             );
         }
         filter.grade = self.grade;
-        filter.subject = self.subject.clone();
-        domain::AnalysisSettings {
+        // «математика» as the registry spells it: «Математика».
+        filter.subject = self.subject.as_deref().map(|s| {
+            exchange::results::context::subject_of(&exchange::results::context::words(s))
+                .unwrap_or_else(|| s.trim().to_owned())
+        });
+        Ok(domain::AnalysisSettings {
             metric,
             filter,
             min_participants: self.min_participants,
             steady_years: self.steady_years.max(1),
             steady_points: self.steady_points.max(0.0),
             ..Default::default()
-        }
+        })
     }
 }
 
@@ -818,8 +822,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
         }
         Command::Analysis { choice, format } => {
             let store = open()?;
-            let rows = store::results::list(store.read())?;
-            let settings = choice.settings(&rows);
+            let settings = choice.settings(&store)?;
             let a = crate::results::analysis(&store, &settings)?;
             let text = if format.json { json::line(&a) } else { output::analysis(&a) };
             writeln!(out, "{text}").map_err(io)?;
