@@ -144,17 +144,21 @@ export function ResultsView() {
   );
 }
 
-/** Small multiples shown at first: a district of hundreds of supported schools opens quickly,
- * the rest a click away. */
+/** Shown at first — small multiples, schools on the estimates chart, rows of the grid: a
+ * district of hundreds of schools opens quickly, the rest a click away. */
 const MULTIPLES = 24;
+const ESTIMATES = 40;
+const ROWS = 60;
 
 function Analysis({ view }: { view: View }) {
   const a = view.analysis;
   const [allMultiples, setAllMultiples] = useState(false);
+  const [allRows, setAllRows] = useState(false);
   const better = a.higher_is_better ? "right" : "left";
   const supported = a.schools.filter((s) => s.cohort !== null && s.series.length > 0);
-  const rows = supported
-    .filter((s) => s.effect)
+  const estimated = supported.filter((s) => s.effect);
+  const rows = estimated
+    .slice(0, ESTIMATES)
     .map((s) => ({ label: s.name, value: s.effect!.value, low: s.effect!.low, high: s.effect!.high, faint: s.effect!.few }));
   if (a.overall) rows.push({ label: "Все школы под поддержкой", value: a.overall.value, low: a.overall.low, high: a.overall.high, faint: a.overall.few });
   const unit = a.change_unit;
@@ -188,7 +192,14 @@ function Analysis({ view }: { view: View }) {
         <div class="panel">
           <h3>Разница с сопоставимыми школами</h3>
           {rows.length ? (
-            <IntervalChart id="chart-effects" rows={rows} unit={`разница изменений, ${unit}`} betterLeft={better === "left"} />
+            <>
+              <IntervalChart id="chart-effects" rows={rows} unit={`разница изменений, ${unit}`} betterLeft={better === "left"} />
+              {estimated.length > ESTIMATES && (
+                <p class="small muted">
+                  Показаны первые {ESTIMATES} школ из {estimated.length} и все вместе; остальные — в таблице ниже.
+                </p>
+              )}
+            </>
           ) : (
             <p class="muted">Оценок нет: нужны результаты до начала поддержки и после него.</p>
           )}
@@ -235,6 +246,7 @@ function Analysis({ view }: { view: View }) {
         <tbody>
           {a.schools
             .filter((s) => s.series.length > 0)
+            .slice(0, allRows ? undefined : ROWS)
             .map((s) => {
               const support = view.support.find((x) => x.school_id === s.school_id);
               return (
@@ -294,6 +306,11 @@ function Analysis({ view }: { view: View }) {
             })}
         </tbody>
       </table>
+      {!allRows && a.schools.filter((s) => s.series.length > 0).length > ROWS && (
+        <button id="all-rows" onClick={() => setAllRows(true)}>
+          Показать все {a.schools.filter((s) => s.series.length > 0).length} школ
+        </button>
+      )}
       <details class="panel">
         <summary>Как получены цифры</summary>
         {a.method.map((m, i) => (

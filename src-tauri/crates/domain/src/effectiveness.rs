@@ -248,7 +248,12 @@ pub fn analyse_pooled(
     let never_supported = group(&|s, _| cohort(s).is_none());
 
     let ctx = Context { schools, measures: &measures, cohort_of: &cohort_of, settings };
-    let mut cohorts = Vec::new();
+    // The cohort-year estimates and the overall one: gathered first, then combined (each with
+    // its bootstrap) on the machine's cores; each has its own seed, so the figures do not
+    // depend on how the work was split.
+    // (cohort, year, base) or None for the overall estimate, with the clusters it combines.
+    type Job = (Option<(i32, i32, i32)>, Vec<Vec<Effect>>);
+    let mut jobs: Vec<Job> = Vec::new();
     // Every (supported school, later year) effect, by school, for the overall estimate.
     let mut all: BTreeMap<Id, Vec<Effect>> = BTreeMap::new();
     for g in cohort_of.values().copied().collect::<BTreeSet<_>>() {
@@ -265,13 +270,26 @@ pub fn analyse_pooled(
             for e in &effects {
                 all.entry(e.school).or_default().push(e.clone());
             }
-            let clusters: Vec<Vec<Effect>> = effects.into_iter().map(|e| vec![e]).collect();
-            let estimate = combine(&clusters, settings, seed(g, t));
-            cohorts.push(CohortEstimate { cohort: g, year: t, base_year: base, estimate });
+            jobs.push((Some((g, t, base)), effects.into_iter().map(|e| vec![e]).collect()));
         }
     }
-    let clusters: Vec<Vec<Effect>> = all.into_values().collect();
-    let overall = (!clusters.is_empty()).then(|| combine(&clusters, settings, seed(0, 0)));
+    if !all.is_empty() {
+        jobs.push((None, all.into_values().collect()));
+    }
+    let combined = in_parallel(&jobs, |(key, clusters)| {
+        let (g, t) = key.map_or((0, 0), |(g, t, _)| (g, t));
+        combine(clusters, settings, seed(g, t))
+    });
+    let mut cohorts = Vec::new();
+    let mut overall = None;
+    for ((key, _), estimate) in jobs.iter().zip(combined) {
+        match key {
+            Some((g, t, base)) => {
+                cohorts.push(CohortEstimate { cohort: *g, year: *t, base_year: *base, estimate })
+            }
+            None => overall = Some(estimate),
+        }
+    }
 
     let schools_out: Vec<SchoolAnalysis> = schools
         .iter()
@@ -550,6 +568,20 @@ fn combine(clusters: &[Vec<Effect>], settings: &AnalysisSettings, seed: u64) -> 
         comparison_pupils: compared.values().map(|&(_, n)| n).sum(),
         few: pupils < settings.min_participants || flat.iter().all(|e| e.few),
     }
+}
+
+/// `f` over `items` on the available cores, the results in the items' order.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len().max(1));
+    if cores <= 1 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(cores);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> =
+            items.chunks(chunk).map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().expect("an estimate's thread")).collect()
+    })
 }
 
 fn percentile(sorted: &[f64], q: f64) -> f64 {
