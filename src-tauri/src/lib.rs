@@ -4,6 +4,8 @@
 mod commands;
 mod instance;
 mod render;
+#[cfg(windows)]
+mod webview2;
 
 // The window-free part lives in its own crate so the console program does not link GTK/WebKit.
 pub use koordinator_cli::{applog, cli, contained, district, error, export, files, import, paths, results};
@@ -99,7 +101,6 @@ pub fn run_app<R: tauri::Runtime>(
             commands::exchange::export_bundle,
             commands::exchange::copy_plan,
             commands::results::list_results,
-            commands::results::result_choices,
             commands::results::results_view,
             commands::results::preview_results,
             commands::results::import_results,
@@ -168,6 +169,10 @@ pub fn run(db: Option<PathBuf>) -> Result<(), error::CommandError> {
 }
 
 fn start(db: Option<PathBuf>) -> Result<(), error::CommandError> {
+    #[cfg(windows)]
+    if !webview2::installed() {
+        return Err(error::CommandError::new(error::ErrorCode::Io, webview2::MISSING.to_owned()));
+    }
     let path = paths::data_file(db.clone());
     let mut store = paths::create_store(db)?;
     // The day's first backup; a failure to make it must not keep the user out of their data.
