@@ -358,3 +358,70 @@ fn the_districts_own_indicators_are_kept_by_school_and_year() {
     let list: Value = serde_json::from_str(&ok(&run(&db, &["results", "indicators", "--json"]))).unwrap();
     assert!(list[0]["values"].as_array().unwrap().is_empty(), "the value's change undone");
 }
+
+#[test]
+fn a_districts_indicator_is_analysed_and_printed_like_results() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let name = "Доля выпускников, поступивших в колледжи";
+    ok(&run(&db, &["results", "indicator-add", name, "--unit", "%"]));
+    let schools: Value = serde_json::from_str(&ok(&run(&db, &["schools", "--json"]))).unwrap();
+    // Every school 40 % in 2022; schools supported from 2022/23 +6 a year, the others (mentors
+    // too) +2.
+    for s in schools.as_array().unwrap() {
+        let id = s["id"].as_i64().unwrap().to_string();
+        let supported = s["statuses"].as_array().unwrap().iter().any(|st| st["category"] != "mentor");
+        for (k, year) in ["2022", "2023", "2024"].iter().enumerate() {
+            let value = (40 + k * if supported { 6 } else { 2 }).to_string();
+            ok(&run(
+                &db,
+                &[
+                    "results",
+                    "indicator-set",
+                    "--indicator",
+                    "1",
+                    "--school",
+                    &id,
+                    "--year",
+                    year,
+                    "--value",
+                    &value,
+                ],
+            ));
+        }
+    }
+    let a: Value = serde_json::from_str(&ok(&run(
+        &db,
+        &["analysis", "--indicator", "доля выпускников, поступивших в колледжи", "--json"],
+    )))
+    .unwrap();
+    assert_eq!(a["metric_label"], "Доля выпускников, поступивших в колледжи, %");
+    assert_eq!(a["change_unit"], "п. п.");
+    assert_eq!(a["filter_label"], "показатель района");
+    assert!(a["district"].as_array().unwrap().iter().all(|p| p["pupils"] == 0 && p["few"] == false));
+    let findings = a["findings"][0].as_str().unwrap();
+    assert!(!findings.contains("уч."), "{findings}");
+    assert!(!findings.contains("благодаря"), "{findings}");
+    // Each supported school gained 4 points a year more than every comparison school.
+    let supported: Vec<&Value> =
+        a["schools"].as_array().unwrap().iter().filter(|s| !s["effect"].is_null()).collect();
+    assert!(!supported.is_empty());
+    for s in &supported {
+        let e = &s["effect"];
+        let years = (s["last_year"].as_i64().unwrap() - s["base_year"].as_i64().unwrap()) as f64;
+        assert!((e["value"].as_f64().unwrap() - 4.0 * years).abs() < 1e-9, "{e}");
+    }
+
+    let pdf = dir.path().join("справка.pdf");
+    let out = ok(&run(
+        &db,
+        &["export", "--document", "effectiveness", "--indicator", name, "--out", pdf.to_str().unwrap()],
+    ));
+    assert!(out.contains("Сохранено"), "{out}");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+
+    let e = err(&run(&db, &["analysis", "--indicator", "Доля медалистов"]));
+    assert!(e.contains("Показателя района «Доля медалистов» нет. Есть: «Доля выпускников"), "{e}");
+    let e = err(&run(&db, &["analysis", "--indicator", name, "--metric", "mean_mark"]));
+    assert!(e.contains("несовместимы") && e.contains("--indicator"), "{e}");
+}

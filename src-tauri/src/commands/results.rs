@@ -24,14 +24,17 @@ pub struct ResultChoices {
     pub grades: Vec<i32>,
     pub subjects: Vec<String>,
     pub metrics: Vec<Metric>,
-    /// The settings the view starts with.
-    pub settings: AnalysisSettings,
+    /// The district's own indicators, analysed like results.
+    pub indicators: Vec<domain::Indicator>,
 }
 
-/// The view's data: the analysis and what each school got.
+/// The view's data: what can be chosen, the settings it was made with, the analysis and what
+/// each supported school got.
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ResultsView {
+    pub choices: ResultChoices,
+    pub settings: AnalysisSettings,
     pub analysis: Analysis,
     pub support: Vec<SchoolSupport>,
 }
@@ -42,29 +45,37 @@ pub async fn list_results(state: State<'_, AppStore>, year: Option<i32>) -> Comm
     Ok(store::results::list_in(state.lock()?.read(), year)?)
 }
 
+/// The view in one round trip: the choices, and the analysis with the person's settings or at
+/// first (None) with the defaults.
 #[tauri::command]
-pub async fn result_choices(state: State<'_, AppStore>) -> CommandResult<ResultChoices> {
+pub async fn results_view(
+    state: State<'_, AppStore>,
+    settings: Option<AnalysisSettings>,
+) -> CommandResult<ResultsView> {
     let store = state.lock()?;
     let kinds = store::results::kinds(store.read())?;
-    Ok(ResultChoices {
+    let indicators = store::results::indicators(store.read())?;
+    // At first: the results, or the first indicator of a district that has no results yet.
+    let settings = settings.unwrap_or_else(|| AnalysisSettings {
+        filter: results::default_filter_of(&kinds),
+        indicator: if kinds.procedures.is_empty() { indicators.first().map(|i| i.id) } else { None },
+        ..Default::default()
+    });
+    let analysis = results::analysis(&store, &settings)?;
+    // The view shows the measures of supported schools only.
+    let supported: std::collections::HashSet<Id> =
+        analysis.schools.iter().filter(|s| s.cohort.is_some()).map(|s| s.school_id).collect();
+    let mut support = crate::export::school_support(&store, chrono::Local::now().date_naive())?;
+    support.retain(|s| supported.contains(&s.school_id));
+    let choices = ResultChoices {
         years: kinds.years,
         procedures: kinds.procedures.into_iter().map(|(p, _)| p).collect(),
         grades: kinds.grades,
         subjects: kinds.subjects,
         metrics: Metric::ALL.to_vec(),
-        settings: AnalysisSettings { filter: results::default_filter(&store)?, ..Default::default() },
-    })
-}
-
-#[tauri::command]
-pub async fn results_view(
-    state: State<'_, AppStore>,
-    settings: AnalysisSettings,
-) -> CommandResult<ResultsView> {
-    let store = state.lock()?;
-    let analysis = results::analysis(&store, &settings)?;
-    let support = crate::export::school_support(&store, chrono::Local::now().date_naive())?;
-    Ok(ResultsView { analysis, support })
+        indicators,
+    };
+    Ok(ResultsView { choices, settings, analysis, support })
 }
 
 /// A file chosen in the open dialog (every sheet, read in a child process), or a table pasted

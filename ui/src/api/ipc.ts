@@ -55,7 +55,6 @@ import type { Timeline } from "./bindings/Timeline";
 import type { Overview } from "./bindings/Overview";
 import type { ResultRow } from "./bindings/ResultRow";
 import type { ResultRecord } from "./bindings/ResultRecord";
-import type { ResultChoices } from "./bindings/ResultChoices";
 import type { ResultsView } from "./bindings/ResultsView";
 import type { ResultsPreview } from "./bindings/ResultsPreview";
 import type { ResultsContext } from "./bindings/ResultsContext";
@@ -143,8 +142,8 @@ export const api = {
     onStep: (s: WorkStep) => void,
   ) => call<Written>("import_plan", { source, period, title, issuer, roles, duplicate, progress: steps(onStep) }),
   listResults: (year: number | null) => call<ResultRow[]>("list_results", { year }),
-  resultChoices: () => call<ResultChoices>("result_choices"),
-  resultsView: (settings: AnalysisSettings) => call<ResultsView>("results_view", { settings }),
+  /** The choices and the analysis; with null the default settings (the view's first draw). */
+  resultsView: (settings: AnalysisSettings | null) => call<ResultsView>("results_view", { settings }),
   previewResults: (source: ImportSource, hints: ResultsContext) => call<ResultsPreview>("preview_results", { source, hints }),
   importResults: (source: ImportSource, hints: ResultsContext, choices: Record<string, NameChoice>, duplicate: Duplicate | null) =>
     call<ResultsWritten>("import_results", { source, hints, choices, duplicate }),

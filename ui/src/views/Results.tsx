@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { api, AppError } from "../api/ipc";
 import { announceDataChanged } from "../api/changes";
 import type { AnalysisSettings } from "../api/bindings/AnalysisSettings";
@@ -19,21 +19,22 @@ import { IntervalChart, LineChart, num, signed } from "../components/Charts";
 /** «Результаты»: schools' results over the years and whether the supported ones improved
  * against comparable schools; the import of results tables. */
 export function ResultsView() {
-  const choices = useLoad(() => api.resultChoices(), []);
   const schools = useLoad(() => api.listSchools(null), []);
-  const [settings, setSettings] = useState<AnalysisSettings | null>(null);
+  // null until the person changes one: the first view comes with the defaults (one round trip).
+  const [chosen, setSettings] = useState<AnalysisSettings | null>(null);
   const [tab, setTab] = useState<"analysis" | "records" | "indicators">("analysis");
   const [importing, setImporting] = useState(false);
-  useEffect(() => {
-    if (choices.data && settings === null) setSettings(choices.data.settings);
-  }, [choices.data]);
-  const view = useLoad(() => (settings ? api.resultsView(settings) : Promise.resolve(null)), [JSON.stringify(settings)]);
+  const view = useLoad(() => api.resultsView(chosen), [JSON.stringify(chosen)]);
+  const settings = chosen ?? view.data?.settings ?? null;
+  const choices = view.data?.choices ?? null;
 
   const filter = settings?.filter;
   const set = (patch: Partial<AnalysisSettings>) => settings && setSettings({ ...settings, ...patch });
   const setFilter = (patch: Partial<AnalysisSettings["filter"]>) =>
     settings && setSettings({ ...settings, filter: { ...settings.filter, ...patch } });
-  const empty = choices.data && choices.data.procedures.length === 0;
+  const empty = choices && choices.procedures.length === 0 && choices.indicators.length === 0;
+  // A district's own indicator: the results' filters do not apply.
+  const byIndicator = settings?.indicator != null;
 
   return (
     <section aria-labelledby="results-title">
@@ -55,14 +56,13 @@ export function ResultsView() {
           Загрузить таблицу результатов…
         </button>
       </div>
-      <ErrorNotice message={choices.error ?? view.error} />
+      <ErrorNotice message={view.error} />
       {importing && (
         <ResultsImport
           schools={schools.data ?? []}
           onDone={() => {
             setImporting(false);
             setSettings(null);
-            choices.reload();
             announceDataChanged();
           }}
           onCancel={() => setImporting(false)}
@@ -70,34 +70,34 @@ export function ResultsView() {
       )}
       {tab === "indicators" ? (
         <Indicators schools={schools.data ?? []} />
-      ) : !choices.data || !settings ? (
+      ) : !choices || !settings ? (
         <Loading />
       ) : empty ? (
         <p class="muted" id="results-empty">
           Результатов пока нет. Загрузите таблицу ФИС ОКО «Статистика по отметкам», таблицу РЦОИ по ОГЭ/ЕГЭ или свод района.
         </p>
       ) : tab === "records" ? (
-        <Records schools={schools.data ?? []} years={choices.data.years} />
+        <Records schools={schools.data ?? []} years={choices.years} />
       ) : (
         <>
           <div class="filters" id="results-filters">
             <label>
               Процедура{" "}
-              <select id="filter-procedure" value={filter?.procedure ?? ""} onChange={(e) => setFilter({ procedure: (e.target as HTMLSelectElement).value || null })}>
+              <select id="filter-procedure" disabled={byIndicator} value={filter?.procedure ?? ""} onChange={(e) => setFilter({ procedure: (e.target as HTMLSelectElement).value || null })}>
                 <option value="">все</option>
-                {choices.data.procedures.map((p) => (
+                {choices.procedures.map((p) => (
                   <option key={p}>{p}</option>
                 ))}
               </select>
             </label>
             <label>
               Класс{" "}
-              <select id="filter-grade" value={filter?.grade ?? ""} onChange={(e) => {
+              <select id="filter-grade" disabled={byIndicator} value={filter?.grade ?? ""} onChange={(e) => {
                 const v = (e.target as HTMLSelectElement).value;
                 setFilter({ grade: v ? Number(v) : null });
               }}>
                 <option value="">все</option>
-                {choices.data.grades.map((g) => (
+                {choices.grades.map((g) => (
                   <option key={g} value={g}>
                     {g}
                   </option>
@@ -106,21 +106,38 @@ export function ResultsView() {
             </label>
             <label>
               Предмет{" "}
-              <select id="filter-subject" value={filter?.subject ?? ""} onChange={(e) => setFilter({ subject: (e.target as HTMLSelectElement).value || null })}>
+              <select id="filter-subject" disabled={byIndicator} value={filter?.subject ?? ""} onChange={(e) => setFilter({ subject: (e.target as HTMLSelectElement).value || null })}>
                 <option value="">все</option>
-                {choices.data.subjects.map((s) => (
+                {choices.subjects.map((s) => (
                   <option key={s}>{s}</option>
                 ))}
               </select>
             </label>
             <label>
               Показатель{" "}
-              <select id="filter-metric" value={settings.metric} onChange={(e) => set({ metric: (e.target as HTMLSelectElement).value as Metric })}>
-                {choices.data.metrics.map((m) => (
+              <select
+                id="filter-metric"
+                value={settings.indicator !== null ? `indicator-${settings.indicator}` : settings.metric}
+                onChange={(e) => {
+                  const v = (e.target as HTMLSelectElement).value;
+                  if (v.startsWith("indicator-")) set({ indicator: Number(v.slice("indicator-".length)) });
+                  else set({ metric: v as Metric, indicator: null });
+                }}
+              >
+                {choices.metrics.map((m) => (
                   <option key={m} value={m}>
                     {METRIC_LABELS[m]}
                   </option>
                 ))}
+                {choices.indicators.length > 0 && (
+                  <optgroup label="Показатели района">
+                    {choices.indicators.map((i) => (
+                      <option key={i.id} value={`indicator-${i.id}`}>
+                        {i.name}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
               </select>
             </label>
             <details class="thresholds">
@@ -137,7 +154,7 @@ export function ResultsView() {
               </label>
             </details>
           </div>
-          {!view.data ? <Loading /> : <Analysis view={view.data} />}
+          <Analysis view={view.data!} />
         </>
       )}
     </section>
@@ -187,7 +204,7 @@ function Analysis({ view }: { view: View }) {
               { label: "район в целом", points: a.district, color: "#c4ccd4", width: 1.5 },
             ]}
           />
-          <p class="small muted">Полые точки — меньше {a.settings.min_participants} участников.</p>
+          {a.settings.indicator === null && <p class="small muted">Полые точки — меньше {a.settings.min_participants} участников.</p>}
         </div>
         <div class="panel">
           <h3>Разница с сопоставимыми школами</h3>
@@ -231,6 +248,7 @@ function Analysis({ view }: { view: View }) {
           Показать графики всех {supported.length} школ
         </button>
       )}
+      <div class="below-fold">
       <table class="grid" id="results-grid">
         <thead>
           <tr>
@@ -261,7 +279,7 @@ function Analysis({ view }: { view: View }) {
                       <td key={y} class={p?.few ? "few" : ""} title={p?.few ? "мало участников, вывод ненадёжен" : undefined}>
                         {p ? (
                           <>
-                            {num(p.value)} <span class="small muted">({p.pupils})</span>
+                            {num(p.value)} {p.pupils > 0 && <span class="small muted">({p.pupils})</span>}
                           </>
                         ) : (
                           "—"
@@ -306,6 +324,7 @@ function Analysis({ view }: { view: View }) {
             })}
         </tbody>
       </table>
+      </div>
       {!allRows && a.schools.filter((s) => s.series.length > 0).length > ROWS && (
         <button id="all-rows" onClick={() => setAllRows(true)}>
           Показать все {a.schools.filter((s) => s.series.length > 0).length} школ

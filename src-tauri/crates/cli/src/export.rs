@@ -278,7 +278,11 @@ fn effectiveness_analysis(store: &Store, req: &ExportRequest) -> CommandResult<d
     if a.years.is_empty() {
         return Err(CommandError::new(
             ErrorCode::NotFound,
-            "Результатов школ ещё нет: загрузите таблицу результатов (koordinator results import ФАЙЛ)",
+            if settings.indicator.is_some() {
+                "У показателя района ещё нет значений: внесите их (koordinator results indicator-set)"
+            } else {
+                "Результатов школ ещё нет: загрузите таблицу результатов (koordinator results import ФАЙЛ)"
+            },
         ));
     }
     Ok(a)
@@ -316,7 +320,10 @@ pub fn school_support(
         let factors = store::risk::factors(conn)?;
         let mut roadmaps = Vec::new();
         let mut coverage = Vec::new();
-        for plan in store::plan::list(conn)? {
+        // Earliest plan first: a school's risk is named as the latest plan has it.
+        let mut plans = store::plan::list(conn)?;
+        plans.sort_by_key(|p| (p.period.start, p.id));
+        for plan in plans {
             let roadmap = store::plan::roadmap(conn, plan.id)?;
             let profile = store::risk::profile(conn, roadmap.plan.period.start.year())?;
             let links = store::risk::event_links(conn, plan.id)?;

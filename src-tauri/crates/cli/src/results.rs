@@ -173,19 +173,29 @@ pub fn analysis(store: &Store, settings: &AnalysisSettings) -> CommandResult<dom
     store
         .snapshot(|conn| {
             let schools = store::school::list(conn, None)?;
-            let results: Vec<ResultRecord> =
-                store::results::list(conn)?.into_iter().map(|r| r.record).collect();
-            Ok(domain::analyse(&schools, &results, settings))
+            let Some(id) = settings.indicator else {
+                let pooled = store::results::pooled(conn, &settings.filter)?;
+                return Ok(Ok(domain::effectiveness::analyse_pooled(&schools, &pooled, settings)));
+            };
+            let Some(indicator) = store::results::indicators(conn)?.into_iter().find(|i| i.id == id) else {
+                return Ok(Err(CommandError::new(
+                    ErrorCode::NotFound,
+                    format!("Показателя района № {id} нет: он удалён или не создан."),
+                )));
+            };
+            let values = store::results::indicator_values(conn, id)?;
+            Ok(Ok(domain::effectiveness::analyse_indicator(&schools, &indicator, &values, settings)))
         })
-        .map_err(CommandError::from)
+        .map_err(CommandError::from)?
 }
 
 /// The filter the analysis takes by default: the procedure with the most results (marks of
 /// different procedures are not pooled).
 pub fn default_filter(store: &Store) -> CommandResult<domain::ResultFilter> {
-    let kinds = store::results::kinds(store.read())?;
-    Ok(domain::ResultFilter {
-        procedure: kinds.procedures.into_iter().next().map(|(p, _)| p),
-        ..Default::default()
-    })
+    Ok(default_filter_of(&store::results::kinds(store.read())?))
+}
+
+/// [`default_filter`] from what the registry holds, read already.
+pub fn default_filter_of(kinds: &store::results::Kinds) -> domain::ResultFilter {
+    domain::ResultFilter { procedure: kinds.procedures.first().map(|(p, _)| p.clone()), ..Default::default() }
 }

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::results::{Measure, Metric, Pooled, ResultFilter, ResultRecord, FEW_PARTICIPANTS};
+use crate::results::{Indicator, Measure, Metric, Pooled, ResultFilter, ResultRecord, FEW_PARTICIPANTS};
 use crate::{Id, School, SUPPORTED};
 
 /// What to analyse and the thresholds the coordinator may change.
@@ -33,6 +33,11 @@ pub struct AnalysisSettings {
     pub matches: u32,
     /// Bootstrap replications for the group intervals.
     pub replications: u32,
+    /// A district's own indicator analysed instead of results (then `metric` and `filter` are
+    /// not used).
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub indicator: Option<Id>,
 }
 
 impl Default for AnalysisSettings {
@@ -45,6 +50,7 @@ impl Default for AnalysisSettings {
             steady_points: 0.0,
             matches: 3,
             replications: 999,
+            indicator: None,
         }
     }
 }
@@ -58,6 +64,22 @@ pub struct Point {
     pub pupils: u32,
     /// Fewer pupils than the threshold: greyed, no conclusion drawn.
     pub few: bool,
+}
+
+impl Point {
+    /// «41,5 (120 уч.)», or «41,5» for a district's indicator (no pupils behind it).
+    pub fn text(&self) -> String {
+        with_pupils(decimal(self.value), self.pupils)
+    }
+}
+
+/// «7 (1 234 уч.)», or the first part alone when no pupils are counted.
+pub fn with_pupils(what: String, pupils: u32) -> String {
+    if pupils == 0 {
+        what
+    } else {
+        format!("{what} ({} уч.)", crate::text::thousands(u64::from(pupils)))
+    }
 }
 
 /// How an interval was obtained.
@@ -94,11 +116,52 @@ pub struct Estimate {
     pub few: bool,
 }
 
+/// What is measured: its name, the unit of its changes and which way is better — a results
+/// [`Metric`] or a district's own [`Indicator`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scale {
+    pub label: String,
+    pub change_unit: String,
+    pub higher_is_better: bool,
+    /// Values come with numbers of pupils (results); a district's indicator has none.
+    pub pupils: bool,
+}
+
+impl Scale {
+    pub fn of(metric: Metric) -> Scale {
+        Scale {
+            label: metric.label().into(),
+            change_unit: metric.change_unit().into(),
+            higher_is_better: metric.higher_is_better(),
+            pupils: true,
+        }
+    }
+
+    /// «Доля выпускников, поступивших в колледжи, %»; changes of a percentage in «п. п.».
+    pub fn of_indicator(i: &Indicator) -> Scale {
+        let unit = i.unit.trim();
+        Scale {
+            label: if unit.is_empty() { i.name.clone() } else { format!("{}, {unit}", i.name) },
+            change_unit: if unit == "%" { "п. п.".into() } else { unit.into() },
+            higher_is_better: i.higher_is_better,
+            pupils: false,
+        }
+    }
+
+    fn better_sign(&self) -> f64 {
+        if self.higher_is_better {
+            1.0
+        } else {
+            -1.0
+        }
+    }
+}
+
 impl Estimate {
     /// Better than the comparison beyond chance (+1), worse (−1), or not distinguishable (0).
-    pub fn verdict(&self, metric: Metric) -> i8 {
+    pub fn verdict(&self, higher_is_better: bool) -> i8 {
         let (Some(low), Some(high)) = (self.low, self.high) else { return 0 };
-        let s = metric.better_sign();
+        let s = if higher_is_better { 1.0 } else { -1.0 };
         if s * low > 0.0 && s * high > 0.0 {
             1
         } else if s * low < 0.0 && s * high < 0.0 {
@@ -218,36 +281,80 @@ pub fn analyse_pooled(
     let metric = settings.metric;
     let measures: HashMap<(Id, i32), Measure> =
         pooled.iter().filter_map(|(&k, p)| p.measure(metric).map(|m| (k, m))).collect();
+    // A group's results are pooled pupil by pupil.
+    let group = |ids: &[Id], year: i32| {
+        let mut p = Pooled::default();
+        for id in ids {
+            if let Some(x) = pooled.get(&(*id, year)) {
+                add_pooled(&mut p, x);
+            }
+        }
+        p.measure(metric)
+    };
+    analyse_measures(schools, &measures, &group, Scale::of(metric), settings.filter.describe(), settings)
+}
+
+/// The analysis of a district's own indicator: each school's value in each year. A group's
+/// value is the mean of its schools' values; no pupils stand behind them, so the small-numbers
+/// rule does not apply and one school's change gets no interval.
+pub fn analyse_indicator(
+    schools: &[School],
+    indicator: &Indicator,
+    values: &[(Id, i32, f64)],
+    settings: &AnalysisSettings,
+) -> Analysis {
+    let measures: HashMap<(Id, i32), Measure> = values
+        .iter()
+        .filter(|(_, _, v)| v.is_finite())
+        .map(|&(school, year, value)| ((school, year), Measure { value, pupils: 0, variance: None }))
+        .collect();
+    let group = |ids: &[Id], year: i32| {
+        let xs: Vec<f64> = ids.iter().filter_map(|id| measures.get(&(*id, year))).map(|m| m.value).collect();
+        (!xs.is_empty()).then(|| Measure {
+            value: xs.iter().sum::<f64>() / xs.len() as f64,
+            pupils: 0,
+            variance: None,
+        })
+    };
+    let label = "показатель района".to_owned();
+    analyse_measures(schools, &measures, &group, Scale::of_indicator(indicator), label, settings)
+}
+
+/// The analysis over each school's measure by year; `group` measures a set of schools in a year.
+fn analyse_measures(
+    schools: &[School],
+    measures: &HashMap<(Id, i32), Measure>,
+    group: &(dyn Fn(&[Id], i32) -> Option<Measure> + Sync),
+    scale: Scale,
+    filter_label: String,
+    settings: &AnalysisSettings,
+) -> Analysis {
     let years: Vec<i32> = measures.keys().map(|&(_, y)| y).collect::<BTreeSet<_>>().into_iter().collect();
     let cohort_of: HashMap<Id, i32> = schools.iter().filter_map(|s| cohort(s).map(|g| (s.id, g))).collect();
     let under_support = |s: &School, year: i32| {
         s.draft.statuses.iter().any(|st| st.year == year - 1 && SUPPORTED.contains(&st.category))
     };
-    let few = |n: u32| n < settings.min_participants;
-    let point = |year: i32, p: &Pooled| {
-        p.measure(metric).map(|m| Point { year, value: m.value, pupils: m.pupils, few: few(m.pupils) })
+    let few = |n: u32| few_pupils(n, settings);
+    let point = |year: i32, m: Measure| Point { year, value: m.value, pupils: m.pupils, few: few(m.pupils) };
+    let series_of = |ids: &[Id]| -> Vec<Point> {
+        years.iter().filter_map(|&y| group(ids, y).map(|m| point(y, m))).collect()
     };
-    let group = |pick: &dyn Fn(&School, i32) -> bool| -> Vec<Point> {
+    let group_series = |pick: &dyn Fn(&School, i32) -> bool| -> Vec<Point> {
         years
             .iter()
             .filter_map(|&y| {
-                let mut p = Pooled::default();
-                for s in schools.iter().filter(|s| pick(s, y)) {
-                    if let Some(x) = pooled.get(&(s.id, y)) {
-                        add_pooled(&mut p, x);
-                    }
-                }
-                point(y, &p)
+                let ids: Vec<Id> = schools.iter().filter(|s| pick(s, y)).map(|s| s.id).collect();
+                group(&ids, y).map(|m| point(y, m))
             })
             .collect()
     };
-    let district = group(&|_, _| true);
-    let supported_group = group(&|s, y| under_support(s, y));
-    let other_group = group(&|s, y| !under_support(s, y));
-    let ever_supported = group(&|s, _| cohort(s).is_some());
-    let never_supported = group(&|s, _| cohort(s).is_none());
+    let district = group_series(&|_, _| true);
+    let supported_group = group_series(&|s, y| under_support(s, y));
+    let other_group = group_series(&|s, y| !under_support(s, y));
+    let ever_supported = group_series(&|s, _| cohort(s).is_some());
+    let never_supported = group_series(&|s, _| cohort(s).is_none());
 
-    let ctx = Context { schools, measures: &measures, cohort_of: &cohort_of, settings };
+    let ctx = Context { schools, measures, cohort_of: &cohort_of, settings };
     // The cohort-year estimates and the overall one: gathered first, then combined (each with
     // its bootstrap) on the machine's cores; each has its own seed, so the figures do not
     // depend on how the work was split.
@@ -295,26 +402,15 @@ pub fn analyse_pooled(
         .iter()
         .map(|s| {
             let series: Vec<Point> =
-                years.iter().filter_map(|&y| pooled.get(&(s.id, y)).and_then(|p| point(y, p))).collect();
+                years.iter().filter_map(|&y| measures.get(&(s.id, y)).map(|&m| point(y, m))).collect();
             let g = cohort_of.get(&s.id).copied();
             let base = g.and_then(|g| years.iter().copied().filter(|&y| y < g).max());
             let last = g.and_then(|g| series.iter().map(|p| p.year).filter(|&y| y >= g).max());
             let effect = base.zip(last).and_then(|(b, t)| ctx.effect(s, b, t));
             let estimate = effect.as_ref().map(|e| combine(&[vec![e.clone()]], settings, 0));
-            let trend = trend(&series, metric, settings);
+            let trend = trend(&series, &scale, settings);
             let comparison: Vec<Id> = effect.as_ref().map(|e| e.comparison.clone()).unwrap_or_default();
-            let comparison_series: Vec<Point> = years
-                .iter()
-                .filter_map(|&y| {
-                    let mut p = Pooled::default();
-                    for id in &comparison {
-                        if let Some(x) = pooled.get(&(*id, y)) {
-                            add_pooled(&mut p, x);
-                        }
-                    }
-                    point(y, &p)
-                })
-                .collect();
+            let comparison_series = series_of(&comparison);
             let mut a = SchoolAnalysis {
                 school_id: s.id,
                 name: s.draft.short_name.clone(),
@@ -329,17 +425,17 @@ pub fn analyse_pooled(
                 series,
                 summary: String::new(),
             };
-            a.summary = school_summary(&a, metric);
+            a.summary = school_summary(&a, &scale, settings);
             a
         })
         .collect();
 
     let mut analysis = Analysis {
         settings: settings.clone(),
-        metric_label: metric.label().into(),
-        change_unit: metric.change_unit().into(),
-        higher_is_better: metric.higher_is_better(),
-        filter_label: settings.filter.describe(),
+        metric_label: scale.label.clone(),
+        change_unit: scale.change_unit.clone(),
+        higher_is_better: scale.higher_is_better,
+        filter_label,
         years,
         district,
         supported_group,
@@ -350,10 +446,15 @@ pub fn analyse_pooled(
         cohorts,
         overall,
         findings: Vec::new(),
-        method: method(settings),
+        method: method(settings, &scale),
     };
     analysis.findings = findings(&analysis);
     analysis
+}
+
+/// Fewer pupils than the threshold; none counted (a district's indicator) is not «few».
+fn few_pupils(n: u32, settings: &AnalysisSettings) -> bool {
+    n > 0 && n < settings.min_participants
 }
 
 /// The first year whose results came under support: the school year after the first year with
@@ -423,7 +524,7 @@ impl Context<'_> {
             .map(|&(_, m0, m1)| var(m0, m1))
             .sum::<Option<f64>>()
             .and_then(|c| Some(var(b0, b1)? + c / (k * k)));
-        let few = |n: u32| n < self.settings.min_participants;
+        let few = |n: u32| few_pupils(n, self.settings);
         Some(Effect {
             school: s.id,
             value: naive - control,
@@ -566,7 +667,7 @@ fn combine(clusters: &[Vec<Effect>], settings: &AnalysisSettings, seed: u64) -> 
         comparison_schools: comparison.len() as u32,
         pupils,
         comparison_pupils: compared.values().map(|&(_, n)| n).sum(),
-        few: pupils < settings.min_participants || flat.iter().all(|e| e.few),
+        few: few_pupils(pupils, settings) || flat.iter().all(|e| e.few),
     }
 }
 
@@ -614,10 +715,10 @@ impl SplitMix {
 
 /// Steady: each of the last `steady_years` changes an improvement of at least `steady_points`
 /// (and more than nothing); a single good year after a bad one is not a trend.
-fn trend(series: &[Point], metric: Metric, settings: &AnalysisSettings) -> Trend {
+fn trend(series: &[Point], scale: &Scale, settings: &AnalysisSettings) -> Trend {
     let k = settings.steady_years.max(1) as usize;
     let gains: Vec<f64> =
-        series.windows(2).map(|w| metric.better_sign() * (w[1].value - w[0].value)).collect();
+        series.windows(2).map(|w| scale.better_sign() * (w[1].value - w[0].value)).collect();
     let Some(&last) = gains.last() else { return Trend::TooShort };
     let improved = |g: f64| g > 0.0 && g >= settings.steady_points;
     if gains.len() >= k && gains[gains.len() - k..].iter().all(|&g| improved(g)) {
@@ -652,38 +753,47 @@ pub fn decimal(x: f64) -> String {
 }
 
 /// «−3,5 п. п. (95 % интервал: от −6,0 до −1,0)».
-pub fn estimate_text(e: &Estimate, metric: Metric) -> String {
-    let unit = metric.change_unit();
+pub fn estimate_text(e: &Estimate, unit: &str) -> String {
+    let value = with_unit(signed(e.value), unit);
     match (e.low, e.high) {
-        (Some(l), Some(h)) => {
-            format!("{} {unit} (95 % интервал: от {} до {})", signed(e.value), signed(l), signed(h))
-        }
-        _ => format!("{} {unit} (интервал не оценить)", signed(e.value)),
+        (Some(l), Some(h)) => format!("{value} (95 % интервал: от {} до {})", signed(l), signed(h)),
+        _ => format!("{value} (интервал не оценить)"),
     }
 }
 
-fn verdict_text(e: &Estimate, metric: Metric) -> &'static str {
+/// «+2,0 п. п.», or the number alone for a unitless indicator.
+fn with_unit(value: String, unit: &str) -> String {
+    if unit.is_empty() {
+        value
+    } else {
+        format!("{value} {unit}")
+    }
+}
+
+fn verdict_text(e: &Estimate, higher_is_better: bool) -> &'static str {
     if e.few {
         return "мало участников, вывод ненадёжен";
     }
-    match e.verdict(metric) {
+    if e.low.is_none() || e.high.is_none() {
+        return "без интервала нельзя сказать, больше ли это случайных колебаний";
+    }
+    match e.verdict(higher_is_better) {
         1 => "лучше, чем у сопоставимых школ, на фоне мер поддержки",
         -1 => "хуже, чем у сопоставимых школ",
         _ => "в пределах случайных колебаний: отличия от сопоставимых школ не показано",
     }
 }
 
-fn school_summary(a: &SchoolAnalysis, metric: Metric) -> String {
+fn school_summary(a: &SchoolAnalysis, scale: &Scale, settings: &AnalysisSettings) -> String {
     let few = a.series.iter().any(|p| p.few);
+    let unit = scale.change_unit.as_str();
     let mut s = match (&a.effect, a.base_year, a.last_year) {
         (Some(e), Some(b), Some(t)) => format!(
-            "{b}→{t}: изменение {} {}, у сопоставимых школ {} {}; разница {} — {}.",
-            signed(e.naive),
-            metric.change_unit(),
-            signed(e.naive - e.value),
-            metric.change_unit(),
-            estimate_text(e, metric),
-            verdict_text(e, metric)
+            "{b}→{t}: изменение {}, у сопоставимых школ {}; разница {} — {}.",
+            with_unit(signed(e.naive), unit),
+            with_unit(signed(e.naive - e.value), unit),
+            estimate_text(e, unit),
+            verdict_text(e, scale.higher_is_better)
         ),
         _ if a.cohort.is_some() => {
             "Оценку не получить: нет результатов до начала поддержки и после него или нет сопоставимых школ."
@@ -696,37 +806,51 @@ fn school_summary(a: &SchoolAnalysis, metric: Metric) -> String {
     }
     s.push_str(&format!("Динамика: {}.", a.trend.label()));
     if few {
-        s.push_str(" Мало участников (меньше 20) хотя бы в одном году — вывод ненадёжен.");
+        s.push_str(&format!(
+            " Мало участников (меньше {}) хотя бы в одном году — вывод ненадёжен.",
+            settings.min_participants
+        ));
     }
     s
 }
 
 fn findings(a: &Analysis) -> Vec<String> {
-    let metric = a.settings.metric;
+    let unit = a.change_unit.as_str();
     let mut out = Vec::new();
     if a.years.is_empty() {
-        out.push(format!("Нет результатов ({}) для анализа.", a.filter_label));
+        let none = if a.settings.indicator.is_some() {
+            "Нет значений"
+        } else {
+            "Нет результатов"
+        };
+        out.push(format!("{none} ({}) для анализа.", a.filter_label));
         return out;
     }
     match &a.overall {
         Some(e) => out.push(format!(
-            "{}: у школ под поддержкой ({} шк., {} уч. в последний год) изменение {} {}, у сопоставимых школ \
-             ({} шк.) {} {}; разница {} — {}.",
+            "{}: у школ под поддержкой ({} шк.{}) изменение {}, у сопоставимых школ ({} шк.) {}; разница {} — {}.",
             a.metric_label,
             e.schools,
-            crate::text::thousands(u64::from(e.pupils)),
-            signed(e.naive),
-            metric.change_unit(),
+            if e.pupils > 0 {
+                format!(", {} уч. в последний год", crate::text::thousands(u64::from(e.pupils)))
+            } else {
+                String::new()
+            },
+            with_unit(signed(e.naive), unit),
             e.comparison_schools,
-            signed(e.naive - e.value),
-            metric.change_unit(),
-            estimate_text(e, metric),
-            verdict_text(e, metric)
+            with_unit(signed(e.naive - e.value), unit),
+            estimate_text(e, unit),
+            verdict_text(e, a.higher_is_better)
         )),
         None => out.push(
-            "Оценку эффективности не получить: нужны результаты школ под поддержкой за год до её начала и \
-             после, и результаты школ без поддержки за те же годы."
-                .into(),
+            if a.settings.indicator.is_some() {
+                "Оценку эффективности не получить: нужны значения показателя школ под поддержкой за год до её \
+                 начала и после, и значения школ без поддержки за те же годы."
+            } else {
+                "Оценку эффективности не получить: нужны результаты школ под поддержкой за год до её начала и \
+                 после, и результаты школ без поддержки за те же годы."
+            }
+            .into(),
         ),
     }
     let steady: Vec<&str> = a
@@ -741,7 +865,7 @@ fn findings(a: &Analysis) -> Vec<String> {
     let better: Vec<&str> = a
         .schools
         .iter()
-        .filter(|s| s.effect.as_ref().is_some_and(|e| !e.few && e.verdict(metric) == 1))
+        .filter(|s| s.effect.as_ref().is_some_and(|e| !e.few && e.verdict(a.higher_is_better) == 1))
         .map(|s| s.name.as_str())
         .collect();
     if !better.is_empty() {
@@ -774,24 +898,61 @@ fn years_words(n: u32) -> String {
     }
 }
 
-fn method(s: &AnalysisSettings) -> Vec<String> {
+fn method(s: &AnalysisSettings, scale: &Scale) -> Vec<String> {
+    let steady = format!(
+        "Устойчивая положительная динамика — улучшение в каждом из последних {}{}; один хороший год после \
+         плохого устойчивой динамикой не считается. Изменения описаны как произошедшие на фоне мер поддержки: \
+         причинную связь такой анализ не доказывает.",
+        years_words(s.steady_years),
+        if s.steady_points > 0.0 {
+            format!(" не меньше чем на {}", with_unit(decimal(s.steady_points), &scale.change_unit))
+        } else {
+            String::new()
+        }
+    );
+    let regression =
+        "Школы, отобранные для поддержки после неудачного года, часто улучшают результаты и без мер \
+         (возврат к среднему), поэтому сравнение «до и после» по самим школам завышает эффект. Изменение \
+         каждой школы под поддержкой сравнивается с изменением сопоставимых школ района за те же годы \
+         (разность разностей).";
+    let cohorts =
+        "Школы, вошедшие в поддержку в разные годы, оцениваются отдельно, каждая группа — только против \
+         школ, ещё не получавших поддержки.";
+    if !scale.pupils {
+        return vec![
+            format!(
+                "Показатель — {} (показатель района): значения, внесённые по каждой школе за каждый год; \
+                 значение группы школ — среднее по школам.",
+                crate::text::lower_first(&scale.label)
+            ),
+            regression.into(),
+            format!(
+                "Сопоставимые школы — до {} школ без поддержки (или получивших её позже), ближайших по уровню \
+                 показателя в последний год до начала поддержки и, если указан, по типу населённого пункта. {cohorts}",
+                s.matches
+            ),
+            format!(
+                "95 % интервал показывает, насколько оценка может колебаться случайно: для групп от трёх школ — по \
+                 {} повторным выборкам школ (бутстреп); для одной-двух школ его не оценить — за значениями \
+                 показателя нет числа участников. Если интервал включает ноль, отличие от сопоставимых школ не \
+                 доказано.",
+                s.replications
+            ),
+            steady,
+        ];
+    }
     vec![
         format!(
             "Показатель — {} ({}), по каждой школе за каждый год; результаты нескольких классов и предметов \
              складываются по числу участников.",
-            s.metric.label().to_lowercase(),
+            crate::text::lower_first(&scale.label),
             s.filter.describe()
         ),
-        "Школы, отобранные для поддержки после неудачного года, часто улучшают результаты и без мер \
-         (возврат к среднему), поэтому сравнение «до и после» по самим школам завышает эффект. Изменение \
-         каждой школы под поддержкой сравнивается с изменением сопоставимых школ района за те же годы \
-         (разность разностей)."
-            .into(),
+        regression.into(),
         format!(
             "Сопоставимые школы — до {} школ без поддержки (или получивших её позже), ближайших по уровню \
              показателя и числу участников в последний год до начала поддержки и, если указан, по типу \
-             населённого пункта. Школы, вошедшие в поддержку в разные годы, оцениваются отдельно, каждая \
-             группа — только против школ, ещё не получавших поддержки.",
+             населённого пункта. {cohorts}",
             s.matches
         ),
         format!(
@@ -802,16 +963,8 @@ fn method(s: &AnalysisSettings) -> Vec<String> {
         ),
         format!(
             "Если участников меньше {}, доли отметок сильно колеблются от года к году: такие цифры показаны \
-             серым, выводы по ним не делаются. Устойчивая положительная динамика — улучшение в каждом из \
-             последних {}{}; один хороший год после плохого устойчивой динамикой не считается. Изменения \
-             описаны как произошедшие на фоне мер поддержки: причинную связь такой анализ не доказывает.",
-            s.min_participants,
-            years_words(s.steady_years),
-            if s.steady_points > 0.0 {
-                format!(" не меньше чем на {} {}", decimal(s.steady_points), s.metric.change_unit())
-            } else {
-                String::new()
-            }
+             серым, выводы по ним не делаются. {steady}",
+            s.min_participants
         ),
     ]
 }
@@ -871,15 +1024,17 @@ pub fn support(
                     }
                 }
             }
-            for p in pairings.iter().filter(|p| p.draft.supported_school_id == s.id) {
-                out.mentors.push(format!(
-                    "{} ({}–{})",
-                    name(p.draft.mentor_school_id),
-                    p.draft.start.format("%d.%m.%Y"),
-                    p.draft.end.format("%d.%m.%Y")
-                ));
-            }
+            out.mentors = mentor_periods(s.id, pairings, name);
+            // A factor is named once, as the latest plan that covers the school has it
+            // (`coverage` comes in the plans' order, earliest first).
+            let mut risks: Vec<(&str, &crate::CoverageCell)> = Vec::new();
             for (cell, factor) in coverage.iter().filter(|(c, _)| c.school_id == s.id) {
+                match risks.iter_mut().find(|(f, _)| *f == factor.as_str()) {
+                    Some(known) => known.1 = cell,
+                    None => risks.push((factor, cell)),
+                }
+            }
+            for (factor, cell) in risks {
                 let level = match cell.level {
                     crate::RiskLevel::Low => "низкий",
                     crate::RiskLevel::Medium => "средний",
@@ -894,6 +1049,36 @@ pub fn support(
                 }
             }
             out
+        })
+        .collect()
+}
+
+/// A school's mentors with their periods, a mentor's back-to-back yearly pairings joined into one
+/// period: «МОБУ СОШ № 6 (01.09.2014–31.08.2024)» rather than ten lines.
+fn mentor_periods<'a>(
+    school_id: Id,
+    pairings: &[crate::Pairing],
+    name: impl Fn(Id) -> &'a str,
+) -> Vec<String> {
+    let mut mine: Vec<&crate::PairingDraft> =
+        pairings.iter().map(|p| &p.draft).filter(|p| p.supported_school_id == school_id).collect();
+    mine.sort_by_key(|p| (p.mentor_school_id, p.start));
+    let mut periods: Vec<(Id, chrono::NaiveDate, chrono::NaiveDate)> = Vec::new();
+    for p in mine {
+        match periods.last_mut() {
+            Some((mentor, _, end))
+                if *mentor == p.mentor_school_id && end.succ_opt().is_some_and(|next| p.start <= next) =>
+            {
+                *end = (*end).max(p.end)
+            }
+            _ => periods.push((p.mentor_school_id, p.start, p.end)),
+        }
+    }
+    periods.sort_by_key(|&(_, start, _)| start);
+    periods
+        .into_iter()
+        .map(|(mentor, start, end)| {
+            format!("{} ({}–{})", name(mentor), start.format("%d.%m.%Y"), end.format("%d.%m.%Y"))
         })
         .collect()
 }
@@ -968,7 +1153,7 @@ mod tests {
         assert_eq!((e.schools, e.comparison_schools, e.pupils, e.comparison_pupils), (2, 3, 200, 300));
         // Two schools: the interval comes from the pupils' numbers and holds zero.
         assert_eq!(e.interval, IntervalKind::Sampling);
-        assert_eq!(e.verdict(Metric::ShareOfGood), 0);
+        assert_eq!(e.verdict(Metric::ShareOfGood.higher_is_better()), 0);
         assert!(a.findings[0].contains("в пределах случайных колебаний"), "{}", a.findings[0]);
         assert!(!a.findings.iter().any(|f| f.contains("благодаря")));
     }
@@ -1019,7 +1204,7 @@ mod tests {
         assert!((e.low.unwrap() - (-10.0 - half)).abs() < 1e-9);
         assert!((e.high.unwrap() - (-10.0 + half)).abs() < 1e-9);
         // −27.4 to 7.4: holds zero, so no claim.
-        assert_eq!(e.verdict(Metric::ShareOfTwos), 0);
+        assert_eq!(e.verdict(Metric::ShareOfTwos.higher_is_better()), 0);
         assert!(a.schools[0].summary.contains("в пределах случайных колебаний"));
     }
 
@@ -1057,7 +1242,7 @@ mod tests {
         let e = a.overall.unwrap();
         assert_eq!(e.interval, IntervalKind::Bootstrap);
         assert!(e.low.unwrap() > 5.0 && e.high.unwrap() < 15.0, "{e:?}");
-        assert_eq!(e.verdict(Metric::ShareOfGood), 1);
+        assert_eq!(e.verdict(Metric::ShareOfGood.higher_is_better()), 1);
         assert!(a.findings[0].contains("на фоне мер поддержки"));
         // The same data, the same interval.
         assert_eq!(analyse(&schools, &results, &settings(Metric::ShareOfGood)).overall.unwrap(), e);
@@ -1068,19 +1253,34 @@ mod tests {
         let p = |year, value, pupils| Point { year, value, pupils, few: false };
         let s = settings(Metric::ShareOfTwos);
         assert_eq!(
-            trend(&[p(2021, 30.0, 50), p(2022, 25.0, 50), p(2023, 20.0, 50)], Metric::ShareOfTwos, &s),
+            trend(
+                &[p(2021, 30.0, 50), p(2022, 25.0, 50), p(2023, 20.0, 50)],
+                &Scale::of(Metric::ShareOfTwos),
+                &s
+            ),
             Trend::Steady
         );
         assert_eq!(
-            trend(&[p(2021, 30.0, 50), p(2022, 35.0, 50), p(2023, 28.0, 50)], Metric::ShareOfTwos, &s),
+            trend(
+                &[p(2021, 30.0, 50), p(2022, 35.0, 50), p(2023, 28.0, 50)],
+                &Scale::of(Metric::ShareOfTwos),
+                &s
+            ),
             Trend::SingleYear
         );
-        assert_eq!(trend(&[p(2021, 30.0, 50), p(2022, 31.0, 50)], Metric::ShareOfTwos, &s), Trend::Worse);
-        assert_eq!(trend(&[p(2021, 30.0, 50)], Metric::ShareOfTwos, &s), Trend::TooShort);
+        assert_eq!(
+            trend(&[p(2021, 30.0, 50), p(2022, 31.0, 50)], &Scale::of(Metric::ShareOfTwos), &s),
+            Trend::Worse
+        );
+        assert_eq!(trend(&[p(2021, 30.0, 50)], &Scale::of(Metric::ShareOfTwos), &s), Trend::TooShort);
         // A threshold of 3 points: a 2-point gain is not enough.
         let strict = AnalysisSettings { steady_points: 3.0, ..s.clone() };
         assert_eq!(
-            trend(&[p(2021, 30.0, 50), p(2022, 25.0, 50), p(2023, 23.0, 50)], Metric::ShareOfTwos, &strict),
+            trend(
+                &[p(2021, 30.0, 50), p(2022, 25.0, 50), p(2023, 23.0, 50)],
+                &Scale::of(Metric::ShareOfTwos),
+                &strict
+            ),
             Trend::Unclear
         );
 
@@ -1096,6 +1296,100 @@ mod tests {
         assert!(a.schools[0].effect.as_ref().unwrap().few);
         assert!(a.schools[0].summary.contains("вывод ненадёжен"));
         assert!(a.findings.iter().any(|f| f.contains("Мало участников") && f.contains("СОШ № 1")));
+    }
+
+    #[test]
+    fn a_district_indicator_is_analysed_by_school_means_with_no_pupils_and_no_false_interval() {
+        // School 1 supported for 2022 (status in 2021/22); schools 2 and 3 never.
+        let schools = vec![school(1, Some(2021)), school(2, None), school(3, None)];
+        let indicator = Indicator {
+            id: 5,
+            name: "Доля выпускников, поступивших в колледжи".into(),
+            unit: "%".into(),
+            higher_is_better: true,
+        };
+        let values = [
+            (1, 2021, 40.0),
+            (1, 2022, 50.0),
+            (2, 2021, 42.0),
+            (2, 2022, 44.0),
+            (3, 2021, 60.0),
+            (3, 2022, 70.0),
+        ];
+        let settings = AnalysisSettings { matches: 1, indicator: Some(5), ..AnalysisSettings::default() };
+        let a = analyse_indicator(&schools, &indicator, &values, &settings);
+        assert_eq!(a.metric_label, "Доля выпускников, поступивших в колледжи, %");
+        assert_eq!(a.change_unit, "п. п.");
+        // The district: the mean of the schools' values, no pupils, never «few».
+        assert!((a.district[0].value - 142.0 / 3.0).abs() < 1e-9);
+        assert!((a.district[1].value - 164.0 / 3.0).abs() < 1e-9);
+        assert!(a.district.iter().all(|p| p.pupils == 0 && !p.few));
+        // The nearest school at the base is № 2 (42 against 40; № 3 has 60): +10 against +2.
+        let s1 = &a.schools[0];
+        assert_eq!(s1.comparison, vec![2]);
+        let e = s1.effect.as_ref().unwrap();
+        assert!((e.naive - 10.0).abs() < 1e-9 && (e.value - 8.0).abs() < 1e-9);
+        assert!(!e.few && e.low.is_none() && e.high.is_none());
+        assert!(s1.summary.contains("+8,0 п. п. (интервал не оценить)"), "{}", s1.summary);
+        assert!(s1.summary.contains("без интервала нельзя сказать"), "{}", s1.summary);
+        assert!(!s1.summary.contains("участник"), "{}", s1.summary);
+        assert!(!a.findings[0].contains("уч."), "{}", a.findings[0]);
+        assert!(a.method[0].contains("показатель района"), "{:?}", a.method);
+        assert!(!a.method.iter().any(|m| m.contains("Если участников меньше")), "{:?}", a.method);
+        // Lower is better: the same figures read the other way.
+        let fewer = Indicator { higher_is_better: false, unit: String::new(), ..indicator };
+        let b = analyse_indicator(&schools, &fewer, &values, &settings);
+        assert_eq!(b.schools[0].trend, Trend::Worse);
+        assert!(b.schools[0].summary.contains("разница +8,0 (интервал"), "{}", b.schools[0].summary);
+    }
+
+    #[test]
+    fn support_joins_a_mentors_years_and_names_each_risk_once_as_the_latest_plan_has_it() {
+        let d = |y: i32, m: u32, day: u32| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let pairing = |id: Id, mentor: Id, from: i32| crate::Pairing {
+            id,
+            draft: crate::PairingDraft {
+                supported_school_id: 1,
+                mentor_school_id: mentor,
+                start: d(from, 9, 1),
+                end: d(from + 1, 8, 31),
+                basis_order: String::new(),
+                basis_agreement: String::new(),
+                note: String::new(),
+            },
+        };
+        // Mentor 2 for three years in a row, then mentor 3, then mentor 2 again after a gap.
+        let pairings = [
+            pairing(1, 2, 2020),
+            pairing(2, 2, 2021),
+            pairing(3, 2, 2022),
+            pairing(4, 3, 2023),
+            pairing(5, 2, 2025),
+        ];
+        let cell = |level, uncovered| crate::CoverageCell {
+            school_id: 1,
+            risk_factor_id: 7,
+            level,
+            event_ids: Vec::new(),
+            uncovered,
+        };
+        let coverage = [
+            (cell(crate::RiskLevel::High, true), "Низкая мотивация".to_owned()),
+            (cell(crate::RiskLevel::Medium, false), "Низкая мотивация".to_owned()),
+        ];
+        let schools = [school(1, Some(2020)), school(2, None), school(3, None)];
+        let got = support(&schools, &[], &pairings, &coverage, d(2026, 1, 1));
+        assert_eq!(
+            got[0].mentors,
+            [
+                "СОШ № 2 (01.09.2020–31.08.2023)",
+                "СОШ № 3 (01.09.2023–31.08.2024)",
+                "СОШ № 2 (01.09.2025–31.08.2026)"
+            ]
+        );
+        assert_eq!(got[0].risks, ["Низкая мотивация — средний, мера есть"]);
+        assert_eq!(got[0].uncovered_risks, 0);
+        assert!(got[1].mentors.is_empty() && got[1].risks.is_empty());
     }
 
     #[test]

@@ -20,6 +20,18 @@ pub fn quoted(text: &str) -> String {
     format!("«{inner}»")
 }
 
+/// A name inside a sentence: «Доля отметок «2»» → «доля отметок «2»», but «ВПР …» and «ОГЭ …»
+/// keep their capitals (an abbreviation's second letter is a capital too).
+pub fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match (chars.next(), text.chars().nth(1)) {
+        (Some(first), second) if !second.is_some_and(char::is_uppercase) => {
+            first.to_lowercase().chain(chars).collect()
+        }
+        _ => text.to_owned(),
+    }
+}
+
 /// «9 403 142»: thousands apart (a no-break space), as Russian prints them.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -36,6 +48,14 @@ pub fn thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_lowered_inside_a_sentence_but_not_an_abbreviation() {
+        assert_eq!(lower_first("Доля отметок «2», %"), "доля отметок «2», %");
+        assert_eq!(lower_first("ВПР: доля «2»"), "ВПР: доля «2»");
+        assert_eq!(lower_first("Я"), "я");
+        assert_eq!(lower_first(""), "");
+    }
 
     #[test]
     fn multi_line_titles_become_one_line() {

@@ -25,4 +25,9 @@ matches: number,
 /**
  * Bootstrap replications for the group intervals.
  */
-replications: number, };
+replications: number, 
+/**
+ * A district's own indicator analysed instead of results (then `metric` and `filter` are
+ * not used).
+ */
+indicator: number | null, };

@@ -95,7 +95,7 @@ pub enum Command {
     /// Напечатать документ в PDF: приложение, приказ, график вебинаров, список школ, отчёт
     #[command(
         help_template = SUB_HELP,
-        override_usage = "koordinator export [--plan ID] --document annex|order|webinars|schools|report|timeline|overview|effectiveness --out ФАЙЛ.pdf|.docx|.xlsx [--landscape] [--a3] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--db ФАЙЛ]"
+        override_usage = "koordinator export [--plan ID] --document annex|order|webinars|schools|report|timeline|overview|effectiveness --out ФАЙЛ.pdf|.docx|.xlsx [--landscape] [--a3] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--metric ПОКАЗАТЕЛЬ | --indicator НАЗВАНИЕ] [--procedure ВПР] [--db ФАЙЛ]"
     )]
     Export {
         /// Номер дорожной карты (для всех документов, кроме справки effectiveness)
@@ -125,6 +125,9 @@ pub enum Command {
         /// Лист A3 (для шкалы времени)
         #[arg(long)]
         a3: bool,
+        /// Что анализирует справка effectiveness
+        #[command(flatten)]
+        choice: AnalysisChoice,
     },
     /// Календарь в формате ICS: вебинары и мероприятия дорожной карты (или один цикл вебинаров)
     #[command(
@@ -199,7 +202,7 @@ pub enum Command {
     /// Анализ эффективности мер поддержки: школы под поддержкой против сопоставимых школ района
     #[command(
         help_template = SUB_HELP,
-        override_usage = "koordinator analysis [--metric share_of_twos|share_of_good|mean_mark|below_minimum|mean_score] [--procedure ВПР] [--grade КЛАСС] [--subject ПРЕДМЕТ] [--min-participants 20] [--steady-years 2] [--steady-points 0] [--json] [--db ФАЙЛ]"
+        override_usage = "koordinator analysis [--metric share_of_twos|share_of_good|mean_mark|below_minimum|mean_score | --indicator НАЗВАНИЕ] [--procedure ВПР] [--grade КЛАСС] [--subject ПРЕДМЕТ] [--min-participants 20] [--steady-years 2] [--steady-points 0] [--json] [--db ФАЙЛ]"
     )]
     Analysis {
         #[command(flatten)]
@@ -365,7 +368,7 @@ pub enum ResultsAction {
         #[arg(value_name = "НАЗВАНИЕ")]
         name: String,
         /// Единица: %, чел., баллы
-        #[arg(long, value_name = "ЕДИНИЦА", default_value = "")]
+        #[arg(long, value_name = "ЕДИНИЦА", default_value = "", hide_default_value = true)]
         unit: String,
         /// Лучше, когда меньше (по умолчанию — когда больше)
         #[arg(long)]
@@ -429,6 +432,9 @@ pub struct AnalysisChoice {
     /// Показатель: share_of_twos (доля «2», по умолчанию), share_of_good (доля «4» и «5»), mean_mark (средняя отметка), below_minimum (доля не преодолевших порог), mean_score (средний балл)
     #[arg(long, value_name = "ПОКАЗАТЕЛЬ", hide_possible_values = true)]
     metric: Option<MetricArg>,
+    /// Показатель района вместо результатов (его название, см. results indicators)
+    #[arg(long, value_name = "НАЗВАНИЕ", conflicts_with_all = ["metric", "procedure", "grade", "subject"])]
+    indicator: Option<String>,
     /// Процедура (по умолчанию — та, по которой больше всего результатов)
     #[arg(long, value_name = "ПРОЦЕДУРА")]
     procedure: Option<String>,
@@ -481,9 +487,32 @@ impl AnalysisChoice {
             exchange::results::context::subject_of(&exchange::results::context::words(s))
                 .unwrap_or_else(|| s.trim().to_owned())
         });
+        let indicator = match &self.indicator {
+            None => None,
+            Some(name) => {
+                let wanted = name.trim().to_lowercase();
+                let all = store::results::indicators(store.read())?;
+                let found = all.iter().find(|i| i.name.trim().to_lowercase() == wanted);
+                Some(found.map(|i| i.id).ok_or_else(|| {
+                    let known: Vec<String> = all.iter().map(|i| format!("«{}»", i.name)).collect();
+                    CommandError::new(
+                        crate::error::ErrorCode::NotFound,
+                        if known.is_empty() {
+                            format!(
+                                "Показателя района «{}» нет: показатели района ещё не заведены.",
+                                name.trim()
+                            )
+                        } else {
+                            format!("Показателя района «{}» нет. Есть: {}.", name.trim(), known.join(", "))
+                        },
+                    )
+                })?)
+            }
+        };
         Ok(domain::AnalysisSettings {
             metric,
             filter,
+            indicator,
             min_participants: self.min_participants,
             steady_years: self.steady_years.max(1),
             steady_points: self.steady_points.max(0.0),
@@ -624,7 +653,18 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             };
             writeln!(out, "{text}").map_err(io)?;
         }
-        Command::Export { plan, document, out: path, landscape, columns, blocks, as_of, long_kept, a3 } => {
+        Command::Export {
+            plan,
+            document,
+            out: path,
+            landscape,
+            columns,
+            blocks,
+            as_of,
+            long_kept,
+            a3,
+            choice,
+        } => {
             let store = open()?;
             let plan = match (plan, document) {
                 (Some(p), _) => p,
@@ -645,7 +685,10 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 as_of,
                 long_kept,
                 a3,
-                analysis: None,
+                analysis: match document {
+                    crate::export::DocumentKind::Effectiveness => Some(choice.settings(&store)?),
+                    _ => None,
+                },
             };
             let now = chrono::Local::now();
             let saved = crate::export::export_to_file(

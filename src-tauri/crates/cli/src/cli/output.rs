@@ -327,8 +327,8 @@ pub fn analysis(a: &domain::Analysis) -> String {
                 .series
                 .iter()
                 .map(|p| {
-                    let few = if p.few { ", мало" } else { "" };
-                    format!("{}: {} ({} уч.{few})", p.year, domain::effectiveness::decimal(p.value), p.pupils)
+                    let few = if p.few { " — мало участников" } else { "" };
+                    format!("{}: {}{few}", p.year, p.text())
                 })
                 .collect();
             out.push(format!("  {} — {}. {}", s.name, series.join("; "), s.summary));

@@ -3,7 +3,7 @@
 //! groups over the years, each school's estimate with its interval), the table of supported
 //! schools with what each got, the cohorts, and the method in plain Russian.
 
-use domain::effectiveness::{decimal, estimate_text, signed, Analysis, SchoolSupport};
+use domain::effectiveness::{estimate_text, signed, with_pupils, Analysis, SchoolSupport};
 
 use super::common::{body, cell, centred, table, title, AnnexMark, TABLE};
 use crate::fonts::Style;
@@ -62,7 +62,20 @@ fn small(text: impl Into<String>) -> Block {
 /// The справка's pages (an order's annex when `mark` is given).
 pub fn effectiveness_part(input: &EffectivenessInput, setup: PageSetup, mark: Option<&AnnexMark>) -> Part {
     let a = input.analysis;
-    let metric = a.settings.metric;
+    let unit = a.change_unit.as_str();
+    let few = a.settings.min_participants;
+    // A district's own indicator has no pupils behind it: no small-numbers notes.
+    let pupils = a.settings.indicator.is_none();
+    let hollow = if pupils {
+        format!("Полые точки — меньше {few} участников. ")
+    } else {
+        String::new()
+    };
+    let grey = if pupils {
+        format!(" Серым — меньше {few} участников.")
+    } else {
+        String::new()
+    };
     let (left, _, right, _) = setup.area();
     let width = right - left;
     let mut blocks: Vec<Block> = mark.map(|m| m.block(width)).into_iter().collect();
@@ -72,10 +85,15 @@ pub fn effectiveness_part(input: &EffectivenessInput, setup: PageSetup, mark: Op
         ));
     }
     blocks.push(title(effectiveness_title(a)));
+    let (values, obtained) = if a.settings.indicator.is_some() {
+        ("Значения", "относится значение")
+    } else {
+        ("Результаты", "получен результат")
+    };
     blocks.push(body(format!(
-        "Показатель: {} ({}). Результаты {} школ района; школы под поддержкой — со статусом ШНОР, ШНСУ, \
-         «в зоне риска» или «500+» в учебном году, к концу которого получен результат.",
-        a.metric_label.to_lowercase(),
+        "Показатель: {} ({}). {values} {} школ района; школы под поддержкой — со статусом ШНОР, ШНСУ, \
+         «в зоне риска» или «500+» в учебном году, к концу которого {obtained}.",
+        domain::text::lower_first(&a.metric_label),
         a.filter_label,
         a.schools.iter().filter(|s| !s.series.is_empty()).count()
     )));
@@ -110,9 +128,7 @@ pub fn effectiveness_part(input: &EffectivenessInput, setup: PageSetup, mark: Op
         .iter()
         .map(|&y| {
             let at = |pts: &[domain::effectiveness::Point]| {
-                pts.iter()
-                    .find(|p| p.year == y)
-                    .map_or("—".to_owned(), |p| format!("{} ({} уч.)", decimal(p.value), p.pupils))
+                pts.iter().find(|p| p.year == y).map_or("—".to_owned(), |p| p.text())
             };
             Row::Cells(vec![
                 centred(y.to_string()),
@@ -134,11 +150,10 @@ pub fn effectiveness_part(input: &EffectivenessInput, setup: PageSetup, mark: Op
         kind: ChartKind::Lines { years: a.years.clone(), series, unit: a.metric_label.clone() },
         table: group_table.clone(),
     }));
-    blocks.push(small(
-        "Полые точки — меньше 20 участников. «Получавшие поддержку» — школы, у которых статус был хотя бы \
-         в одном году, за все годы, включая годы до поддержки; «под поддержкой в этот год» — только школы \
-         со статусом в том учебном году.",
-    ));
+    blocks.push(small(format!(
+        "{hollow}«Получавшие поддержку» — школы, у которых статус был хотя бы в одном году, за все годы, \
+         включая годы до поддержки; «под поддержкой в этот год» — только школы со статусом в том учебном году."
+    )));
     blocks.push(Block::Table(group_table));
 
     // Each supported school against its comparison schools.
@@ -177,18 +192,23 @@ pub fn effectiveness_part(input: &EffectivenessInput, setup: PageSetup, mark: Op
                 Row::Cells(vec![cell(r.label.clone()), centred(signed(r.value)), centred(interval)])
             })
             .collect();
-        let better = if metric.higher_is_better() { "правее нуля" } else { "левее нуля" };
+        let better = if a.higher_is_better { "правее нуля" } else { "левее нуля" };
         blocks.push(Block::Chart(Chart {
             title: "Разница с сопоставимыми школами".into(),
             height: (rows.len() as f32 * 16.0 + 80.0).min(420.0),
             kind: ChartKind::Intervals {
-                rows, unit: format!("разница изменений, {}", metric.change_unit())
+                rows,
+                unit: if unit.is_empty() {
+                    "разница изменений".into()
+                } else {
+                    format!("разница изменений, {unit}")
+                },
             },
             table: table(vec![50.0, 20.0, 30.0], &["Школа", "Разница", "95 % интервал"], table_rows),
         }));
         blocks.push(small(format!(
-            "Квадрат — оценка, отрезок — 95 % интервал; лучше, чем у сопоставимых школ, — {better}. Серым — \
-             меньше 20 участников. Если отрезок пересекает ноль, отличие не доказано."
+            "Квадрат — оценка, отрезок — 95 % интервал; лучше, чем у сопоставимых школ, — {better}.{grey} Если \
+             отрезок пересекает ноль, отличие не доказано."
         )));
     }
 
@@ -203,10 +223,10 @@ pub fn effectiveness_part(input: &EffectivenessInput, setup: PageSetup, mark: Op
                     .iter()
                     .map(|p| {
                         let few = if p.few { "*" } else { "" };
-                        format!("{}: {} ({}{few})", p.year, decimal(p.value), p.pupils)
+                        format!("{}: {}{few}", p.year, p.text())
                     })
                     .collect();
-                let effect = s.effect.as_ref().map_or("—".to_owned(), |e| estimate_text(e, metric));
+                let effect = s.effect.as_ref().map_or("—".to_owned(), |e| estimate_text(e, unit));
                 let support = input.support.iter().find(|x| x.school_id == s.school_id);
                 let mut measures = Vec::new();
                 if let Some(x) = support {
@@ -234,10 +254,17 @@ pub fn effectiveness_part(input: &EffectivenessInput, setup: PageSetup, mark: Op
             .collect();
         blocks.push(Block::Table(table(
             vec![20.0, 20.0, 30.0, 30.0],
-            &["Школа", "По годам (участники)", "Разница с сопоставимыми", "Меры поддержки"],
+            &[
+                "Школа",
+                if pupils { "По годам (участники)" } else { "По годам" },
+                "Разница с сопоставимыми",
+                "Меры поддержки",
+            ],
             rows,
         )));
-        blocks.push(small("* меньше 20 участников: вывод ненадёжен."));
+        if pupils {
+            blocks.push(small(format!("* меньше {few} участников: вывод ненадёжен.")));
+        }
     }
 
     if !a.cohorts.is_empty() {
@@ -250,16 +277,23 @@ pub fn effectiveness_part(input: &EffectivenessInput, setup: PageSetup, mark: Op
                 Row::Cells(vec![
                     centred(format!("{}/{}", c.cohort - 1, c.cohort % 100)),
                     centred(format!("{}→{}", c.base_year, c.year)),
-                    centred(format!("{} ({} уч.)", e.schools, e.pupils)),
+                    centred(with_pupils(e.schools.to_string(), e.pupils)),
                     centred(e.comparison_schools.to_string()),
                     centred(signed(e.naive)),
-                    cell(estimate_text(e, metric)),
+                    cell(estimate_text(e, unit)),
                 ])
             })
             .collect();
         blocks.push(Block::Table(table(
             vec![14.0, 14.0, 16.0, 14.0, 12.0, 30.0],
-            &["Начало поддержки", "Годы", "Школ (участников)", "Сопоставимых школ", "До/после", "Разница"],
+            &[
+                "Начало поддержки",
+                "Годы",
+                if pupils { "Школ (участников)" } else { "Школ" },
+                "Сопоставимых школ",
+                "До/после",
+                "Разница",
+            ],
             rows,
         )));
     }

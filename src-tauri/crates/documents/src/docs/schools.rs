@@ -84,7 +84,7 @@ pub fn working_group_part(
         Some(g) => {
             let of_group = match g.title.strip_prefix("Рабочая группа") {
                 Some(rest) => format!("рабочей группы{rest}"),
-                None => lower_first(&g.title),
+                None => domain::text::lower_first(&g.title),
             };
             blocks.push(title(format!("Состав\n{of_group}")));
             let rows = g
@@ -115,14 +115,6 @@ pub fn working_group_part(
         None => blocks.push(title("Состав рабочей группы не определён")),
     }
     Part { setup, blocks }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
 }
 
 /// The schools and mentor pairings list as a document of its own.
