@@ -13,6 +13,7 @@ fn main() -> ExitCode {
 /// subcommand, it writes to the console it was started from (output into a pipe or a file
 /// already has its handle and needs nothing).
 #[cfg(windows)]
+#[allow(unsafe_code)]
 fn attach_console() {
     use windows_sys::Win32::System::Console::{
         AttachConsole, GetStdHandle, ATTACH_PARENT_PROCESS, STD_OUTPUT_HANDLE,

@@ -26,6 +26,7 @@ pub fn installed() -> bool {
     .any(|(root, key)| version(*root, key).is_some_and(|v| !v.is_empty() && v != "0.0.0.0"))
 }
 
+#[allow(unsafe_code)]
 fn version(root: HKEY, key: &str) -> Option<String> {
     let wide = |s: &str| s.encode_utf16().chain(Some(0)).collect::<Vec<u16>>();
     let (key, name) = (wide(key), wide("pv"));
