@@ -53,15 +53,8 @@ pub async fn results_view(
     settings: Option<AnalysisSettings>,
 ) -> CommandResult<ResultsView> {
     let store = state.lock()?;
-    let kinds = store::results::kinds(store.read())?;
+    let (kinds, settings, analysis) = results::view(&store, settings)?;
     let indicators = store::results::indicators(store.read())?;
-    // At first: the results, or the first indicator of a district that has no results yet.
-    let settings = settings.unwrap_or_else(|| AnalysisSettings {
-        filter: results::default_filter_of(&kinds),
-        indicator: if kinds.procedures.is_empty() { indicators.first().map(|i| i.id) } else { None },
-        ..Default::default()
-    });
-    let analysis = results::analysis(&store, &settings)?;
     // The view shows the measures of supported schools only.
     let supported: std::collections::HashSet<Id> =
         analysis.schools.iter().filter(|s| s.cohort.is_some()).map(|s| s.school_id).collect();

@@ -173,20 +173,68 @@ pub fn analysis(store: &Store, settings: &AnalysisSettings) -> CommandResult<dom
     store
         .snapshot(|conn| {
             let schools = store::school::list(conn, None)?;
-            let Some(id) = settings.indicator else {
-                let pooled = store::results::pooled(conn, &settings.filter)?;
-                return Ok(Ok(domain::effectiveness::analyse_pooled(&schools, &pooled, settings)));
-            };
-            let Some(indicator) = store::results::indicators(conn)?.into_iter().find(|i| i.id == id) else {
-                return Ok(Err(CommandError::new(
-                    ErrorCode::NotFound,
-                    format!("Показателя района № {id} нет: он удалён или не создан."),
-                )));
-            };
-            let values = store::results::indicator_values(conn, id)?;
-            Ok(Ok(domain::effectiveness::analyse_indicator(&schools, &indicator, &values, settings)))
+            analyse(
+                &schools,
+                settings,
+                || store::results::pooled(conn, &settings.filter),
+                |id| store::results::indicator_with_values(conn, id),
+            )
         })
         .map_err(CommandError::from)?
+}
+
+/// What the «Результаты» view shows, from one pass over the registry: what it holds, the
+/// settings (with None the usual ones: the procedure with the most results, or the district's
+/// first indicator when there are no results) and the analysis.
+pub fn view(
+    store: &Store,
+    settings: Option<AnalysisSettings>,
+) -> CommandResult<(store::results::Kinds, AnalysisSettings, domain::Analysis)> {
+    store
+        .snapshot(|conn| {
+            let schools = store::school::list(conn, None)?;
+            let filter = settings.as_ref().map(|s| s.filter.clone()).unwrap_or_default();
+            let survey = store::results::survey(conn, &filter)?;
+            let settings = match settings {
+                Some(s) => s,
+                None => AnalysisSettings {
+                    filter: default_filter_of(&survey.kinds),
+                    indicator: match survey.kinds.procedures.is_empty() {
+                        true => store::results::indicators(conn)?.first().map(|i| i.id),
+                        false => None,
+                    },
+                    ..Default::default()
+                },
+            };
+            let kinds = survey.kinds.clone();
+            let analysis = analyse(
+                &schools,
+                &settings,
+                || Ok(survey.pooled(&settings.filter)),
+                |id| store::results::indicator_with_values(conn, id),
+            )?;
+            Ok(analysis.map(|a| (kinds, settings, a)))
+        })
+        .map_err(CommandError::from)?
+}
+
+/// The analysis of results pooled by `pooled`, or of the district's indicator the settings name.
+fn analyse(
+    schools: &[domain::School],
+    settings: &AnalysisSettings,
+    pooled: impl FnOnce() -> store::StoreResult<std::collections::BTreeMap<(Id, i32), domain::results::Pooled>>,
+    indicator: impl FnOnce(Id) -> store::StoreResult<Option<(domain::Indicator, store::results::IndicatorValues)>>,
+) -> store::StoreResult<CommandResult<domain::Analysis>> {
+    let Some(id) = settings.indicator else {
+        return Ok(Ok(domain::effectiveness::analyse_pooled(schools, &pooled()?, settings)));
+    };
+    let Some((indicator, values)) = indicator(id)? else {
+        return Ok(Err(CommandError::new(
+            ErrorCode::NotFound,
+            format!("Показателя района № {id} нет: он удалён или не создан."),
+        )));
+    };
+    Ok(Ok(domain::effectiveness::analyse_indicator(schools, &indicator, &values, settings)))
 }
 
 /// The filter the analysis takes by default: the procedure with the most results (marks of

@@ -286,7 +286,7 @@ pub fn analyse_pooled(
         let mut p = Pooled::default();
         for id in ids {
             if let Some(x) = pooled.get(&(*id, year)) {
-                add_pooled(&mut p, x);
+                p.add_pooled(x);
             }
         }
         p.measure(metric)
@@ -461,18 +461,6 @@ fn few_pupils(n: u32, settings: &AnalysisSettings) -> bool {
 /// a supported category.
 pub fn cohort(s: &School) -> Option<i32> {
     s.draft.statuses.iter().filter(|st| SUPPORTED.contains(&st.category)).map(|st| st.year + 1).min()
-}
-
-fn add_pooled(a: &mut Pooled, b: &Pooled) {
-    a.participants += b.participants;
-    a.marked += b.marked;
-    for (x, y) in a.marks.iter_mut().zip(b.marks) {
-        *x += y;
-    }
-    a.thresholded += b.thresholded;
-    a.below_min += b.below_min;
-    a.score_sum += b.score_sum;
-    a.scored += b.scored;
 }
 
 struct Context<'a> {

@@ -232,6 +232,19 @@ impl Pooled {
         }
     }
 
+    /// Another pool's results added to this one (a group of schools, several procedures).
+    pub fn add_pooled(&mut self, b: &Pooled) {
+        self.participants += b.participants;
+        self.marked += b.marked;
+        for (x, y) in self.marks.iter_mut().zip(b.marks) {
+            *x += y;
+        }
+        self.thresholded += b.thresholded;
+        self.below_min += b.below_min;
+        self.score_sum += b.score_sum;
+        self.scored += b.scored;
+    }
+
     /// The measure and the pupils behind it, with the sampling variance of the measure (pupils'
     /// marks as independent draws: p(1−p)/n for a share, the marks' variance / n for a mean);
     /// None when the records do not give it.

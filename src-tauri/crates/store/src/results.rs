@@ -1,8 +1,9 @@
 //! The `result`, `indicator`, `indicator_value` and `school_alias` tables: the results
 //! registry, read whole (a district's ten years are ~100 000 rows) and written in one change.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use domain::results::Pooled;
 use domain::{Id, Indicator, ResultRecord, ResultRow};
 use rusqlite::{params, Connection, Row, Transaction};
 
@@ -72,13 +73,20 @@ pub fn list_in(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<ResultRo
 
 /// The results a filter admits, pooled by school and year as they are read: no record is made
 /// (a district's ten years are about a hundred thousand rows).
-pub fn pooled(
-    conn: &Connection,
-    filter: &domain::ResultFilter,
-) -> StoreResult<std::collections::BTreeMap<(Id, i32), domain::results::Pooled>> {
+pub fn pooled(conn: &Connection, filter: &domain::ResultFilter) -> StoreResult<BTreeMap<(Id, i32), Pooled>> {
+    Ok(survey(conn, filter)?.pooled(filter))
+}
+
+/// One pass over the registry: what it holds (for choosing what to analyse) and the results of
+/// the filter's grade and subject pooled by procedure, school and year — so the view learns the
+/// usual procedure and has its results without reading the rows twice.
+pub fn survey(conn: &Connection, filter: &domain::ResultFilter) -> StoreResult<Survey> {
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM result"))?;
     let a = At::of(&stmt)?.0;
-    let mut out: std::collections::BTreeMap<(Id, i32), domain::results::Pooled> = Default::default();
+    let mut kinds = KindsBuilder::default();
+    let mut by_procedure: HashMap<String, BTreeMap<(Id, i32), Pooled>> = HashMap::new();
+    // The procedure is chosen after the pass: only grade and subject are filtered here.
+    let parts = domain::ResultFilter { procedure: None, ..filter.clone() };
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let text = |i: usize| -> rusqlite::Result<&str> {
@@ -86,7 +94,9 @@ pub fn pooled(
                 rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
             })
         };
-        if !filter.admits_parts(text(a[3])?, r.get(a[4])?, text(a[5])?) {
+        let (procedure, grade, subject) = (text(a[3])?, r.get(a[4])?, text(a[5])?);
+        kinds.add(procedure, grade, subject, r.get(a[2])?);
+        if !parts.admits_parts(procedure, grade, subject) {
             continue;
         }
         let marks: [Option<u32>; 4] = [r.get(a[7])?, r.get(a[8])?, r.get(a[9])?, r.get(a[10])?];
@@ -94,14 +104,40 @@ pub fn pooled(
             [Some(w), Some(x), Some(y), Some(z)] => Some([w, x, y, z]),
             _ => None,
         };
-        out.entry((r.get(a[1])?, r.get(a[2])?)).or_default().add_parts(
+        let pools = match by_procedure.get_mut(procedure) {
+            Some(p) => p,
+            None => by_procedure.entry(procedure.to_owned()).or_default(),
+        };
+        pools.entry((r.get(a[1])?, r.get(a[2])?)).or_default().add_parts(
             r.get(a[6])?,
             marks,
             r.get(a[11])?,
             r.get(a[12])?,
         );
     }
-    Ok(out)
+    Ok(Survey { kinds: kinds.finish(), by_procedure })
+}
+
+/// What [`survey`] finds.
+pub struct Survey {
+    pub kinds: Kinds,
+    by_procedure: HashMap<String, BTreeMap<(Id, i32), Pooled>>,
+}
+
+impl Survey {
+    /// The results of the procedures `filter` admits (its grade and subject were applied while
+    /// reading), pooled by school and year.
+    pub fn pooled(mut self, filter: &domain::ResultFilter) -> BTreeMap<(Id, i32), Pooled> {
+        let only = domain::ResultFilter { procedure: filter.procedure.clone(), ..Default::default() };
+        let mut admitted = self.by_procedure.drain().filter(|(p, _)| only.admits_parts(p, 0, ""));
+        let Some((_, mut out)) = admitted.next() else { return BTreeMap::new() };
+        for (_, more) in admitted {
+            for (key, p) in more {
+                out.entry(key).or_default().add_pooled(&p);
+            }
+        }
+        out
+    }
 }
 
 /// What the registry holds, for choosing what to analyse: each procedure with its number of
@@ -109,43 +145,56 @@ pub fn pooled(
 pub fn kinds(conn: &Connection) -> StoreResult<Kinds> {
     // One pass over the rows: SQLite's GROUP BY and DISTINCT would sort the whole table four
     // times (a district's ten years are about a hundred thousand rows).
-    let mut procedures: HashMap<String, u32> = HashMap::new();
-    let mut subjects: std::collections::BTreeSet<String> = Default::default();
-    let (mut grades, mut years) = (std::collections::BTreeSet::new(), std::collections::BTreeSet::new());
+    let mut kinds = KindsBuilder::default();
     let mut stmt = conn.prepare("SELECT procedure, grade, subject, year FROM result")?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let text = |i: usize| -> rusqlite::Result<String> {
-            Ok(r.get_ref(i)?.as_str().unwrap_or_default().to_owned())
-        };
-        let procedure = r.get_ref(0)?.as_str().unwrap_or_default();
-        match procedures.get_mut(procedure) {
+        let text = |i: usize| -> rusqlite::Result<&str> { Ok(r.get_ref(i)?.as_str().unwrap_or_default()) };
+        kinds.add(text(0)?, r.get(1)?, text(2)?, r.get(3)?);
+    }
+    Ok(kinds.finish())
+}
+
+/// [`Kinds`] gathered row by row.
+#[derive(Default)]
+struct KindsBuilder {
+    procedures: HashMap<String, u32>,
+    subjects: BTreeSet<String>,
+    grades: BTreeSet<i32>,
+    years: BTreeSet<i32>,
+}
+
+impl KindsBuilder {
+    fn add(&mut self, procedure: &str, grade: i32, subject: &str, year: i32) {
+        match self.procedures.get_mut(procedure) {
             Some(n) => *n += 1,
             None => {
-                procedures.insert(text(0)?, 1);
+                self.procedures.insert(procedure.to_owned(), 1);
             }
         }
-        let subject = r.get_ref(2)?.as_str().unwrap_or_default();
-        if !subject.is_empty() && !subjects.contains(subject) {
-            subjects.insert(text(2)?);
+        if !subject.is_empty() && !self.subjects.contains(subject) {
+            self.subjects.insert(subject.to_owned());
         }
-        let grade: i32 = r.get(1)?;
         if grade > 0 {
-            grades.insert(grade);
+            self.grades.insert(grade);
         }
-        years.insert(r.get::<_, i32>(3)?);
+        self.years.insert(year);
     }
-    let mut procedures: Vec<(String, u32)> = procedures.into_iter().collect();
-    procedures.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    Ok(Kinds {
-        procedures,
-        grades: grades.into_iter().collect(),
-        subjects: subjects.into_iter().collect(),
-        years: years.into_iter().collect(),
-    })
+
+    fn finish(self) -> Kinds {
+        let mut procedures: Vec<(String, u32)> = self.procedures.into_iter().collect();
+        procedures.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Kinds {
+            procedures,
+            grades: self.grades.into_iter().collect(),
+            subjects: self.subjects.into_iter().collect(),
+            years: self.years.into_iter().collect(),
+        }
+    }
 }
 
 /// What [`kinds`] finds.
+#[derive(Debug, Clone)]
 pub struct Kinds {
     pub procedures: Vec<(String, u32)>,
     pub grades: Vec<i32>,
@@ -325,8 +374,19 @@ pub fn set_indicator_value(
     Ok(())
 }
 
+/// An indicator's values: (school, year, value).
+pub type IndicatorValues = Vec<(Id, i32, f64)>;
+
+/// An indicator with its values, or None when there is no such indicator.
+pub fn indicator_with_values(conn: &Connection, id: Id) -> StoreResult<Option<(Indicator, IndicatorValues)>> {
+    match indicators(conn)?.into_iter().find(|i| i.id == id) {
+        Some(i) => Ok(Some((i, indicator_values(conn, id)?))),
+        None => Ok(None),
+    }
+}
+
 /// An indicator's values: (school, year) → value.
-pub fn indicator_values(conn: &Connection, indicator_id: Id) -> StoreResult<Vec<(Id, i32, f64)>> {
+pub fn indicator_values(conn: &Connection, indicator_id: Id) -> StoreResult<IndicatorValues> {
     let mut stmt = conn.prepare(
         "SELECT school_id, year, value FROM indicator_value WHERE indicator_id = ?1 ORDER BY year",
     )?;
@@ -406,6 +466,36 @@ mod tests {
         }
         assert_eq!(pooled.get(&(id, 2023)), Some(&by_hand));
         assert_eq!(by_hand.marks, [3, 5, 7, 5], "both mathematics records, not Russian");
+    }
+
+    #[test]
+    fn a_survey_reads_the_rows_once_for_the_choices_and_the_pools_of_each_procedure() {
+        let (mut s, id) = store_with_school();
+        let mut oge = record(id, 2024, [1, 1, 1, 1]);
+        oge.procedure = "ОГЭ".into();
+        oge.grade = 9;
+        let mut russian = record(id, 2023, [4, 3, 2, 1]);
+        russian.subject = "Русский язык".into();
+        let rows = [record(id, 2023, [2, 3, 4, 1]), record(id, 2024, [1, 2, 3, 4]), russian, oge];
+        s.change("Импорт", |tx| write(tx, &rows, false)).unwrap();
+        let maths =
+            domain::ResultFilter { subject: Some("Математика".into()), ..Default::default() };
+        let read = survey(s.read(), &maths).unwrap();
+        // The choices are the whole registry's, whatever the filter.
+        let kinds = kinds(s.read()).unwrap();
+        assert_eq!(read.kinds.procedures, [("ВПР".to_owned(), 3), ("ОГЭ".to_owned(), 1)]);
+        assert_eq!((read.kinds.grades.clone(), read.kinds.years.clone()), (kinds.grades, kinds.years));
+        assert_eq!(read.kinds.subjects, kinds.subjects);
+        // A procedure chosen after the pass pools only its results, like `pooled`.
+        let vpr = domain::ResultFilter { procedure: Some("впр".into()), ..maths.clone() };
+        assert_eq!(read.pooled(&vpr), pooled(s.read(), &vpr).unwrap());
+        let every = survey(s.read(), &maths).unwrap().pooled(&maths);
+        assert_eq!(
+            every.get(&(id, 2024)).map(|p| p.marks),
+            Some([2, 3, 4, 5]),
+            "ВПР and ОГЭ of 2024 together"
+        );
+        assert_eq!(every.get(&(id, 2023)).map(|p| p.marks), Some([2, 3, 4, 1]), "not Russian");
     }
 
     #[test]
