@@ -30,6 +30,25 @@ fn demo(dir: &Path) -> PathBuf {
     db
 }
 
+/// `results indicator-set` of one school and year.
+fn set_value(db: &Path, indicator: &str, school: &str, year: &str, value: &str) -> Output {
+    run(
+        db,
+        &[
+            "results",
+            "indicator-set",
+            "--indicator",
+            indicator,
+            "--school",
+            school,
+            "--year",
+            year,
+            "--value",
+            value,
+        ],
+    )
+}
+
 fn count(db: &Path) -> usize {
     serde_json::from_str::<Value>(&ok(&run(db, &["results", "--json"]))).unwrap().as_array().unwrap().len()
 }
@@ -307,51 +326,14 @@ fn the_districts_own_indicators_are_kept_by_school_and_year() {
         &["results", "indicator-add", "Доля выпускников, поступивших в колледжи", "--unit", "%"],
     ));
     assert!(out.contains("Показатель добавлен: № 1"), "{out}");
-    ok(&run(
-        &db,
-        &[
-            "results",
-            "indicator-set",
-            "--indicator",
-            "1",
-            "--school",
-            "1",
-            "--year",
-            "2023",
-            "--value",
-            "41,5",
-        ],
-    ));
+    ok(&set_value(&db, "1", "1", "2023", "41,5"));
     let list: Value = serde_json::from_str(&ok(&run(&db, &["results", "indicators", "--json"]))).unwrap();
     assert_eq!(list[0]["indicator"]["unit"], "%");
     assert_eq!(list[0]["indicator"]["higher_is_better"], true);
     assert_eq!(list[0]["values"][0]["value"], 41.5);
-    assert!(err(&run(
-        &db,
-        &[
-            "results",
-            "indicator-set",
-            "--indicator",
-            "1",
-            "--school",
-            "1",
-            "--year",
-            "2023",
-            "--value",
-            "сорок"
-        ]
-    ))
-    .contains("не число"));
-    assert!(err(&run(
-        &db,
-        &["results", "indicator-set", "--indicator", "9", "--school", "1", "--year", "2023", "--value", "1"]
-    ))
-    .contains("показателя"));
-    assert!(err(&run(
-        &db,
-        &["results", "indicator-set", "--indicator", "1", "--school", "1", "--year", "1900", "--value", "1"]
-    ))
-    .contains("1990–2100"));
+    assert!(err(&set_value(&db, "1", "1", "2023", "сорок")).contains("не число"));
+    assert!(err(&set_value(&db, "9", "1", "2023", "1")).contains("показателя"));
+    assert!(err(&set_value(&db, "1", "1", "1900", "1")).contains("1990–2100"));
     assert!(err(&run(&db, &["results", "indicator-add", "Доля выпускников,  поступивших в колледжи"]))
         .contains("уже есть"));
     ok(&run(&db, &["undo"]));
@@ -373,21 +355,7 @@ fn a_districts_indicator_is_analysed_and_printed_like_results() {
         let supported = s["statuses"].as_array().unwrap().iter().any(|st| st["category"] != "mentor");
         for (k, year) in ["2022", "2023", "2024"].iter().enumerate() {
             let value = (40 + k * if supported { 6 } else { 2 }).to_string();
-            ok(&run(
-                &db,
-                &[
-                    "results",
-                    "indicator-set",
-                    "--indicator",
-                    "1",
-                    "--school",
-                    &id,
-                    "--year",
-                    year,
-                    "--value",
-                    &value,
-                ],
-            ));
+            ok(&set_value(&db, "1", &id, year, &value));
         }
     }
     let a: Value = serde_json::from_str(&ok(&run(

@@ -118,7 +118,28 @@ test("results: the analysis is drawn, a ФИС ОКО table comes in, the спр
       { timeout: 10000, timeoutMsg: "the indicator's value was not saved" },
     );
     await screenshot(browser, "results-indicators");
-    await (await browser.$("#tab-analysis")).click();
+
+    // The indicator analysed like results: values for every school in 2022 and 2023 (the command
+    // line), the indicator chosen in «Показатель»; the results' filters do not apply to it.
+    for (const s of schools) {
+      for (const [year, value] of [["2022", 40], ["2023", 40 + (s.statuses.some((st) => st.category !== "mentor") ? 6 : 2)]]) {
+        execFileSync(BINARY, ["--db", db, "results", "indicator-set", "--indicator", "1", "--school", String(s.id), "--year", year, "--value", String(value)]);
+      }
+    }
+    await (await browser.$('button[data-view="documents"]')).click();
+    await (await browser.$('button[data-view="results"]')).click();
+    await waitFor(browser, "#filter-metric");
+    await (await browser.$("#filter-metric")).selectByVisibleText("Доля выпускников, поступивших в колледжи");
+    await browser.waitUntil(async () => (await (await browser.$("#findings")).getText()).includes("Доля выпускников, поступивших в колледжи, %: у школ под поддержкой"), {
+      timeout: 15000,
+      timeoutMsg: "the indicator was not analysed",
+    });
+    const byIndicator = await (await browser.$("#findings")).getText();
+    assert.match(byIndicator, /разница \+4,0 п\. п\./, byIndicator);
+    assert.ok(!byIndicator.includes("уч."), "no pupils behind an indicator");
+    assert.equal(await (await browser.$("#filter-procedure")).isExisting(), false, "the results' filters are not offered");
+    await screenshot(browser, "results-indicator-analysis");
+    await (await browser.$("#filter-metric")).selectByAttribute("value", "share_of_twos");
 
     // The справка through the Documents view and the save dialog.
     await (await browser.$('button[data-view="documents"]')).click();

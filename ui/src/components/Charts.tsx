@@ -68,7 +68,8 @@ export function LineChart(props: { id?: string; years: number[]; lines: Line[]; 
         </g>
       ))}
       <line x1={left} x2={right} y1={bottom} y2={bottom} stroke="#555" />
-      {props.years.map((y) => (
+      {/* A small chart names its first and last years: ten labels would run together. */}
+      {(props.compact && props.years.length > 2 ? [props.years[0], props.years[props.years.length - 1]] : props.years).map((y) => (
         <text key={y} x={px(y)} y={bottom + 15} text-anchor="middle" class="tick">
           {y}
         </text>
@@ -82,7 +83,10 @@ export function LineChart(props: { id?: string; years: number[]; lines: Line[]; 
             stroke-dasharray={l.dashed ? "5 4" : undefined}
             points={l.points.map((p) => `${px(p.year)},${py(p.value)}`).join(" ")}
           />
-          {l.points.map((p) => (
+          {/* Small multiples come by the dozen: there a line is drawn without its points (and the
+              hundreds of nodes they would cost), except the hollow ones that warn of few pupils. */}
+          {props.compact && <title>{`${l.label} — ${l.points.map((p) => `${p.year}: ${num(p.value)}`).join("; ")}`}</title>}
+          {(props.compact && l.points.length > 1 ? l.points.filter((p) => p.few) : l.points).map((p) => (
             <circle
               key={p.year}
               cx={px(p.year)}

@@ -33,7 +33,6 @@ export function ResultsView() {
   const setFilter = (patch: Partial<AnalysisSettings["filter"]>) =>
     settings && setSettings({ ...settings, filter: { ...settings.filter, ...patch } });
   const empty = choices && choices.procedures.length === 0 && choices.indicators.length === 0;
-  // A district's own indicator: the results' filters do not apply.
   const byIndicator = settings?.indicator != null;
 
   return (
@@ -81,9 +80,12 @@ export function ResultsView() {
       ) : (
         <>
           <div class="filters" id="results-filters">
+            {/* A district's own indicator: the results' filters do not apply. */}
+            {!byIndicator && (
+              <>
             <label>
               Процедура{" "}
-              <select id="filter-procedure" disabled={byIndicator} value={filter?.procedure ?? ""} onChange={(e) => setFilter({ procedure: (e.target as HTMLSelectElement).value || null })}>
+              <select id="filter-procedure" value={filter?.procedure ?? ""} onChange={(e) => setFilter({ procedure: (e.target as HTMLSelectElement).value || null })}>
                 <option value="">все</option>
                 {choices.procedures.map((p) => (
                   <option key={p}>{p}</option>
@@ -92,7 +94,7 @@ export function ResultsView() {
             </label>
             <label>
               Класс{" "}
-              <select id="filter-grade" disabled={byIndicator} value={filter?.grade ?? ""} onChange={(e) => {
+              <select id="filter-grade" value={filter?.grade ?? ""} onChange={(e) => {
                 const v = (e.target as HTMLSelectElement).value;
                 setFilter({ grade: v ? Number(v) : null });
               }}>
@@ -106,13 +108,15 @@ export function ResultsView() {
             </label>
             <label>
               Предмет{" "}
-              <select id="filter-subject" disabled={byIndicator} value={filter?.subject ?? ""} onChange={(e) => setFilter({ subject: (e.target as HTMLSelectElement).value || null })}>
+              <select id="filter-subject" value={filter?.subject ?? ""} onChange={(e) => setFilter({ subject: (e.target as HTMLSelectElement).value || null })}>
                 <option value="">все</option>
                 {choices.subjects.map((s) => (
                   <option key={s}>{s}</option>
                 ))}
               </select>
             </label>
+              </>
+            )}
             <label>
               Показатель{" "}
               <select
