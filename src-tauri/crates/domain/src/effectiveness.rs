@@ -354,7 +354,7 @@ fn analyse_measures(
     let ever_supported = group_series(&|s, _| cohort(s).is_some());
     let never_supported = group_series(&|s, _| cohort(s).is_none());
 
-    let ctx = Context { schools, measures, cohort_of: &cohort_of, settings };
+    let ctx = Context { schools, measures, cohort_of: &cohort_of, settings, pools: Default::default() };
     // The cohort-year estimates and the overall one: gathered first, then combined (each with
     // its bootstrap) on the machine's cores; each has its own seed, so the figures do not
     // depend on how the work was split.
@@ -468,6 +468,39 @@ struct Context<'a> {
     measures: &'a HashMap<(Id, i32), Measure>,
     cohort_of: &'a HashMap<Id, i32>,
     settings: &'a AnalysisSettings,
+    /// The candidates of each (base, later year), gathered once: every supported school of a
+    /// cohort and year draws from the same ones.
+    pools: std::cell::RefCell<HashMap<(i32, i32), std::rc::Rc<Pool<'a>>>>,
+}
+
+/// The schools not (yet) supported at a year with their measures at the base and that year, and
+/// the spreads that scale distances among them.
+struct Pool<'a> {
+    entries: Vec<(&'a School, &'a Measure, &'a Measure)>,
+    sd_level: f64,
+    sd_size: f64,
+}
+
+impl<'a> Pool<'a> {
+    fn new(entries: Vec<(&'a School, &'a Measure, &'a Measure)>) -> Pool<'a> {
+        let spread = |f: &dyn Fn(&Measure) -> f64| {
+            let xs: Vec<f64> = entries.iter().map(|(_, m, _)| f(m)).collect();
+            let mean = xs.iter().sum::<f64>() / xs.len() as f64;
+            let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / xs.len() as f64).sqrt();
+            if sd > 1e-9 {
+                sd
+            } else {
+                1.0
+            }
+        };
+        let (sd_level, sd_size) = (spread(&|m| m.value), spread(&size));
+        Pool { entries, sd_level, sd_size }
+    }
+}
+
+/// A school's size on the scale comparison schools are matched by.
+fn size(m: &Measure) -> f64 {
+    f64::from(m.pupils.max(1)).ln()
 }
 
 /// One supported school's change from `base` to `t` against its comparison schools.
@@ -488,17 +521,29 @@ struct Effect {
     few: bool,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    fn pool(&self, base: i32, t: i32) -> std::rc::Rc<Pool<'a>> {
+        let mut pools = self.pools.borrow_mut();
+        let pool = pools.entry((base, t)).or_insert_with(|| {
+            std::rc::Rc::new(Pool::new(
+                self.schools
+                    .iter()
+                    // Not supported by year t: never, or in a later cohort.
+                    .filter(|c| self.cohort_of.get(&c.id).is_none_or(|&g| g > t))
+                    .filter_map(|c| {
+                        Some((c, self.measures.get(&(c.id, base))?, self.measures.get(&(c.id, t))?))
+                    })
+                    .collect(),
+            ))
+        });
+        std::rc::Rc::clone(pool)
+    }
+
     fn effect(&self, s: &School, base: i32, t: i32) -> Option<Effect> {
         let (b0, b1) = (self.measures.get(&(s.id, base))?, self.measures.get(&(s.id, t))?);
-        let pool: Vec<(&School, &Measure, &Measure)> = self
-            .schools
-            .iter()
-            // Not supported by year t: never, or in a later cohort.
-            .filter(|c| c.id != s.id && self.cohort_of.get(&c.id).is_none_or(|&g| g > t))
-            .filter_map(|c| Some((c, self.measures.get(&(c.id, base))?, self.measures.get(&(c.id, t))?)))
-            .collect();
-        if pool.is_empty() {
+        let pool = self.pool(base, t);
+        // A school supported by t is never in the pool; asked about another, it is left out.
+        if pool.entries.iter().all(|(c, _, _)| c.id == s.id) {
             return None;
         }
         let comparison = nearest(s, b0, &pool, self.settings.matches as usize);
@@ -537,23 +582,14 @@ impl Context<'_> {
 fn nearest<'a>(
     s: &School,
     base: &Measure,
-    pool: &[(&'a School, &'a Measure, &'a Measure)],
+    pool: &Pool<'a>,
     k: usize,
 ) -> Vec<(&'a School, &'a Measure, &'a Measure)> {
-    let spread = |f: &dyn Fn(&Measure) -> f64| {
-        let xs: Vec<f64> = pool.iter().map(|(_, m, _)| f(m)).collect();
-        let mean = xs.iter().sum::<f64>() / xs.len() as f64;
-        let sd = (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / xs.len() as f64).sqrt();
-        if sd > 1e-9 {
-            sd
-        } else {
-            1.0
-        }
-    };
-    let size = |m: &Measure| f64::from(m.pupils.max(1)).ln();
-    let (sd_level, sd_size) = (spread(&|m| m.value), spread(&size));
+    let (sd_level, sd_size) = (pool.sd_level, pool.sd_size);
     let mut ranked: Vec<(f64, &(&School, &Measure, &Measure))> = pool
+        .entries
         .iter()
+        .filter(|c| c.0.id != s.id)
         .map(|c| {
             let settlement = match (s.draft.settlement, c.0.draft.settlement) {
                 (Some(a), Some(b)) if a != b => 1.0,
@@ -563,8 +599,17 @@ fn nearest<'a>(
             (d + settlement, c)
         })
         .collect();
-    ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1 .0.id.cmp(&b.1 .0.id)));
-    ranked.into_iter().take(k.max(1)).map(|(_, c)| *c).collect()
+    type Ranked<'r, 'a> = (f64, &'r (&'a School, &'a Measure, &'a Measure));
+    let order = |a: &Ranked, b: &Ranked| a.0.total_cmp(&b.0).then(a.1 .0.id.cmp(&b.1 .0.id));
+    // The k nearest of hundreds: selected, then only they are sorted (the same schools in the
+    // same order as a full sort, ties going to the lower id).
+    let k = k.max(1);
+    if ranked.len() > k {
+        ranked.select_nth_unstable_by(k - 1, |a, b| order(a, b));
+        ranked.truncate(k);
+    }
+    ranked.sort_by(|a, b| order(a, b));
+    ranked.into_iter().map(|(_, c)| *c).collect()
 }
 
 /// The mean of school effects with a 95 % interval: the bootstrap over schools (each school
@@ -984,6 +1029,11 @@ pub fn support(
     as_of: chrono::NaiveDate,
 ) -> Vec<SchoolSupport> {
     let name = |id: Id| schools.iter().find(|s| s.id == id).map_or("?", |s| s.draft.short_name.as_str());
+    // Each school's cells, in the plans' order (a district's ten plans have thousands).
+    let mut cells: HashMap<Id, Vec<&(crate::CoverageCell, String)>> = HashMap::new();
+    for c in coverage {
+        cells.entry(c.0.school_id).or_default().push(c);
+    }
     schools
         .iter()
         .map(|s| {
@@ -1016,7 +1066,7 @@ pub fn support(
             // A factor is named once, as the latest plan that covers the school has it
             // (`coverage` comes in the plans' order, earliest first).
             let mut risks: Vec<(&str, &crate::CoverageCell)> = Vec::new();
-            for (cell, factor) in coverage.iter().filter(|(c, _)| c.school_id == s.id) {
+            for (cell, factor) in cells.get(&s.id).into_iter().flatten() {
                 match risks.iter_mut().find(|(f, _)| *f == factor.as_str()) {
                     Some(known) => known.1 = cell,
                     None => risks.push((factor, cell)),
