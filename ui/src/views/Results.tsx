@@ -167,9 +167,9 @@ export function ResultsView() {
 
 /** Shown at first — small multiples, schools on the estimates chart, rows of the grid: a
  * district of hundreds of schools opens quickly, the rest a click away. */
-const MULTIPLES = 24;
+const MULTIPLES = 12;
 const ESTIMATES = 40;
-const ROWS = 60;
+const ROWS = 30;
 
 function Analysis({ view }: { view: View }) {
   const a = view.analysis;
