@@ -34,6 +34,8 @@ fn print(
         long_kept: false,
         a3: false,
         analysis: None,
+        year: None,
+        category: None,
     };
     let doc = export(
         store,
@@ -211,6 +213,8 @@ fn the_report_prints_the_chosen_columns() {
         long_kept: false,
         a3: false,
         analysis: None,
+        year: None,
+        category: None,
     };
     let today = NaiveDate::from_ymd_opt(2023, 5, 15).unwrap();
     let doc = export(&store, &req, today, 0, Format::Pdf, &Default::default()).unwrap();
@@ -251,6 +255,8 @@ fn the_roadmap_prints_only_the_chosen_blocks_and_columns() {
         long_kept: true,
         a3: false,
         analysis: None,
+        year: None,
+        category: None,
     };
     let doc = export(
         &store,
@@ -319,6 +325,8 @@ fn the_timeline_gives_back_every_event_inside_the_margins() {
         long_kept: false,
         a3: true,
         analysis: None,
+        year: None,
+        category: None,
     };
     let doc = export(
         &store,
@@ -446,6 +454,8 @@ fn every_docx_opens_in_libreoffice_without_blank_pages() {
             long_kept: false,
             a3: false,
             analysis: None,
+            year: None,
+            category: None,
         };
         let day = NaiveDate::from_ymd_opt(2023, 5, 15).unwrap();
         let doc = export(&store, &req, day, 1_684_108_800, Format::Docx, &Default::default()).unwrap();

@@ -76,6 +76,8 @@ fn a_stopped_export_leaves_no_file() {
         long_kept: false,
         a3: false,
         analysis: None,
+        year: None,
+        category: None,
     };
     let today = chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
     let out = dir.path().join("Дорожная карта.pdf");

@@ -8,7 +8,9 @@ mod render;
 mod webview2;
 
 // The window-free part lives in its own crate so the console program does not link GTK/WebKit.
-pub use koordinator_cli::{applog, cli, contained, district, error, export, files, import, paths, results};
+pub use koordinator_cli::{
+    applog, cli, contained, district, error, export, files, import, package, paths, region, results,
+};
 
 use std::path::PathBuf;
 
@@ -140,7 +142,7 @@ pub fn message_box(text: &str) {
 /// Opens the window on the data file (`--db`, else `KOORDINATOR_DB`, else the program's own).
 /// A failure to start is logged and shown in a message box, not only printed; a panic is logged
 /// and explained in Russian instead of the program vanishing.
-pub fn run(db: Option<PathBuf>) -> Result<(), error::CommandError> {
+pub fn run(window: cli::Window) -> Result<(), error::CommandError> {
     if !has_display() {
         return Err(error::CommandError::new(
             error::ErrorCode::Io,
@@ -160,7 +162,7 @@ pub fn run(db: Option<PathBuf>) -> Result<(), error::CommandError> {
              изменения остались в файле данных. Подробности записаны в журнал программы: {log}"
         ));
     }));
-    let started = start(db);
+    let started = start(window);
     if let Err(e) = &started {
         applog::write("ОШИБКА", &e.message);
         message_box(&format!("Не удалось открыть «Координатор».\n\n{}", e.message));
@@ -168,17 +170,25 @@ pub fn run(db: Option<PathBuf>) -> Result<(), error::CommandError> {
     started
 }
 
-fn start(db: Option<PathBuf>) -> Result<(), error::CommandError> {
+fn start(window: cli::Window) -> Result<(), error::CommandError> {
     #[cfg(windows)]
     if !webview2::installed() {
         return Err(error::CommandError::new(error::ErrorCode::Io, webview2::MISSING.to_owned()));
     }
-    let path = paths::data_file(db.clone());
-    let mut store = paths::create_store(db)?;
-    // The day's first backup; a failure to make it must not keep the user out of their data.
-    if let Err(e) = store.daily_backup() {
-        applog::write("ПРЕДУПРЕЖДЕНИЕ", &format!("резервная копия не сделана: {e}"));
-    }
+    let path = paths::data_file(window.db.clone());
+    let store = if window.read_only {
+        Store::open_read_only(&path)?
+    } else {
+        let mut store = paths::create_store(window.db)?;
+        if window.region {
+            region::make_region(&mut store)?;
+        }
+        // The day's first backup; a failure to make it must not keep the user out of their data.
+        if let Err(e) = store.daily_backup() {
+            applog::write("ПРЕДУПРЕЖДЕНИЕ", &format!("резервная копия не сделана: {e}"));
+        }
+        store
+    };
     #[allow(unused_mut)]
     let mut context = tauri::generate_context!();
     // On Windows the plugin names its mutex and message window after the app's identifier: keyed

@@ -19,12 +19,15 @@ pub struct AppInfo {
     /// Why the data file cannot be written (a read-only file, folder or disk), when it cannot:
     /// the window shows it; every change is refused with the same words.
     pub read_only: Option<String>,
+    /// A region's file: the window shows its districts instead of a district's own views.
+    pub region: bool,
 }
 
 #[tauri::command]
 pub async fn app_info(state: State<'_, AppStore>) -> CommandResult<AppInfo> {
     let store = state.lock()?;
     let empty = store.is_empty()?;
+    let region = store::region::is_region(store.read())?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_owned(),
         data_file: state.path.display().to_string(),
@@ -32,11 +35,11 @@ pub async fn app_info(state: State<'_, AppStore>) -> CommandResult<AppInfo> {
         log_file: crate::applog::path().map(|p| p.display().to_string()).unwrap_or_default(),
         empty,
         first_start: empty
+            && !region
             && !store.is_read_only()
             && store::setting::profile(store.read())?.issuer.is_empty(),
-        read_only: store
-            .is_read_only()
-            .then(|| store::StoreError::ReadOnly { path: state.path.display().to_string() }.to_string()),
+        read_only: store.read_only_reason().map(|e| e.to_string()),
+        region,
     })
 }
 

@@ -78,6 +78,8 @@ export function DocumentsView() {
         long_kept: longKept,
         a3: document === "timeline" && a3,
         analysis: null,
+        year: null,
+        category: null,
       };
       setDone(await work.run((onStep) => api.exportDocument(request, path, onStep)));
     } catch (e) {

@@ -195,6 +195,8 @@ fn main() {
         long_kept: false,
         a3: false,
         analysis: Some(settings),
+        year: None,
+        category: None,
     };
     let today = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).expect("a date");
     let pdfs: Vec<Duration> = (0..RUNS)

@@ -78,6 +78,8 @@ fn main() {
         long_kept: false,
         a3: false,
         analysis: None,
+        year: None,
+        category: None,
     };
     let files: Vec<_> = ["docx", "xlsx"]
         .iter()

@@ -51,9 +51,10 @@ impl From<StoreError> for CommandError {
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Invalid { .. } => ErrorCode::Invalid,
             StoreError::Conflict(_) => ErrorCode::Conflict,
-            StoreError::Open { .. } | StoreError::Missing { .. } | StoreError::ReadOnly { .. } => {
-                ErrorCode::Io
-            }
+            StoreError::Open { .. }
+            | StoreError::Missing { .. }
+            | StoreError::ReadOnly { .. }
+            | StoreError::Viewing { .. } => ErrorCode::Io,
             StoreError::Foreign { .. } | StoreError::Newer { .. } | StoreError::BadBackup { .. } => {
                 ErrorCode::Storage
             }

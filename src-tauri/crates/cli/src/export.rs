@@ -29,6 +29,15 @@ pub enum DocumentKind {
     Overview,
     /// «Аналитическая справка о результатах и эффективности мер поддержки…» (needs no plan).
     Effectiveness,
+    /// «Сводная информация о ходе реализации муниципальных дорожных карт» of a region file.
+    RegionSummary,
+}
+
+impl DocumentKind {
+    /// Printed from the whole file rather than from one plan.
+    pub fn needs_plan(self) -> bool {
+        !matches!(self, DocumentKind::Effectiveness | DocumentKind::RegionSummary)
+    }
 }
 
 /// What the user chose in the Документы view (or on the command line).
@@ -54,6 +63,11 @@ pub struct ExportRequest {
     /// What the справка analyses; the usual measure when absent.
     #[serde(default)]
     pub analysis: Option<domain::AnalysisSettings>,
+    /// The region's summary: the school year (the newest when absent) and one category.
+    #[serde(default)]
+    pub year: Option<i32>,
+    #[serde(default)]
+    pub category: Option<domain::Category>,
 }
 
 /// The blocks a roadmap may print above its table.
@@ -102,7 +116,12 @@ pub fn export_to_file(
             "Шкала времени печатается только в PDF: выберите файл .pdf",
         ));
     }
-    let (bytes, pages, warnings) = if ext == "xlsx" && req.document == DocumentKind::Effectiveness {
+    let (bytes, pages, warnings) = if ext == "xlsx" && req.document == DocumentKind::RegionSummary {
+        let t = crate::region::table(store, req.year, req.category)?;
+        let bytes = exchange::xlsx::region(&t, &crate::region::districts(store)?)
+            .map_err(|e| CommandError::new(ErrorCode::Io, e))?;
+        (bytes, 0, Vec::new())
+    } else if ext == "xlsx" && req.document == DocumentKind::Effectiveness {
         let a = effectiveness_analysis(store, req)?;
         let bytes = exchange::xlsx::effectiveness(&a).map_err(|e| CommandError::new(ErrorCode::Io, e))?;
         (bytes, 0, Vec::new())
@@ -143,6 +162,9 @@ pub fn export(
 ) -> CommandResult<Rendered> {
     let orientation = if req.landscape { Orientation::Landscape } else { Orientation::Portrait };
     let margins = if req.long_kept { Margins::LONG_KEPT } else { Margins::STANDARD };
+    if req.document == DocumentKind::RegionSummary {
+        return region_summary(store, req, margins, format, created_unix, work);
+    }
     if req.document == DocumentKind::Effectiveness {
         let a = effectiveness_analysis(store, req)?;
         let meta =
@@ -191,7 +213,9 @@ pub fn export(
         DocumentKind::Report => format!("Отчёт о выполнении: {}", plan.title),
         DocumentKind::Timeline => format!("Шкала времени: {}", plan.title),
         DocumentKind::Overview => format!("Ход реализации: {}", plan.title),
-        DocumentKind::Effectiveness => unreachable!("printed above without a plan"),
+        DocumentKind::Effectiveness | DocumentKind::RegionSummary => {
+            unreachable!("printed above without a plan")
+        }
     };
     let as_of = req.as_of.unwrap_or(today);
     let meta = Meta { title, format, created_unix, work: work.clone() };
@@ -261,9 +285,36 @@ pub fn export(
             let o = overview(store, &data.roadmap, &data, as_of)?;
             documents::overview_document(&o, &plan.title, margins, &meta)
         }
-        DocumentKind::Effectiveness => unreachable!("printed above without a plan"),
+        DocumentKind::Effectiveness | DocumentKind::RegionSummary => {
+            unreachable!("printed above without a plan")
+        }
     };
     pdf.map_err(invalid)
+}
+
+/// The region's summary of its districts (a region file only).
+fn region_summary(
+    store: &Store,
+    req: &ExportRequest,
+    margins: Margins,
+    format: Format,
+    created_unix: i64,
+    work: &domain::Work,
+) -> CommandResult<Rendered> {
+    let districts = crate::region::districts(store)?;
+    if districts.is_empty() {
+        return Err(CommandError::new(
+            ErrorCode::NotFound,
+            "Сводную информацию печатает файл региона, а в этом файле нет ни одного района: примите пакеты \
+             районов (koordinator region import ФАЙЛ|ПАПКА).",
+        ));
+    }
+    let table = crate::region::table(store, req.year, req.category)?;
+    let profile = store::setting::profile(store.read())?;
+    let meta =
+        Meta { title: documents::region_summary_title(&table), format, created_unix, work: work.clone() };
+    let input = documents::RegionInput { table: &table, districts: &districts, issuer: &profile.issuer };
+    documents::region_summary(&input, margins, &meta).map_err(invalid)
 }
 
 /// The analysis the справка prints: the request's settings, else the usual measure.

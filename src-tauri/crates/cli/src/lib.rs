@@ -12,5 +12,7 @@ pub mod export;
 pub mod files;
 pub mod generate;
 pub mod import;
+pub mod package;
 pub mod paths;
+pub mod region;
 pub mod results;

@@ -15,6 +15,7 @@ pub mod overview;
 mod pairings;
 mod plan;
 mod profile;
+pub mod region;
 pub mod results;
 mod rule;
 mod school;

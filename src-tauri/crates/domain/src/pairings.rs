@@ -145,11 +145,7 @@ pub fn pairing_choices(pairings: &[Pairing], schools: &[School], year: &SchoolYe
 
 /// «школа», «школы», «школ» after a number.
 fn schools_word(n: usize) -> &'static str {
-    match (n % 10, n % 100) {
-        (1, 11) | (2..=4, 12..=14) | (0 | 5..=9, _) => "школ",
-        (1, _) => "школа",
-        _ => "школы",
-    }
+    crate::text::plural(n, "школа", "школы", "школ")
 }
 
 #[cfg(test)]

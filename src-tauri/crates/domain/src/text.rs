@@ -32,6 +32,21 @@ pub fn lower_first(text: &str) -> String {
     }
 }
 
+/// The word for `n` things Russian needs: «школа» (1, 21), «школы» (2–4, 22) or «школ» (5–20, 11–14).
+pub fn plural<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    match (n % 10, n % 100) {
+        (_, 11..=14) => many,
+        (1, _) => one,
+        (2..=4, _) => few,
+        _ => many,
+    }
+}
+
+/// «24 мероприятия»: a number with its word.
+pub fn count(n: usize, one: &str, few: &str, many: &str) -> String {
+    format!("{n} {}", plural(n, one, few, many))
+}
+
 /// «9 403 142»: thousands apart (a no-break space), as Russian prints them.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -48,6 +63,26 @@ pub fn thousands(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn russian_plurals() {
+        let w = |n| count(n, "школа", "школы", "школ");
+        assert_eq!(
+            [w(1), w(2), w(5), w(11), w(12), w(21), w(22), w(25), w(111), w(0)],
+            [
+                "1 школа",
+                "2 школы",
+                "5 школ",
+                "11 школ",
+                "12 школ",
+                "21 школа",
+                "22 школы",
+                "25 школ",
+                "111 школ",
+                "0 школ"
+            ]
+        );
+    }
 
     #[test]
     fn a_name_is_lowered_inside_a_sentence_but_not_an_abbreviation() {

@@ -142,3 +142,110 @@ pub fn effectiveness(a: &domain::Analysis) -> Result<Vec<u8>, String> {
     sheet.set_column_width(0, 28).map_err(err)?;
     book.save_to_buffer().map_err(err)
 }
+
+/// The region's table of districts in the shape regions collect it: a row per district, a
+/// column per indicator, the region's total last; each district's effect estimate beside it.
+pub fn region(
+    t: &domain::region::RegionTable,
+    districts: &[domain::region::DistrictRow],
+) -> Result<Vec<u8>, String> {
+    region_book(t, districts).map_err(|e| format!("Не удалось записать книгу Excel: {e}"))
+}
+
+fn region_book(
+    t: &domain::region::RegionTable,
+    districts: &[domain::region::DistrictRow],
+) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    book.set_properties(
+        &DocProperties::new().set_title("Сводная информация по районам").set_author("Координатор"),
+    );
+    let sheet = book.add_worksheet();
+    sheet.set_name("Районы")?;
+    let head =
+        Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top).set_border(FormatBorder::Thin);
+    let cell = Format::new().set_text_wrap().set_align(FormatAlign::Top).set_border(FormatBorder::Thin);
+    let date = cell.clone().set_num_format("dd.mm.yyyy");
+    let bold = cell.clone().set_bold();
+    sheet.write_string(
+        0,
+        0,
+        format!("Сводная информация по районам, {}", domain::SchoolYear::new(t.year).label),
+    )?;
+    let mut titles: Vec<String> = vec!["Район".into(), "ОКТМО".into()];
+    titles.extend(domain::SUPPORTED.iter().map(|c| c.label().to_owned()));
+    titles.extend(
+        [
+            "Без школы-наставника",
+            "Дорожных карт",
+            "Мероприятий",
+            "Выполнено",
+            "Выполнено, %",
+            "Просрочено",
+            "Пакет от",
+            "Сведения устарели",
+            "Показатель оценки",
+            "Изменение относительно сопоставимых школ",
+            "95 % интервал: от",
+            "до",
+            "Курируемых школ",
+            "Сопоставимых школ",
+            "Участников",
+            "Мало участников",
+        ]
+        .map(String::from),
+    );
+    for (c, h) in titles.iter().enumerate() {
+        sheet.write_string_with_format(2, c as u16, h, &head)?;
+        sheet.set_column_width(c as u16, if c == 0 { 28.0 } else { 12.0 })?;
+    }
+    let rows = t.rows.iter().chain(std::iter::once(&t.total));
+    for (i, r) in rows.enumerate() {
+        let row = 3 + i as u32;
+        let is_total = r.code.is_empty();
+        sheet.write_string_with_format(row, 0, &r.name, if is_total { &bold } else { &cell })?;
+        sheet.write_string_with_format(row, 1, &r.code, &cell)?;
+        let mut c = 2u16;
+        for n in &r.by_category {
+            sheet.write_number_with_format(row, c, f64::from(n.schools), &cell)?;
+            c += 1;
+        }
+        for n in [r.without_mentor, r.plans, r.events, r.done] {
+            sheet.write_number_with_format(row, c, f64::from(n), &cell)?;
+            c += 1;
+        }
+        match r.percent_done {
+            Some(p) => sheet.write_number_with_format(row, c, f64::from(p), &cell)?,
+            None => sheet.write_blank(row, c, &cell)?,
+        };
+        sheet.write_number_with_format(row, c + 1, f64::from(r.overdue), &cell)?;
+        match r.made_at {
+            Some(at) => {
+                let d = at.date();
+                let d = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                sheet.write_datetime_with_format(row, c + 2, &d, &date)?
+            }
+            None => sheet.write_blank(row, c + 2, &cell)?,
+        };
+        sheet.write_string_with_format(row, c + 3, if r.stale { "да" } else { "" }, &cell)?;
+        let c = c + 4;
+        let effect =
+            districts.iter().find(|d| d.code == r.code && !is_total).and_then(|d| d.summary.effect.as_ref());
+        if let Some(e) = effect {
+            let round = |x: f64| (x * 10.0).round() / 10.0;
+            sheet.write_string_with_format(row, c, &e.metric, &cell)?;
+            sheet.write_number_with_format(row, c + 1, round(e.value), &cell)?;
+            if let (Some(l), Some(h)) = (e.low, e.high) {
+                sheet.write_number_with_format(row, c + 2, round(l), &cell)?;
+                sheet.write_number_with_format(row, c + 3, round(h), &cell)?;
+            }
+            for (k, n) in [e.schools, e.comparison_schools, e.pupils].into_iter().enumerate() {
+                sheet.write_number_with_format(row, c + 4 + k as u16, f64::from(n), &cell)?;
+            }
+            sheet.write_string_with_format(row, c + 7, if e.few { "да" } else { "" }, &cell)?;
+        }
+    }
+    sheet.autofilter(2, 0, 2 + t.rows.len() as u32, titles.len() as u16 - 1)?;
+    sheet.set_freeze_panes(3, 1)?;
+    book.save_to_buffer()
+}

@@ -227,11 +227,9 @@ fn verified_copy(from: &Path, dir: &Path) -> StoreResult<tempfile::NamedTempFile
     if broken > 0 {
         return Err(refuse("копия повреждена: в ней есть ссылки на несуществующие записи"));
     }
-    let held: i64 = conn
-        .query_row("SELECT (SELECT count(*) FROM school) + (SELECT count(*) FROM plan)", [], |r| r.get(0))
-        .map_err(damaged)?;
+    let held: i64 = conn.query_row(crate::HELD, [], |r| r.get(0)).map_err(damaged)?;
     if held == 0 {
-        return Err(refuse("в копии нет ни одной школы и ни одной дорожной карты — восстанавливать нечего"));
+        return Err(refuse("в копии нет ни одной школы, дорожной карты или района — восстанавливать нечего"));
     }
     conn.pragma_update(None, "application_id", crate::APPLICATION_ID)?;
     Ok(copy)

@@ -25,6 +25,9 @@ pub enum StoreError {
     /// The data file is where it cannot be written: it was opened for reading only.
     #[error("Файл данных «{path}» открыт только для чтения: нет прав на запись в него или в его папку (или диск только для чтения). Изменения не сохраняются; скопируйте файл в свою папку, чтобы работать с ним.")]
     ReadOnly { path: String },
+    /// Opened to be viewed only (a district as its package brought it to the region).
+    #[error("Файл данных «{path}» открыт только для просмотра: изменения в нём не сохраняются.")]
+    Viewing { path: String },
     /// A backup that must not replace the data file, and why.
     #[error("Копию «{path}» нельзя восстановить: {reason}. Данные не изменены.")]
     BadBackup { path: String, reason: String },

@@ -19,6 +19,7 @@ pub mod holiday;
 pub mod order;
 pub mod pairing;
 pub mod plan;
+pub mod region;
 pub mod results;
 pub mod risk;
 pub mod school;
@@ -46,12 +47,19 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0007_overview_annex.sql")),
     M::up(include_str!("../migrations/0008_results.sql")),
     M::up(include_str!("../migrations/0009_effectiveness_annex.sql")),
+    M::up(include_str!("../migrations/0010_region.sql")),
 ];
+/// The schema version this program makes and reads (its newest migration).
+pub const SCHEMA_VERSION: u32 = MIGRATION_LIST.len() as u32;
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
 
 /// Written into the file's header (`PRAGMA application_id`): «KOOR». A file with another id is
 /// not ours and is never migrated.
 pub const APPLICATION_ID: i32 = 0x4B4F_4F52;
+
+/// How many things a data file holds: schools, plans and (in a region file) districts.
+const HELD: &str =
+    "SELECT (SELECT count(*) FROM school) + (SELECT count(*) FROM plan) + (SELECT count(*) FROM region_district)";
 
 pub struct Store {
     conn: Connection,
@@ -59,8 +67,10 @@ pub struct Store {
     /// The changes this connection made: an undo of any other was made elsewhere (another
     /// window, the command line) and says so.
     own: std::collections::HashSet<history::Mark>,
-    /// Opened where it cannot be written: reads only.
+    /// Opened where it cannot be written, or to be only read: reads only.
     read_only: bool,
+    /// Opened read-only by choice ([`Store::open_read_only`]): viewed, not edited.
+    viewing: bool,
 }
 
 /// An undo or redo as made: what it took back or made again, and whether that change was made
@@ -109,7 +119,7 @@ impl Store {
         }
         check_ours(path)?;
         if path.exists() && !writable(path) {
-            return Store::open_read_only(path);
+            return Store::open_immutable(path);
         }
         let conn = Connection::open(path)
             .map_err(|e| StoreError::Open { path: shown(), reason: error::sqlite_message(&e) })?;
@@ -120,10 +130,20 @@ impl Store {
         Ok(store)
     }
 
-    /// A data file that cannot be written (a read-only file, folder or disk): opened as it is,
-    /// immutable — no -wal or -shm is made beside it, nothing is migrated; every change is
-    /// refused with [`StoreError::ReadOnly`].
-    fn open_read_only(path: &Path) -> StoreResult<Store> {
+    /// A data file that cannot be written (a read-only file, folder or disk), or one to be only
+    /// read (a district opened from a region file): opened as it is, immutable — no -wal or -shm
+    /// is made beside it, nothing is migrated; every change is refused with [`StoreError::ReadOnly`].
+    pub fn open_read_only(path: &Path) -> StoreResult<Store> {
+        if !path.exists() {
+            return Err(StoreError::Missing { path: path.display().to_string() });
+        }
+        check_ours(path)?;
+        let mut store = Store::open_immutable(path)?;
+        store.viewing = true;
+        Ok(store)
+    }
+
+    fn open_immutable(path: &Path) -> StoreResult<Store> {
         let shown = || path.display().to_string();
         let conn = open_reading(path, true)
             .map_err(|e| StoreError::Open { path: shown(), reason: error::sqlite_message(&e) })?;
@@ -132,12 +152,28 @@ impl Store {
             return Err(StoreError::ReadOnly { path: shown() });
         }
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        Ok(Store { conn, path: Some(path.to_path_buf()), own: Default::default(), read_only: true })
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            own: Default::default(),
+            read_only: true,
+            viewing: false,
+        })
     }
 
     /// True when the data file was opened read-only (see [`Store::open`]).
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// Why nothing can be changed, when it cannot: the error every change meets.
+    pub fn read_only_reason(&self) -> Option<StoreError> {
+        let path = self.path.as_deref().unwrap_or(Path::new("")).display().to_string();
+        match (self.read_only, self.viewing) {
+            (false, _) => None,
+            (true, true) => Some(StoreError::Viewing { path }),
+            (true, false) => Some(StoreError::ReadOnly { path }),
+        }
     }
 
     /// A fresh database in memory, for tests.
@@ -156,7 +192,7 @@ impl Store {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         conn.pragma_update(None, "query_only", true)?;
-        Ok(Store { conn, path: None, own: Default::default(), read_only: false })
+        Ok(Store { conn, path: None, own: Default::default(), read_only: false, viewing: false })
     }
 
     /// The data file, None in memory.
@@ -273,15 +309,23 @@ impl Store {
 
     /// Runs `f` with writes allowed on the connection.
     fn writable<T>(&mut self, f: impl FnOnce(&mut Connection) -> StoreResult<T>) -> StoreResult<T> {
-        if self.read_only {
-            return Err(StoreError::ReadOnly {
-                path: self.path.as_deref().unwrap_or(Path::new("")).display().to_string(),
-            });
+        if let Some(e) = self.read_only_reason() {
+            return Err(e);
         }
         self.conn.pragma_update(None, "query_only", false)?;
         let result = f(&mut self.conn);
         self.conn.pragma_update(None, "query_only", true)?;
         result
+    }
+
+    /// A consistent copy of the whole file into the new file `to`, as of one moment.
+    pub fn copy_into(&self, to: &Path) -> StoreResult<()> {
+        // VACUUM INTO writes only the new file, but `query_only` refuses it all the same.
+        self.conn.pragma_update(None, "query_only", false)?;
+        let copied = self.conn.execute("VACUUM INTO ?1", [to.to_string_lossy()]);
+        self.conn.pragma_update(None, "query_only", true)?;
+        copied?;
+        Ok(())
     }
 
     /// How deep undo and redo go now.
@@ -311,13 +355,9 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
-    /// True when the data file holds no school and no plan yet (a first start).
+    /// True when the data file holds no school, no plan and no district's package yet (a first start).
     pub fn is_empty(&self) -> StoreResult<bool> {
-        let n: i64 = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM school) + (SELECT count(*) FROM plan)",
-            [],
-            |r| r.get(0),
-        )?;
+        let n: i64 = self.conn.query_row(HELD, [], |r| r.get(0))?;
         Ok(n == 0)
     }
 }
@@ -452,13 +492,7 @@ pub fn short(text: &str) -> String {
 
 /// «24 мероприятия»: a number with the noun in the form Russian needs (one, few, many).
 pub fn count(n: usize, one: &str, few: &str, many: &str) -> String {
-    let word = match (n % 10, n % 100) {
-        (_, 11..=14) => many,
-        (1, _) => one,
-        (2..=4, _) => few,
-        _ => many,
-    };
-    format!("{n} {word}")
+    domain::text::count(n, one, few, many)
 }
 
 /// «24 мероприятия».

@@ -16,4 +16,8 @@ first_start: boolean,
  * Why the data file cannot be written (a read-only file, folder or disk), when it cannot:
  * the window shows it; every change is refused with the same words.
  */
-read_only: string | null, };
+read_only: string | null, 
+/**
+ * A region's file: the window shows its districts instead of a district's own views.
+ */
+region: boolean, };

@@ -3,4 +3,4 @@
 /**
  * Which document to print.
  */
-export type DocumentKind = "annex" | "order" | "webinars" | "schools" | "report" | "timeline" | "overview" | "effectiveness";
+export type DocumentKind = "annex" | "order" | "webinars" | "schools" | "report" | "timeline" | "overview" | "effectiveness" | "region_summary";

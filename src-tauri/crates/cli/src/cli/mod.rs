@@ -47,7 +47,7 @@ const SUB_HELP_POSITIONAL: &str = "\
     name = "koordinator",
     about = "Координатор: дорожные карты сопровождения школ. Без команды открывает окно.",
     help_template = HELP,
-    override_usage = "koordinator [--db ФАЙЛ] [КОМАНДА]",
+    override_usage = "koordinator [--db ФАЙЛ] [--region] [--read-only] [КОМАНДА]",
     disable_help_subcommand = true,
     disable_help_flag = true,
     disable_version_flag = true
@@ -59,6 +59,12 @@ pub struct Cli {
     /// Файл данных (иначе KOORDINATOR_DB или папка данных приложения)
     #[arg(long, global = true, value_name = "ФАЙЛ")]
     pub db: Option<PathBuf>,
+    /// Окно: файл данных региона (принимает пакеты районов); новый файл становится файлом региона
+    #[arg(long)]
+    pub region: bool,
+    /// Окно: только чтение (ничего не меняется и не сохраняется)
+    #[arg(long)]
+    pub read_only: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -95,13 +101,13 @@ pub enum Command {
     /// Напечатать документ в PDF: приложение, приказ, график вебинаров, список школ, отчёт
     #[command(
         help_template = SUB_HELP,
-        override_usage = "koordinator export [--plan ID] --document annex|order|webinars|schools|report|timeline|overview|effectiveness --out ФАЙЛ.pdf|.docx|.xlsx [--landscape] [--a3] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--metric ПОКАЗАТЕЛЬ | --indicator НАЗВАНИЕ] [--procedure ВПР] [--db ФАЙЛ]"
+        override_usage = "koordinator export [--plan ID] --document annex|order|webinars|schools|report|timeline|overview|effectiveness|region-summary --out ФАЙЛ.pdf|.docx|.xlsx [--landscape] [--a3] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--metric ПОКАЗАТЕЛЬ | --indicator НАЗВАНИЕ] [--procedure ВПР] [--year ГОД] [--category КАТЕГОРИЯ] [--db ФАЙЛ]"
     )]
     Export {
-        /// Номер дорожной карты (для всех документов, кроме справки effectiveness)
+        /// Номер дорожной карты (для всех документов, кроме effectiveness и region-summary)
         #[arg(long, value_name = "ID")]
         plan: Option<i64>,
-        /// Документ: annex (дорожная карта), order (приказ с приложениями), webinars (график вебинаров), schools (список школ), report (отчёт), timeline (шкала времени), overview (ход реализации), effectiveness (аналитическая справка о результатах и эффективности мер поддержки)
+        /// Документ: annex (дорожная карта), order (приказ с приложениями), webinars (график вебинаров), schools (список школ), report (отчёт), timeline (шкала времени), overview (ход реализации), effectiveness (аналитическая справка о результатах и эффективности мер поддержки), region-summary (сводная информация по районам из файла региона)
         #[arg(long, value_name = "ДОКУМЕНТ", hide_possible_values = true)]
         document: crate::export::DocumentKind,
         /// Куда сохранить: .pdf, .docx (для правки в Word) или .xlsx (таблица мероприятий)
@@ -128,6 +134,30 @@ pub enum Command {
         /// Что анализирует справка effectiveness
         #[command(flatten)]
         choice: AnalysisChoice,
+        /// Сводная информация region-summary: учебный год, год его начала (по умолчанию — последний)
+        #[arg(long, value_name = "ГОД")]
+        year: Option<i32>,
+        /// Сводная информация region-summary: только школы этой категории
+        #[arg(long, value_name = "КАТЕГОРИЯ", value_parser = category)]
+        category: Option<domain::Category>,
+    },
+    /// Пакет района для региона: весь район одним файлом (сведения о районе, школы, наставничество, дорожные карты, результаты)
+    #[command(help_template = SUB_HELP, override_usage = "koordinator package [--out ФАЙЛ.koord] [--db ФАЙЛ]")]
+    Package {
+        /// Куда сохранить (по умолчанию «Район_<название>_<дата>.koord» в текущей папке)
+        #[arg(long, value_name = "ФАЙЛ")]
+        out: Option<PathBuf>,
+    },
+    /// Файл региона: принять пакеты районов, таблица районов, район как он прислан
+    #[command(
+        help_template = SUB_HELP,
+        override_usage = "koordinator region import ФАЙЛ|ПАПКА… [--json] --db ФАЙЛ_РЕГИОНА\n       koordinator region districts [--year ГОД] [--category КАТЕГОРИЯ] [--json] --db ФАЙЛ_РЕГИОНА\n       koordinator region open КОД --out ФАЙЛ.sqlite3 --db ФАЙЛ_РЕГИОНА",
+        subcommand_help_heading = "Команды",
+        subcommand_value_name = "КОМАНДА"
+    )]
+    Region {
+        #[command(subcommand)]
+        action: RegionAction,
     },
     /// Календарь в формате ICS: вебинары и мероприятия дорожной карты (или один цикл вебинаров)
     #[command(
@@ -310,6 +340,50 @@ pub enum Command {
         #[arg(value_name = "ТЕКСТ")]
         text: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RegionAction {
+    /// Принять пакеты районов: файлы .koord или папки с ними (файл региона создаётся, если его нет)
+    #[command(help_template = SUB_HELP_POSITIONAL, override_usage = "koordinator region import ФАЙЛ|ПАПКА… [--json] --db ФАЙЛ_РЕГИОНА")]
+    Import {
+        /// Пакеты районов (.koord) или папки с ними
+        #[arg(value_name = "ФАЙЛ|ПАПКА", required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Таблица районов: курируемые школы по категориям, без наставника, мероприятия, дата пакета
+    #[command(help_template = SUB_HELP, override_usage = "koordinator region districts [--year ГОД] [--category КАТЕГОРИЯ] [--json] --db ФАЙЛ_РЕГИОНА")]
+    Districts {
+        /// Учебный год, год его начала (по умолчанию — последний, о котором есть сведения)
+        #[arg(long, value_name = "ГОД")]
+        year: Option<i32>,
+        /// Только школы категории: ШНОР, ШНСУ, «зона риска», «500+» (или low_results, adverse_conditions, risk_zone, project_500)
+        #[arg(long, value_name = "КАТЕГОРИЯ", value_parser = category)]
+        category: Option<domain::Category>,
+        #[command(flatten)]
+        format: Format,
+    },
+    /// Сохранить файл данных района, каким он пришёл в последнем пакете (открыть: koordinator --read-only --db ФАЙЛ)
+    #[command(help_template = SUB_HELP_POSITIONAL, override_usage = "koordinator region open КОД --out ФАЙЛ.sqlite3 --db ФАЙЛ_РЕГИОНА")]
+    Open {
+        /// Код района (ОКТМО)
+        #[arg(value_name = "КОД")]
+        code: String,
+        /// Куда сохранить файл данных района
+        #[arg(long, value_name = "ФАЙЛ")]
+        out: PathBuf,
+    },
+}
+
+/// «ШНОР», «шнсу», «500+», «low_results»: a supported category.
+fn category(text: &str) -> Result<domain::Category, String> {
+    let t = text.trim().trim_matches(['«', '»', '"']).to_lowercase();
+    domain::SUPPORTED
+        .into_iter()
+        .find(|c| c.code() == t || c.label().trim_matches(['«', '»']).to_lowercase() == t)
+        .ok_or_else(|| "категория: ШНОР, ШНСУ, «зона риска» или «500+»".to_owned())
 }
 
 #[derive(Debug, Subcommand)]
@@ -528,11 +602,21 @@ pub struct Format {
     pub json: bool,
 }
 
+/// How the window is to open its data file.
+#[derive(Debug, Clone, Default)]
+pub struct Window {
+    pub db: Option<PathBuf>,
+    /// `--region`: a new file becomes the region's.
+    pub region: bool,
+    /// `--read-only`: nothing is written (a district opened from a region file).
+    pub read_only: bool,
+}
+
 /// A whole command-line run: parse, then a subcommand, or `window` when there is none; Russian
 /// errors on stderr, exit 1 (2 for bad arguments).
 pub fn main(
     args: impl IntoIterator<Item = String>,
-    window: impl FnOnce(Option<PathBuf>) -> CommandResult<()>,
+    window: impl FnOnce(Window) -> CommandResult<()>,
 ) -> std::process::ExitCode {
     let cli = match parse(args) {
         Ok(cli) => cli,
@@ -546,7 +630,7 @@ pub fn main(
         }
     };
     let result = match cli.command {
-        None => window(cli.db),
+        None => window(Window { db: cli.db, region: cli.region, read_only: cli.read_only }),
         Some(command) => run(cli.db, command, &mut std::io::stdout().lock()),
     };
     match result {
@@ -664,11 +748,13 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             long_kept,
             a3,
             choice,
+            year,
+            category,
         } => {
             let store = open()?;
             let plan = match (plan, document) {
                 (Some(p), _) => p,
-                (None, crate::export::DocumentKind::Effectiveness) => 0,
+                (None, d) if !d.needs_plan() => 0,
                 (None, _) => {
                     return Err(CommandError::new(
                         ErrorCode::Invalid,
@@ -689,6 +775,8 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                     crate::export::DocumentKind::Effectiveness => Some(choice.settings(&store)?),
                     _ => None,
                 },
+                year,
+                category,
             };
             let now = chrono::Local::now();
             let saved = crate::export::export_to_file(
@@ -880,6 +968,62 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
             crate::files::write_export(&store, &path, text.as_bytes())?;
             writeln!(out, "Сохранено: {}", path.display()).map_err(io)?;
+        }
+        Command::Package { out: path } => {
+            let store = open()?;
+            let now = chrono::Local::now().naive_local();
+            let path = match path {
+                Some(p) => p,
+                None => PathBuf::from(crate::package::default_name(&store, now)?),
+            };
+            let m = crate::package::make(&store, &path, now)?;
+            let size = std::fs::metadata(&path).map(|m| m.len().div_ceil(1024)).unwrap_or(0);
+            writeln!(
+                out,
+                "Пакет района «{}» (ОКТМО {}) сохранён: {} ({size} КБ). Отправьте его в регион.",
+                m.district_name,
+                m.district_code,
+                path.display()
+            )
+            .map_err(io)?;
+        }
+        Command::Region { action: RegionAction::Import { paths: files, format } } => {
+            let mut store = create()?;
+            let outcomes = crate::region::accept(&mut store, &files, &domain::Work::default())?;
+            if format.json {
+                writeln!(out, "{}", json::line(&outcomes)).map_err(io)?;
+            } else {
+                for o in &outcomes {
+                    writeln!(out, "{}", o.line()).map_err(io)?;
+                }
+            }
+            let refused =
+                outcomes.iter().filter(|o| matches!(o, crate::region::Outcome::Refused { .. })).count();
+            if refused > 0 {
+                return Err(CommandError::new(
+                    ErrorCode::Invalid,
+                    format!("не принято пакетов: {refused} из {}", outcomes.len()),
+                ));
+            }
+        }
+        Command::Region { action: RegionAction::Districts { year, category, format } } => {
+            let store = open()?;
+            let t = crate::region::table(&store, year, category)?;
+            let text = if format.json { json::line(&t) } else { output::region_table(&t) };
+            writeln!(out, "{text}").map_err(io)?;
+        }
+        Command::Region { action: RegionAction::Open { code, out: path } } => {
+            let store = open()?;
+            let m = crate::region::extract(&store, &code, &path)?;
+            writeln!(
+                out,
+                "Файл данных района «{}» по пакету от {} сохранён: {}. Открыть только для чтения: koordinator --read-only --db \"{}\"",
+                m.district_name,
+                crate::region::ru_at(&m.made_at),
+                path.display(),
+                path.display()
+            )
+            .map_err(io)?;
         }
         Command::CopyPlan { plan, years, format } => {
             let written = crate::import::copy_plan(&mut open()?, plan, years)?;

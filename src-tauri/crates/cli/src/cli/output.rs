@@ -336,3 +336,37 @@ pub fn analysis(a: &domain::Analysis) -> String {
     }
     out.join("\n")
 }
+
+/// The region's table: a line per district, tab-separated, the region's total last.
+pub fn region_table(t: &domain::region::RegionTable) -> String {
+    if t.rows.is_empty() {
+        return "В файле региона пока нет районов: koordinator region import ФАЙЛ|ПАПКА".to_owned();
+    }
+    let category = t.category.map(|c| format!(", {}", c.label())).unwrap_or_default();
+    let mut out = vec![format!("{}{category}", domain::SchoolYear::new(t.year).label)];
+    let categories: Vec<&str> = domain::SUPPORTED.iter().map(|c| c.label()).collect();
+    out.push(format!(
+        "Район\tОКТМО\t{}\tбез наставника\tдорожных карт\tмероприятий\tвыполнено, %\tпросрочено\tпакет от",
+        categories.join("\t")
+    ));
+    for r in t.rows.iter().chain(std::iter::once(&t.total)) {
+        let counts: Vec<String> = r.by_category.iter().map(|n| n.schools.to_string()).collect();
+        let made = match r.made_at {
+            Some(at) if r.stale => format!("{} (устарел)", domain::ru_date(at.date())),
+            Some(at) => domain::ru_date(at.date()),
+            None => String::new(),
+        };
+        out.push(format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{made}",
+            r.name,
+            r.code,
+            counts.join("\t"),
+            r.without_mentor,
+            r.plans,
+            r.events,
+            r.percent_done.map_or("—".into(), |p| p.to_string()),
+            r.overdue
+        ));
+    }
+    out.join("\n")
+}
