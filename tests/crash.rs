@@ -158,3 +158,110 @@ fn a_killed_restore_leaves_one_whole_state() {
     assert!(killed >= 6, "the test must kill restores mid-way: only {killed} of 60 were killed");
     eprintln!("60 restores, {killed} killed");
 }
+
+/// The region's state of one district: the package's date in its row, and whether the package
+/// kept beside it is the one the row describes (its checksum in the manifest matches).
+fn region_state(db: &Path) -> Option<String> {
+    let conn = Connection::open(db).unwrap();
+    let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+    assert_eq!(ok, "ok");
+    let row: Option<(String, String, Vec<u8>)> = conn
+        .query_row(
+            "SELECT d.made_at, d.sha256, p.bytes FROM region_district d JOIN region_package p USING (code)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .ok();
+    let rows: i64 = conn.query_row("SELECT count(*) FROM region_district", [], |r| r.get(0)).unwrap();
+    let packages: i64 = conn.query_row("SELECT count(*) FROM region_package", [], |r| r.get(0)).unwrap();
+    assert_eq!(rows, packages, "a district without its package, or a package without its district");
+    row.map(|(made, sha, bytes)| {
+        let kept = koordinator_cli::package::open(&bytes).unwrap();
+        assert_eq!(kept.manifest.sha256, sha, "the row and the package kept are of different packages");
+        made
+    })
+}
+
+/// A package import killed (`kill -9`) at random moments, forty times, into a region file that
+/// holds the district's previous package: the region file passes the integrity check and holds
+/// the previous package or the new one whole — its row and its package file always of one
+/// package (issue 27).
+#[test]
+fn a_killed_package_import_leaves_the_region_as_it_was_or_with_the_new_package() {
+    let dir = tempfile::tempdir().unwrap();
+    let district = dir.path().join("район.sqlite3");
+    let run = |db: &Path, args: &[&str]| Command::new(BIN).arg("--db").arg(db).args(args).output().unwrap();
+    // A district of some size, so that an import takes long enough to be killed inside.
+    let g = run(&district, &["generate", "--years", "3", "--schools", "30", "--events", "300"]);
+    assert!(g.status.success(), "{}", String::from_utf8_lossy(&g.stderr));
+    let mut store = store::Store::open(&district).unwrap();
+    let profile = domain::DistrictProfile {
+        issuer: "Управление образования".into(),
+        district: "Район для замеров".into(),
+        oktmo: "60636000".into(),
+        ..Default::default()
+    };
+    store.change("Сведения о районе", |tx| store::setting::set_profile(tx, &profile)).unwrap();
+    let at = |t: &str| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap();
+    let (old, new) = (dir.path().join("old.koord"), dir.path().join("new.koord"));
+    koordinator_cli::package::make(&store, &old, at("2026-11-01 10:00")).unwrap();
+    store
+        .change("Ещё одно", |tx| store::event::set_status(tx, 1, domain::EventStatus::Done, "", ""))
+        .unwrap();
+    koordinator_cli::package::make(&store, &new, at("2026-12-01 10:00")).unwrap();
+    drop(store);
+    let base = dir.path().join("регион-база.sqlite3");
+    assert!(run(&base, &["region", "import", old.to_str().unwrap()]).status.success());
+    let region = dir.path().join("регион.sqlite3");
+    let fresh = || {
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", region.display()));
+        }
+        std::fs::copy(&base, &region).unwrap();
+    };
+    fresh();
+    let started = Instant::now();
+    assert!(run(&region, &["region", "import", new.to_str().unwrap()]).status.success());
+    // A little past one run's time: most are killed on the way, a few finish.
+    let window = (started.elapsed().as_micros() as u64 * 5 / 4).max(2_000);
+    assert_eq!(region_state(&region).as_deref(), Some("2026-12-01T10:00:00"));
+    let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64;
+    eprintln!("seed {seed}");
+    let mut rng = Lcg(seed);
+    let (mut killed, mut new_after_kill) = (0, 0);
+    for round in 0..40 {
+        fresh();
+        let mut child = Command::new(BIN)
+            .arg("--db")
+            .arg(&region)
+            .args(["region", "import"])
+            .arg(&new)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_micros(rng.next(window));
+        let mut finished = false;
+        while Instant::now() < deadline {
+            if child.try_wait().unwrap().is_some() {
+                finished = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_micros(100));
+        }
+        if !finished {
+            child.kill().unwrap();
+            killed += 1;
+        }
+        let status = child.wait().unwrap();
+        let state = region_state(&region);
+        let expected: &[&str] = if status.success() {
+            &["2026-12-01T10:00:00"]
+        } else {
+            &["2026-11-01T10:00:00", "2026-12-01T10:00:00"]
+        };
+        assert!(state.as_deref().is_some_and(|s| expected.contains(&s)), "round {round}: {state:?}");
+    }
+    assert!(killed >= 10, "the test must kill imports mid-way: only {killed} of 40 were killed");
+    eprintln!("40 package imports, {killed} killed, {new_after_kill} of them after the new package was in");
+}
