@@ -16,10 +16,12 @@ import { OrdersView } from "./views/Orders";
 import { HistoryView } from "./views/History";
 import { DataFileView } from "./views/DataFile";
 import { ResultsView } from "./views/Results";
+import { RegionView } from "./views/Region";
 import { announceDataChanged, typing } from "./api/changes";
 import type { HistoryState } from "./api/bindings/HistoryState";
 
 const VIEWS = [
+  ["region", "Районы"],
   ["schools", "Школы"],
   ["pairings", "Наставничество"],
   ["plans", "Дорожные карты"],
@@ -36,6 +38,9 @@ const VIEWS = [
 
 type View = (typeof VIEWS)[number][0];
 
+/** A region's file gathers districts' packages: its own views are these. */
+const REGION_VIEWS: View[] = ["region", "history", "file"];
+
 export function App() {
   const [view, setView] = useState<View>("schools");
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -49,6 +54,7 @@ export function App() {
       (i) => {
         setInfo(i);
         setWelcome(i.first_start);
+        if (i.region) setView("region");
       },
       (e) => setError(e instanceof AppError ? e.message : String(e)),
     );
@@ -133,6 +139,17 @@ export function App() {
     };
   }, []);
 
+  async function becomeRegion() {
+    try {
+      await api.becomeRegion();
+      setInfo(await api.appInfo());
+      setWelcome(false);
+      setView("region");
+    } catch (e) {
+      setError(e instanceof AppError ? e.message : String(e));
+    }
+  }
+
   async function loadDemo() {
     try {
       await api.loadDemo();
@@ -149,7 +166,7 @@ export function App() {
       <header class="topbar">
         <span class="brand">Координатор</span>
         <nav aria-label="Разделы">
-          {VIEWS.map(([id, label]) => (
+          {VIEWS.filter(([id]) => (info?.region ? REGION_VIEWS.includes(id) : id !== "region")).map(([id, label]) => (
             <button
               key={id}
               class={view === id ? "nav active" : "nav"}
@@ -211,9 +228,11 @@ export function App() {
               setView("import");
             }}
             onEmpty={() => setWelcome(false)}
+            onRegion={becomeRegion}
           />
         )}
         <div key={generation}>
+          {view === "region" && <RegionView />}
           {view === "schools" && <SchoolsView />}
           {view === "pairings" && <PairingsView />}
           {view === "plans" && <PlansView />}

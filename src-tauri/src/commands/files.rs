@@ -24,8 +24,19 @@ pub struct FileFilter {
 #[serde(tag = "kind", rename_all = "snake_case")]
 #[ts(export)]
 pub enum FileDialog {
-    Open { title: String, filters: Vec<FileFilter> },
-    Save { title: String, file_name: String, filters: Vec<FileFilter> },
+    Open {
+        title: String,
+        filters: Vec<FileFilter>,
+    },
+    /// A folder (district packages gathered in one).
+    Folder {
+        title: String,
+    },
+    Save {
+        title: String,
+        file_name: String,
+        filters: Vec<FileFilter>,
+    },
 }
 
 /// Shows the system's dialog over the window; the chosen path (None if cancelled), remembered
@@ -42,7 +53,10 @@ pub async fn choose_file<R: tauri::Runtime>(
             builder = builder.set_parent(&window);
         }
         let (title, filters) = match &dialog {
-            FileDialog::Open { title, filters } | FileDialog::Save { title, filters, .. } => (title, filters),
+            FileDialog::Open { title, filters } | FileDialog::Save { title, filters, .. } => {
+                (title, filters.as_slice())
+            }
+            FileDialog::Folder { title } => (title, &[][..]),
         };
         builder = builder.set_title(title);
         for f in filters {
@@ -51,6 +65,7 @@ pub async fn choose_file<R: tauri::Runtime>(
         }
         match &dialog {
             FileDialog::Open { .. } => builder.blocking_pick_file(),
+            FileDialog::Folder { .. } => builder.blocking_pick_folder(),
             FileDialog::Save { file_name, .. } => builder.set_file_name(file_name).blocking_save_file(),
         }
     })

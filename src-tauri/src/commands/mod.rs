@@ -10,6 +10,7 @@ pub mod editor;
 pub mod exchange;
 pub mod files;
 pub mod plans;
+pub mod region;
 pub mod results;
 pub mod risks;
 pub mod schools;

@@ -62,6 +62,10 @@ import type { ResultsWritten } from "./bindings/ResultsWritten";
 import type { NameChoice } from "./bindings/NameChoice";
 import type { AnalysisSettings } from "./bindings/AnalysisSettings";
 import type { IndicatorValues } from "./bindings/IndicatorValues";
+import type { RegionTable } from "./bindings/RegionTable";
+import type { Told } from "./bindings/Told";
+import type { Manifest } from "./bindings/Manifest";
+import type { Category } from "./bindings/Category";
 
 /** A backend error: `code` to branch on, `message` (Russian) to show, `field` it belongs to. */
 export class AppError extends Error {
@@ -96,6 +100,14 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   appInfo: () => call<AppInfo>("app_info"),
+  regionTable: (year: number | null, category: Category | null) =>
+    call<RegionTable>("region_table", { year, category }),
+  acceptPackages: (paths: string[], onStep: (s: WorkStep) => void) =>
+    call<Told[]>("accept_packages", { paths, progress: steps(onStep) }),
+  packageName: () => call<string>("package_name"),
+  makePackage: (path: string) => call<Manifest>("make_package", { path }),
+  becomeRegion: () => call<void>("become_region"),
+  openDistrict: (code: string) => call<void>("open_district", { code }),
   loadDemo: () => call<number>("load_demo"),
   listSchools: (year: number | null) => call<School[]>("list_schools", { year }),
   createSchool: (draft: SchoolDraft) => call<School>("create_school", { draft }),

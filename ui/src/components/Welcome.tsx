@@ -9,6 +9,8 @@ export function Welcome(props: {
   onDemo: () => void;
   onImport: () => void;
   onEmpty: () => void;
+  /** The file becomes a region's: it gathers districts' packages. */
+  onRegion: () => void;
 }) {
   const [profile, setProfile] = useState<DistrictProfile>(EMPTY_PROFILE);
   const [error, setError] = useState<string | null>(null);
@@ -50,6 +52,12 @@ export function Welcome(props: {
           Начать с пустого файла
         </button>
       </div>
+      <p class="small">
+        Работаете в регионе и собираете пакеты районов?{" "}
+        <button class="link" id="start-region" onClick={props.onRegion}>
+          Сделать этот файл файлом региона
+        </button>
+      </p>
       <p class="small muted">
         Демонстрационный район — дорожная карта Управления образования г. Таганрога на 2022–2023 учебный год: 7
         курируемых школ и 5 школ-наставников, 16 мероприятий, цикл из пяти вебинаров; для раздела «Результаты» —

@@ -49,6 +49,26 @@ export function DataFileView({ info }: { info: AppInfo | null }) {
     }
   }
 
+  async function sendToRegion() {
+    setError(null);
+    try {
+      const name = await api.packageName();
+      const path = await api.chooseFile({
+        kind: "save",
+        title: "Пакет района для региона",
+        file_name: name,
+        filters: [{ name: "Пакет района", extensions: ["koord"] }],
+      });
+      if (!path) return;
+      const m = await api.makePackage(path);
+      setNote(
+        `Пакет района «${m.district_name}» (ОКТМО ${m.district_code}) сохранён: ${path}. Отправьте этот файл в регион — по почте или на флешке.`,
+      );
+    } catch (e) {
+      fail(e);
+    }
+  }
+
   const loaded = useLoad(() => api.districtProfile(), []);
   const [profile, setProfile] = useState<DistrictProfile | null>(null);
   const shown = profile ?? loaded.data;
@@ -91,6 +111,19 @@ export function DataFileView({ info }: { info: AppInfo | null }) {
           </button>
         </div>
       </form>
+      {!info?.region && (
+        <div class="panel" id="send-to-region">
+          <h2>Отправить в регион</h2>
+          <p>
+            Весь район — сведения о районе, школы и их категории, наставничество, дорожные карты с отметками о
+            выполнении, вебинары, риски и результаты — одним файлом .koord. Регион принимает его в своём «Координаторе»
+            и видит район рядом с другими; ничего не нужно перепечатывать. Нужен код ОКТМО в сведениях о районе.
+          </p>
+          <button id="make-package" onClick={sendToRegion} disabled={!!info?.read_only}>
+            Сохранить пакет района…
+          </button>
+        </div>
+      )}
       <dl class="facts" id="about">
         <dt>Программа</dt>
         <dd>«Координатор», версия {info?.version ?? "…"}</dd>

@@ -67,6 +67,20 @@ impl Outcome {
     }
 }
 
+/// An outcome with its line, for the window (which shows the line, and branches on the kind).
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Told {
+    pub outcome: Outcome,
+    pub line: String,
+}
+
+impl From<Outcome> for Told {
+    fn from(outcome: Outcome) -> Told {
+        Told { line: outcome.line(), outcome }
+    }
+}
+
 /// «04.12.2026 10:00».
 pub fn ru_at(at: &NaiveDateTime) -> String {
     at.format("%d.%m.%Y %H:%M").to_string()

@@ -4,4 +4,4 @@ import type { FileFilter } from "./FileFilter";
 /**
  * What the page asks for: a file to open, or a place to save.
  */
-export type FileDialog = { "kind": "open", title: string, filters: Array<FileFilter>, } | { "kind": "save", title: string, file_name: string, filters: Array<FileFilter>, };
+export type FileDialog = { "kind": "open", title: string, filters: Array<FileFilter>, } | { "kind": "folder", title: string, } | { "kind": "save", title: string, file_name: string, filters: Array<FileFilter>, };
