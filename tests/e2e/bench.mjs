@@ -65,6 +65,11 @@ async function timed(browser, name, arg = null) {
           () => q('button[data-view="results"]').click(),
           () => q("#results-grid tbody tr") !== null && q("#chart-groups .series") !== null && q("#chart-effects") !== null,
         ],
+        // «Районы» of a region file opened: every district's row drawn (arg: rows with the total).
+        region: [
+          () => q('button[data-view="region"]').click(),
+          () => document.querySelectorAll("#districts tbody tr").length >= Number(arg),
+        ],
         zoom: [() => q("#zoom-month").click(), () => q("#timeline .tl-body")?.style.width !== arg],
         month: [
           () => {
@@ -125,6 +130,36 @@ async function measureResults(db) {
   try {
     await (await browser.$('button[data-view="results"]')).waitForClickable({ timeout: 30000 });
     return await timed(browser, "results");
+  } finally {
+    await browser.deleteSession();
+  }
+}
+
+/** A region file of `n` districts' packages (each 30 schools, 3 roadmaps × 300 events), made
+ * through the command line as districts and a region would: profile, package, region import. */
+function regionFile(n) {
+  const district = dataFile({ demo: false });
+  execFileSync(BINARY, ["--db", district.db, "generate", "--years", "3", "--schools", "30", "--events", "300", "--from", "2024"]);
+  const folder = `${district.dir}/пакеты`;
+  execFileSync("mkdir", ["-p", folder]);
+  for (let i = 0; i < n; i++) {
+    const oktmo = String(60601000 + i * 1000);
+    execFileSync(BINARY, ["--db", district.db, "profile", "--issuer", `Управление образования района № ${i + 1}`, "--district", `Район № ${i + 1}`, "--oktmo", oktmo]);
+    execFileSync(BINARY, ["--db", district.db, "package", "--out", `${folder}/${oktmo}.koord`]);
+  }
+  const region = dataFile({ demo: false });
+  execFileSync(BINARY, ["--db", region.db, "region", "import", folder]);
+  return region.db;
+}
+
+/** «Районы» of a region file of `n` districts: from the click to the last row drawn. */
+async function measureRegion(db, n) {
+  const browser = await openApp(db);
+  try {
+    await (await browser.$('button[data-view="history"]')).waitForClickable({ timeout: 30000 });
+    await (await browser.$('button[data-view="history"]')).click();
+    await new Promise((r) => setTimeout(r, 1000));
+    return await timed(browser, "region", String(n + 1));
   } finally {
     await browser.deleteSession();
   }
@@ -238,15 +273,24 @@ const minimal = minimalWindow();
 const driver = await startDriver();
 try {
   const demo = dataFile({ demo: true });
-  const big = dataFile({ demo: false });
-  execFileSync(BINARY, ["--db", big.db, "generate", "--years", "3", "--schools", "60", "--events", "600", "--from", "2024"]);
-  // Results at a district's full size: 300 schools × 10 years × 30 rows (90 000 records).
-  const results = dataFile({ demo: false });
-  execFileSync(BINARY, ["--db", results.db, "generate", "--years", "10", "--schools", "300", "--events", "20", "--from", "2014"]);
-  const runs = { demo: [], big: [], minimal: [], results: [], demoResults: [] };
-  // BENCH_ONLY=results: the results view alone (its own figures, quicker to repeat).
   const only = process.env.BENCH_ONLY;
+  const big = dataFile({ demo: false });
+  const results = dataFile({ demo: false });
+  if (only !== "region") {
+    execFileSync(BINARY, ["--db", big.db, "generate", "--years", "3", "--schools", "60", "--events", "600", "--from", "2024"]);
+    // Results at a district's full size: 300 schools × 10 years × 30 rows (90 000 records).
+    execFileSync(BINARY, ["--db", results.db, "generate", "--years", "10", "--schools", "300", "--events", "20", "--from", "2014"]);
+  }
+  const runs = { demo: [], big: [], minimal: [], results: [], demoResults: [], region: [], region1: [] };
+  // BENCH_ONLY=results or region: that view alone (its own figures, quicker to repeat).
+  const region60 = only === undefined || only === "region" ? regionFile(60) : null;
+  const region1 = only === undefined || only === "region" ? regionFile(1) : null;
   for (let i = 0; i < RUNS; i++) {
+    if (region60) {
+      runs.region1.push(await measureRegion(region1, 1));
+      runs.region.push(await measureRegion(region60, 60));
+    }
+    if (only === "region") continue;
     if (only !== "results") {
       runs.minimal.push(await measureMinimal(minimal));
       runs.demo.push(await measure(demo.db, 16));
@@ -255,7 +299,7 @@ try {
     runs.demoResults.push(await measureResults(demo.db));
     runs.results.push(await measureResults(results.db));
   }
-  if (only === "results") runs.minimal = runs.demo = runs.big = [];
+  if (only === "results" || only === "region") runs.minimal = runs.demo = runs.big = [];
   const floor = runs.minimal.length === 0 ? {} : {
     "Окно готово к работе (с сеансом WebDriver)": median(runs.minimal.map((r) => r.ready)),
     "Память после запуска: RSS, МБ": median(runs.minimal.map((r) => r.rss)),
@@ -275,10 +319,18 @@ try {
     const b = median(runs.big.map((r) => r[key]));
     console.log(`${key.padEnd(46)} ${d.toFixed(0).padStart(9)} ${b.toFixed(0).padStart(9)} ${(b / d).toFixed(1).padStart(9)}×`);
   }
-  const d = median(runs.demoResults);
-  const r = median(runs.results);
-  console.log(`\n«Результаты»: медианы ${RUNS} прогонов; опорное — демонстрационный район (108 результатов)`);
-  console.log(`${"Открыть: анализ, графики и таблица".padEnd(46)} ${d.toFixed(0).padStart(9)} ${r.toFixed(0).padStart(9)} ${(r / d).toFixed(1).padStart(9)}×  (300 школ × 10 лет × 30)`);
+  if (runs.results.length > 0) {
+    const d = median(runs.demoResults);
+    const r = median(runs.results);
+    console.log(`\n«Результаты»: медианы ${RUNS} прогонов; опорное — демонстрационный район (108 результатов)`);
+    console.log(`${"Открыть: анализ, графики и таблица".padEnd(46)} ${d.toFixed(0).padStart(9)} ${r.toFixed(0).padStart(9)} ${(r / d).toFixed(1).padStart(9)}×  (300 школ × 10 лет × 30)`);
+  }
+  if (runs.region.length > 0) {
+    const one = median(runs.region1);
+    const all = median(runs.region);
+    console.log(`\n«Районы» файла региона: медианы ${RUNS} прогонов; опорное — регион из одного района`);
+    console.log(`${"Открыть: таблица районов".padEnd(46)} ${one.toFixed(0).padStart(9)} ${all.toFixed(0).padStart(9)} ${(all / one).toFixed(1).padStart(9)}×  (60 районов)`);
+  }
 } finally {
   driver.kill();
 }

@@ -141,6 +141,33 @@ pub enum Command {
         #[arg(long, value_name = "КАТЕГОРИЯ", value_parser = category)]
         category: Option<domain::Category>,
     },
+    /// Сведения о районе (орган управления образованием, название района, ОКТМО, кто подписывает): показать или изменить
+    #[command(
+        help_template = SUB_HELP,
+        override_usage = "koordinator profile [--issuer ТЕКСТ] [--issuer-genitive ТЕКСТ] [--district ТЕКСТ] [--oktmo КОД] [--coordinator ТЕКСТ] [--head ТЕКСТ] [--json] [--db ФАЙЛ]"
+    )]
+    Profile {
+        /// Орган управления образованием: «Управление образования г. Таганрога»
+        #[arg(long, value_name = "ТЕКСТ")]
+        issuer: Option<String>,
+        /// Он же в родительном падеже: «Управления образования г. Таганрога»
+        #[arg(long, value_name = "ТЕКСТ")]
+        issuer_genitive: Option<String>,
+        /// Район, как его называет регион: «Неклиновский район»
+        #[arg(long, value_name = "ТЕКСТ")]
+        district: Option<String>,
+        /// Код ОКТМО района: 8 или 11 цифр
+        #[arg(long, value_name = "КОД")]
+        oktmo: Option<String>,
+        /// Муниципальный координатор: «Баркалова Е.В., главный специалист»
+        #[arg(long, value_name = "ТЕКСТ")]
+        coordinator: Option<String>,
+        /// Кто подписывает приказы: «Морозова О.Л., начальник Управления образования»
+        #[arg(long, value_name = "ТЕКСТ")]
+        head: Option<String>,
+        #[command(flatten)]
+        format: Format,
+    },
     /// Пакет района для региона: весь район одним файлом (сведения о районе, школы, наставничество, дорожные карты, результаты)
     #[command(help_template = SUB_HELP, override_usage = "koordinator package [--out ФАЙЛ.koord] [--db ФАЙЛ]")]
     Package {
@@ -968,6 +995,46 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
             crate::files::write_export(&store, &path, text.as_bytes())?;
             writeln!(out, "Сохранено: {}", path.display()).map_err(io)?;
+        }
+        Command::Profile { issuer, issuer_genitive, district, oktmo, coordinator, head, format } => {
+            let changed = [&issuer, &issuer_genitive, &district, &oktmo, &coordinator, &head]
+                .iter()
+                .any(|v| v.is_some());
+            let mut store = if changed { create()? } else { open()? };
+            let mut p = store::setting::profile(store.read())?;
+            if changed {
+                for (field, value) in [
+                    (&mut p.issuer, issuer),
+                    (&mut p.issuer_genitive, issuer_genitive),
+                    (&mut p.district, district),
+                    (&mut p.oktmo, oktmo),
+                    (&mut p.coordinator, coordinator),
+                    (&mut p.head, head),
+                ] {
+                    if let Some(v) = value {
+                        *field = v;
+                    }
+                }
+                store.change("Сведения о районе изменены", |tx| {
+                    store::setting::set_profile(tx, &p)
+                })?;
+                p = store::setting::profile(store.read())?;
+            }
+            let text = if format.json {
+                json::line(&p)
+            } else {
+                let dash = |s: &str| if s.is_empty() { "—".to_owned() } else { s.to_owned() };
+                format!(
+                    "Орган управления образованием: {}\nВ родительном падеже: {}\nРайон: {}\nОКТМО: {}\nМуниципальный координатор: {}\nПодписывает приказы: {}",
+                    dash(&p.issuer),
+                    dash(&p.issuer_genitive),
+                    dash(&p.district),
+                    dash(&p.oktmo),
+                    dash(&p.coordinator),
+                    dash(&p.head)
+                )
+            };
+            writeln!(out, "{text}").map_err(io)?;
         }
         Command::Package { out: path } => {
             let store = open()?;
