@@ -178,6 +178,22 @@ fn damaged_tampered_and_newer_packages_are_refused_whole() {
     let newer_manifest =
         Manifest { schema_version: store::SCHEMA_VERSION + 1, program_version: "9.0.0".into(), ..m.clone() };
     std::fs::write(&newer, package::pack(&newer_manifest, &opened.content).unwrap()).unwrap();
+    // A zip bomb: 300 MB of zeros that say they are the district's data file.
+    let bomb = dir.path().join("bomb.koord");
+    {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+        let deflated =
+            zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        zip.start_file("manifest.json", deflated).unwrap();
+        zip.write_all(&serde_json::to_vec(&m).unwrap()).unwrap();
+        zip.start_file("district.sqlite3", deflated.large_file(true)).unwrap();
+        let zeros = vec![0u8; 1 << 20];
+        for _ in 0..300 {
+            zip.write_all(&zeros).unwrap();
+        }
+        zip.finish().unwrap();
+    }
     let not_ours = dir.path().join("notes.koord");
     std::fs::write(&not_ours, "просто текст").unwrap();
 
@@ -186,6 +202,7 @@ fn damaged_tampered_and_newer_packages_are_refused_whole() {
         (&damaged, "пакет"),
         (&newer, "более новой версией программы (9.0.0)"),
         (&not_ours, "это не пакет района"),
+        (&bomb, "слишком большая часть «district.sqlite3»"),
     ] {
         let (out, _) = err(&run(&region, &["region", "import", file.to_str().unwrap()]));
         assert!(out.contains("не принят: ") && out.contains(reason), "{file:?}: {out}");
@@ -193,7 +210,7 @@ fn damaged_tampered_and_newer_packages_are_refused_whole() {
     assert_eq!(districts(&region)["rows"].as_array().unwrap().len(), 0, "nothing of them taken");
     // A folder: the good one taken, the others refused, each on its line.
     let (out, _) = err(&run(&region, &["region", "import", dir.path().to_str().unwrap()]));
-    assert_eq!(out.lines().count(), 5, "{out}");
+    assert_eq!(out.lines().count(), 6, "{out}");
     assert_eq!(out.lines().filter(|l| l.starts_with("Принят пакет")).count(), 1, "{out}");
 }
 

@@ -22,9 +22,10 @@ pub const EXTENSION: &str = "koord";
 const MANIFEST: &str = "manifest.json";
 const CONTENT: &str = "district.sqlite3";
 /// Limits met while reading, so that a hostile file cannot exhaust memory.
-const MAX_FILE: u64 = 512 << 20;
+/// A district of 1 000 schools and ten years of everything is tens of megabytes.
+const MAX_FILE: u64 = 256 << 20;
 const MAX_MANIFEST: u64 = 64 << 10;
-const MAX_CONTENT: u64 = 2 << 30;
+const MAX_CONTENT: u64 = 256 << 20;
 
 /// «Район_Неклиновский_район_04.12.2026.koord»: the name the save dialog offers.
 pub fn default_name(store: &Store, now: NaiveDateTime) -> CommandResult<String> {
