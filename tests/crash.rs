@@ -21,6 +21,25 @@ impl Lcg {
     }
 }
 
+/// Runs the program with `args` and kills it (SIGKILL) if it has not finished after a random
+/// time below `window` µs: (whether it finished by itself, its exit status).
+fn run_killed(args: &[&std::ffi::OsStr], window: u64, rng: &mut Lcg) -> (bool, std::process::ExitStatus) {
+    let mut child = Command::new(BIN).args(args).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_micros(rng.next(window));
+    let mut finished = false;
+    while Instant::now() < deadline {
+        if child.try_wait().unwrap().is_some() {
+            finished = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_micros(100));
+    }
+    if !finished {
+        child.kill().unwrap();
+    }
+    (finished, child.wait().unwrap())
+}
+
 fn counts(db: &Path) -> (i64, Vec<i64>) {
     let conn = Connection::open(db).unwrap();
     let ok: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
@@ -64,28 +83,10 @@ fn a_killed_writer_never_leaves_a_half_written_district() {
             _ => vec!["undo".into()],
         };
         let (plans_before, _) = counts(&db);
-        let mut child = Command::new(BIN)
-            .arg("--db")
-            .arg(&db)
-            .args(&args)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let deadline = Instant::now() + Duration::from_micros(rng.next(window));
-        let mut finished = false;
-        while Instant::now() < deadline {
-            if child.try_wait().unwrap().is_some() {
-                finished = true;
-                break;
-            }
-            std::thread::sleep(Duration::from_micros(100));
-        }
-        if !finished {
-            child.kill().unwrap(); // SIGKILL
-            killed += 1;
-        }
-        let status = child.wait().unwrap();
+        let mut full: Vec<&std::ffi::OsStr> = vec!["--db".as_ref(), db.as_os_str()];
+        full.extend(args.iter().map(std::ffi::OsStr::new));
+        let (finished, status) = run_killed(&full, window, &mut rng);
+        killed += usize::from(!finished);
         let (plans_after, per_plan) = counts(&db);
         assert!(per_plan.iter().all(|n| *n == 16), "round {round}: a half-written plan: {per_plan:?}");
         let done = status.success();
@@ -125,29 +126,9 @@ fn a_killed_restore_leaves_one_whole_state() {
     let mut killed = 0;
     for round in 0..60 {
         let from = if round % 2 == 0 { &two } else { &one };
-        let mut child = Command::new(BIN)
-            .arg("--db")
-            .arg(&db)
-            .arg("restore")
-            .arg(from)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let deadline = Instant::now() + Duration::from_micros(rng.next(window));
-        let mut finished = false;
-        while Instant::now() < deadline {
-            if child.try_wait().unwrap().is_some() {
-                finished = true;
-                break;
-            }
-            std::thread::sleep(Duration::from_micros(100));
-        }
-        if !finished {
-            child.kill().unwrap();
-            killed += 1;
-        }
-        let status = child.wait().unwrap();
+        let args = ["--db".as_ref(), db.as_os_str(), "restore".as_ref(), from.as_os_str()];
+        let (finished, status) = run_killed(&args, window, &mut rng);
+        killed += usize::from(!finished);
         let (plans, per_plan) = counts(&db);
         assert!(per_plan.iter().all(|n| *n == 16), "round {round}: a half-restored plan: {per_plan:?}");
         assert!(plans == 1 || plans == 2, "round {round}: {plans} plans");
@@ -231,29 +212,10 @@ fn a_killed_package_import_leaves_the_region_as_it_was_or_with_the_new_package()
     let (mut killed, mut new_after_kill) = (0, 0);
     for round in 0..40 {
         fresh();
-        let mut child = Command::new(BIN)
-            .arg("--db")
-            .arg(&region)
-            .args(["region", "import"])
-            .arg(&new)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let deadline = Instant::now() + Duration::from_micros(rng.next(window));
-        let mut finished = false;
-        while Instant::now() < deadline {
-            if child.try_wait().unwrap().is_some() {
-                finished = true;
-                break;
-            }
-            std::thread::sleep(Duration::from_micros(100));
-        }
-        if !finished {
-            child.kill().unwrap();
-            killed += 1;
-        }
-        let status = child.wait().unwrap();
+        let args =
+            ["--db".as_ref(), region.as_os_str(), "region".as_ref(), "import".as_ref(), new.as_os_str()];
+        let (finished, status) = run_killed(&args, window, &mut rng);
+        killed += usize::from(!finished);
         let state = region_state(&region);
         if !finished && state.as_deref() == Some("2026-12-01T10:00:00") {
             new_after_kill += 1;

@@ -5,7 +5,6 @@
 //! computers of one district — the newer wins, the other is refused naming both dates.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use chrono::NaiveDateTime;
 use domain::region::Manifest;
@@ -13,21 +12,9 @@ use koordinator_cli::package;
 use serde_json::Value;
 use store::Store;
 
-const BIN: &str = env!("CARGO_BIN_EXE_koordinator-cli");
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN).arg("--db").arg(db).args(args).env_remove("KOORDINATOR_DB").output().unwrap()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn err(o: &Output) -> (String, String) {
-    assert!(!o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
-    (String::from_utf8(o.stdout.clone()).unwrap(), String::from_utf8(o.stderr.clone()).unwrap())
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{failed as err, ok, run};
 
 fn at(text: &str) -> NaiveDateTime {
     NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").unwrap()

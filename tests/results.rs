@@ -3,25 +3,17 @@
 //! tables refused with nothing written, and the analysis.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use rust_xlsxwriter::Workbook;
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_koordinator-cli");
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(BIN).arg("--db").arg(db).args(args).env_remove("KOORDINATOR_DB").output().unwrap()
-}
-
-fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+#[path = "support/cli.rs"]
+mod cli;
+use cli::{ok, run};
 
 fn err(o: &Output) -> String {
-    assert!(!o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
-    String::from_utf8(o.stderr.clone()).unwrap()
+    cli::failed(o).1
 }
 
 fn demo(dir: &Path) -> PathBuf {

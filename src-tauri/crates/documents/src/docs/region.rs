@@ -4,7 +4,7 @@
 //! whose packages are old, and — when districts have results — each district's own estimate of
 //! its support's effect, side by side and never added up.
 
-use domain::region::{DistrictRow, RegionTable};
+use domain::region::{DistrictRow, RegionRow, RegionTable};
 use domain::SUPPORTED;
 
 use super::common::{body, cell, centred, ru_date, table, title, TABLE};
@@ -61,35 +61,10 @@ pub fn region_summary(input: &RegionInput, margins: Margins, meta: &Meta) -> Res
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let mut cells = vec![centred(format!("{}.", i + 1)), cell(format!("{}\n({})", r.name, r.code))];
-            cells.extend(r.by_category.iter().map(|n| centred(n.schools.to_string())));
-            cells.extend([
-                centred(r.without_mentor.to_string()),
-                centred(r.plans.to_string()),
-                centred(r.events.to_string()),
-                centred(r.percent_done.map_or("—".into(), |p| p.to_string())),
-                centred(r.overdue.to_string()),
-                centred(match r.made_at {
-                    Some(at) if r.stale => format!("{}\n(устарел)", ru_date(at.date())),
-                    Some(at) => ru_date(at.date()),
-                    None => "—".into(),
-                }),
-            ]);
-            Row::Cells(cells)
+            district_row(centred(format!("{}.", i + 1)), cell(format!("{}\n({})", r.name, r.code)), r)
         })
         .collect();
-    let total = &t.total;
-    let mut cells = vec![centred(""), bold_cell(&total.name)];
-    cells.extend(total.by_category.iter().map(|n| centred(n.schools.to_string())));
-    cells.extend([
-        centred(total.without_mentor.to_string()),
-        centred(total.plans.to_string()),
-        centred(total.events.to_string()),
-        centred(total.percent_done.map_or("—".into(), |p| p.to_string())),
-        centred(total.overdue.to_string()),
-        centred(""),
-    ]);
-    rows.push(Row::Cells(cells));
+    rows.push(district_row(centred(""), bold_cell(&t.total.name), &t.total));
     let mut widths = vec![5.0, 19.0];
     widths.extend(std::iter::repeat_n(7.0, labels.len()));
     widths.extend([10.0, 8.0, 9.0, 9.0, 9.0, 10.0]);
@@ -163,6 +138,25 @@ pub fn region_summary(input: &RegionInput, margins: Margins, meta: &Meta) -> Res
         ));
     }
     build(&[Part { setup, blocks }], meta)
+}
+
+/// A district's line of the table (or the region's total), after its number and name.
+fn district_row(number: crate::layout::Cell, name: crate::layout::Cell, r: &RegionRow) -> Row {
+    let mut cells = vec![number, name];
+    cells.extend(r.by_category.iter().map(|n| centred(n.schools.to_string())));
+    cells.extend([
+        centred(r.without_mentor.to_string()),
+        centred(r.plans.to_string()),
+        centred(r.events.to_string()),
+        centred(r.percent_done.map_or("—".into(), |p| p.to_string())),
+        centred(r.overdue.to_string()),
+        centred(match r.made_at {
+            Some(at) if r.stale => format!("{}\n(устарел)", ru_date(at.date())),
+            Some(at) => ru_date(at.date()),
+            None => String::new(),
+        }),
+    ]);
+    Row::Cells(cells)
 }
 
 fn bold_cell(text: &str) -> crate::layout::Cell {
