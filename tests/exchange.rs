@@ -234,10 +234,10 @@ fn the_order_as_an_editable_word_document() {
         assert!(xml.contains(words), "no «{words}»");
     }
     // Real Word tables: the working group, the pairings, the roadmap with its section rows
-    // spanning the table and its header repeated on every page; the roadmap's section is
-    // landscape, the order's portrait.
+    // spanning the table (four columns: the demo fills no result, evidence or mark) and its
+    // header repeated on every page; the roadmap's section is landscape, the order's portrait.
     assert!(xml.matches("<w:tbl>").count() >= 3);
-    assert!(xml.contains("<w:gridSpan w:val=\"5\"/>") && xml.contains("<w:tblHeader/>"));
+    assert!(xml.contains("<w:gridSpan w:val=\"4\"/>") && xml.contains("<w:tblHeader/>"));
     assert_eq!(xml.matches("<w:sectPr>").count(), 4, "the order and three annexes");
     assert!(xml.contains("w:orient=\"landscape\""));
     assert!(zip_text(&out, "word/header1.xml").contains(" PAGE "));

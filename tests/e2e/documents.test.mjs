@@ -25,7 +25,46 @@ test("the documents view prints the roadmap annex to PDF", async () => {
     assert.match(await form.getText(), /Содержание деятельности/);
     assert.match(await form.getText(), /Отметка о выполнении/);
     assert.match(await (await browser.$("main")).getText(), /Приказ от 16\.02\.2023 № 206/);
+    // Ticked: the columns the demo plan fills — no event has a result, evidence or a mark yet.
+    const ticked = () =>
+      browser.execute(() =>
+        [...document.querySelectorAll("#export-form label.inline")]
+          .filter((l) => l.querySelector("input[type=checkbox]")?.checked)
+          .map((l) => l.textContent.trim()),
+      );
+    await browser.waitUntil(async () => (await ticked()).includes("Ответственный исполнитель"), { timeout: 5000 });
+    const usual = await ticked();
+    assert.ok(usual.includes("Сроки реализации") && usual.includes("Ответственный исполнитель"), usual.join(", "));
+    assert.ok(!usual.includes("Отметка о выполнении") && !usual.includes("Планируемый результат"), usual.join(", "));
     await screenshot(browser, "documents");
+
+    // The order chosen and «Планируемый результат» ticked are there on the next visit.
+    await browser.execute(() => {
+      const kind = document.getElementById("document-kind");
+      kind.value = "order";
+      kind.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await browser.waitUntil(() => browser.execute(() => document.getElementById("document-kind").value === "order"));
+    await browser.execute(() => {
+      const label = [...document.querySelectorAll("#export-form label.inline")].find((l) => l.textContent.includes("Планируемый результат"));
+      label.querySelector("input").click();
+    });
+    await (await browser.$('button[data-view="schools"]')).click();
+    await (await browser.$('button[data-view="documents"]')).click();
+    await browser.waitUntil(() => browser.execute(() => document.getElementById("document-kind")?.value === "order"), {
+      timeout: 10000,
+      timeoutMsg: "the document chosen was forgotten",
+    });
+    await browser.waitUntil(async () => (await ticked()).includes("Планируемый результат"), {
+      timeout: 10000,
+      timeoutMsg: "the column ticked was forgotten",
+    });
+    await browser.execute(() => {
+      const kind = document.getElementById("document-kind");
+      kind.value = "annex";
+      kind.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await browser.waitUntil(async () => !(await ticked()).includes("Планируемый результат"), { timeout: 5000 });
 
     const out = join(dir, "annex.pdf");
     await (await browser.$("#export-pdf")).click();
@@ -43,4 +82,6 @@ test("the documents view prints the roadmap annex to PDF", async () => {
   const text = execFileSync("pdftotext", [join(dir, "annex.pdf"), "-"], { encoding: "utf8" });
   assert.match(text, /Приложение 3/);
   assert.match(text, /Издание приказа Управления образования г\. Таганрога/);
+  // No column empty all the way down.
+  assert.doesNotMatch(text, /Отметка о выполнении/);
 });

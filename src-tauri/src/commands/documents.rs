@@ -79,9 +79,16 @@ pub struct ExportChoices {
     pub blocks: Vec<Choice>,
 }
 
+/// `usual`: the columns the plan fills (none of its events has a value in the others).
 #[tauri::command]
-pub async fn export_choices() -> ExportChoices {
-    let usual = documents::RoadmapOptions::default().columns;
+pub async fn export_choices(
+    state: State<'_, AppStore>,
+    plan_id: Option<domain::Id>,
+) -> CommandResult<ExportChoices> {
+    let usual = match plan_id {
+        Some(id) => documents::Column::filled_in(&store::plan::roadmap(state.lock()?.read(), id)?),
+        None => vec![documents::Column::Number, documents::Column::Content],
+    };
     let columns = documents::Column::ALL
         .iter()
         .map(|c| Choice {
@@ -102,5 +109,5 @@ pub async fn export_choices() -> ExportChoices {
             in_report: false,
         })
         .collect();
-    ExportChoices { columns, blocks }
+    Ok(ExportChoices { columns, blocks })
 }

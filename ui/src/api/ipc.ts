@@ -125,7 +125,8 @@ export const api = {
     call<TimeframeReading>("set_event_timeframe", { eventId, text }),
   listTimeframeReview: (planId: number) => call<Event[]>("list_timeframe_review", { planId }),
   acceptEventTimeframe: (eventId: number) => call<void>("accept_event_timeframe", { eventId }),
-  exportChoices: () => call<ExportChoices>("export_choices"),
+  /** The roadmap's columns and blocks; `usual` columns are those the plan fills. */
+  exportChoices: (planId: number | null) => call<ExportChoices>("export_choices", { planId }),
   exportDocument: (request: ExportRequest, path: string, onStep: (s: WorkStep) => void) =>
     call<Exported>("export_document", { request, path, progress: steps(onStep) }),
   openDocument: (path: string) => call<void>("open_document", { path }),

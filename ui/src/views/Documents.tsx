@@ -26,13 +26,37 @@ const DATED: DocumentKind[] = ["report", "timeline", "overview"];
 /** Documents whose orientation is fixed: the timeline is landscape, the overview one portrait page. */
 const FIXED_ORIENTATION: DocumentKind[] = ["order", "timeline", "overview", "effectiveness"];
 
+/** What the person chose for a plan's document, kept in the window's storage on this computer:
+ * a preference, not district data (not in the data file, not in its history of changes). */
+type Remembered = { columns: string[]; blocks: string[]; landscape: boolean };
+
+const storageKey = (file: string, planId: number, document?: DocumentKind) =>
+  `koordinator.documents:${file}:${planId}${document ? `:${document}` : ""}`;
+
+function recall<T>(key: string): T | null {
+  try {
+    return JSON.parse(localStorage.getItem(key) ?? "null") as T | null;
+  } catch {
+    return null;
+  }
+}
+
+function keep(key: string, value: unknown) {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or off: the choice is not remembered, the document still prints.
+  }
+}
+
 /** Prints a plan's documents to PDF and lists the district's orders. */
 export function DocumentsView() {
   const plans = useLoad(() => api.listPlans(), []);
-  const choices = useLoad(() => api.exportChoices(), []);
+  const info = useLoad(() => api.appInfo(), []);
+  const [planId, setPlanId] = useState<number | null>(null);
+  const choices = useLoad(() => (planId === null ? Promise.resolve(null) : api.exportChoices(planId)), [planId]);
   const columns = { data: choices.data?.columns ?? null };
   const orders = useLoad(() => api.listOrders(), []);
-  const [planId, setPlanId] = useState<number | null>(null);
   const [document, setDocument] = useState<DocumentKind>("annex");
   const [landscape, setLandscape] = useState(true);
   const [chosen, setChosen] = useState<string[]>([]);
@@ -48,15 +72,44 @@ export function DocumentsView() {
   useEffect(() => {
     if (planId === null && plans.data?.length) setPlanId(plans.data[0].id);
   }, [plans.data]);
+  const file = info.data?.data_file ?? null;
+  // The plan's last document comes back with the plan.
   useEffect(() => {
-    if (!choices.data) return;
-    setBlocks(choices.data.blocks.filter((c) => c.usual).map((c) => c.code));
-  }, [choices.data]);
-  // The report has its own usual columns (executors and evidence): offered afresh on switching.
+    if (file === null || planId === null) return;
+    const last = recall<DocumentKind>(storageKey(file, planId));
+    if (last && DOCUMENTS.some(([k]) => k === last)) setDocument(last);
+  }, [file, planId]);
+  // The columns, blocks and orientation chosen for this plan and document, else the usual ones:
+  // the columns the plan fills (the report: who did it and what proves it).
   useEffect(() => {
-    if (!choices.data) return;
-    setChosen(choices.data.columns.filter((c) => (document === "report" ? c.in_report : c.usual)).map((c) => c.code));
-  }, [choices.data, document === "report"]);
+    if (!choices.data || file === null || planId === null) return;
+    const kept = recall<Remembered>(storageKey(file, planId, document));
+    setChosen(kept?.columns ?? choices.data.columns.filter((c) => (document === "report" ? c.in_report : c.usual)).map((c) => c.code));
+    setBlocks(kept?.blocks ?? choices.data.blocks.filter((c) => c.usual).map((c) => c.code));
+    setLandscape(kept?.landscape ?? true);
+  }, [choices.data, document, file]);
+
+  /** Remembers a change the person made for this plan and document. */
+  function remember(change: Partial<Remembered>) {
+    if (file === null || planId === null) return;
+    keep(storageKey(file, planId, document), { columns: chosen, blocks, landscape, ...change });
+  }
+  function chooseColumns(next: string[]) {
+    setChosen(next);
+    remember({ columns: next });
+  }
+  function chooseBlocks(next: string[]) {
+    setBlocks(next);
+    remember({ blocks: next });
+  }
+  function chooseLandscape(next: boolean) {
+    setLandscape(next);
+    remember({ landscape: next });
+  }
+  function chooseDocument(next: DocumentKind) {
+    setDocument(next);
+    if (file !== null && planId !== null) keep(storageKey(file, planId), next);
+  }
 
   async function exportAs(ext: "pdf" | "docx" | "xlsx") {
     if (planId === null) return;
@@ -110,7 +163,7 @@ export function DocumentsView() {
               <select
                 id="document-kind"
                 value={document}
-                onChange={(e) => setDocument((e.target as HTMLSelectElement).value as DocumentKind)}
+                onChange={(e) => chooseDocument((e.target as HTMLSelectElement).value as DocumentKind)}
               >
                 {DOCUMENTS.map(([kind, label]) => (
                   <option key={kind} value={kind}>
@@ -141,10 +194,10 @@ export function DocumentsView() {
             <fieldset>
               <legend>Ориентация</legend>
               <label class="inline">
-                <input type="radio" name="orientation" checked={!landscape} onChange={() => setLandscape(false)} /> книжная
+                <input type="radio" name="orientation" checked={!landscape} onChange={() => chooseLandscape(false)} /> книжная
               </label>
               <label class="inline">
-                <input type="radio" name="orientation" checked={landscape} onChange={() => setLandscape(true)} /> альбомная
+                <input type="radio" name="orientation" checked={landscape} onChange={() => chooseLandscape(true)} /> альбомная
               </label>
             </fieldset>
           )}
@@ -159,7 +212,7 @@ export function DocumentsView() {
                     onChange={(e) => {
                       const on = (e.target as HTMLInputElement).checked;
                       const order = columns.data!.map((x) => x.code);
-                      setChosen(
+                      chooseColumns(
                         on ? order.filter((x) => x === c.code || chosen.includes(x)) : chosen.filter((x) => x !== c.code),
                       );
                     }}
@@ -178,7 +231,7 @@ export function DocumentsView() {
                     type="checkbox"
                     checked={blocks.includes(b.code)}
                     onChange={(e) =>
-                      setBlocks((e.target as HTMLInputElement).checked ? [...blocks, b.code] : blocks.filter((x) => x !== b.code))
+                      chooseBlocks((e.target as HTMLInputElement).checked ? [...blocks, b.code] : blocks.filter((x) => x !== b.code))
                     }
                   />{" "}
                   {b.title}

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::{Event, Roadmap};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
@@ -54,6 +56,32 @@ impl Column {
             .collect()
     }
 
+    /// What the column holds of an event, as it was typed.
+    pub fn value(self, e: &Event) -> String {
+        match self {
+            Column::Number => e.number.clone(),
+            Column::Content => e.content.clone(),
+            Column::Timeframe => e.timeframe.text.clone(),
+            Column::Executors => e.executors.iter().map(|x| x.printed()).collect::<Vec<_>>().join("\n"),
+            Column::Result => e.result.clone(),
+            Column::Evidence => e.evidence.clone(),
+            Column::Completion => e.completion_mark.clone(),
+        }
+    }
+
+    /// The columns a plan's table prints unless the person chooses: the number and the content,
+    /// then every other column at least one event fills — never one empty all the way down (an
+    /// approving order's roadmap has no «Отметка о выполнении» yet).
+    pub fn filled_in(r: &Roadmap) -> Vec<Column> {
+        Column::ALL
+            .into_iter()
+            .filter(|&c| {
+                matches!(c, Column::Number | Column::Content)
+                    || r.events.iter().any(|e| !c.value(e).trim().is_empty())
+            })
+            .collect()
+    }
+
     /// The header as a roadmap prints it.
     pub fn title(self) -> &'static str {
         match self {
@@ -71,6 +99,23 @@ impl Column {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plan_prints_the_columns_its_events_fill() {
+        use crate::fixture;
+        let event = |result: &str, mark: &str| Event {
+            result: result.into(),
+            completion_mark: mark.into(),
+            ..fixture::event(1)
+        };
+        let plan = fixture::roadmap;
+        // Results typed in one event of two; nobody has marked anything done yet.
+        let r = plan(vec![event("Приказ", ""), event("", "")]);
+        assert_eq!(Column::filled_in(&r), [Column::Number, Column::Content, Column::Result]);
+        let r = plan(vec![event("", "Выполнено 12.03.2023")]);
+        assert_eq!(Column::filled_in(&r), [Column::Number, Column::Content, Column::Completion]);
+        assert_eq!(Column::filled_in(&plan(Vec::new())), [Column::Number, Column::Content]);
+    }
 
     #[test]
     fn column_lists_are_read_by_code() {

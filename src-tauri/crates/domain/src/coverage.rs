@@ -51,24 +51,10 @@ pub fn coverage(profile: &[RiskProfileEntry], roadmap: &Roadmap, links: &[(Id, I
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Event, EventStatus, Period, Plan, Section};
+    use crate::{Event, Plan, Section};
 
     fn event(id: Id, section: Id) -> Event {
-        Event {
-            id,
-            plan_id: 1,
-            section_id: Some(section),
-            parent_id: None,
-            position: id as i32,
-            number: id.to_string(),
-            content: String::new(),
-            timeframe: timeframe::parse("", &"2023-01-01..2023-12-31".parse::<Period>().unwrap()),
-            executors: vec![],
-            result: String::new(),
-            evidence: String::new(),
-            status: EventStatus::Planned,
-            completion_mark: String::new(),
-        }
+        Event { section_id: Some(section), ..crate::fixture::event(id) }
     }
 
     #[test]

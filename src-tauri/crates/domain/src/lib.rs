@@ -7,6 +7,8 @@ mod conflicts;
 mod coverage;
 pub mod declension;
 pub mod effectiveness;
+#[cfg(test)]
+mod fixture;
 mod history;
 pub mod labels;
 mod order;

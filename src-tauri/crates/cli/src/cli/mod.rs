@@ -116,7 +116,7 @@ pub enum Command {
         /// Альбомная ориентация
         #[arg(long)]
         landscape: bool,
-        /// Столбцы дорожной карты через запятую: number,content,timeframe,executors,result,evidence,completion
+        /// Столбцы дорожной карты через запятую: number,content,timeframe,executors,result,evidence,completion (по умолчанию — номер, содержание и те, что заполнены хотя бы у одного мероприятия)
         #[arg(long, value_name = "СПИСОК")]
         columns: Option<String>,
         /// Блоки над таблицей дорожной карты: goal,tasks,coordinator,schools или none (по умолчанию все)

@@ -23,21 +23,17 @@ pub(super) fn weight(c: Column) -> f32 {
     }
 }
 
-/// What a column shows of an event.
+/// What a column prints of an event: its value, the number with its dot («2.3.»).
 pub(super) fn value(c: Column, e: &Event) -> String {
     match c {
         Column::Number => format!("{}.", e.number.trim_end_matches('.')),
-        Column::Content => e.content.clone(),
-        Column::Timeframe => e.timeframe.text.clone(),
-        Column::Executors => e.executors.iter().map(|x| x.printed()).collect::<Vec<_>>().join("\n"),
-        Column::Result => e.result.clone(),
-        Column::Evidence => e.evidence.clone(),
-        Column::Completion => e.completion_mark.clone(),
+        c => c.value(e),
     }
 }
 
 #[derive(Debug, Clone)]
 pub struct RoadmapOptions {
+    /// Empty: the columns the plan fills ([`Column::filled_in`]).
     pub columns: Vec<Column>,
     pub orientation: Orientation,
     pub margins: Margins,
@@ -51,13 +47,7 @@ pub struct RoadmapOptions {
 impl Default for RoadmapOptions {
     fn default() -> Self {
         RoadmapOptions {
-            columns: vec![
-                Column::Number,
-                Column::Content,
-                Column::Timeframe,
-                Column::Executors,
-                Column::Completion,
-            ],
+            columns: Vec::new(),
             orientation: Orientation::Landscape,
             margins: Margins::STANDARD,
             goal: true,
@@ -122,8 +112,7 @@ pub fn roadmap_part(d: &District, opts: &RoadmapOptions, mark: Option<&AnnexMark
         }
     }
     blocks.push(Block::Space(mm(3.0)));
-    let columns =
-        if opts.columns.is_empty() { RoadmapOptions::default().columns } else { opts.columns.clone() };
+    let columns = if opts.columns.is_empty() { Column::filled_in(d.roadmap) } else { opts.columns.clone() };
     let titles: Vec<&str> = columns.iter().map(|c| c.title()).collect();
     let mut rows = Vec::new();
     let mut section = None;
