@@ -117,6 +117,17 @@ test("sessions in the month view; one moved, an event marked done, both kept", a
     }, { timeout: 10000, timeoutMsg: "the «только вебинары» filter shows other entries" });
     await screenshot(browser, "calendar-filtered");
     await setFilter("filter-status", "");
+    // One person, one entry: the demo writes Баркалова Е.В. with two positions (coordinator of
+    // the plan, and in thirteen events); only people some event or session names are offered.
+    const people = await browser.execute(() => [...document.querySelectorAll("#filter-executor option")].map((o) => o.textContent));
+    assert.equal(people.filter((p) => p === "Баркалова Е.В.").length, 1, people.join(", "));
+    assert.equal(people.length, 11, people.join(", "));
+    await setFilter("filter-executor", await browser.execute(() => [...document.querySelectorAll("#filter-executor option")].find((o) => o.textContent === "Баркалова Е.В.").value));
+    await browser.waitUntil(async () => (await shown()).all > 0 && (await shown()).webinars === 0, {
+      timeout: 10000,
+      timeoutMsg: "the executor filter shows nothing or shows sessions she does not speak at",
+    });
+    await setFilter("filter-executor", "");
 
     // A session rewritten in the panel: onto Victory Day at 15:30 — allowed, and flagged.
     await clickEntry(browser, "Реализация программы");

@@ -19,10 +19,10 @@ pub async fn list_orders(state: State<'_, AppStore>) -> CommandResult<Vec<domain
     Ok(store::order::list(state.lock()?.read())?)
 }
 
-/// The district's people and bodies: executors and speakers to choose from.
+/// The executor filters' entries: each person or body some event or webinar names, once.
 #[tauri::command]
-pub async fn list_executors(state: State<'_, AppStore>) -> CommandResult<Vec<domain::Executor>> {
-    Ok(store::executor::list(state.lock()?.read())?)
+pub async fn list_executors(state: State<'_, AppStore>) -> CommandResult<Vec<domain::ExecutorChoice>> {
+    Ok(domain::executor_choices(&store::executor::in_use(state.lock()?.read())?))
 }
 
 /// «Шкала времени»: the plan's events as marks on a time axis, as of a day (today by default).

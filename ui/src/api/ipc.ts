@@ -24,7 +24,7 @@ import type { ExportRequest } from "./bindings/ExportRequest";
 import type { WebinarSeries } from "./bindings/WebinarSeries";
 import type { WebinarDraft } from "./bindings/WebinarDraft";
 import type { Holiday } from "./bindings/Holiday";
-import type { Executor } from "./bindings/Executor";
+import type { ExecutorChoice } from "./bindings/ExecutorChoice";
 import type { ImportSource } from "./bindings/ImportSource";
 import type { Period } from "./bindings/Period";
 import type { Recognised } from "./bindings/Recognised";
@@ -142,7 +142,8 @@ export const api = {
   listHolidays: (year: number) => call<Holiday[]>("list_holidays", { year }),
   setHoliday: (holiday: Holiday) => call<void>("set_holiday", { holiday }),
   removeHoliday: (date: string) => call<void>("remove_holiday", { date }),
-  listExecutors: () => call<Executor[]>("list_executors"),
+  /** The executor filters' entries: one per person, only those some event or webinar names. */
+  listExecutors: () => call<ExecutorChoice[]>("list_executors"),
   previewImport: (source: ImportSource, period: Period | null, roles: (Column | null)[] | null) =>
     call<Recognised>("preview_import", { source, period, roles }),
   importPlan: (

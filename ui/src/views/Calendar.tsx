@@ -11,7 +11,7 @@ import type { EventStatus } from "../api/bindings/EventStatus";
 import type { Roadmap } from "../api/bindings/Roadmap";
 import type { Conflict } from "../api/bindings/Conflict";
 import type { School } from "../api/bindings/School";
-import type { Executor } from "../api/bindings/Executor";
+import type { ExecutorChoice } from "../api/bindings/ExecutorChoice";
 import type { WebinarSeries } from "../api/bindings/WebinarSeries";
 import { PROGRESS_LABELS, addDays, planLabel, ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
@@ -32,7 +32,7 @@ function matches(e: CalendarEntry, f: Filter): boolean {
   if (f.plan && e.plan_id !== id(f.plan)) return false;
   if (f.section && e.section_id !== id(f.section)) return false;
   if (f.school && !e.school_ids.includes(id(f.school))) return false;
-  if (f.executor && !e.executor_ids.includes(id(f.executor))) return false;
+  if (f.executor && !f.executor.split(",").some((x) => e.executor_ids.includes(id(x)))) return false;
   if (f.status === "webinar") return e.kind === "webinar";
   if (f.status && e.progress !== f.status) return false;
   return true;
@@ -290,7 +290,7 @@ type District = {
   entries: CalendarEntry[];
   roadmaps: Roadmap[];
   schools: School[];
-  executors: Executor[];
+  executors: ExecutorChoice[];
   series: WebinarSeries[];
   conflicts: Conflict[];
 };
@@ -323,7 +323,7 @@ function Filters(props: { data: District; value: Filter; onChange: (f: Filter) =
       {select("plan", "Дорожная карта", props.data.roadmaps.map((r) => [r.plan.id, planLabel(r.plan.title)]))}
       {select("section", "Раздел", sections.map((s) => [s.id, [s.number, s.title].filter(Boolean).join(". ")]))}
       {select("school", "Школа", props.data.schools.map((s) => [s.id, s.short_name]))}
-      {select("executor", "Исполнитель", props.data.executors.map((x) => [x.id, x.name]))}
+      {select("executor", "Исполнитель", props.data.executors.map((x) => [x.ids.join(","), x.label]))}
       {select("status", "Состояние", [
         ...(Object.entries(PROGRESS_LABELS) as [string, string][]),
         ["webinar", "только вебинары"],

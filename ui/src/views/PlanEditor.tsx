@@ -6,7 +6,7 @@ import { useUndoNote } from "../components/UndoNote";
 import type { Event } from "../api/bindings/Event";
 import type { EventDraft } from "../api/bindings/EventDraft";
 import type { EventStatus } from "../api/bindings/EventStatus";
-import type { Executor } from "../api/bindings/Executor";
+import type { ExecutorChoice } from "../api/bindings/ExecutorChoice";
 import type { Move } from "../api/bindings/Move";
 import type { Roadmap } from "../api/bindings/Roadmap";
 import type { School } from "../api/bindings/School";
@@ -38,7 +38,7 @@ const NO_FILTER: Filter = { text: "", executor: "", school: "", month: "", statu
 function shown(e: Event, f: Filter, sections: Section[]): boolean {
   const t = f.text.trim().toLowerCase();
   if (t && ![e.content, e.result, e.timeframe.text, printExecutors(e.executors)].some((x) => x.toLowerCase().includes(t))) return false;
-  if (f.executor && !e.executors.some((x) => String(x.id) === f.executor)) return false;
+  if (f.executor && !e.executors.some((x) => f.executor.split(",").includes(String(x.id)))) return false;
   if (f.school && !sections.find((s) => s.id === e.section_id)?.school_ids.includes(Number(f.school))) return false;
   if (f.status && e.status !== f.status) return false;
   if (f.month) {
@@ -50,7 +50,7 @@ function shown(e: Event, f: Filter, sections: Section[]): boolean {
 
 /** The roadmap as an editable table: every change saved when a field is left; Enter adds a row
  * below, Tab and Shift+Tab indent and outdent, Alt+↑ and Alt+↓ move; rows can be dragged. */
-export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executors: Executor[]; onChanged: () => void }) {
+export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executors: ExecutorChoice[]; onChanged: () => void }) {
   const { plan, sections } = props.roadmap;
   // An event that did not change keeps its object across reloads, so its row is not redrawn.
   const known = useRef(new Map<number, { json: string; event: Event }>());
@@ -175,8 +175,8 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
           <select value={filter.executor} onChange={(e) => setFilter({ ...filter, executor: (e.target as HTMLSelectElement).value })}>
             <option value="">все</option>
             {props.executors.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
+              <option key={x.ids.join(",")} value={x.ids.join(",")}>
+                {x.label}
               </option>
             ))}
           </select>

@@ -33,6 +33,35 @@ pub struct Executor {
     pub organisation: String,
 }
 
+/// One entry of an executor filter: a person (or body) however many positions they were written
+/// with («Баркалова Е.В.» and «Баркалова Е.В., муниципальный координатор» are one person).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExecutorChoice {
+    pub label: String,
+    /// Every executor row of that person: an event of any of them passes the filter.
+    #[ts(type = "number[]")]
+    pub ids: Vec<Id>,
+}
+
+/// The filter's entries for these executors (those in use): one per person, by name — case,
+/// spaces and dots between initials do not make another person — in the order given.
+pub fn executor_choices(executors: &[Executor]) -> Vec<ExecutorChoice> {
+    let key = |x: &Executor| -> String {
+        let kind = matches!(x.kind, ExecutorKind::Body);
+        format!("{kind}{}", x.name.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase())
+    };
+    let mut out: Vec<(String, ExecutorChoice)> = Vec::new();
+    for x in executors {
+        let k = key(x);
+        match out.iter_mut().find(|(known, _)| *known == k) {
+            Some((_, c)) => c.ids.push(x.id),
+            None => out.push((k, ExecutorChoice { label: x.name.clone(), ids: vec![x.id] })),
+        }
+    }
+    out.into_iter().map(|(_, c)| c).collect()
+}
+
 impl Executor {
     /// «Баркалова Е.В., муниципальный координатор» — as the roadmap prints it.
     pub fn printed(&self) -> String {
@@ -425,5 +454,34 @@ impl Event {
             EventStatus::Planned if self.timeframe.start.is_some_and(|s| s <= as_of) => Progress::InProgress,
             EventStatus::Planned => Progress::Planned,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_person_is_one_filter_entry_however_written() {
+        let x = |id, name: &str, position: &str| Executor {
+            id,
+            kind: ExecutorKind::Person,
+            name: name.into(),
+            position: position.into(),
+            organisation: String::new(),
+        };
+        let body = Executor { kind: ExecutorKind::Body, ..x(5, "Баркалова Е.В.", "") };
+        let choices = executor_choices(&[
+            x(1, "Баркалова Е.В.", ""),
+            x(2, "Баркалова Е.В.", "муниципальный координатор"),
+            x(3, "Баркалова Е. В.", "главный специалист"),
+            x(4, "Морозова О.Л.", "начальник"),
+            body,
+        ]);
+        let got: Vec<(&str, &[Id])> = choices.iter().map(|c| (c.label.as_str(), c.ids.as_slice())).collect();
+        assert_eq!(
+            got,
+            [("Баркалова Е.В.", &[1, 2, 3][..]), ("Морозова О.Л.", &[4][..]), ("Баркалова Е.В.", &[5][..])]
+        );
     }
 }
