@@ -49,7 +49,7 @@ function shown(e: Event, f: Filter, sections: Section[]): boolean {
 }
 
 /** The roadmap as an editable table: every change saved when a field is left; Enter adds a row
- * below, Tab and Shift+Tab indent and outdent, Alt+↑ and Alt+↓ move; rows can be dragged. */
+ * below, Alt+→ and Alt+← (or Ctrl+] and Ctrl+[) indent and outdent, Alt+↑ and Alt+↓ move; rows can be dragged. */
 export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executors: ExecutorChoice[]; onChanged: () => void }) {
   const { plan, sections } = props.roadmap;
   // An event that did not change keeps its object across reloads, so its row is not redrawn.
