@@ -254,7 +254,10 @@ fn the_events_as_a_workbook_with_filters() {
     let o = run(&db, &["export", "--plan", "1", "--document", "annex", "--out", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let sheet = zip_text(&out, "xl/worksheets/sheet1.xml");
-    assert!(sheet.contains("<autoFilter ref=\"A1:L17\"/>"), "16 events and the header, filters on");
+    assert!(
+        sheet.contains("<autoFilter ref=\"A4:L20\"/>"),
+        "16 events and the header under the title, filters on"
+    );
     assert!(sheet.contains("state=\"frozen\""));
     let strings = zip_text(&out, "xl/sharedStrings.xml");
     assert!(strings.contains("Содержание деятельности") && strings.contains("до 10 марта 2023 г."));
@@ -369,4 +372,65 @@ fn a_header_split_by_a_pdf_copy_still_names_its_columns() {
     let contents: Vec<&str> =
         events.as_array().unwrap().iter().map(|e| e["content"].as_str().unwrap()).collect();
     assert_eq!(contents, ["Совещание с директорами школ", "Анализ результатов ВПР"]);
+}
+
+/// The plan's title and period, as the CLI prints them.
+fn plan_heading(db: &Path) -> (Value, Value) {
+    let v = json(&run(db, &["plans", "--json"]));
+    (v[0]["title"].clone(), v[0]["period"].clone())
+}
+
+/// Issue 25, point 5: the program's own workbook and Word table, imported into another data file,
+/// are the same plan — title, period, sections, numbers, contents, the timeframes' text alone,
+/// executors, results, evidence, marks, and (in the workbook, which has the column) the states.
+#[test]
+fn the_workbook_and_the_word_table_come_back_as_they_went_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    {
+        // What a coordinator fills in as the year goes: a result, a mark, the states.
+        let mut store = store::Store::open(&db).unwrap();
+        store
+            .change("Отметки", |tx| {
+                let mut third =
+                    store::event::list(tx, 1)?.into_iter().find(|e| e.number == "3").unwrap().draft();
+                third.result = "Положение о межшкольном партнёрстве".into();
+                third.evidence = "Приказ от 10.03.2023 № 391".into();
+                store::event::update(tx, store::event::list(tx, 1)?[2].id, &third)?;
+                store::event::set_status(
+                    tx,
+                    1,
+                    domain::EventStatus::Done,
+                    "Выполнено: приказ № 206",
+                    "Приказ",
+                )?;
+                store::event::set_status(tx, 2, domain::EventStatus::InProgress, "", "")?;
+                store::event::set_status(tx, 4, domain::EventStatus::Cancelled, "", "")?;
+                Ok(())
+            })
+            .unwrap();
+    }
+    let sent = events_without_ids(&db, "1");
+    for ext in ["xlsx", "docx"] {
+        let out = dir.path().join(format!("копия.{ext}"));
+        let mut args = vec!["export", "--plan", "1", "--document", "annex", "--out", out.to_str().unwrap()];
+        if ext == "docx" {
+            args.extend(["--columns", "number,content,timeframe,executors,result,evidence,completion"]);
+        }
+        assert!(run(&db, &args).status.success());
+        let back = dir.path().join(format!("принято-{ext}.sqlite3"));
+        let o = run(&back, &["import", out.to_str().unwrap(), "--json"]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        assert_eq!(plan_heading(&back), plan_heading(&db), "{ext}: the title and the period");
+        let came = events_without_ids(&back, "1");
+        assert_eq!(came.len(), sent.len());
+        for (a, b) in sent.iter().zip(&came) {
+            let mut a = a.clone();
+            // The Word table has no «Состояние»: a marked event comes back done, the others planned.
+            if ext == "docx" {
+                a["status"] = if a["completion_mark"] == "" { "planned".into() } else { "done".into() };
+            }
+            assert_eq!(&a, b, "{ext}");
+        }
+    }
 }

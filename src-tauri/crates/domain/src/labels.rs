@@ -19,6 +19,32 @@ impl Category {
 }
 
 impl EventStatus {
+    /// A «Состояние» cell: where the event stands on a day, and an overdue event's own status
+    /// when it is under way («выполняется, просрочено»), so that the cell reads back to it.
+    pub fn state_text(status: EventStatus, progress: Progress) -> String {
+        match (status, progress) {
+            (EventStatus::InProgress, Progress::Overdue) => {
+                format!("{}, {}", status.label(), progress.label())
+            }
+            _ => progress.label().to_owned(),
+        }
+    }
+
+    /// The status a «Состояние» cell names: a status's or a progress's label («просрочено» and
+    /// «запланировано» are not done yet: planned; «выполняется, просрочено» is under way). None
+    /// for anything else.
+    pub fn from_label(text: &str) -> Option<EventStatus> {
+        let t = text.split(',').next().unwrap_or("").trim().to_lowercase().replace('ё', "е");
+        let progress = Progress::ALL.into_iter().find(|p| p.label() == t);
+        match progress {
+            Some(Progress::Done) => Some(EventStatus::Done),
+            Some(Progress::InProgress) => Some(EventStatus::InProgress),
+            Some(Progress::Cancelled) => Some(EventStatus::Cancelled),
+            Some(Progress::Overdue | Progress::Planned) => Some(EventStatus::Planned),
+            None => None,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             EventStatus::Planned => "запланировано",
@@ -79,6 +105,28 @@ impl Trend {
 mod tests {
     use crate::effectiveness::Trend;
     use crate::{AnnexKind, Category, EventStatus, Metric, Progress};
+
+    #[test]
+    fn a_state_cell_reads_back_to_its_status() {
+        use EventStatus::*;
+        for status in [Planned, InProgress, Done, Cancelled] {
+            for progress in Progress::ALL {
+                let text = EventStatus::state_text(status, progress);
+                let back = EventStatus::from_label(&text).unwrap();
+                // Planned and overdue read as planned; the rest as they were.
+                let expected = match (status, progress) {
+                    (InProgress, Progress::Overdue) => InProgress,
+                    (_, Progress::Done) => Done,
+                    (_, Progress::Cancelled) => Cancelled,
+                    (_, Progress::InProgress) => InProgress,
+                    _ => Planned,
+                };
+                assert_eq!(back, expected, "{status:?} {progress:?} «{text}»");
+            }
+        }
+        assert_eq!(EventStatus::from_label("  Выполнено "), Some(Done));
+        assert_eq!(EventStatus::from_label("в работе"), None);
+    }
 
     /// The TypeScript module the window takes these names from: one `Record<Type, string>` per
     /// enum, keyed by the serde codes, in the order of `ALL`.

@@ -25,6 +25,26 @@ pub fn events(r: &Roadmap, today: NaiveDate) -> Result<Vec<u8>, String> {
     build(r, today).map_err(|e| format!("не удалось собрать книгу Excel: {e}"))
 }
 
+/// The row of the header: the plan's title and period above it, as documents have them, so
+/// that the workbook imported back is the same plan of the same period.
+const HEAD_ROW: u32 = 3;
+
+/// «Период: 2022/2023 учебный год», «Период: 2023 год», «Период: 2021 - 2025 годы»: words the
+/// importer reads the period from; any other span by its dates.
+fn period_line(p: &domain::Period) -> String {
+    let (s, e) = (p.start, p.end);
+    let whole_years = (s.month(), s.day(), e.month(), e.day()) == (1, 1, 12, 31);
+    if (s.month(), s.day(), e.month(), e.day()) == (9, 1, 8, 31) && e.year() == s.year() + 1 {
+        format!("Период: {}/{} учебный год", s.year(), e.year())
+    } else if whole_years && s.year() == e.year() {
+        format!("Период: {} год", s.year())
+    } else if whole_years {
+        format!("Период: {} - {} годы", s.year(), e.year())
+    } else {
+        format!("Период: с {} по {}", domain::ru_date(s), domain::ru_date(e))
+    }
+}
+
 fn build(r: &Roadmap, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     book.set_properties(&DocProperties::new().set_title(&r.plan.title).set_author("Координатор"));
@@ -34,12 +54,14 @@ fn build(r: &Roadmap, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
         Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top).set_border(FormatBorder::Thin);
     let cell = Format::new().set_text_wrap().set_align(FormatAlign::Top).set_border(FormatBorder::Thin);
     let date = cell.clone().set_num_format("dd.mm.yyyy");
+    sheet.write_string_with_format(0, 0, &r.plan.title, &Format::new().set_bold())?;
+    sheet.write_string(1, 0, period_line(&r.plan.period))?;
     for (col, (title, width)) in HEADERS.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *title, &head)?;
+        sheet.write_string_with_format(HEAD_ROW, col as u16, *title, &head)?;
         sheet.set_column_width(col as u16, *width)?;
     }
     for (i, e) in r.events.iter().enumerate() {
-        let row = i as u32 + 1;
+        let row = HEAD_ROW + i as u32 + 1;
         let section = r.sections.iter().find(|s| Some(s.id) == e.section_id);
         let section = section.map(|s| [s.number.as_str(), s.title.as_str()].join(" ").trim().to_owned());
         let executors: Vec<String> = e.executors.iter().map(|x| x.printed()).collect();
@@ -51,7 +73,7 @@ fn build(r: &Roadmap, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
             (6, executors.join("\n")),
             (7, e.result.clone()),
             (8, e.evidence.clone()),
-            (9, e.progress(today).label().to_owned()),
+            (9, domain::EventStatus::state_text(e.status, e.progress(today))),
             (10, e.completion_mark.clone()),
             (11, if e.timeframe.needs_review() { "да" } else { "" }.to_owned()),
         ];
@@ -70,9 +92,9 @@ fn build(r: &Roadmap, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
             }
         }
     }
-    let last = r.events.len() as u32;
-    sheet.autofilter(0, 0, last, HEADERS.len() as u16 - 1)?;
-    sheet.set_freeze_panes(1, 0)?;
+    let last = HEAD_ROW + r.events.len() as u32;
+    sheet.autofilter(HEAD_ROW, 0, last, HEADERS.len() as u16 - 1)?;
+    sheet.set_freeze_panes(HEAD_ROW + 1, 0)?;
     book.save_to_buffer()
 }
 

@@ -21,6 +21,11 @@ pub enum Slot {
     Mark(String),
     /// «Участники»: executors when the table has no executor column.
     Participants,
+    /// «Раздел»: the section each row belongs to (a table with one row per event, as our own
+    /// workbook writes it), instead of rows across the table.
+    Section,
+    /// «Состояние»: where the event stands («выполнено», «отменено»).
+    Status,
     /// A column the roadmap has no field for («Место проведения», «Примечание»), or nothing.
     Skip,
 }
@@ -32,7 +37,7 @@ impl Slot {
             Slot::Field(c) => Some(*c),
             Slot::Start | Slot::End | Slot::Mark(_) => Some(Column::Timeframe),
             Slot::Participants => Some(Column::Executors),
-            Slot::Skip => None,
+            Slot::Section | Slot::Status | Slot::Skip => None,
         }
     }
 }
@@ -54,6 +59,8 @@ pub struct Layout {
 enum Named {
     Field(Column),
     Participants,
+    Section,
+    Status,
     /// A column the plan has no field for.
     Other,
     /// «начала реализации», «окончания реализации».
@@ -122,6 +129,14 @@ fn named_as(text: &str) -> Option<Named> {
             || h.starts_with("№")
         {
             Named::Field(Number)
+        } else if has("требует проверки") || has("проверки срока") {
+            // Our own workbook's flag column: about a timeframe, not a timeframe.
+            Named::Other
+        } else if h == "раздел" || h.starts_with("раздел ") || h.starts_with("раздел,") {
+            Named::Section
+        } else if ["состояние", "статус", "состояние выполнения", "статус выполнения"].contains(&h.as_str())
+        {
+            Named::Status
         } else if has("отметка")
             || has("информация о выполнении")
             || has("о выполнении")
@@ -319,6 +334,8 @@ fn from_header(grid: &Grid, h: usize, width: usize) -> Layout {
             match sub_names.filter(|_| upper_names.is_none()).or(upper_names) {
                 Some(Named::Field(c)) => Slot::Field(c),
                 Some(Named::Participants) => Slot::Participants,
+                Some(Named::Section) => Slot::Section,
+                Some(Named::Status) => Slot::Status,
                 Some(Named::StartWord) => Slot::Start,
                 Some(Named::EndWord) => Slot::End,
                 Some(Named::Other) | None => Slot::Skip,
@@ -330,6 +347,8 @@ fn from_header(grid: &Grid, h: usize, width: usize) -> Layout {
                 format!("по заголовку «{shown}»: в дорожной карте нет такого поля, не импортируется")
             }
             Slot::Mark(p) => format!("по заголовку «{shown}»: отметки в столбце — срок «{p}»"),
+            Slot::Section => format!("по заголовку «{shown}»: раздел, к которому относится мероприятие"),
+            Slot::Status => format!("по заголовку «{shown}»: выполнено, выполняется или отменено"),
             _ => format!("по заголовку «{shown}»"),
         };
         headers.push(shown);
@@ -548,6 +567,21 @@ mod tests {
     }
 
     use Column::*;
+
+    /// Our own workbook's header: the section and the state are read, the flag is not a
+    /// timeframe (the dates beside the text are left out when the plan is recognised).
+    #[test]
+    fn our_workbooks_header() {
+        let l = detect(&grid(&[
+            "№ | Раздел | Содержание деятельности | Сроки реализации | Начало | Окончание | Состояние | Требует проверки срока",
+            "1 | 1 Этап | Совещание | март 2023 | 01.03.2023 | 31.03.2023 | выполнено | ",
+        ]));
+        assert_eq!(l.slots[1], Slot::Section);
+        assert_eq!(l.slots[6], Slot::Status);
+        assert_eq!(l.slots[7], Slot::Skip);
+        assert_eq!(roles(&l)[..4], [Some(Number), None, Some(Content), Some(Timeframe)]);
+        assert_eq!(column_named("Требует проверки срока"), None);
+    }
 
     #[test]
     fn header_words_of_real_plans() {

@@ -2,7 +2,7 @@
 //! rows across the table), hierarchical numbers, rows continued after a page break, timeframes
 //! read in the plan's period, executors, and the district's schools named in the cells.
 
-use domain::{Id, Period, School, Timeframe};
+use domain::{EventStatus, Id, Period, School, Timeframe};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -64,6 +64,8 @@ pub struct ImportedEvent {
     pub result: String,
     pub evidence: String,
     pub completion_mark: String,
+    /// As a «Состояние» column says; else done when marked, planned when not.
+    pub status: Option<EventStatus>,
     /// The district's schools the row names.
     #[ts(type = "Array<number>")]
     pub school_ids: Vec<Id>,
@@ -83,6 +85,9 @@ struct Fields {
     result: String,
     evidence: String,
     completion: String,
+    /// The «Раздел» and «Состояние» cells, when the table has those columns.
+    section: String,
+    status: String,
 }
 
 impl Fields {
@@ -183,7 +188,21 @@ fn run(
             ));
         }
     }
+    // «Начало» and «Окончание» beside the timeframe's own text are dates worked out of it (our
+    // workbook writes them): the text is what was typed, the dates would read it twice.
+    if layout.slots.contains(&Slot::Field(Column::Timeframe)) {
+        for (j, slot) in layout.slots.iter_mut().enumerate() {
+            if matches!(slot, Slot::Start | Slot::End) {
+                *slot = Slot::Skip;
+                layout.reasons[j] = format!(
+                    "по заголовку «{}»: дата из срока — срок берётся из его текста",
+                    layout.headers[j]
+                );
+            }
+        }
+    }
     let has_number_column = layout.slots.contains(&Slot::Field(Column::Number));
+    let has_section_column = layout.slots.contains(&Slot::Section);
     let has_timeframes = layout.slots.iter().any(|s| s.role() == Some(Column::Timeframe));
     if !has_timeframes {
         warnings.push("В таблице нет столбца сроков: сроки мероприятий нужно будет указать.".to_owned());
@@ -248,12 +267,23 @@ fn run(
     };
     read_preamble(preamble, &mut out);
     let mut in_section = 0usize;
+    let mut section_label: Option<String> = None;
     let mut skipped = Vec::new();
     // The latest event of each number: a sub-event's parent is found in one lookup.
     let mut numbers = std::collections::HashMap::new();
     for (i, f) in rows.iter().enumerate() {
         let next_number = rows[i + 1..].iter().find_map(|r| r.number.as_deref());
         let heads_children = |n: &str| next_number.is_some_and(|next| next.starts_with(&format!("{n}.")));
+        // A «Раздел» column: a new value starts a section.
+        if has_section_column && !f.section.is_empty() {
+            let label = f.section.trim().to_owned();
+            if section_label.as_deref() != Some(label.as_str()) {
+                let (number, title) = section_of(&label);
+                out.sections.push(ImportedSection { number, title });
+                in_section = 0;
+                section_label = Some(label);
+            }
+        }
         let section = f.others_empty()
             && (f.spans
                 || looks_like_section(&f.content)
@@ -319,6 +349,20 @@ fn looks_like_section(content: &str) -> bool {
     roman || word || year || capitals
 }
 
+/// A «Раздел» cell's number and title: «2 Аналитический этап» or «II. Анализ» → («2», …).
+fn section_of(label: &str) -> (String, String) {
+    let first = label.split([' ', '.']).next().unwrap_or("");
+    let numbered = !first.is_empty()
+        && (first.chars().all(|c| c.is_ascii_digit())
+            || first.len() <= 5 && first.chars().all(|c| matches!(c, 'I' | 'V' | 'X')));
+    let rest = label[first.len()..].trim_start_matches(['.', ' ']).trim();
+    if numbered && !rest.is_empty() {
+        (first.to_owned(), rest.to_owned())
+    } else {
+        (String::new(), label.to_owned())
+    }
+}
+
 /// A section's number and title: «I. Анализ» → («I», «Анализ»); «1» from the number column.
 fn section_number(f: &Fields) -> (String, String) {
     if let Some(n) = &f.number {
@@ -348,9 +392,15 @@ fn title_of(preamble: &[String]) -> String {
         "программа",
         "мероприятия",
     ];
+    // «Муниципальная дорожная карта …», «Региональный план …»: one adjective may come first.
+    let names = |l: &str| NAMES.iter().any(|n| l.starts_with(n)) || l == "план";
     let Some(i) = preamble.iter().position(|l| {
         let l = l.trim().to_lowercase();
-        NAMES.iter().any(|n| l.starts_with(n)) || l == "план"
+        let after_adjective = l.split_once(' ').filter(|(first, _)| {
+            ["ая", "ый", "ий", "ой", "ое", "ее"].iter().any(|e| first.ends_with(e))
+                && first.chars().count() > 4
+        });
+        names(&l) || after_adjective.is_some_and(|(_, rest)| names(rest))
     }) else {
         return String::new();
     };
@@ -435,6 +485,8 @@ fn fields(grid: &Grid, layout: &Layout) -> Vec<Fields> {
                     Slot::Field(Column::Completion) => &mut f.completion,
                     Slot::Start => &mut start,
                     Slot::End => &mut end,
+                    Slot::Section => &mut f.section,
+                    Slot::Status => &mut f.status,
                     Slot::Mark(period) => {
                         if is_mark(cell) {
                             marks.push((j, period.clone()));
@@ -571,6 +623,7 @@ fn event(
         result: f.result,
         evidence: f.evidence,
         completion_mark: f.completion,
+        status: EventStatus::from_label(&f.status),
         school_ids,
         flags,
     }

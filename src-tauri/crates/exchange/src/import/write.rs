@@ -65,7 +65,11 @@ pub fn write(tx: &Transaction, new: &PlanDraft, r: &Recognised, work: &domain::W
                 executors: e.executors.clone(),
                 result: e.result.clone(),
                 evidence: e.evidence.clone(),
-                status: if e.completion_mark.is_empty() { EventStatus::Planned } else { EventStatus::Done },
+                status: e.status.unwrap_or(if e.completion_mark.is_empty() {
+                    EventStatus::Planned
+                } else {
+                    EventStatus::Done
+                }),
                 completion_mark: e.completion_mark.clone(),
             },
         })
