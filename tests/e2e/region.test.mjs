@@ -85,6 +85,22 @@ test("a district sends its package; the region accepts it, sees it and prints th
     assert.match(words, /Сводная информация о ходе реализации муниципальных дорожных карт/);
     assert.match(words, /г\. Таганрог/);
     execFileSync("pdftoppm", ["-png", "-r", "70", "-singlefile", pdf, join(OUT, "region-summary")]);
+
+    // «Открыть»: the district in a window of its own, read-only, on its data file as sent.
+    await browser.execute(() => document.querySelector('#districts tr[data-code="60737000"] button.link').click());
+    let opened = "";
+    for (let i = 0; i < 50 && !opened; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      try {
+        opened = execFileSync("pgrep", ["-af", "--", "--read-only --db"], { encoding: "utf8" }).trim();
+      } catch {
+        opened = "";
+      }
+    }
+    assert.match(opened, /--read-only --db \S*60737000-\S*\.sqlite3/);
+    const [pid, , , , file] = opened.split("\n")[0].split(" ");
+    assert.ok(existsSync(file), file);
+    process.kill(Number(pid));
   } finally {
     await browser.deleteSession();
   }
