@@ -71,6 +71,10 @@ test("Ctrl+Z takes back only the newest change; the file alone holds the session
     const rows = await browser.execute(() => [...document.querySelectorAll("#history-table tbody tr")].map((r) => r.textContent));
     assert.match(rows[0], /Отметка мероприятия 3.*отменено/, rows.join("\n"));
     assert.match(rows[1], /Срок мероприятия 3 изменён/, rows.join("\n"));
+    // Each says what it changed from and to.
+    assert.match(rows[1], /срок мероприятия: «до 10 марта 2023 г\.» → «до 17 марта 2023 г\.»/, rows[1]);
+    assert.match(rows[0], /состояние мероприятия: «запланировано» → «выполнено»/, rows[0]);
+    assert.match(rows[0], /отметка о выполнении: пусто → «Положение утверждено»/, rows[0]);
     await screenshot(browser, "history");
 
   } finally {
@@ -87,6 +91,7 @@ test("Ctrl+Z takes back only the newest change; the file alone holds the session
   const history = JSON.parse(execFileSync(BINARY, ["--db", copy, "history", "--json"]).toString("utf8"));
   assert.equal(history[0].undone, true);
   assert.equal(history.length, 3, JSON.stringify(history));
+  assert.deepEqual(history[1].edits, ["срок мероприятия: «до 10 марта 2023 г.» → «до 17 марта 2023 г.»"]);
 });
 
 // A restore in «Файл данных» can be taken back: «Вернуть как было до восстановления» restores

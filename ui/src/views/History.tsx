@@ -58,7 +58,14 @@ export function HistoryView() {
                   {c.label}
                   {c.undone && <span class="muted"> (отменено)</span>}
                 </td>
-                <td class="muted">{c.rows.map(rowText).join("; ")}</td>
+                <td class="muted">
+                  {c.rows.map(rowText).join("; ")}
+                  {c.edits.map((e, i) => (
+                    <div key={i} class="edit">
+                      {e.text}
+                    </div>
+                  ))}
+                </td>
                 <td>
                   {!c.undone && (
                     <button class="link" onClick={() => undoTo(c)} title="Отменить это изменение и все более поздние">

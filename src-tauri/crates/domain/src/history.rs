@@ -20,7 +20,33 @@ pub struct Change {
     pub undone: bool,
     /// What it did, by kind of record.
     pub rows: Vec<RowCount>,
+    /// The values it changed, old → new (the first few; ids and positions are not shown).
+    #[serde(default)]
+    pub edits: Vec<FieldEdit>,
 }
+
+/// One value a change changed: «срок мероприятия»: «Февраль 2023 г.» → «Март 2023 г.».
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct FieldEdit {
+    pub what: String,
+    pub old: String,
+    pub new: String,
+    /// The line the journal shows: «срок мероприятия: «Февраль 2023 г.» → «Март 2023 г.»».
+    pub text: String,
+}
+
+impl FieldEdit {
+    /// `old` and `new` as shown; «пусто» for an empty value stays unquoted.
+    pub fn new(what: &str, old: String, new: String) -> FieldEdit {
+        let shown = |v: &str| if v == EMPTY { v.to_owned() } else { crate::text::quoted(v) };
+        let text = format!("{what}: {} → {}", shown(&old), shown(&new));
+        FieldEdit { what: what.to_owned(), old, new, text }
+    }
+}
+
+/// How the journal shows an empty value.
+pub const EMPTY: &str = "пусто";
 
 /// How many records of one kind a change added, changed and removed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]

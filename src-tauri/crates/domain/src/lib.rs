@@ -9,7 +9,7 @@ pub mod declension;
 pub mod effectiveness;
 #[cfg(test)]
 mod fixture;
-mod history;
+pub mod history;
 pub mod labels;
 mod order;
 pub mod outline;
@@ -30,7 +30,7 @@ pub use column::Column;
 pub use conflicts::*;
 pub use coverage::{coverage, CoverageCell};
 pub use effectiveness::{analyse, Analysis, AnalysisSettings};
-pub use history::{step_message, Backup, BackupKind, Change, HistoryState, HistoryStep, RowCount};
+pub use history::{step_message, Backup, BackupKind, Change, FieldEdit, HistoryState, HistoryStep, RowCount};
 pub use order::{
     compose, new_order, order_title, plan_title_in, points_of, ready_points, AnnexDraft, PointDraft,
     ReadyPoint,

@@ -6,7 +6,7 @@
 //! it) refuses the whole undo, so nothing is ever applied halfway. No database copies: an entry
 //! costs about the size of the rows it touched.
 
-use domain::{Change, HistoryState, RowCount};
+use domain::{Change, FieldEdit, HistoryState, RowCount};
 use rusqlite::session::{ChangesetIter, ConflictAction, ConflictType, Session};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
@@ -140,7 +140,8 @@ pub fn list(conn: &Connection, limit: u32) -> StoreResult<Vec<Change>> {
     let mut changes = Vec::new();
     for row in rows {
         let (id, label, at, undone, changeset) = row?;
-        changes.push(Change { id, label, at, undone, rows: counts(&changeset)? });
+        let edits = edits(conn, &changeset)?;
+        changes.push(Change { id, label, at, undone, rows: counts(&changeset)?, edits });
     }
     Ok(changes)
 }
@@ -191,6 +192,117 @@ fn counts(changeset: &[u8]) -> StoreResult<Vec<RowCount>> {
     Ok(out.into_iter().map(|(_, c)| c).collect())
 }
 
+/// How many values a change's entry in the journal shows.
+const EDITS_SHOWN: usize = 6;
+
+/// The values a changeset's updates changed, old → new, as the journal shows them: only the
+/// columns a person types (texts, dates, states), never ids, positions or computed ones.
+fn edits(conn: &Connection, changeset: &[u8]) -> StoreResult<Vec<FieldEdit>> {
+    use rusqlite::fallible_streaming_iterator::FallibleStreamingIterator;
+    let mut input: &[u8] = changeset;
+    let reader: &mut dyn std::io::Read = &mut input;
+    let mut iter = ChangesetIter::start_strm(&reader)?;
+    let mut columns: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    while let Some(item) = iter.next()? {
+        let op = item.op()?;
+        if op.code() != rusqlite::hooks::Action::SQLITE_UPDATE {
+            continue;
+        }
+        let table = op.table_name().to_owned();
+        if !columns.contains_key(&table) {
+            let names = conn
+                .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")?
+                .query_map([&table], |r| r.get::<_, String>(0))?
+                .collect::<Result<Vec<_>, _>>()?;
+            columns.insert(table.clone(), names);
+        }
+        let names = &columns[&table];
+        for i in 0..op.number_of_columns() as usize {
+            let Some(what) = names.get(i).and_then(|c| field_label(&table, c)) else { continue };
+            let (Ok(new), Ok(old)) = (item.new_value(i), item.old_value(i)) else { continue };
+            if matches!(new, rusqlite::types::ValueRef::Null)
+                && matches!(old, rusqlite::types::ValueRef::Null)
+            {
+                continue; // unchanged: a changeset gives no new value for it
+            }
+            let shown = |v: rusqlite::types::ValueRef| shown_value(&names[i], v);
+            let edit = FieldEdit::new(what, shown(old), shown(new));
+            if edit.old != edit.new {
+                out.push(edit);
+            }
+            if out.len() == EDITS_SHOWN {
+                return Ok(out);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A value as the journal shows it: a status by its Russian name, long text cut short.
+fn shown_value(column: &str, v: rusqlite::types::ValueRef) -> String {
+    use rusqlite::types::ValueRef;
+    let text = match v {
+        ValueRef::Null => return domain::history::EMPTY.to_owned(),
+        ValueRef::Integer(n) => n.to_string(),
+        ValueRef::Real(x) => x.to_string(),
+        ValueRef::Text(t) => String::from_utf8_lossy(t).into_owned(),
+        ValueRef::Blob(_) => return "…".to_owned(),
+    };
+    if column == "status" {
+        if let Some(s) = domain::EventStatus::from_code(&text) {
+            return s.label().to_owned();
+        }
+    }
+    if text.trim().is_empty() {
+        return domain::history::EMPTY.to_owned();
+    }
+    crate::short(&text)
+}
+
+/// The Russian name of a column a person types, by table; None for the rest.
+fn field_label(table: &str, column: &str) -> Option<&'static str> {
+    Some(match (table, column) {
+        ("event", "content") => "содержание мероприятия",
+        ("event", "timeframe_text") => "срок мероприятия",
+        ("event", "result") => "планируемый результат",
+        ("event", "evidence") => "документ, подтверждающий результат",
+        ("event", "status") => "состояние мероприятия",
+        ("event", "completion_mark") => "отметка о выполнении",
+        ("school", "name") => "полное название школы",
+        ("school", "short_name") => "краткое название школы",
+        ("school", "director") => "директор",
+        ("school", "address") => "адрес",
+        ("school", "phone") => "телефон",
+        ("school", "email") => "электронная почта",
+        ("school", "code") => "логин ФИС ОКО",
+        ("school", "inn") => "ИНН",
+        ("plan", "title") => "название дорожной карты",
+        ("plan", "period_start") => "начало периода",
+        ("plan", "period_end") => "конец периода",
+        ("plan", "issuer") => "кто утверждает",
+        ("plan", "goal") => "цель",
+        ("section", "title") => "название раздела",
+        ("section", "goal") => "цель раздела",
+        ("webinar", "date") => "дата вебинара",
+        ("webinar", "start_time") => "время вебинара",
+        ("webinar", "topic") => "тема вебинара",
+        ("webinar", "link") => "ссылка на вебинар",
+        ("order", "date") => "дата приказа",
+        ("order", "number") => "номер приказа",
+        ("order", "title") => "заголовок приказа",
+        ("order", "issuer") => "кто издаёт",
+        ("order", "signatory_name") => "подпись",
+        ("order", "signatory_position") => "должность подписывающего",
+        ("pairing", "start_date") => "начало наставничества",
+        ("pairing", "end_date") => "конец наставничества",
+        ("pairing", "basis_order") => "основание (приказ)",
+        ("pairing", "note") => "примечание",
+        ("region_district", "made_at") => "пакет района от",
+        _ => return None,
+    })
+}
+
 /// A table's records in Russian, for «Журнал изменений».
 fn table_label(table: &str) -> &str {
     match table {
@@ -220,6 +332,47 @@ fn table_label(table: &str) -> &str {
         "indicator" => "показатели района",
         "indicator_value" => "значения показателей",
         "school_alias" => "сопоставления названий школ",
+        "region_district" => "районы",
+        "region_package" => "пакеты районов",
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod edit_tests {
+    use crate::Store;
+
+    #[test]
+    fn the_journal_says_what_a_change_changed_from_and_to() {
+        let mut store = Store::open_in_memory().unwrap();
+        let event = store
+            .change("План", |tx| {
+                tx.execute("INSERT INTO plan (title, period_start, period_end) VALUES ('П', '2023-01-01', '2023-12-31')", [])?;
+                let id = crate::event::add(tx, 1, None, None)?;
+                crate::event::set_timeframe(tx, id, "Февраль 2023 г.")?;
+                Ok(id)
+            })
+            .unwrap();
+        store
+            .change("Срок и отметка", |tx| {
+                crate::event::set_timeframe(tx, event, "Март 2023 г.")?;
+                crate::event::set_status(tx, event, domain::EventStatus::Done, "Проведено", "")
+            })
+            .unwrap();
+        let newest = &super::list(store.read(), 1).unwrap()[0];
+        let edits: Vec<(&str, &str, &str)> =
+            newest.edits.iter().map(|e| (e.what.as_str(), e.old.as_str(), e.new.as_str())).collect();
+        assert_eq!(
+            edits,
+            [
+                ("срок мероприятия", "Февраль 2023 г.", "Март 2023 г."),
+                ("состояние мероприятия", "запланировано", "выполнено"),
+                ("отметка о выполнении", "пусто", "Проведено"),
+            ]
+        );
+        assert_eq!(newest.edits[0].text, "срок мероприятия: «Февраль 2023 г.» → «Март 2023 г.»");
+        assert_eq!(newest.edits[2].text, "отметка о выполнении: пусто → «Проведено»");
+        // An insert says what it added, not old → new.
+        assert!(super::list(store.read(), 2).unwrap()[1].edits.is_empty());
     }
 }

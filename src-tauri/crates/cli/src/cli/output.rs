@@ -171,11 +171,14 @@ pub struct HistoryLine<'a> {
     pub label: &'a str,
     pub at: &'a str,
     pub undone: bool,
+    /// «срок мероприятия: «Февраль 2023 г.» → «Март 2023 г.»».
+    pub edits: Vec<&'a str>,
 }
 
 impl<'a> From<&'a domain::Change> for HistoryLine<'a> {
     fn from(c: &'a domain::Change) -> Self {
-        HistoryLine { id: c.id, label: &c.label, at: &c.at, undone: c.undone }
+        let edits = c.edits.iter().map(|e| e.text.as_str()).collect();
+        HistoryLine { id: c.id, label: &c.label, at: &c.at, undone: c.undone, edits }
     }
 }
 
@@ -205,8 +208,9 @@ pub fn history(changes: &[domain::Change]) -> String {
                 })
                 .collect();
             let undone = if c.undone { " (отменено)" } else { "" };
+            let edits: String = c.edits.iter().map(|e| format!("\n       {}", e.text)).collect();
             format!(
-                "{:>5}  {}  {}{undone}\n       {}",
+                "{:>5}  {}  {}{undone}\n       {}{edits}",
                 c.id,
                 c.at.replace('T', " "),
                 c.label,
