@@ -162,3 +162,63 @@ test("pairings are edited with conflicts flagged; a risk with no measure gets on
     await browser.deleteSession();
   }
 });
+
+test("schools, orders and the calendar find by the words typed", async () => {
+  const browser = await openApp(db);
+  const type = (id, value) =>
+    browser.execute(
+      (id, value) => {
+        const input = document.getElementById(id);
+        input.value = value;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      },
+      id,
+      value,
+    );
+  try {
+    await (await browser.$('button[data-view="schools"]')).waitForClickable({ timeout: 15000 });
+    await waitFor(browser, "#schools-table tbody tr");
+    const all = await browser.execute(() => document.querySelectorAll("#schools-table tbody tr").length);
+    // «лицеЙ 7»: both words, any case, in the name.
+    await type("school-search", "лицей 7");
+    await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll("#schools-table tbody tr").length)) < all, {
+      timeout: 5000,
+      timeoutMsg: "the school search narrows nothing",
+    });
+    const names = await browser.execute(() => [...document.querySelectorAll("#schools-table tbody tr")].map((r) => r.textContent));
+    assert.ok(names.length >= 1 && names.every((n) => /лице/i.test(n) && /7/.test(n)), names.join("\n"));
+    await type("school-search", "нет такой школы");
+    await waitFor(browser, "#no-schools-found");
+
+    await (await browser.$('button[data-view="orders"]')).click();
+    await waitFor(browser, "#orders tbody tr");
+    await type("order-search", "206");
+    await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll("#orders tbody tr").length)) === 1, {
+      timeout: 5000,
+    });
+    await type("order-search", "нет такого приказа");
+    await waitFor(browser, "#no-orders-found");
+
+    await (await browser.$('button[data-view="calendar"]')).click();
+    await waitFor(browser, "#calendar .fc-daygrid");
+    await browser.execute(() => {
+      const input = document.getElementById("goto-month");
+      input.value = "2023-03";
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll("#calendar .fc-event").length)) > 1, {
+      timeout: 10000,
+    });
+    await type("filter-text", "локальных актов");
+    await browser.waitUntil(
+      async () => {
+        const shown = await browser.execute(() => [...document.querySelectorAll("#calendar .fc-event")].map((e) => e.textContent));
+        return shown.length >= 1 && shown.every((t) => t.includes("локальных актов"));
+      },
+      { timeout: 10000, timeoutMsg: "the calendar search shows other entries" },
+    );
+    await screenshot(browser, "calendar-search");
+  } finally {
+    await browser.deleteSession();
+  }
+});

@@ -19,13 +19,14 @@ import { useLoad } from "../components/useLoad";
 import { EventTimeframeEditor } from "../components/EventTimeframeEditor";
 import { WebinarForm } from "../components/WebinarForm";
 import { StatusSelect } from "../components/StatusSelect";
+import { found } from "../search";
 
 const SECTION_COLOURS = ["#1f5fa8", "#2e7d4f", "#8a4fb3", "#b26a00", "#00838f", "#6d4c41"];
 
 
 /** What the calendar shows: "" in a field means «все». */
-type Filter = { plan: string; section: string; school: string; executor: string; status: string };
-const NO_FILTER: Filter = { plan: "", section: "", school: "", executor: "", status: "" };
+type Filter = { plan: string; section: string; school: string; executor: string; status: string; text: string };
+const NO_FILTER: Filter = { plan: "", section: "", school: "", executor: "", status: "", text: "" };
 
 function matches(e: CalendarEntry, f: Filter): boolean {
   const id = (v: string) => Number(v);
@@ -33,6 +34,7 @@ function matches(e: CalendarEntry, f: Filter): boolean {
   if (f.section && e.section_id !== id(f.section)) return false;
   if (f.school && !e.school_ids.includes(id(f.school))) return false;
   if (f.executor && !f.executor.split(",").some((x) => e.executor_ids.includes(id(x)))) return false;
+  if (!found(f.text, [e.title, e.description])) return false;
   if (f.status === "webinar") return e.kind === "webinar";
   if (f.status && e.progress !== f.status) return false;
   return true;
@@ -328,6 +330,15 @@ function Filters(props: { data: District; value: Filter; onChange: (f: Filter) =
         ...(Object.entries(PROGRESS_LABELS) as [string, string][]),
         ["webinar", "только вебинары"],
       ])}
+      <label>
+        <span>Поиск</span>
+        <input
+          id="filter-text"
+          type="search"
+          value={f.text}
+          onInput={(e) => props.onChange({ ...f, text: (e.target as HTMLInputElement).value })}
+        />
+      </label>
       {Object.values(f).some(Boolean) && (
         <button class="link" id="filter-reset" onClick={() => props.onChange(NO_FILTER)}>
           сбросить

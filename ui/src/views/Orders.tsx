@@ -11,6 +11,7 @@ import { useLoad } from "../components/useLoad";
 import { FormActions } from "../components/FormActions";
 import { PlanSelect } from "../components/PlanSelect";
 import { useFormError } from "../components/useFormError";
+import { found } from "../search";
 
 
 function emptyOrder(plan: Plan | null): OrderDraft {
@@ -36,10 +37,24 @@ export function OrdersView() {
   const plans = useLoad(() => api.listPlans(), []);
   const groups = useLoad(() => api.listWorkingGroups(), []);
   const [editing, setEditing] = useState<Order | "new" | null>(null);
+  const [query, setQuery] = useState("");
+  const shown = (orders.data ?? []).filter((o) =>
+    found(query, [o.title, o.number, ruDate(o.date), o.issuer, o.signatory_name, ...o.points]),
+  );
   return (
     <section aria-labelledby="orders-title">
       <div class="toolbar">
         <h1 id="orders-title">Приказы</h1>
+        <label>
+          Поиск{" "}
+          <input
+            id="order-search"
+            type="search"
+            value={query}
+            placeholder="номер, дата, слова заголовка"
+            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          />
+        </label>
         <span class="spacer" />
         <button id="new-order" onClick={() => setEditing("new")}>
           Новый приказ
@@ -62,6 +77,8 @@ export function OrdersView() {
         />
       ) : orders.data.length === 0 ? (
         <p class="muted">Приказов пока нет.</p>
+      ) : shown.length === 0 ? (
+        <p class="muted" id="no-orders-found">Ничего не найдено: «{query}».</p>
       ) : (
         <table class="grid" id="orders">
           <thead>
@@ -74,7 +91,7 @@ export function OrdersView() {
             </tr>
           </thead>
           <tbody>
-            {orders.data.map((o) => (
+            {shown.map((o) => (
               <tr key={o.id} data-order={o.id}>
                 <td>{ruDate(o.date)}</td>
                 <td>{o.number}</td>

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { fitTextarea } from "../components/fitTextarea";
+import { found } from "../search";
 import { Component } from "preact";
 import { api, AppError } from "../api/ipc";
 import { useUndoNote } from "../components/UndoNote";
@@ -36,8 +37,7 @@ type Filter = { text: string; executor: string; school: string; month: string; s
 const NO_FILTER: Filter = { text: "", executor: "", school: "", month: "", status: "" };
 
 function shown(e: Event, f: Filter, sections: Section[]): boolean {
-  const t = f.text.trim().toLowerCase();
-  if (t && ![e.content, e.result, e.timeframe.text, printExecutors(e.executors)].some((x) => x.toLowerCase().includes(t))) return false;
+  if (!found(f.text, [e.content, e.result, e.timeframe.text, printExecutors(e.executors)])) return false;
   if (f.executor && !e.executors.some((x) => f.executor.split(",").includes(String(x.id)))) return false;
   if (f.school && !sections.find((s) => s.id === e.section_id)?.school_ids.includes(Number(f.school))) return false;
   if (f.status && e.status !== f.status) return false;

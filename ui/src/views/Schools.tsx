@@ -6,6 +6,7 @@ import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { SchoolForm } from "../components/SchoolForm";
 import { RisksView } from "./Risks";
+import { found } from "../search";
 
 /** The district's schools with their categories for a year; add and edit through the form. */
 export function SchoolsView() {
@@ -18,8 +19,11 @@ export function SchoolsView() {
   const [year, setYear] = useState<number | "all">("all");
   const [editing, setEditing] = useState<School | "new" | null>(null);
   const [risks, setRisks] = useState(false);
+  const [query, setQuery] = useState("");
 
-  const shown = (all.data ?? []).filter((s) => year === "all" || s.statuses.some((st) => st.year === year));
+  const shown = (all.data ?? [])
+    .filter((s) => year === "all" || s.statuses.some((st) => st.year === year))
+    .filter((s) => found(query, [s.name, s.short_name, s.director, s.address, s.code, s.inn, s.email]));
 
   function saved() {
     setEditing(null);
@@ -48,6 +52,16 @@ export function SchoolsView() {
             ))}
           </select>
         </label>
+        <label>
+          Поиск{" "}
+          <input
+            id="school-search"
+            type="search"
+            value={query}
+            placeholder="название, директор, логин"
+            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          />
+        </label>
         <div class="segmented" role="group" aria-label="Вид">
           <button class={risks ? "" : "active"} onClick={() => setRisks(false)}>
             Список
@@ -68,6 +82,8 @@ export function SchoolsView() {
       )}
       {risks ? null : !all.data ? (
         <Loading />
+      ) : shown.length === 0 && query ? (
+        <p class="muted" id="no-schools-found">Ничего не найдено: «{query}».</p>
       ) : shown.length === 0 ? (
         <p class="muted">Школ нет. Добавьте первую кнопкой «Добавить школу».</p>
       ) : (
