@@ -36,10 +36,15 @@ test("a big import shows its progress and «Остановить» leaves the fi
     );
     await screenshot(browser, "import-progress");
     await (await browser.$("#work-cancel")).click();
+    // Said as news the person asked for, not in error red.
     await browser.waitUntil(
-      async () => (await browser.execute(() => document.body.textContent)).includes("Остановлено по вашей просьбе: ничего не записано."),
+      async () =>
+        (await browser.execute(() => document.getElementById("work-stopped")?.textContent ?? "")).includes(
+          "Остановлено по вашей просьбе: ничего не записано.",
+        ),
       { timeout: 60000, timeoutMsg: "stopping was not reported" },
     );
+    assert.equal(await browser.execute(() => document.querySelector(".notice.error")?.textContent ?? null), null);
     assert.equal(await browser.execute(() => document.getElementById("import-report")), null);
   } finally {
     await browser.deleteSession();

@@ -134,7 +134,7 @@ export function DocumentsView() {
         year: null,
         category: null,
       };
-      setDone(await work.run((onStep) => api.exportDocument(request, path, onStep)));
+      setDone((await work.run((onStep) => api.exportDocument(request, path, onStep))) ?? null);
     } catch (e) {
       setError(e instanceof AppError ? e.message : String(e));
     } finally {

@@ -87,7 +87,9 @@ export function ImportView(props: { onImported: () => void }) {
     setError(null);
     setDuplicateOf(null);
     try {
-      setWritten(await work.run((onStep) => api.importPlan(source, period, title, issuer, roles, duplicate, onStep)));
+      const written = await work.run((onStep) => api.importPlan(source, period, title, issuer, roles, duplicate, onStep));
+      if (written === undefined) return; // stopped: said by the work bar
+      setWritten(written);
       setPreview(null);
       props.onImported();
     } catch (e) {

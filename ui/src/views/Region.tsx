@@ -34,7 +34,7 @@ export function RegionView() {
     );
     if (!path) return;
     try {
-      setOutcomes(await work.run((onStep) => api.acceptPackages([path], onStep)));
+      setOutcomes((await work.run((onStep) => api.acceptPackages([path], onStep))) ?? null);
       announceDataChanged();
     } catch (e) {
       fail(e);
@@ -65,7 +65,7 @@ export function RegionView() {
       category,
     };
     try {
-      setSaved(await work.run((onStep) => api.exportDocument(request, path, onStep)));
+      setSaved((await work.run((onStep) => api.exportDocument(request, path, onStep))) ?? null);
     } catch (e) {
       fail(e);
     }

@@ -32,8 +32,23 @@ pub struct CommandError {
 impl CommandError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> CommandError {
         let e = CommandError { code, message: message.into(), field: None };
-        crate::applog::write("ОШИБКА", &e.message);
+        e.log();
         e
+    }
+
+    /// Whether this is a failure of the program or the computer (a file, the disk, the data)
+    /// rather than an answer the person can act on: a value refused, a stop they asked for,
+    /// something not found or taken by another command.
+    pub fn is_failure(&self) -> bool {
+        matches!(self.code, ErrorCode::Storage | ErrorCode::Io)
+    }
+
+    /// Into the program's log: failures as errors; answers are not logged (a log full of «Укажите
+    /// название» hides the one line that matters).
+    fn log(&self) {
+        if self.is_failure() {
+            crate::applog::write("ОШИБКА", &self.message);
+        }
     }
 }
 
@@ -66,9 +81,9 @@ impl From<StoreError> for CommandError {
             StoreError::Conflict(_) => Some("short_name".to_owned()),
             _ => None,
         };
-        let message = e.to_string();
-        crate::applog::write("ОШИБКА", &message);
-        CommandError { code, message, field }
+        let e = CommandError { code, message: e.to_string(), field };
+        e.log();
+        e
     }
 }
 
@@ -79,3 +94,17 @@ impl From<domain::Cancelled> for CommandError {
 }
 
 pub type CommandResult<T> = Result<T, CommandError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_failures_are_failures() {
+        assert!(!CommandError::new(ErrorCode::Invalid, "Укажите название").is_failure());
+        assert!(!CommandError::from(domain::Cancelled).is_failure());
+        assert!(CommandError::new(ErrorCode::Io, "Не удалось записать").is_failure());
+        let e: CommandError = store::StoreError::Corrupt("x".into()).into();
+        assert!(e.is_failure());
+    }
+}
