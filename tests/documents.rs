@@ -34,6 +34,7 @@ fn print(
         long_kept: false,
         a3: false,
         analysis: None,
+        order_id: None,
         year: None,
         category: None,
     };
@@ -213,6 +214,7 @@ fn the_report_prints_the_chosen_columns() {
         long_kept: false,
         a3: false,
         analysis: None,
+        order_id: None,
         year: None,
         category: None,
     };
@@ -255,6 +257,7 @@ fn the_roadmap_prints_only_the_chosen_blocks_and_columns() {
         long_kept: true,
         a3: false,
         analysis: None,
+        order_id: None,
         year: None,
         category: None,
     };
@@ -325,6 +328,7 @@ fn the_timeline_gives_back_every_event_inside_the_margins() {
         long_kept: false,
         a3: true,
         analysis: None,
+        order_id: None,
         year: None,
         category: None,
     };
@@ -454,6 +458,7 @@ fn every_docx_opens_in_libreoffice_without_blank_pages() {
             long_kept: false,
             a3: false,
             analysis: None,
+            order_id: None,
             year: None,
             category: None,
         };
@@ -490,4 +495,46 @@ fn every_docx_opens_in_libreoffice_without_blank_pages() {
             every_event_word(&store, &pdf::text(&lo), &format!("{kind:?} in LibreOffice"));
         }
     }
+}
+
+/// Issue 25, point 14: any of the district's orders can be printed, not only the plan's
+/// approving one; its roadmap annex is the plan the order names.
+#[test]
+fn another_order_is_printed_when_chosen() {
+    let (mut store, dir) = (demo(), tempfile::tempdir().unwrap());
+    let first = store::order::get(store.read(), 1).unwrap();
+    let draft = domain::OrderDraft {
+        number: "391".into(),
+        title: "О ходе реализации дорожной карты".into(),
+        points: vec!["Принять к сведению ход реализации дорожной карты.".into()],
+        ..first.draft.clone()
+    };
+    let id = store.change("Приказ", |tx| store::order::insert(tx, &draft, &[])).unwrap();
+    let req = ExportRequest {
+        plan_id: 1,
+        document: DocumentKind::Order,
+        landscape: false,
+        columns: vec![],
+        blocks: None,
+        as_of: None,
+        long_kept: false,
+        a3: false,
+        analysis: None,
+        order_id: Some(id),
+        year: None,
+        category: None,
+    };
+    let day = NaiveDate::from_ymd_opt(2023, 5, 15).unwrap();
+    let doc = export(&store, &req, day, 0, Format::Pdf, &Default::default()).unwrap();
+    let path = dir.path().join("второй.pdf");
+    write_export(&store, &path, &doc.bytes).unwrap();
+    let text = pdf::text(&path);
+    assert!(text.contains("О ходе реализации дорожной карты") && text.contains("№ 391"), "{text}");
+    assert!(!text.contains("№ 206"), "the approving order is not the one printed");
+    // Without a choice, the plan's approving order as before.
+    let usual =
+        export(&store, &ExportRequest { order_id: None, ..req }, day, 0, Format::Pdf, &Default::default())
+            .unwrap();
+    write_export(&store, &path, &usual.bytes).unwrap();
+    assert!(pdf::text(&path).contains("№ 206"));
 }

@@ -76,6 +76,7 @@ fn a_stopped_export_leaves_no_file() {
         long_kept: false,
         a3: false,
         analysis: None,
+        order_id: None,
         year: None,
         category: None,
     };

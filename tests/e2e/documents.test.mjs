@@ -76,6 +76,16 @@ test("the documents view prints the roadmap annex to PDF", async () => {
     const pages = Number((await form.getText()).match(/— (\d+) стр\./)[1]);
     assert.ok(pages >= 3, `${pages} pages`);
     assert.ok(existsSync(out));
+
+    // Any order of the list prints by its own button.
+    const order = join(dir, "order.pdf");
+    await (await browser.$("#print-order-1")).click();
+    await answerFileDialog("Сохранить документ", order);
+    await browser.waitUntil(async () => (await form.getText()).includes(`Сохранено: ${order}`), {
+      timeout: 30000,
+      timeoutMsg: "the order was not saved",
+    });
+    assert.match(execFileSync("pdftotext", [order, "-"], { encoding: "utf8" }), /№ 206/);
   } finally {
     await browser.deleteSession();
   }

@@ -2,6 +2,7 @@ import { useEffect, useState } from "preact/hooks";
 import { api, AppError } from "../api/ipc";
 import type { DocumentKind } from "../api/bindings/DocumentKind";
 import type { Exported } from "../api/bindings/Exported";
+import type { Order } from "../api/bindings/Order";
 import { ANNEX_LABELS, ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
@@ -131,6 +132,7 @@ export function DocumentsView() {
         long_kept: longKept,
         a3: document === "timeline" && a3,
         analysis: null,
+        order_id: null,
         year: null,
         category: null,
       };
@@ -139,6 +141,37 @@ export function DocumentsView() {
       setError(e instanceof AppError ? e.message : String(e));
     } finally {
       setBusy(false);
+    }
+  }
+
+  /** Any of the district's orders, with the annexes it names (its roadmap: the plan it cites). */
+  async function printOrder(o: Order) {
+    const path = await api.chooseFile({
+      kind: "save",
+      title: "Сохранить документ",
+      file_name: `Приказ № ${o.number}.pdf`,
+      filters: [{ name: "PDF", extensions: ["pdf"] }],
+    });
+    if (!path) return;
+    setError(null);
+    const request = {
+      plan_id: o.annexes.find((a) => a.plan_id !== null)?.plan_id ?? planId ?? 0,
+      document: "order" as const,
+      landscape: false,
+      columns: [],
+      blocks: null,
+      as_of: null,
+      long_kept: longKept,
+      a3: false,
+      analysis: null,
+      order_id: o.id,
+      year: null,
+      category: null,
+    };
+    try {
+      setDone((await work.run((onStep) => api.exportDocument(request, path, onStep))) ?? null);
+    } catch (e) {
+      setError(e instanceof AppError ? e.message : String(e));
     }
   }
 
@@ -291,6 +324,9 @@ export function DocumentsView() {
           <p>
             {o.signatory_position} — {o.signatory_name}
           </p>
+          <button type="button" id={`print-order-${o.id}`} onClick={() => printOrder(o)}>
+            Сохранить этот приказ в PDF…
+          </button>
           <ul>
             {o.annexes.map((a) => (
               <li key={a.id}>

@@ -61,6 +61,7 @@ export function RegionView() {
       long_kept: false,
       a3: false,
       analysis: null,
+      order_id: null,
       year: table.data?.year ?? null,
       category,
     };

@@ -195,6 +195,7 @@ fn main() {
         long_kept: false,
         a3: false,
         analysis: Some(settings),
+        order_id: None,
         year: None,
         category: None,
     };

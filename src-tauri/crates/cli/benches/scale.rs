@@ -78,6 +78,7 @@ fn main() {
         long_kept: false,
         a3: false,
         analysis: None,
+        order_id: None,
         year: None,
         category: None,
     };

@@ -63,6 +63,11 @@ pub struct ExportRequest {
     /// What the справка analyses; the usual measure when absent.
     #[serde(default)]
     pub analysis: Option<domain::AnalysisSettings>,
+    /// The order to print (`order`): another than the plan's approving one; its roadmap annex
+    /// is the plan it names.
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub order_id: Option<Id>,
     /// The region's summary: the school year (the newest when absent) and one category.
     #[serde(default)]
     pub year: Option<i32>,
@@ -172,8 +177,17 @@ pub fn export(
         return effectiveness(store, &a, today, margins, &meta);
     }
     let conn = store.read();
+    // A chosen order prints with the plan its annexes name.
+    let chosen_order = match (req.document, req.order_id) {
+        (DocumentKind::Order, Some(id)) => Some(store::order::get(conn, id)?),
+        _ => None,
+    };
+    let plan_id = chosen_order
+        .as_ref()
+        .and_then(|o| o.annexes.iter().find_map(|a| a.draft.plan_id))
+        .unwrap_or(req.plan_id);
     let data = Data {
-        roadmap: store::plan::roadmap(conn, req.plan_id)?,
+        roadmap: store::plan::roadmap(conn, plan_id)?,
         schools: store::school::list(conn, None)?,
         pairings: store::pairing::list(conn, None)?,
         series: store::webinar::list(conn)?,
@@ -229,13 +243,18 @@ pub fn export(
             documents::roadmap_annex(&d, &options, mark.as_ref(), &meta)
         }
         DocumentKind::Order => {
-            let id = plan.approving_order_id.ok_or_else(|| {
-                CommandError::new(
-                    ErrorCode::NotFound,
-                    "У дорожной карты нет приказа об утверждении: составьте его",
-                )
-            })?;
-            let order = store::order::get(conn, id)?;
+            let order = match chosen_order {
+                Some(o) => o,
+                None => {
+                    let id = plan.approving_order_id.ok_or_else(|| {
+                        CommandError::new(
+                            ErrorCode::NotFound,
+                            "У дорожной карты нет приказа об утверждении: составьте его",
+                        )
+                    })?;
+                    store::order::get(conn, id)?
+                }
+            };
             // An overview annex shows the plan as of the order's date.
             let overview = order
                 .annexes

@@ -33,6 +33,11 @@ a3: boolean,
  */
 analysis: AnalysisSettings | null, 
 /**
+ * The order to print (`order`): another than the plan's approving one; its roadmap annex
+ * is the plan it names.
+ */
+order_id: number | null, 
+/**
  * The region's summary: the school year (the newest when absent) and one category.
  */
 year: number | null, category: Category | null, };

@@ -89,6 +89,12 @@ pub enum Command {
         #[command(flatten)]
         format: Format,
     },
+    /// Приказы района: номер (для export --order), дата, № и заголовок
+    #[command(help_template = SUB_HELP, override_usage = "koordinator orders [--json] [--db ФАЙЛ]")]
+    Orders {
+        #[command(flatten)]
+        format: Format,
+    },
     /// Мероприятия дорожной карты
     #[command(help_template = SUB_HELP, override_usage = "koordinator events --plan ID [--json] [--db ФАЙЛ]")]
     Events {
@@ -101,7 +107,7 @@ pub enum Command {
     /// Напечатать документ в PDF: приложение, приказ, график вебинаров, список школ, отчёт
     #[command(
         help_template = SUB_HELP,
-        override_usage = "koordinator export [--plan ID] --document annex|order|webinars|schools|report|timeline|overview|effectiveness|region-summary --out ФАЙЛ.pdf|.docx|.xlsx [--landscape] [--a3] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--metric ПОКАЗАТЕЛЬ | --indicator НАЗВАНИЕ] [--procedure ВПР] [--year ГОД] [--category КАТЕГОРИЯ] [--db ФАЙЛ]"
+        override_usage = "koordinator export [--plan ID] --document annex|order|webinars|schools|report|timeline|overview|effectiveness|region-summary --out ФАЙЛ.pdf|.docx|.xlsx [--landscape] [--a3] [--columns СПИСОК] [--blocks СПИСОК] [--as-of ДАТА] [--long-kept] [--metric ПОКАЗАТЕЛЬ | --indicator НАЗВАНИЕ] [--procedure ВПР] [--order ID] [--year ГОД] [--category КАТЕГОРИЯ] [--db ФАЙЛ]"
     )]
     Export {
         /// Номер дорожной карты (для всех документов, кроме effectiveness и region-summary)
@@ -134,6 +140,9 @@ pub enum Command {
         /// Что анализирует справка effectiveness
         #[command(flatten)]
         choice: AnalysisChoice,
+        /// Приказ order: какой напечатать (номер из koordinator orders; по умолчанию — приказ об утверждении дорожной карты)
+        #[arg(long, value_name = "ID")]
+        order: Option<i64>,
         /// Сводная информация region-summary: учебный год, год его начала (по умолчанию — последний)
         #[arg(long, value_name = "ГОД")]
         year: Option<i32>,
@@ -755,6 +764,29 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             let text = if format.json { json::line(&plans) } else { output::plans(&plans) };
             writeln!(out, "{text}").map_err(io)?;
         }
+        Command::Orders { format } => {
+            let orders = store::order::list(open()?.read())?;
+            let text = if format.json {
+                json::line(&orders)
+            } else if orders.is_empty() {
+                "Приказов нет.".to_owned()
+            } else {
+                orders
+                    .iter()
+                    .map(|o| {
+                        format!(
+                            "{:>4}  от {} № {}  {}",
+                            o.id,
+                            domain::ru_date(o.draft.date),
+                            o.draft.number,
+                            o.draft.title
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
+            writeln!(out, "{text}").map_err(io)?;
+        }
         Command::Events { plan, format } => {
             let roadmap = store::plan::roadmap(open()?.read(), plan)?;
             let text = if format.json {
@@ -775,6 +807,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             long_kept,
             a3,
             choice,
+            order,
             year,
             category,
         } => {
@@ -802,6 +835,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                     crate::export::DocumentKind::Effectiveness => Some(choice.settings(&store)?),
                     _ => None,
                 },
+                order_id: order,
                 year,
                 category,
             };
