@@ -39,7 +39,7 @@ fn history_undo_and_redo_across_processes() {
     assert_eq!(entries.len(), 2);
     let mut keys: Vec<&str> = entries[0].as_object().unwrap().keys().map(String::as_str).collect();
     keys.sort();
-    assert_eq!(keys, ["at", "id", "label", "undone"]);
+    assert_eq!(keys, ["at", "edits", "id", "label", "undone"]);
     assert!(entries[0]["label"].as_str().unwrap().starts_with("Копия на следующий год"), "{history}");
     assert_eq!(entries[1]["label"], "Загружен демонстрационный район");
     // Undo in another process takes back the copy and nothing else.

@@ -273,7 +273,7 @@ mod ipc {
             invoke(
                 &webview,
                 "preview_import",
-                json!({ "source": { "kind": "file", "path": secret, "sheet": null }, "period": null, "roles": null }),
+                json!({ "source": { "kind": "file", "path": secret, "sheet": null }, "period": null, "roles": null, "progress": "__CHANNEL__:7" }),
             ),
         ];
         for r in refused {

@@ -4,7 +4,7 @@
 // action to the frame that shows its result. Run: `npm --prefix tests/e2e run bench` (under Xvfb).
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { BINARY, ROOT, dataFile, openApp, openProgram, startDriver } from "./driver.mjs";
+import { BINARY, ROOT, answerFileDialog, dataFile, openApp, openProgram, startDriver } from "./driver.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -152,6 +152,61 @@ function regionFile(n) {
   return region.db;
 }
 
+/** A 20 000-row workbook (the program's own export of a generated plan), made once. */
+function bigWorkbook() {
+  const source = dataFile({ demo: false });
+  execFileSync(BINARY, ["--db", source.db, "generate", "--years", "1", "--schools", "30", "--events", "20000", "--from", "2024"]);
+  const book = `${source.dir}/big.xlsx`;
+  execFileSync(BINARY, ["--db", source.db, "export", "--plan", "1", "--document", "annex", "--out", book]);
+  return book;
+}
+
+/** The window while a 20 000-row workbook is imported through the real dialog: previewed, then
+ * written. Frames are counted in the page from the file's choice to the written report: the
+ * fewest frames in any second, and the longest time between two frames. */
+async function measureImport(book) {
+  const { db } = dataFile({ demo: false });
+  const browser = await openApp(db);
+  try {
+    await (await browser.$('button[data-view="import"]')).waitForClickable({ timeout: 30000 });
+    await (await browser.$('button[data-view="import"]')).click();
+    await (await browser.$("#choose-file")).waitForClickable({ timeout: 10000 });
+    await (await browser.$("#choose-file")).click();
+    await answerFileDialog("Открыть дорожную карту", book);
+    // Counting from the moment the dialog is answered.
+    await browser.execute(() => {
+      window.__frames = [];
+      const tick = (t) => {
+        window.__frames.push(t);
+        if (!window.__stopFrames) requestAnimationFrame(tick);
+      };
+      window.__stopFrames = false;
+      requestAnimationFrame(tick);
+    });
+    const t0 = Date.now();
+    await browser.waitUntil(() => browser.execute(() => !!document.getElementById("import-now")), { timeout: 120000, interval: 100 });
+    const preview = Date.now() - t0;
+    await browser.execute(() => document.getElementById("import-now").click());
+    await browser.waitUntil(() => browser.execute(() => !!document.getElementById("import-report")), { timeout: 300000, interval: 100 });
+    const total = Date.now() - t0;
+    const frames = await browser.execute(() => {
+      window.__stopFrames = true;
+      return window.__frames;
+    });
+    let gap = 0;
+    for (let i = 1; i < frames.length; i++) gap = Math.max(gap, frames[i] - frames[i - 1]);
+    const seconds = Math.floor((frames[frames.length - 1] - frames[0]) / 1000);
+    let fewest = Infinity;
+    for (let s = 0; s < seconds; s++) {
+      const from = frames[0] + s * 1000;
+      fewest = Math.min(fewest, frames.filter((t) => t >= from && t < from + 1000).length);
+    }
+    return { preview, total, fewest: seconds > 0 ? fewest : frames.length, gap };
+  } finally {
+    await browser.deleteSession();
+  }
+}
+
 /** «Районы» of a region file of `n` districts: from the click to the last row drawn. */
 async function measureRegion(db, n) {
   const browser = await openApp(db);
@@ -281,11 +336,14 @@ try {
     // Results at a district's full size: 300 schools × 10 years × 30 rows (90 000 records).
     execFileSync(BINARY, ["--db", results.db, "generate", "--years", "10", "--schools", "300", "--events", "20", "--from", "2014"]);
   }
-  const runs = { demo: [], big: [], minimal: [], results: [], demoResults: [], region: [], region1: [] };
+  const runs = { demo: [], big: [], minimal: [], results: [], demoResults: [], region: [], region1: [], imports: [] };
+  const book = only === undefined || only === "import" ? bigWorkbook() : null;
   // BENCH_ONLY=results or region: that view alone (its own figures, quicker to repeat).
   const region60 = only === undefined || only === "region" ? regionFile(60) : null;
   const region1 = only === undefined || only === "region" ? regionFile(1) : null;
   for (let i = 0; i < RUNS; i++) {
+    if (book) runs.imports.push(await measureImport(book));
+    if (only === "import") continue;
     if (region60) {
       runs.region1.push(await measureRegion(region1, 1));
       runs.region.push(await measureRegion(region60, 60));
@@ -299,7 +357,7 @@ try {
     runs.demoResults.push(await measureResults(demo.db));
     runs.results.push(await measureResults(results.db));
   }
-  if (only === "results" || only === "region") runs.minimal = runs.demo = runs.big = [];
+  if (only === "results" || only === "region" || only === "import") runs.minimal = runs.demo = runs.big = [];
   const floor = runs.minimal.length === 0 ? {} : {
     "Окно готово к работе (с сеансом WebDriver)": median(runs.minimal.map((r) => r.ready)),
     "Память после запуска: RSS, МБ": median(runs.minimal.map((r) => r.rss)),
@@ -324,6 +382,14 @@ try {
     const r = median(runs.results);
     console.log(`\n«Результаты»: медианы ${RUNS} прогонов; опорное — демонстрационный район (108 результатов)`);
     console.log(`${"Открыть: анализ, графики и таблица".padEnd(46)} ${d.toFixed(0).padStart(9)} ${r.toFixed(0).padStart(9)} ${(r / d).toFixed(1).padStart(9)}×  (300 школ × 10 лет × 30)`);
+  }
+  if (runs.imports.length > 0) {
+    const m = (k) => median(runs.imports.map((r) => r[k]));
+    console.log(`\nИмпорт книги Excel на 20 000 мероприятий через диалог: медианы ${RUNS} прогонов`);
+    console.log(`${"Просмотр готов, мс".padEnd(46)} ${m("preview").toFixed(0).padStart(9)}`);
+    console.log(`${"Записано, мс".padEnd(46)} ${m("total").toFixed(0).padStart(9)}`);
+    console.log(`${"Кадров в самую медленную секунду".padEnd(46)} ${m("fewest").toFixed(0).padStart(9)}  (цель — не меньше 30)`);
+    console.log(`${"Самый долгий промежуток между кадрами, мс".padEnd(46)} ${m("gap").toFixed(0).padStart(9)}`);
   }
   if (runs.region.length > 0) {
     const one = median(runs.region1);

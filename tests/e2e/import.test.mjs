@@ -62,6 +62,10 @@ test("a pasted roadmap is previewed, mapped, imported and copied to next year", 
     await browser.waitUntil(async () => !(await previewText(browser)).includes("нет столбца сроков"), { timeout: 10000 });
 
     await (await browser.$("#import-now")).click();
+    // The pasted table is the demo's own roadmap (its title read from the lines above the table,
+    // the same period): the window asks; both are kept.
+    await (await browser.$("#duplicate-keep")).waitForClickable({ timeout: 10000 });
+    await (await browser.$("#duplicate-keep")).click();
     const report = await browser.$("#import-report");
     await report.waitForExist({ timeout: 10000 });
     assert.match(await report.getText(), /Записана дорожная карта № 2: разделов 3, мероприятий 16/);

@@ -52,3 +52,32 @@ test("a big import shows its progress and «Остановить» leaves the fi
   assert.equal(cli(db, ["plans", "--json"]), before.plans);
   assert.equal(cli(db, ["history", "--json"]), before.history);
 });
+
+// Issue 25, point 4: a 20 000-row workbook's preview comes in seconds and shows its first rows
+// (and those that need a look) with the whole table's counts; the whole table is imported.
+test("a 20 000-row workbook is previewed in part and imported whole", async () => {
+  const book = join(bigDir, "big-roadmap.xlsx");
+  cli(big, ["export", "--plan", "1", "--document", "annex", "--out", book]);
+  const { db: empty } = dataFile({ demo: false });
+  const browser = await openApp(empty);
+  try {
+    const nav = await browser.$('button[data-view="import"]');
+    await nav.waitForClickable({ timeout: 15000 });
+    await nav.click();
+    await (await browser.$("#choose-file")).click();
+    await answerFileDialog("Открыть дорожную карту", book);
+    await waitFor(browser, "#preview-shortened", 120000);
+    assert.match(await browser.execute(() => document.getElementById("import-preview").textContent), /мероприятий 20\s?000/);
+    assert.match(await browser.execute(() => document.getElementById("preview-shortened").textContent), /из 20\s?000/);
+    const rows = await browser.execute(() => document.querySelectorAll(".import-table tbody tr[data-number]").length);
+    assert.ok(rows >= 300 && rows <= 600, `${rows} rows drawn`);
+    await (await browser.$("#import-now")).click();
+    await waitFor(browser, "#import-report", 300000);
+  } finally {
+    await browser.deleteSession();
+  }
+  const events = JSON.parse(
+    execFileSync(BINARY, ["--db", empty, "events", "--plan", "1", "--json"], { encoding: "utf8", maxBuffer: 1 << 28 }),
+  );
+  assert.equal(events.length, 20000);
+});

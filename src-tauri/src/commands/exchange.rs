@@ -27,14 +27,18 @@ pub enum ImportSource {
     },
 }
 
-fn read(state: &AppStore, source: &ImportSource) -> CommandResult<exchange::import::Source> {
+fn read(
+    state: &AppStore,
+    source: &ImportSource,
+    work: &domain::Work,
+) -> CommandResult<exchange::import::Source> {
     match source {
         ImportSource::File { path, sheet } => {
             // In a child process: a reader that fails hard takes only that process down.
             let exe = std::env::current_exe().map_err(|e| {
                 crate::error::CommandError::new(crate::error::ErrorCode::Io, store::io_message(&e))
             })?;
-            crate::contained::read_file(&exe, &state.check_chosen(path.as_ref())?, sheet.as_deref())
+            crate::contained::read_file(&exe, &state.check_chosen(path.as_ref())?, sheet.as_deref(), work)
         }
         ImportSource::Pasted { text, html } => import::read_pasted(text, html.as_deref()),
     }
@@ -42,15 +46,29 @@ fn read(state: &AppStore, source: &ImportSource) -> CommandResult<exchange::impo
 
 /// What the import would write, with the columns as recognised or as the user mapped them.
 #[tauri::command]
-pub async fn preview_import(
-    state: State<'_, AppStore>,
+pub async fn preview_import<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
     source: ImportSource,
     period: Option<Period>,
     roles: Option<Vec<Role>>,
+    progress: Channel<WorkStep>,
 ) -> CommandResult<Recognised> {
-    let table = read(&state, &source)?;
-    import::preview(&*state.lock()?, &table, period.as_ref(), roles.as_deref())
+    // Off the async runtime, step by step, stoppable: a 20 000-row workbook is read in a child
+    // process the stop kills, and only the preview's rows travel to the window (the import
+    // reads the table again, whole).
+    super::blocking(app, move |state| {
+        let work = state.work(progress);
+        work.step("Чтение файла", 0, 2)?;
+        let table = read(state, &source, &work)?;
+        work.step("Распознавание таблицы", 1, 2)?;
+        let r = import::preview(&*state.lock()?, &table, period.as_ref(), roles.as_deref())?;
+        Ok(r.shortened(PREVIEW_ROWS))
+    })
+    .await
 }
+
+/// Events a preview shows (and as many more that need a look).
+const PREVIEW_ROWS: usize = 300;
 
 /// Writes the plan in one transaction (a .json is a plan bundle and keeps its own period), on a
 /// blocking thread: a big file reports its steps on `progress` and can be stopped.
@@ -75,7 +93,7 @@ pub async fn import_plan<R: tauri::Runtime>(
                 return import::write_bundle(&mut *state.lock()?, &bundle, duplicate, &work);
             }
         }
-        let table = read(state, &source)?;
+        let table = read(state, &source, &work)?;
         let choice = import::PlanChoice {
             title: Some(title.as_str()).filter(|t| !t.trim().is_empty()),
             issuer: Some(issuer.as_str()),

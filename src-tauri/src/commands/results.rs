@@ -78,7 +78,7 @@ fn read(state: &AppStore, source: &ImportSource) -> CommandResult<Vec<(exchange:
         ImportSource::File { path, .. } => {
             let exe = std::env::current_exe()
                 .map_err(|e| CommandError::new(ErrorCode::Io, store::io_message(&e)))?;
-            crate::contained::read_results(&exe, &state.check_chosen(path.as_ref())?)
+            crate::contained::read_results(&exe, &state.check_chosen(path.as_ref())?, &Default::default())
         }
         ImportSource::Pasted { text, html } => {
             let table = exchange::import::read_pasted(text, html.as_deref())

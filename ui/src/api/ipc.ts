@@ -144,8 +144,13 @@ export const api = {
   removeHoliday: (date: string) => call<void>("remove_holiday", { date }),
   /** The executor filters' entries: one per person, only those some event or webinar names. */
   listExecutors: () => call<ExecutorChoice[]>("list_executors"),
-  previewImport: (source: ImportSource, period: Period | null, roles: (Column | null)[] | null) =>
-    call<Recognised>("preview_import", { source, period, roles }),
+  /** The recognised table: its first rows and those that need a look, the counts of the whole. */
+  previewImport: (
+    source: ImportSource,
+    period: Period | null,
+    roles: (Column | null)[] | null,
+    onStep: (s: WorkStep) => void,
+  ) => call<Recognised>("preview_import", { source, period, roles, progress: steps(onStep) }),
   importPlan: (
     source: ImportSource,
     period: Period | null,

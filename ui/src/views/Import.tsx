@@ -51,8 +51,8 @@ export function ImportView(props: { onImported: () => void }) {
       return;
     }
     try {
-      const r = await api.previewImport(src, period, mapping);
-      setPreview(r);
+      const r = await work.run((onStep) => api.previewImport(src, period, mapping, onStep));
+      setPreview(r ?? null);
     } catch (e) {
       setPreview(null);
       fail(e);
@@ -104,7 +104,7 @@ export function ImportView(props: { onImported: () => void }) {
   const shownPeriod = period ?? preview?.period ?? { start: "", end: "" };
   const setPeriodPart = (part: "start" | "end", value: string) => setPeriod({ ...shownPeriod, [part]: value });
 
-  const flagged = preview?.events.filter((e) => e.flags.length > 0).length ?? 0;
+  const flagged = preview?.flagged_total ?? 0;
   return (
     <section aria-labelledby="import-title">
       <div class="toolbar">
@@ -182,8 +182,12 @@ export function ImportView(props: { onImported: () => void }) {
         <div class="notice error" role="alert" id="import-duplicate">
           <p>{duplicateOf.split(" В командной строке")[0]}</p>
           <div class="actions">
-            <button onClick={() => importNow("replace")}>Заменить прежнюю</button>
-            <button onClick={() => importNow("keep")}>Оставить обе</button>
+            <button id="duplicate-replace" onClick={() => importNow("replace")}>
+              Заменить прежнюю
+            </button>
+            <button id="duplicate-keep" onClick={() => importNow("keep")}>
+              Оставить обе
+            </button>
             <button onClick={() => setDuplicateOf(null)}>Отменить импорт</button>
           </div>
         </div>
@@ -200,11 +204,11 @@ export function ImportView(props: { onImported: () => void }) {
         <div class="panel" id="import-preview">
           <div class="toolbar">
             <h2>
-              Распознано: разделов {preview.sections.length}, мероприятий {preview.events.length}
+              Распознано: разделов {preview.sections.length}, мероприятий {preview.events_total}
               {flagged > 0 && <span class="warn">, требуют внимания: {flagged}</span>}
             </h2>
             <span class="spacer" />
-            <button class="primary" id="import-now" onClick={() => importNow()} disabled={busy || preview.events.length === 0}>
+            <button class="primary" id="import-now" onClick={() => importNow()} disabled={busy || preview.events_total === 0}>
               Импортировать
             </button>
           </div>
@@ -297,6 +301,12 @@ export function ImportView(props: { onImported: () => void }) {
               })}
             </tbody>
           </table>
+          {preview.events.length < preview.events_total && (
+            <p class="small muted" id="preview-shortened">
+              Показаны первые строки и те, что требуют внимания: {preview.events.length} из {preview.events_total}.
+              Импортируется вся таблица.
+            </p>
+          )}
           {preview.warnings.filter((w) => !w.startsWith("Строка ")).map((w, i) => (
             <p key={i} class="warn small">
               {w}

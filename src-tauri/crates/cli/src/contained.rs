@@ -16,7 +16,7 @@ use crate::error::{CommandError, CommandResult, ErrorCode};
 const PATIENCE: Duration = Duration::from_secs(30);
 
 /// Reads `path` (the workbook's `sheet`) with the program `exe`.
-pub fn read_file(exe: &Path, path: &Path, sheet: Option<&str>) -> CommandResult<Source> {
+pub fn read_file(exe: &Path, path: &Path, sheet: Option<&str>, work: &domain::Work) -> CommandResult<Source> {
     let mut cmd = Command::new(exe);
     cmd.arg("read-table").arg(path);
     if let Some(s) = sheet {
@@ -28,11 +28,11 @@ pub fn read_file(exe: &Path, path: &Path, sheet: Option<&str>) -> CommandResult<
         use std::os::windows::process::CommandExt;
         cmd.creation_flags(0x0800_0000);
     }
-    run(cmd, path)
+    run(cmd, path, work)
 }
 
 /// Every sheet of a results workbook (or the one table of another file), read in one child.
-pub fn read_results(exe: &Path, path: &Path) -> CommandResult<Vec<(Source, String)>> {
+pub fn read_results(exe: &Path, path: &Path, work: &domain::Work) -> CommandResult<Vec<(Source, String)>> {
     let mut cmd = Command::new(exe);
     cmd.arg("read-table").arg(path).arg("--all");
     #[cfg(windows)]
@@ -40,13 +40,19 @@ pub fn read_results(exe: &Path, path: &Path) -> CommandResult<Vec<(Source, Strin
         use std::os::windows::process::CommandExt;
         cmd.creation_flags(0x0800_0000);
     }
-    let sources: Vec<Source> = run(cmd, path)?;
+    let sources: Vec<Source> = run(cmd, path, work)?;
     let name = path.to_string_lossy().into_owned();
     Ok(sources.into_iter().map(|s| (s, name.clone())).collect())
 }
 
 /// Runs a reader and takes its JSON, its Russian refusal, or the news that it failed.
-pub fn run<T: serde::de::DeserializeOwned>(mut cmd: Command, path: &Path) -> CommandResult<T> {
+/// Runs the reader `cmd` on `path`: its answer, or a Russian refusal; the person's «Остановить»
+/// (`work`) kills it.
+pub fn run<T: serde::de::DeserializeOwned>(
+    mut cmd: Command,
+    path: &Path,
+    work: &domain::Work,
+) -> CommandResult<T> {
     let failed = |why: String| {
         CommandError::new(
             ErrorCode::Invalid,
@@ -72,7 +78,14 @@ pub fn run<T: serde::de::DeserializeOwned>(mut cmd: Command, path: &Path) -> Com
         String::from_utf8_lossy(&v).into_owned()
     });
     let deadline = Instant::now() + PATIENCE;
+    let mut stopped = false;
     let status = loop {
+        if work.stopped() {
+            let _ = child.kill();
+            let _ = child.wait();
+            stopped = true;
+            break None;
+        }
         match child.try_wait() {
             Ok(Some(status)) => break Some(status),
             Ok(None) if Instant::now() > deadline => {
@@ -84,6 +97,10 @@ pub fn run<T: serde::de::DeserializeOwned>(mut cmd: Command, path: &Path) -> Com
             Err(_) => break None,
         }
     };
+    if stopped {
+        // Not waiting for the pipes: what the reader started may hold them a while yet.
+        return Err(domain::Cancelled.into());
+    }
     let stdout = out.join().ok().and_then(Result::ok).unwrap_or_default();
     let stderr = err.join().unwrap_or_default();
     match status {
@@ -113,7 +130,7 @@ mod tests {
 
     #[test]
     fn an_aborting_reader_is_a_russian_refusal_not_a_crash() {
-        let e = run::<Source>(sh("kill -ABRT $$"), Path::new("план.xlsx")).unwrap_err();
+        let e = run::<Source>(sh("kill -ABRT $$"), Path::new("план.xlsx"), &Default::default()).unwrap_err();
         assert_eq!(
             e.message,
             "Файл «план.xlsx» не удалось прочитать: программа чтения файлов аварийно завершилась (файл повреждён или слишком велик). Данные не изменены."
@@ -121,10 +138,27 @@ mod tests {
         let e = run::<Source>(
             sh("echo 'Ошибка: В таблице больше 50 000 строк.' >&2; exit 1"),
             Path::new("план.xlsx"),
+            &Default::default(),
         )
         .unwrap_err();
         assert_eq!(e.message, "В таблице больше 50 000 строк.");
-        let e = run::<Source>(sh("echo '{\"grid\":'"), Path::new("план.xlsx")).unwrap_err();
+        let e =
+            run::<Source>(sh("echo '{\"grid\":'"), Path::new("план.xlsx"), &Default::default()).unwrap_err();
         assert!(e.message.contains("неполный ответ"), "{}", e.message);
+    }
+
+    #[test]
+    fn a_stop_kills_the_reader_at_once() {
+        let cancel = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let work = domain::Work::new(|_| {}, cancel.clone());
+        let stopper = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(200));
+            cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        });
+        let started = Instant::now();
+        let e = run::<Source>(sh("sleep 20"), Path::new("план.xlsx"), &work).unwrap_err();
+        stopper.join().unwrap();
+        assert_eq!(e.code, ErrorCode::Cancelled);
+        assert!(started.elapsed() < Duration::from_secs(5), "the reader ran on");
     }
 }

@@ -43,7 +43,7 @@ pub struct Work {
 
 impl fmt::Debug for Work {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Work").field("cancelled", &self.is_cancelled()).finish()
+        f.debug_struct("Work").field("cancelled", &self.stopped()).finish()
     }
 }
 
@@ -52,13 +52,14 @@ impl Work {
         Work { report: Some(Arc::new(report)), cancel: Some(cancel) }
     }
 
-    fn is_cancelled(&self) -> bool {
+    /// Whether the person asked to stop (for work that waits rather than steps: a child process).
+    pub fn stopped(&self) -> bool {
         self.cancel.as_ref().is_some_and(|c| c.load(Ordering::Relaxed))
     }
 
     /// Reports a step; `Err` when the person asked to stop.
     pub fn step(&self, label: &str, done: usize, total: usize) -> Result<(), Cancelled> {
-        if self.is_cancelled() {
+        if self.stopped() {
             return Err(Cancelled);
         }
         if let Some(report) = &self.report {

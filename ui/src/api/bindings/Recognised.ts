@@ -33,6 +33,10 @@ title: string,
  */
 coordinator: string, goal: string, tasks: Array<string>, sections: Array<ImportedSection>, events: Array<ImportedEvent>, 
 /**
+ * How many events and flagged events the table has ([`Recognised::shortened`] shows fewer).
+ */
+events_total: number, flagged_total: number, 
+/**
  * Every flag of every row, and what was left out: Russian sentences.
  */
 warnings: Array<string>, 

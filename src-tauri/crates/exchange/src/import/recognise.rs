@@ -34,6 +34,9 @@ pub struct Recognised {
     pub tasks: Vec<String>,
     pub sections: Vec<ImportedSection>,
     pub events: Vec<ImportedEvent>,
+    /// How many events and flagged events the table has ([`Recognised::shortened`] shows fewer).
+    pub events_total: usize,
+    pub flagged_total: usize,
     /// Every flag of every row, and what was left out: Russian sentences.
     pub warnings: Vec<String>,
     /// A workbook's sheets, for the person to choose another, and the one read.
@@ -261,6 +264,8 @@ fn run(
         tasks: Vec::new(),
         sections: Vec::new(),
         events: Vec::new(),
+        events_total: 0,
+        flagged_total: 0,
         warnings,
         sheets: Vec::new(),
         sheet: None,
@@ -325,7 +330,34 @@ fn run(
             out.warnings.push(format!("Строка {} (мероприятие {}): {flag}.", e.line, e.number));
         }
     }
+    out.events_total = out.events.len();
+    out.flagged_total = out.events.iter().filter(|e| !e.flags.is_empty()).count();
     out
+}
+
+impl Recognised {
+    /// What a preview shows of a big table: the first `limit` events and up to `limit` more that
+    /// need a look, the sentences about the table and the first `limit` about rows. The counts
+    /// stay those of the whole table; the import reads the table again, whole.
+    pub fn shortened(mut self, limit: usize) -> Recognised {
+        if self.events.len() > limit {
+            let mut flagged_kept = 0;
+            let mut i = 0;
+            self.events.retain(|e| {
+                i += 1;
+                let flagged = !e.flags.is_empty() && flagged_kept < limit;
+                flagged_kept += usize::from(i > limit && flagged);
+                i <= limit || flagged
+            });
+        }
+        let mut rows = 0;
+        self.warnings.retain(|w| {
+            let about_a_row = w.starts_with("Строка ");
+            rows += usize::from(about_a_row);
+            !about_a_row || rows <= limit
+        });
+        self
+    }
 }
 
 /// «I. Анализ работы», «Раздел 2. …», «Трек 1.», «2019 год», «ОРГАНИЗАЦИОННЫЕ МЕРОПРИЯТИЯ».
@@ -703,5 +735,25 @@ mod tests {
         assert_eq!(r.goal, "повышение качества образования");
         assert_eq!(r.tasks, ["создать условия", "поддержать школы"]);
         assert_eq!(r.coordinator, "Смирнова О.П., главный специалист");
+    }
+
+    #[test]
+    fn a_big_preview_shows_its_first_rows_and_those_that_need_a_look() {
+        let mut g = Grid::default();
+        g.push(vec!["№".into(), "Мероприятие".into(), "Срок".into(), "Ответственный".into()], false);
+        for i in 1..=1000 {
+            // Every hundredth row has no timeframe: flagged.
+            let when = if i % 100 == 0 { String::new() } else { "март 2023".to_owned() };
+            g.push(vec![i.to_string(), format!("Мероприятие {i}"), when, "Иванова А.А.".into()], false);
+        }
+        let r = recognise(&g, &[], &"2023-01-01..2023-12-31".parse().unwrap(), &[], None);
+        assert_eq!((r.events_total, r.flagged_total, r.events.len()), (1000, 10, 1000));
+        let short = r.shortened(50);
+        assert_eq!((short.events_total, short.flagged_total), (1000, 10));
+        let numbers: Vec<&str> = short.events.iter().map(|e| e.number.as_str()).collect();
+        // 1–50, then the flagged 100, 200 … 1000.
+        assert_eq!(numbers.len(), 60);
+        assert_eq!(&numbers[48..52], ["49", "50", "100", "200"]);
+        assert_eq!(short.warnings.iter().filter(|w| w.starts_with("Строка ")).count(), 10);
     }
 }
