@@ -70,12 +70,12 @@ test("a pasted roadmap is previewed, mapped, imported and copied to next year", 
     await report.waitForExist({ timeout: 10000 });
     assert.match(await report.getText(), /Записана дорожная карта № 2: разделов 3, мероприятий 16/);
 
-    await (await browser.$('button[data-view="plans"]')).click();
+    // «Открыть дорожную карту» from the report: «Дорожные карты» on the plan just written.
+    await (await browser.$("#open-imported")).click();
     await waitFor(browser, "#copy-plan");
-    await browser.execute(() => {
-      const select = document.querySelector("section select");
-      select.value = "2";
-      select.dispatchEvent(new Event("change", { bubbles: true }));
+    await browser.waitUntil(() => browser.execute(() => document.querySelector("section select")?.value === "2"), {
+      timeout: 10000,
+      timeoutMsg: "the imported plan is not the one opened",
     });
     await browser.waitUntil(
       async () => browser.execute(() => document.body.textContent.includes("Организация цикла вебинаров")),

@@ -48,6 +48,8 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   // Bumped after the demo loads so that every view reads the new data.
   const [generation, setGeneration] = useState(0);
+  // The plan «Дорожные карты» opens on when another view sends the person there.
+  const [planToOpen, setPlanToOpen] = useState<number | null>(null);
 
   useEffect(() => {
     api.appInfo().then(
@@ -235,14 +237,22 @@ export function App() {
           {view === "region" && <RegionView />}
           {view === "schools" && <SchoolsView />}
           {view === "pairings" && <PairingsView />}
-          {view === "plans" && <PlansView />}
+          {view === "plans" && <PlansView key={planToOpen ?? "first"} initialPlan={planToOpen} />}
           {view === "calendar" && <CalendarView />}
           {view === "progress" && <ProgressView />}
           {view === "webinars" && <WebinarsView />}
           {view === "orders" && <OrdersView />}
           {view === "results" && <ResultsView />}
           {view === "documents" && <DocumentsView />}
-          {view === "import" && <ImportView onImported={() => setWelcome(false)} />}
+          {view === "import" && (
+            <ImportView
+              onImported={() => setWelcome(false)}
+              onOpenPlan={(id) => {
+                setPlanToOpen(id);
+                setView("plans");
+              }}
+            />
+          )}
           {view === "history" && <HistoryView />}
           {view === "file" && <DataFileView info={info} />}
         </div>

@@ -23,7 +23,7 @@ const COLUMN_LABELS: Record<Column, string> = {
 
 /** Импорт: a roadmap from Word, from the clipboard or from another Koordinator — previewed,
  * its columns mapped by the user, then written all at once. */
-export function ImportView(props: { onImported: () => void }) {
+export function ImportView(props: { onImported: () => void; onOpenPlan: (planId: number) => void }) {
   const [source, setSource] = useState<ImportSource | null>(null);
   const [pasted, setPasted] = useState("");
   // The period as the document says (null) until the person changes it.
@@ -317,7 +317,10 @@ export function ImportView(props: { onImported: () => void }) {
       {written && (
         <div class="notice ok" role="status" id="import-report">
           Записана дорожная карта № {written.plan}: разделов {written.sections}, мероприятий {written.events}.
-          {written.warnings.length > 0 && ` Замечаний: ${written.warnings.length} — сроки без ясности видны в «Дорожных картах» в списке «Сроки требуют проверки».`}
+          {written.warnings.length > 0 && ` Замечаний: ${written.warnings.length} — сроки без ясности видны в «Дорожных картах» в списке «Сроки требуют проверки».`}{" "}
+          <button class="link" id="open-imported" onClick={() => props.onOpenPlan(written.plan)}>
+            Открыть дорожную карту
+          </button>
         </div>
       )}
     </section>

@@ -13,12 +13,12 @@ import { PlanEditor } from "./PlanEditor";
 import { useWindowedRows } from "../components/useWindowedRows";
 
 /** A roadmap shown like the document: its header blocks, then the table with section rows. */
-export function PlansView() {
+export function PlansView(props: { initialPlan?: number | null } = {}) {
   const plans = useLoad(() => api.listPlans(), []);
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
-  const [planId, setPlanId] = useState<number | null>(null);
+  const [planId, setPlanId] = useState<number | null>(props.initialPlan ?? null);
   useEffect(() => {
     if (planId === null && plans.data?.length) setPlanId(plans.data[0].id);
   }, [plans.data]);
