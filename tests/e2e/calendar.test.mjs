@@ -6,22 +6,10 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BINARY, answerFileDialog, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+import { BINARY, answerFileDialog, dataFile, openApp, openCalendarAt, screenshot, waitFor, withDriver } from "./driver.mjs";
 
 const { dir, db } = dataFile({ demo: true });
 withDriver();
-
-async function openCalendarAt(browser, month) {
-  const nav = await browser.$('button[data-view="calendar"]');
-  await nav.waitForClickable({ timeout: 15000 });
-  await nav.click();
-  await waitFor(browser, "#calendar .fc-daygrid");
-  await browser.execute((month) => {
-    const input = document.getElementById("goto-month");
-    input.value = month;
-    input.dispatchEvent(new Event("change", { bubbles: true }));
-  }, month);
-}
 
 async function dayText(browser, date) {
   return browser.execute((date) => document.querySelector(`#calendar td[data-date="${date}"]`)?.textContent ?? "", date);

@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { BINARY, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+import { BINARY, dataFile, openApp, openCalendarAt, screenshot, waitFor, withDriver } from "./driver.mjs";
 
 const { db } = dataFile({ demo: true });
 withDriver();
@@ -199,13 +199,7 @@ test("schools, orders and the calendar find by the words typed", async () => {
     await type("order-search", "нет такого приказа");
     await waitFor(browser, "#no-orders-found");
 
-    await (await browser.$('button[data-view="calendar"]')).click();
-    await waitFor(browser, "#calendar .fc-daygrid");
-    await browser.execute(() => {
-      const input = document.getElementById("goto-month");
-      input.value = "2023-03";
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    });
+    await openCalendarAt(browser, "2023-03");
     await browser.waitUntil(async () => (await browser.execute(() => document.querySelectorAll("#calendar .fc-event").length)) > 1, {
       timeout: 10000,
     });

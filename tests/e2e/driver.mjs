@@ -174,3 +174,25 @@ export async function answerFileDialog(title, path) {
   await pause(500);
   execFileSync("xdotool", ["key", "Return"]);
 }
+
+/** «Календарь» on `month` («2023-03»), from whatever view is open. */
+export async function openCalendarAt(browser, month) {
+  const nav = await browser.$('button[data-view="calendar"]');
+  await nav.waitForClickable({ timeout: 15000 });
+  await nav.click();
+  await waitFor(browser, "#calendar .fc-daygrid");
+  await browser.execute((month) => {
+    const input = document.getElementById("goto-month");
+    input.value = month;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }, month);
+}
+
+/** «Импорт» with `file` chosen in the real open dialog. */
+export async function chooseImportFile(browser, file) {
+  const nav = await browser.$('button[data-view="import"]');
+  await nav.waitForClickable({ timeout: 15000 });
+  await nav.click();
+  await (await browser.$("#choose-file")).click();
+  await answerFileDialog("Открыть дорожную карту", file);
+}

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { BINARY, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+import { BINARY, dataFile, openApp, openCalendarAt, screenshot, waitFor, withDriver } from "./driver.mjs";
 
 const { dir, db } = dataFile({ demo: true });
 withDriver();
@@ -19,13 +19,7 @@ const event3 = (file) =>
 test("Ctrl+Z takes back only the newest change; the file alone holds the session", async () => {
   const browser = await openApp(db);
   try {
-    await (await browser.$('button[data-view="calendar"]')).click();
-    await waitFor(browser, "#calendar .fc-daygrid");
-    await browser.execute(() => {
-      const input = document.getElementById("goto-month");
-      input.value = "2023-03";
-      input.dispatchEvent(new Event("change", { bubbles: true }));
-    });
+    await openCalendarAt(browser, "2023-03");
     await browser.waitUntil(
       () => browser.execute(() => [...document.querySelectorAll("#calendar .fc-event")].some((e) => e.textContent.includes("Разработка локальных актов"))),
       { timeout: 10000, timeoutMsg: "event 3 is not in March" },

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { BINARY, ROOT, answerFileDialog, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+import { BINARY, ROOT, chooseImportFile, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
 
 const { db } = dataFile({ demo: true });
 withDriver();
@@ -119,11 +119,7 @@ test("a workbook's sheet is chosen in the preview and imported", async () => {
   const book = join(ROOT, "tests/fixtures/sheets/plans.xlsx");
   const browser = await openApp(db);
   try {
-    const nav = await browser.$('button[data-view="import"]');
-    await nav.waitForClickable({ timeout: 15000 });
-    await nav.click();
-    await (await browser.$("#choose-file")).click();
-    await answerFileDialog("Открыть дорожную карту", book);
+    await chooseImportFile(browser, book);
 
     await browser.waitUntil(async () => (await previewText(browser)).includes("мероприятий 5"), {
       timeout: 15000,
@@ -174,11 +170,7 @@ z.close()`;
   execFileSync("python3", ["-c", script, book]);
   const browser = await openApp(db);
   try {
-    const nav = await browser.$('button[data-view="import"]');
-    await nav.waitForClickable({ timeout: 15000 });
-    await nav.click();
-    await (await browser.$("#choose-file")).click();
-    await answerFileDialog("Открыть дорожную карту", book);
+    await chooseImportFile(browser, book);
     const alert = async () => browser.execute(() => [...document.querySelectorAll('[role="alert"]')].map((e) => e.textContent).join(" "));
     await browser.waitUntil(async () => (await alert()).includes("XFD1048576"), {
       timeout: 15000,

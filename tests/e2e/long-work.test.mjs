@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { BINARY, answerFileDialog, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+import { BINARY, chooseImportFile, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
 
 const { db } = dataFile({ demo: true });
 const { dir: bigDir, db: big } = dataFile({ demo: false });
@@ -22,11 +22,7 @@ test("a big import shows its progress and «Остановить» leaves the fi
 
   const browser = await openApp(db);
   try {
-    const nav = await browser.$('button[data-view="import"]');
-    await nav.waitForClickable({ timeout: 15000 });
-    await nav.click();
-    await (await browser.$("#choose-file")).click();
-    await answerFileDialog("Открыть дорожную карту", bundle);
+    await chooseImportFile(browser, bundle);
     await waitFor(browser, "#import-now", 15000);
     await (await browser.$("#import-now")).click();
 
@@ -61,11 +57,7 @@ test("a 20 000-row workbook is previewed in part and imported whole", async () =
   const { db: empty } = dataFile({ demo: false });
   const browser = await openApp(empty);
   try {
-    const nav = await browser.$('button[data-view="import"]');
-    await nav.waitForClickable({ timeout: 15000 });
-    await nav.click();
-    await (await browser.$("#choose-file")).click();
-    await answerFileDialog("Открыть дорожную карту", book);
+    await chooseImportFile(browser, book);
     await waitFor(browser, "#preview-shortened", 120000);
     assert.match(await browser.execute(() => document.getElementById("import-preview").textContent), /мероприятий 20\s?000/);
     assert.match(await browser.execute(() => document.getElementById("preview-shortened").textContent), /из 20\s?000/);

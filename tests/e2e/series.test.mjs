@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { BINARY, dataFile, openApp, screenshot, waitFor, withDriver } from "./driver.mjs";
+import { BINARY, dataFile, openApp, openCalendarAt, screenshot, waitFor, withDriver } from "./driver.mjs";
 
 const { db, dir } = dataFile({ demo: true });
 withDriver();
@@ -50,14 +50,7 @@ async function fillRule(browser) {
 }
 
 async function marchDays(browser) {
-  const nav = await browser.$('button[data-view="calendar"]');
-  await nav.click();
-  await waitFor(browser, "#calendar .fc-daygrid");
-  await browser.execute(() => {
-    const input = document.getElementById("goto-month");
-    input.value = "2023-03";
-    input.dispatchEvent(new Event("change", { bubbles: true }));
-  });
+  await openCalendarAt(browser, "2023-03");
   return (days) =>
     browser.execute(
       (days) => days.map((d) => document.querySelector(`#calendar td[data-date="${d}"]`)?.textContent ?? ""),

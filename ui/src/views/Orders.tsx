@@ -12,6 +12,7 @@ import { FormActions } from "../components/FormActions";
 import { PlanSelect } from "../components/PlanSelect";
 import { useFormError } from "../components/useFormError";
 import { found } from "../search";
+import { SearchField } from "../components/SearchField";
 
 
 function emptyOrder(plan: Plan | null): OrderDraft {
@@ -45,16 +46,7 @@ export function OrdersView() {
     <section aria-labelledby="orders-title">
       <div class="toolbar">
         <h1 id="orders-title">Приказы</h1>
-        <label>
-          Поиск{" "}
-          <input
-            id="order-search"
-            type="search"
-            value={query}
-            placeholder="номер, дата, слова заголовка"
-            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-          />
-        </label>
+        <SearchField id="order-search" value={query} placeholder="номер, дата, слова заголовка" onChange={setQuery} />
         <span class="spacer" />
         <button id="new-order" onClick={() => setEditing("new")}>
           Новый приказ

@@ -7,6 +7,7 @@ import { useLoad } from "../components/useLoad";
 import { SchoolForm } from "../components/SchoolForm";
 import { RisksView } from "./Risks";
 import { found } from "../search";
+import { SearchField } from "../components/SearchField";
 
 /** The district's schools with their categories for a year; add and edit through the form. */
 export function SchoolsView() {
@@ -52,16 +53,7 @@ export function SchoolsView() {
             ))}
           </select>
         </label>
-        <label>
-          Поиск{" "}
-          <input
-            id="school-search"
-            type="search"
-            value={query}
-            placeholder="название, директор, логин"
-            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-          />
-        </label>
+        <SearchField id="school-search" value={query} placeholder="название, директор, логин" onChange={setQuery} />
         <div class="segmented" role="group" aria-label="Вид">
           <button class={risks ? "" : "active"} onClick={() => setRisks(false)}>
             Список
