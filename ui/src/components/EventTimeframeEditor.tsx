@@ -4,7 +4,13 @@ import type { Event } from "../api/bindings/Event";
 import { TimeframeField } from "./TimeframeField";
 
 /** Edits one event's timeframe in place; the text is saved exactly as typed. */
-export function EventTimeframeEditor(props: { event: Event; onSaved: () => void; onCancel?: () => void }) {
+export function EventTimeframeEditor(props: {
+  event: Event;
+  onSaved: () => void;
+  onCancel?: () => void;
+  /** More actions beside «Сохранить срок» («Принять как есть» in the review list). */
+  extra?: preact.ComponentChildren;
+}) {
   const [text, setText] = useState(props.event.timeframe.text);
   const [error, setError] = useState<string | null>(null);
   async function save() {
@@ -28,6 +34,7 @@ export function EventTimeframeEditor(props: { event: Event; onSaved: () => void;
           Сохранить срок
         </button>
         {props.onCancel && <button onClick={props.onCancel}>Отмена</button>}
+        {props.extra}
       </div>
     </div>
   );

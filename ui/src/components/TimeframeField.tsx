@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, AppError } from "../api/ipc";
 import type { TimeframeReading } from "../api/bindings/TimeframeReading";
+import { fitTextarea } from "./fitTextarea";
 
 /**
  * A timeframe typed as free Russian text. Below it, while the user types, how the program
@@ -34,6 +35,9 @@ export function TimeframeField(props: {
   }, [props.planId, props.value]);
 
   const fieldId = props.id ?? "timeframe";
+  // As tall as its text: a long timeframe is read whole, not cut at the field's edge.
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => fitTextarea(field.current), [props.value]);
   return (
     <div class="timeframe-field">
       <label for={fieldId} class={props.label ? "" : "visually-hidden"}>
@@ -41,7 +45,8 @@ export function TimeframeField(props: {
       </label>
       <textarea
         id={fieldId}
-        rows={Math.min(6, Math.max(1, props.value.split("\n").length))}
+        ref={field}
+        rows={1}
         value={props.value}
         onInput={(e) => props.onInput((e.target as HTMLTextAreaElement).value)}
         aria-describedby={`${fieldId}-reading`}

@@ -138,16 +138,21 @@ function ReviewList(props: { events: Event[]; onChanged: () => void }) {
           <div class="strong">
             {e.number}. {e.content.split("\n")[0]}
           </div>
-          <EventTimeframeEditor event={e} onSaved={props.onChanged} />
-          {e.timeframe.kind === "free" && (
-            <button
-              class="link accept-timeframe"
-              title="Срок намеренно условный: убрать из списка, пока текст не изменится"
-              onClick={() => api.acceptEventTimeframe(e.id).then(props.onChanged)}
-            >
-              Принять как есть
-            </button>
-          )}
+          <EventTimeframeEditor
+            event={e}
+            onSaved={props.onChanged}
+            extra={
+              e.timeframe.kind === "free" && (
+                <button
+                  class="accept-timeframe"
+                  title="Срок намеренно условный: убрать из списка, пока текст не изменится"
+                  onClick={() => api.acceptEventTimeframe(e.id).then(props.onChanged)}
+                >
+                  Принять как есть
+                </button>
+              )
+            }
+          />
         </div>
       ))}
     </details>
