@@ -92,7 +92,13 @@ test("a plan from nothing, its order, a restart", async () => {
     await browser.waitUntil(() => browser.execute(() => document.activeElement?.closest("tr")?.dataset.event === "1.3"), { timeout: 10000 });
     await browser.keys(["Alt", "ArrowRight"]);
     await browser.waitUntil(async () => (await rows(browser)).includes("1.2.1 Семинар для учителей"), { timeout: 10000 });
-    await browser.execute(() => document.querySelectorAll("#plan-editor tr.section-row")[1].querySelector(".row-actions button").click());
+    // Enter in the second section's title adds its first event, the caret in it.
+    await browser.execute(() => document.querySelectorAll("#plan-editor tr.section-row")[1].querySelector("input.section-title").focus());
+    await browser.keys(["Enter"]);
+    await browser.waitUntil(() => browser.execute(() => document.activeElement?.closest("tr")?.dataset.event === "2.1"), {
+      timeout: 10000,
+      timeoutMsg: "Enter in the section's title did not add its first event",
+    });
     await typeThen(browser, "Отчёт о выполнении", ["Enter"]);
     await typeThen(browser, "Итоговая конференция", null);
     // Leaving the field saves it (the change event a user's typing would give).

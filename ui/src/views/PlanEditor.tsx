@@ -310,7 +310,19 @@ function SectionRow(props: {
         <input class="bare num-input" aria-label="Номер раздела" value={number} onInput={(e) => setNumber((e.target as HTMLInputElement).value)} onChange={() => save({ number })} />
       </td>
       <td colSpan={4}>
-        <input class="bare section-title" aria-label="Название раздела" value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} onChange={() => save({ title })} />
+        <input
+          class="bare section-title"
+          aria-label="Название раздела"
+          value={title}
+          onInput={(e) => setTitle((e.target as HTMLInputElement).value)}
+          onChange={() => save({ title })}
+          onKeyDown={(e) => {
+            // Enter: the title is done, the section's event comes next (as Enter in a row adds one).
+            if (e.key !== "Enter" || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey) return;
+            e.preventDefault();
+            (title !== s.title ? save({ title }) : Promise.resolve()).then(props.onAdd);
+          }}
+        />
         <details class="section-schools">
           <summary class="small">
             Цель и школы раздела: {s.school_ids.length ? `школ ${s.school_ids.length}` : "школы не выбраны"}
