@@ -102,6 +102,7 @@ pub fn run_app<R: tauri::Runtime>(
             commands::editor::save_order,
             commands::editor::order_points,
             commands::editor::order_wordings,
+            commands::editor::order_title_for,
             commands::editor::list_working_groups,
             commands::exchange::preview_import,
             commands::exchange::import_plan,

@@ -208,8 +208,19 @@ test("a plan from nothing, its order, a restart", async () => {
       await browser.execute(() => document.querySelector('#order-form input[name="title"]').value),
       "Об утверждении дорожной карты сопровождения ШНОР на 2023-2024 учебный год",
     );
-    await browser.execute(() => [...document.querySelectorAll("#order-form .chip-button")].find((b) => b.textContent.includes("Утвердить дорожную карту")).click());
-    await browser.execute(() => [...document.querySelectorAll("#order-form .chip-button")].find((b) => b.textContent.includes("Контроль исполнения")).click());
+    // The title follows the points until the person writes their own: taking note of the
+    // plan's course alone is «О ходе реализации …», approving it makes it «Об утверждении …».
+    const chip = (label) =>
+      browser.execute((label) => [...document.querySelectorAll("#order-form .chip-button")].find((b) => b.textContent.includes(label)).click(), label);
+    const title = () => browser.execute(() => document.querySelector('#order-form input[name="title"]').value);
+    await chip("Принять к сведению ход реализации");
+    await browser.waitUntil(async () => (await title()) === "О ходе реализации дорожной карты сопровождения ШНОР на 2023-2024 учебный год", {
+      timeout: 10000,
+      timeoutMsg: "the title did not follow the point",
+    });
+    await chip("Утвердить дорожную карту");
+    await browser.waitUntil(async () => (await title()).startsWith("Об утверждении дорожной карты"), { timeout: 10000 });
+    await chip("Контроль исполнения");
     await (await browser.$("#save-order")).click();
     await waitFor(browser, "#order-form .field-error");
     assert.match(await (await browser.$("#order-form .field-error")).getText(), /Укажите номер приказа/);

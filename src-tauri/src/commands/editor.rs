@@ -220,6 +220,17 @@ pub async fn order_wordings(state: State<'_, AppStore>, plan_id: Option<Id>) -> 
     })
 }
 
+/// The title the order's points call for (None: they say nothing either way).
+#[tauri::command]
+pub async fn order_title_for(
+    state: State<'_, AppStore>,
+    plan_id: Id,
+    points: Vec<domain::PointDraft>,
+) -> CommandResult<Option<String>> {
+    let plan = store::plan::get(state.lock()?.read(), plan_id)?;
+    Ok(domain::order_title_for(&plan, &points))
+}
+
 #[tauri::command]
 pub async fn list_working_groups(state: State<'_, AppStore>) -> CommandResult<Vec<domain::WorkingGroup>> {
     Ok(store::working_group::list(state.lock()?.read())?)

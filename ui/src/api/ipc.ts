@@ -207,6 +207,8 @@ export const api = {
   restoreBackup: (path: string) => call<Backup>("restore_backup", { path }),
   saveOrder: (id: number | null, draft: OrderDraft, points: PointDraft[]) => call<number>("save_order", { id, draft, points }),
   orderPoints: (id: number) => call<PointDraft[]>("order_points", { id }),
+  /** The title the points call for («О ходе реализации …»), or null when they say nothing. */
+  orderTitleFor: (planId: number, points: PointDraft[]) => call<string | null>("order_title_for", { planId, points }),
   orderWordings: (planId: number | null) => call<OrderWordings>("order_wordings", { planId }),
   listWorkingGroups: () => call<WorkingGroup[]>("list_working_groups"),
   savePairing: (id: number | null, draft: PairingDraft) => call<number>("save_pairing", { id, draft }),

@@ -113,6 +113,9 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
   // A new order takes, from Rust, what the district already told (the profile, the previous
   // order, the plan's coordinator): each field until the person writes their own.
   const [defaults, setDefaults] = useState<OrderDraft | null>(null);
+  // The title the program gave (from the plan, then from the points): replaced as the points
+  // change, until the person writes their own.
+  const [autoTitle, setAutoTitle] = useState<string | null>(null);
   useEffect(() => {
     const w = wordings.data;
     if (props.order || !w) return;
@@ -120,7 +123,10 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
     setD((old) => {
       const next = { ...old };
       for (const f of fields) if (old[f] === "" || old[f] === defaults?.[f]) next[f] = w.draft[f];
-      if (w.title && (old.title === "" || old.title.startsWith("Об утверждении "))) next.title = w.title;
+      if (w.title && (old.title === "" || old.title === autoTitle)) {
+        next.title = w.title;
+        setAutoTitle(w.title);
+      }
       return next;
     });
     setDefaults(w.draft);
@@ -153,6 +159,13 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
   const setPoints = (next: PointDraft[], commit = true) => {
     setPointsState(next);
     if (commit) persist(d, next);
+    if (planId !== null && !props.order && (d.title === "" || d.title === autoTitle)) {
+      api.orderTitleFor(planId, next).then((title) => {
+        if (!title) return;
+        setAutoTitle(title);
+        setD((old) => (old.title === "" || old.title === autoTitle ? { ...old, title } : old));
+      }, () => {});
+    }
   };
 
   const cited = points.filter((p) => p.annex).length;

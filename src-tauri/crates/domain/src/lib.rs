@@ -32,8 +32,8 @@ pub use coverage::{coverage, CoverageCell};
 pub use effectiveness::{analyse, Analysis, AnalysisSettings};
 pub use history::{step_message, Backup, BackupKind, Change, FieldEdit, HistoryState, HistoryStep, RowCount};
 pub use order::{
-    compose, new_order, order_title, plan_title_in, points_of, ready_points, AnnexDraft, PointDraft,
-    ReadyPoint,
+    compose, new_order, order_title, order_title_for, plan_title_in, points_of, ready_points, AnnexDraft,
+    PointDraft, ReadyPoint,
 };
 pub use outline::Move;
 pub use overview::{overview, Overview, OverviewInput};

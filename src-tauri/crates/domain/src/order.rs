@@ -161,6 +161,28 @@ pub fn order_title(plan: &Plan) -> String {
     format!("Об утверждении {}", plan_title_in(&plan.title, Case::Genitive))
 }
 
+/// The title the order's points call for: «Об утверждении …» while a point approves something
+/// (an annex of the roadmap, the pairings, the working group, the schools, the webinars),
+/// «О ходе реализации …» when the points only take note of how the plan goes, «О результатах
+/// и эффективности мер поддержки …» when they only take note of the справка; None when the
+/// points say nothing either way (the person's title stays).
+pub fn order_title_for(plan: &Plan, points: &[PointDraft]) -> Option<String> {
+    let kinds: Vec<AnnexKind> = points.iter().filter_map(|p| p.annex.as_ref().map(|a| a.kind)).collect();
+    let noting = |k: &AnnexKind| matches!(k, AnnexKind::Overview | AnnexKind::Effectiveness);
+    if kinds.iter().any(|k| !noting(k)) {
+        return Some(order_title(plan));
+    }
+    let genitive = plan_title_in(&plan.title, Case::Genitive);
+    match (kinds.contains(&AnnexKind::Overview), kinds.contains(&AnnexKind::Effectiveness)) {
+        (true, _) => Some(format!("О ходе реализации {genitive}")),
+        (false, true) => Some(
+            "О результатах и эффективности мер поддержки школ с низкими образовательными результатами"
+                .to_owned(),
+        ),
+        (false, false) => None,
+    }
+}
+
 /// A plan's title in the case a point needs: «Дорожная карта …» → «дорожную карту …»
 /// (accusative) or «дорожной карты …» (genitive); another title is quoted after the noun.
 pub fn plan_title_in(title: &str, case: Case) -> String {
@@ -335,6 +357,16 @@ mod tests {
             order_title(&plan("План работы со ШНОР")),
             "Об утверждении дорожной карты «План работы со ШНОР»"
         );
+        // The title follows the points: approving, or only taking note of the plan's course.
+        let only = |label: &str| vec![points.iter().find(|r| r.label == label).unwrap().point.clone()];
+        assert_eq!(order_title_for(&p, &only("Утвердить дорожную карту")), Some(order_title(&p)));
+        assert_eq!(
+            order_title_for(&p, &only("Принять к сведению ход реализации")).as_deref(),
+            Some(
+                "О ходе реализации муниципальной дорожной карты сопровождения ШНОР в 2022-2023 учебном году"
+            )
+        );
+        assert_eq!(order_title_for(&p, &only("Контроль исполнения")), None);
         // Roadmap, mentors, overview and the справка on results.
         assert_eq!(points.iter().filter(|r| r.point.annex.is_some()).count(), 4);
         assert_eq!(ready_points(None, None)[2].point.text, "Назначить муниципальным координатором …");
