@@ -51,7 +51,10 @@ pub fn webinar_conflicts(series: &[WebinarSeries], plans: &[Plan], holidays: &[H
             if other_day != day || a1 <= b0 || b1 <= a0 {
                 continue;
             }
-            say(format!("пересекается по времени с вебинаром цикла «{}»", other_series.title));
+            say(format!(
+                "пересекается по времени с вебинаром цикла {}",
+                crate::text::quoted(&other_series.title)
+            ));
             for speaker in w.speakers.iter().filter(|x| o.speakers.iter().any(|y| y.id == x.id)) {
                 say(format!("{} выступает в это же время в другом вебинаре", speaker.name));
             }

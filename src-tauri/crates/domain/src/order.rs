@@ -124,7 +124,7 @@ pub fn ready_points(plan: Option<&Plan>, group: Option<&WorkingGroup>) -> Vec<Re
     if let Some(g) = group {
         out.push(ready(
             "Утвердить состав рабочей группы",
-            format!("Утвердить состав рабочей группы «{}»", g.title),
+            format!("Утвердить состав рабочей группы {}", crate::text::quoted(&g.title)),
             Some(annex(AnnexKind::WorkingGroup, None, Some(g.id))),
         ));
     }
@@ -333,6 +333,17 @@ mod tests {
         assert_eq!(
             plan_title_in("Дорожная карта («дорожная карта»)\nпо работе", Case::Genitive),
             "дорожной карты («дорожная карта») по работе"
+        );
+        // A working group's title in a point: its own quotes become the inner „…“.
+        let group =
+            WorkingGroup {
+                id: 1, plan_id: None, title: "Группа «Школа успеха»".into(), members: Vec::new()
+            };
+        let points = ready_points(None, Some(&group));
+        assert!(
+            points.iter().any(|r| r.point.text == "Утвердить состав рабочей группы «Группа „Школа успеха“»"),
+            "{:?}",
+            points.iter().map(|r| &r.point.text).collect::<Vec<_>>()
         );
     }
 

@@ -83,7 +83,11 @@ pub fn overview_part(o: &Overview, plan_title: &str, setup: PageSetup, mark: Opt
     rows.push(progress_row(&o.total, "Всего".into()));
     let mut blocks: Vec<Block> = mark.map(|m| m.block(setup.area().2 - setup.area().0)).into_iter().collect();
     blocks.extend([
-        title(format!("Ход реализации дорожной карты на {}\n«{plan_title}»", ru_date(o.as_of))),
+        title(format!(
+            "Ход реализации дорожной карты на {}\n{}",
+            ru_date(o.as_of),
+            domain::text::quoted(plan_title)
+        )),
         heading("Выполнение по разделам"),
         Block::Table(table(
             vec![34.0, 8.0, 9.0, 9.0, 9.0, 9.0, 8.0, 14.0],

@@ -134,7 +134,11 @@ pub fn timeline_document(
         }
     }
     let mut blocks = vec![
-        title(format!("Шкала времени дорожной карты\n«{plan_title}»\nпо состоянию на {}", ru_date(t.as_of))),
+        title(format!(
+            "Шкала времени дорожной карты\n{}\nпо состоянию на {}",
+            domain::text::quoted(plan_title),
+            ru_date(t.as_of)
+        )),
         Block::Table(Table {
             widths,
             header: vec![header.clone()],

@@ -18,7 +18,7 @@ pub fn webinars_part(d: &District, setup: PageSetup, mark: Option<&AnnexMark>) -
         blocks.push(Block::Paragraph(Paragraph::new("Вебинары не запланированы.", BODY)));
     }
     for s in plan_series {
-        blocks.push(title(format!("График проведения вебинаров\n«{}»", s.title)));
+        blocks.push(title(format!("График проведения вебинаров\n{}", domain::text::quoted(&s.title))));
         let about: Vec<String> = [("Организатор", &s.organiser), ("Участники", &s.audience)]
             .iter()
             .filter(|(_, v)| !v.is_empty())
