@@ -32,6 +32,12 @@ test("a pasted roadmap is previewed, mapped, imported and copied to next year", 
     await nav.waitForClickable({ timeout: 15000 });
     await nav.click();
     await waitFor(browser, "#paste-area");
+    // An empty period says where it will come from (a date field would show today's date in grey).
+    const empty = await browser.execute(() => ["import-start", "import-end"].map((id) => {
+      const input = document.getElementById(id);
+      return `${input.type} ${input.value}|${input.placeholder}`;
+    }));
+    assert.deepEqual(empty, ["text |из документа", "text |из документа"]);
     await set(browser, "import-start", "2022-09-01");
     await set(browser, "import-end", "2023-08-31");
     await set(browser, "paste-area", SEED);

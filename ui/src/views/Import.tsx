@@ -120,11 +120,11 @@ export function ImportView(props: { onImported: () => void; onOpenPlan: (planId:
         <div class="form-grid">
           <label>
             <span>Начало периода плана</span>
-            <input type="date" id="import-start" value={shownPeriod.start} onInput={(e) => setPeriodPart("start", (e.target as HTMLInputElement).value)} />
+            <PeriodDate id="import-start" value={shownPeriod.start} onInput={(v) => setPeriodPart("start", v)} />
           </label>
           <label>
             <span>Конец периода</span>
-            <input type="date" id="import-end" value={shownPeriod.end} onInput={(e) => setPeriodPart("end", (e.target as HTMLInputElement).value)} />
+            <PeriodDate id="import-end" value={shownPeriod.end} onInput={(v) => setPeriodPart("end", v)} />
           </label>
           <label>
             <span>Утверждает</span>
@@ -324,5 +324,25 @@ export function ImportView(props: { onImported: () => void; onOpenPlan: (planId:
         </div>
       )}
     </section>
+  );
+}
+
+/** A date of the period, empty until the document or the person gives one. An empty date field
+ * of WebKit shows today's date in grey, which reads as a value: empty, it is a text field that
+ * says where the date will come from, and becomes a date field when the person enters it. */
+function PeriodDate(props: { id: string; value: string; onInput: (value: string) => void }) {
+  return (
+    <input
+      type={props.value ? "date" : "text"}
+      id={props.id}
+      value={props.value}
+      placeholder="из документа"
+      onFocus={(e) => ((e.target as HTMLInputElement).type = "date")}
+      onBlur={(e) => {
+        const input = e.target as HTMLInputElement;
+        if (!input.value) input.type = "text";
+      }}
+      onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
+    />
   );
 }

@@ -345,11 +345,6 @@ pub enum Command {
         #[arg(long, value_name = "ГОД", default_value_t = 2016, hide_default_value = true)]
         from: i32,
     },
-    /// Разобрать срок реализации: одна строка JSON на каждый текст
-    #[command(
-        help_template = SUB_HELP_POSITIONAL,
-        override_usage = "koordinator timeframe [--period ПЕРИОД] [--stdin] [ТЕКСТ]"
-    )]
     /// Прочитать таблицу файла и вывести её в JSON (служебная: так окно читает файлы в
     /// отдельном процессе, и сбой чтения не закрывает окно)
     #[command(hide = true)]
@@ -365,6 +360,11 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// Разобрать срок реализации: одна строка JSON на каждый текст
+    #[command(
+        help_template = SUB_HELP_POSITIONAL,
+        override_usage = "koordinator timeframe [--period ПЕРИОД] [--stdin] [ТЕКСТ]"
+    )]
     Timeframe {
         /// Период плана ГГГГ-ММ-ДД..ГГГГ-ММ-ДД (по умолчанию текущий учебный год)
         #[arg(long, value_name = "ПЕРИОД")]
@@ -1307,9 +1307,20 @@ mod tests {
     #[test]
     fn every_subcommands_help_is_russian_and_one_parameter_per_line() {
         use clap::CommandFactory;
-        for mut sub in super::Cli::command().get_subcommands().cloned() {
+        let top = super::Cli::command();
+        let mut subs: Vec<clap::Command> = top.get_subcommands().cloned().collect();
+        // Nested ones too («region import»).
+        subs.extend(top.get_subcommands().flat_map(|s| s.get_subcommands().cloned().collect::<Vec<_>>()));
+        for mut sub in subs.into_iter().filter(|s| !s.is_hide_set()) {
             let help = sub.render_help().to_string();
             let name = sub.get_name().to_owned();
+            // clap's own template («Usage:», «Options:») shows where a command lost ours; the
+            // command list names each one with what it does.
+            assert!(sub.get_about().is_some(), "{name}: no description in the command list");
+            assert!(help.starts_with(&sub.get_about().unwrap().to_string()), "{name}: {help}");
+            for english in ["Usage:", "Options:", "Arguments:", "Commands:"] {
+                assert!(!help.contains(english), "{name}: «{english}» in its help");
+            }
             for line in help.lines() {
                 let placeholder = line.split(['<', '>']).nth(1).unwrap_or("");
                 // «ID» is the record number as the usage lines name it.

@@ -20,7 +20,7 @@ const LAST_YEAR: i32 = 2100;
 /// («Сроки выполнения: 2011 - 2013 гг.»), else from the `timeframes` texts.
 pub fn detect(lines: &[String], headers: &[String], timeframes: &[&str], today: NaiveDate) -> Found {
     for line in lines.iter().rev().chain(headers) {
-        if let Some(found) = from_words(line) {
+        if let Some(found) = from_words(line).or_else(|| from_months(line)) {
             return found;
         }
     }
@@ -131,18 +131,68 @@ fn from_dates(timeframes: &[&str]) -> Option<Found> {
     }
     let start = spans.iter().map(|s| s.0).min()?;
     let end = spans.iter().map(|s| s.1).max()?;
-    let first = if start.month() >= 9 { start.year() } else { start.year() - 1 };
-    // Within one academic year and across its new year, or starting in its autumn.
-    let in_one = end <= NaiveDate::from_ymd_opt(first + 1, 8, 31)?;
-    let period = if in_one && (start.year() < end.year() || start.month() >= 9) {
-        academic(first)
-    } else {
-        years(start.year(), end.year())
-    };
+    let (period, why) = whole_years(start, end);
     Some(Found {
         period,
-        reason: format!("по датам в сроках: с {} по {}", start.format("%d.%m.%Y"), end.format("%d.%m.%Y")),
+        reason: format!("по датам в сроках: с {} по {}; {why}", start.format("%d.%m.%Y"), end.format("%d.%m.%Y")),
     })
+}
+
+/// «(сентябрь 2021 года - май 2022 года)», «с января 2021 г. по декабрь 2022 г.»: a span of
+/// months with their years, read as a timeframe.
+fn from_months(line: &str) -> Option<Found> {
+    const MONTHS: [&str; 11] =
+        ["январ", "феврал", "март", "апрел", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let month = |w: &str| {
+        let w = bare(w);
+        MONTHS.iter().any(|m| w.starts_with(m)) || matches!(w.as_str(), "май" | "мая" | "мае")
+    };
+    let year = |w: &str| {
+        let w = bare(w);
+        w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (FIRST_YEAR..=LAST_YEAR).contains(&y))
+    };
+    let named: Vec<usize> = (0..words.len().saturating_sub(1)).filter(|&i| month(words[i]) && year(words[i + 1])).collect();
+    // A span needs two ends; one month in a title is a date, not the plan's period.
+    let (&first, &last) = (named.first()?, named.last()?);
+    if first == last {
+        return None;
+    }
+    let mut until = last + 2;
+    if words.get(until).is_some_and(|w| bare(w).starts_with("год") || bare(w) == "г") {
+        until += 1;
+    }
+    let said = words[first..until].join(" ");
+    let said = said.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '.'));
+    let tf = timeframe::parse(said, &years(FIRST_YEAR, LAST_YEAR));
+    let (start, end) = (tf.start?, tf.end?);
+    let (period, why) = whole_years(start, end);
+    Some(Found { period, reason: format!("по тексту документа: «{said}»; {why}") })
+}
+
+/// The period around `start`..`end`: their academic year when they fit one (September to
+/// August), else the calendar years they cover — and why, for the preview: «в течение года»,
+/// «IV квартал» are read against the period, and a plan's first and last dates are rarely its
+/// period's bounds.
+fn whole_years(start: NaiveDate, end: NaiveDate) -> (Period, String) {
+    let first = if start.month() >= 9 { start.year() } else { start.year() - 1 };
+    // Within one academic year and across its new year, or starting in its autumn.
+    let in_one = NaiveDate::from_ymd_opt(first + 1, 8, 31).is_some_and(|last| end <= last);
+    if in_one && (start.year() < end.year() || start.month() >= 9) {
+        (academic(first), format!("это {first}/{} учебный год — он и взят целиком", first + 1))
+    } else if start.year() == end.year() {
+        (years(start.year(), end.year()), format!("взят {} календарный год целиком", start.year()))
+    } else {
+        (
+            years(start.year(), end.year()),
+            format!(
+                "это не один учебный год, поэтому взяты календарные годы целиком: {}–{}",
+                start.year(),
+                end.year()
+            ),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -186,11 +236,37 @@ mod tests {
     }
 
     #[test]
+    fn a_span_of_months_in_the_title() {
+        let title = "Дорожная карта мероприятий по поддержке школ города Сургута (сентябрь 2021 года - май 2022 года)";
+        let found = detect(&lines(&[title]), &[], &["III квартал 2021"], today());
+        assert_eq!(found.period, p("2021-09-01..2022-08-31"), "{}", found.reason);
+        assert_eq!(
+            found.reason,
+            "по тексту документа: «сентябрь 2021 года - май 2022 года»; это 2021/2022 учебный год — он и взят целиком"
+        );
+        let found = detect(&lines(&["План на период с января 2021 г. по декабрь 2022 г."]), &[], &[], today());
+        assert_eq!(found.period, p("2021-01-01..2022-12-31"), "{}", found.reason);
+        // One month named is a date in the title, not the period; «мая» needs its year.
+        let found = detect(&lines(&["Приказ от 12 мая 2021 г. о материалах 2021 года"]), &[], &[], today());
+        assert!(found.reason.contains("проверьте"), "{}", found.reason);
+    }
+
+    #[test]
     fn else_the_dates_else_this_academic_year() {
         let found = detect(&[], &[], &["16.02.2023", "до 10 марта 2023 г.", "сентябрь 2022", "май"], today());
         assert_eq!(found.period, p("2022-09-01..2023-08-31"), "{}", found.reason);
+        assert!(found.reason.ends_with("; это 2022/2023 учебный год — он и взят целиком"), "{}", found.reason);
         let found = detect(&[], &[], &["март 2024", "ноябрь 2024"], today());
         assert_eq!(found.period, p("2024-01-01..2024-12-31"));
+        assert_eq!(found.reason, "по датам в сроках: с 01.03.2024 по 30.11.2024; взят 2024 календарный год целиком");
+        // Dates across two academic years: whole calendar years, and the reason says why.
+        let found = detect(&[], &[], &["15.03.2021", "20.11.2022"], today());
+        assert_eq!(found.period, p("2021-01-01..2022-12-31"));
+        assert!(
+            found.reason.ends_with("; это не один учебный год, поэтому взяты календарные годы целиком: 2021–2022"),
+            "{}",
+            found.reason
+        );
         let found = detect(&[], &[], &["ежемесячно"], today());
         assert_eq!(found.period, p("2026-09-01..2027-08-31"));
         assert!(found.reason.contains("проверьте"));
