@@ -76,6 +76,8 @@ pub fn run_app<R: tauri::Runtime>(
             commands::timeframes::accept_event_timeframe,
             commands::timeframes::timeframe_wording,
             commands::documents::export_document,
+            commands::documents::preview_document,
+            commands::documents::print_page,
             commands::documents::open_document,
             commands::documents::export_choices,
             commands::calendar::calendar_entries,

@@ -3,9 +3,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { answerFileDialog, dataFile, openApp, screenshot, withDriver } from "./driver.mjs";
+import { answerFileDialog, dataFile, openApp, printToFile, screenshot, waitFor, withDriver } from "./driver.mjs";
 
 const { dir, db } = dataFile({ demo: true });
 withDriver();
@@ -86,6 +86,42 @@ test("the documents view prints the roadmap annex to PDF", async () => {
       timeoutMsg: "the order was not saved",
     });
     assert.match(execFileSync("pdftotext", [order, "-"], { encoding: "utf8" }), /№ 206/);
+    const orderPages = Number((await form.getText()).match(/— (\d+) стр\./)[1]);
+
+    // The order looked at before it is saved: the same pages as its PDF, over the window.
+    await (await browser.$("#preview-order-1")).click();
+    await waitFor(browser, "#document-preview .preview-page svg", 30000);
+    const shown = await browser.execute(() => ({
+      title: document.getElementById("preview-title").textContent,
+      pages: document.querySelectorAll("#document-preview .preview-page svg").length,
+      first: document.querySelector("#document-preview .preview-page svg").textContent,
+    }));
+    assert.equal(shown.pages, orderPages, "the preview has the PDF's pages");
+    assert.equal(shown.title, `Приказ № 206 — ${orderPages} стр.`);
+    assert.match(shown.first, /ПРИКАЗ/);
+    assert.match(shown.first, /О\.Л\. Морозова/);
+    await screenshot(browser, "document-preview");
+
+    // «Печать…»: the system's print dialog, answered with its print-to-file printer; what it
+    // printed is the document, page for page (a landscape annex turned onto its sheet).
+    await (await browser.$("#preview-print")).click();
+    const printed = await printToFile();
+    try {
+      const info = execFileSync("pdfinfo", [printed], { encoding: "utf8" });
+      assert.equal(Number(info.match(/Pages:\s+(\d+)/)[1]), orderPages, info);
+      assert.match(info, /Page size:\s+595(\.\d+)? x 842/, "A4 sheets");
+      const text = execFileSync("pdftotext", [printed, "-"], { encoding: "utf8" });
+      assert.match(text, /ПРИКАЗ/);
+      assert.match(text, /Утвердить Дорожную карту/, "words printed with their spaces");
+    } finally {
+      rmSync(printed, { force: true });
+    }
+    // The window prints as itself again once the preview is closed (Esc).
+    await browser.keys("Escape");
+    await browser.waitUntil(() => browser.execute(() => !document.getElementById("document-preview") && !document.getElementById("print-sheets")), {
+      timeout: 5000,
+      timeoutMsg: "the preview did not close",
+    });
   } finally {
     await browser.deleteSession();
   }

@@ -1,6 +1,6 @@
 // Starts tauri-driver and opens the real Koordinator window on a given data file.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -195,4 +195,33 @@ export async function chooseImportFile(browser, file) {
   await nav.click();
   await (await browser.$("#choose-file")).click();
   await answerFileDialog("Открыть дорожную карту", file);
+}
+
+/** Answers the system's print dialog («Печать», GTK's own) with its «Печатать в файл» printer and
+ * waits for the file it writes: GTK names it «вывод.pdf» (in a Russian locale) in the program's
+ * working folder. Gives the file's path; the caller removes it. */
+export async function printToFile() {
+  const names = ["вывод.pdf", "output.pdf"].map((n) => join(process.cwd(), n));
+  for (const n of names) rmSync(n, { force: true });
+  const found = execFileSync("xdotool", ["search", "--sync", "--onlyvisible", "--name", "^Печать$"], {
+    encoding: "utf8",
+    timeout: 15000,
+  });
+  execFileSync("xdotool", ["windowfocus", "--sync", found.trim().split("\n")[0]]);
+  await pause(800);
+  // The printer list has the focus: Down chooses «Печатать в файл», Return prints.
+  execFileSync("xdotool", ["key", "Down"]);
+  await pause(500);
+  execFileSync("xdotool", ["key", "Return"]);
+  for (let i = 0; i < 150; i++) {
+    const file = names.find((n) => existsSync(n) && statSync(n).size > 0);
+    // Written when the size stops growing.
+    if (file) {
+      const size = statSync(file).size;
+      await pause(500);
+      if (statSync(file).size === size) return file;
+    }
+    await pause(200);
+  }
+  throw new Error("the print dialog wrote no file");
 }

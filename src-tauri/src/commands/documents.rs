@@ -37,6 +37,28 @@ pub async fn export_document<R: tauri::Runtime>(
     .await
 }
 
+/// The document's pages, for the preview and the system print dialog: nothing is saved.
+#[tauri::command]
+pub async fn preview_document<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    request: ExportRequest,
+    progress: Channel<WorkStep>,
+) -> CommandResult<export::DocumentPreview> {
+    super::blocking(app, move |state| {
+        let now = chrono::Local::now();
+        export::preview(&*state.lock()?, &request, now.date_naive(), now.timestamp(), &state.work(progress))
+    })
+    .await
+}
+
+/// The system's print dialog for the window's page: while a preview is printed, the page's
+/// print styles leave only the document's sheets. (WebKitGTK does not answer the page's own
+/// `window.print()`; wry's print operation does, and WebView2 the same call.)
+#[tauri::command]
+pub fn print_page<R: tauri::Runtime>(webview: tauri::Webview<R>) -> CommandResult<()> {
+    webview.print().map_err(|_| CommandError::new(ErrorCode::Io, "Не удалось открыть окно печати."))
+}
+
 /// Opens a document this window saved in this session in the system's viewer; any other path
 /// the page might send is refused.
 #[tauri::command]

@@ -20,6 +20,7 @@ import type { SessionRule } from "./bindings/SessionRule";
 import type { Conflict } from "./bindings/Conflict";
 import type { EventStatus } from "./bindings/EventStatus";
 import type { Exported } from "./bindings/Exported";
+import type { DocumentPreview } from "./bindings/DocumentPreview";
 import type { ExportRequest } from "./bindings/ExportRequest";
 import type { WebinarSeries } from "./bindings/WebinarSeries";
 import type { WebinarDraft } from "./bindings/WebinarDraft";
@@ -129,6 +130,9 @@ export const api = {
   exportChoices: (planId: number | null) => call<ExportChoices>("export_choices", { planId }),
   exportDocument: (request: ExportRequest, path: string, onStep: (s: WorkStep) => void) =>
     call<Exported>("export_document", { request, path, progress: steps(onStep) }),
+  previewDocument: (request: ExportRequest, onStep: (s: WorkStep) => void) =>
+    call<DocumentPreview>("preview_document", { request, progress: steps(onStep) }),
+  printPage: () => call<void>("print_page"),
   openDocument: (path: string) => call<void>("open_document", { path }),
   calendarEntries: () => call<CalendarEntry[]>("calendar_entries"),
   exportCalendar: (planId: number, path: string) => call<void>("export_calendar", { planId, path }),

@@ -1,13 +1,13 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api } from "../api/ipc";
 import type { DocumentKind } from "../api/bindings/DocumentKind";
-import type { Exported } from "../api/bindings/Exported";
+import type { ExportRequest } from "../api/bindings/ExportRequest";
 import type { Order } from "../api/bindings/Order";
 import { ANNEX_LABELS, ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { PlanSelect } from "../components/PlanSelect";
-import { useWork } from "../components/WorkProgress";
+import { orderRequest, useDocumentOutput } from "../components/DocumentOutput";
 
 
 /** Each document with its name in the list and the file name the save dialog offers. */
@@ -65,10 +65,7 @@ export function DocumentsView() {
   const [asOf, setAsOf] = useState(new Date().toISOString().slice(0, 10));
   const [longKept, setLongKept] = useState(false);
   const [a3, setA3] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const work = useWork();
-  const [done, setDone] = useState<Exported | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const output = useDocumentOutput();
 
   useEffect(() => {
     if (planId === null && plans.data?.length) setPlanId(plans.data[0].id);
@@ -112,82 +109,38 @@ export function DocumentsView() {
     if (file !== null && planId !== null) keep(storageKey(file, planId), next);
   }
 
-  async function exportAs(ext: "pdf" | "docx" | "xlsx") {
-    if (planId === null) return;
-    setError(null);
-    setDone(null);
-    const slug = DOCUMENTS.find((d) => d[0] === document)?.[2] ?? "document";
-    const name = { pdf: "PDF", docx: "Документ Word", xlsx: "Книга Excel" }[ext];
-    const path = await api.chooseFile({ kind: "save", title: "Сохранить документ", file_name: `${slug}.${ext}`, filters: [{ name, extensions: [ext] }] });
-    if (!path) return;
-    setBusy(true);
-    try {
-      const request = {
-        plan_id: planId,
-        document,
-        landscape,
-        columns: chosen,
-        blocks,
-        as_of: asOf || null,
-        long_kept: longKept,
-        a3: document === "timeline" && a3,
-        analysis: null,
-        order_id: null,
-        year: null,
-        category: null,
-      };
-      setDone((await work.run((onStep) => api.exportDocument(request, path, onStep))) ?? null);
-    } catch (e) {
-      setError(e instanceof AppError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  /** Any of the district's orders, with the annexes it names (its roadmap: the plan it cites). */
-  async function printOrder(o: Order) {
-    const path = await api.chooseFile({
-      kind: "save",
-      title: "Сохранить документ",
-      file_name: `Приказ № ${o.number}.pdf`,
-      filters: [{ name: "PDF", extensions: ["pdf"] }],
-    });
-    if (!path) return;
-    setError(null);
-    const request = {
-      plan_id: o.annexes.find((a) => a.plan_id !== null)?.plan_id ?? planId ?? 0,
-      document: "order" as const,
-      landscape: false,
-      columns: [],
-      blocks: null,
-      as_of: null,
+  /** The document chosen in the form, for the plan chosen. */
+  function request(): ExportRequest {
+    return {
+      plan_id: planId ?? 0,
+      document,
+      landscape,
+      columns: chosen,
+      blocks,
+      as_of: asOf || null,
       long_kept: longKept,
-      a3: false,
+      a3: document === "timeline" && a3,
       analysis: null,
-      order_id: o.id,
+      order_id: null,
       year: null,
       category: null,
     };
-    try {
-      setDone((await work.run((onStep) => api.exportDocument(request, path, onStep))) ?? null);
-    } catch (e) {
-      setError(e instanceof AppError ? e.message : String(e));
-    }
   }
+  const slug = DOCUMENTS.find((d) => d[0] === document)?.[2] ?? "Документ";
+  const orderName = (o: Order) => `Приказ № ${o.number}`;
 
   return (
     <section aria-labelledby="documents-title">
       <div class="toolbar">
         <h1 id="documents-title">Документы</h1>
       </div>
-      <ErrorNotice message={plans.error ?? orders.error ?? error} />
-      {work.bar}
+      <ErrorNotice message={plans.error ?? orders.error} />
       {!plans.data ? (
         <Loading />
       ) : plans.data.length === 0 ? (
         <p class="muted">Сначала нужна дорожная карта.</p>
       ) : (
-        <form class="panel export-form" id="export-form" onSubmit={(e) => (e.preventDefault(), exportAs("pdf"))}>
+        <form class="panel export-form" id="export-form" onSubmit={(e) => (e.preventDefault(), output.save(request(), slug))}>
           <h2>Напечатать в PDF</h2>
           <div class="form-grid">
             <PlanSelect plans={plans.data} value={planId} onChange={setPlanId} label="Дорожная карта" />
@@ -277,34 +230,24 @@ export function DocumentsView() {
             левое поле 30 мм (документ долговременного хранения)
           </label>
           <div class="actions">
-            <button class="primary" type="submit" id="export-pdf" disabled={busy || planId === null}>
-              {busy ? "Печать…" : "Сохранить PDF…"}
+            <button class="primary" type="submit" id="export-pdf" disabled={output.busy || planId === null}>
+              Сохранить PDF…
+            </button>
+            <button type="button" id="preview-document" disabled={output.busy || planId === null} onClick={() => output.preview(request(), slug)}>
+              Просмотр и печать…
             </button>
             {document !== "timeline" && (
-              <button type="button" id="export-docx" disabled={busy || planId === null} onClick={() => exportAs("docx")}>
+              <button type="button" id="export-docx" disabled={output.busy || planId === null} onClick={() => output.save(request(), slug, "docx")}>
                 Word (.docx)…
               </button>
             )}
             {(document === "annex" || document === "report" || document === "effectiveness") && (
-              <button type="button" id="export-xlsx" disabled={busy || planId === null} onClick={() => exportAs("xlsx")}>
+              <button type="button" id="export-xlsx" disabled={output.busy || planId === null} onClick={() => output.save(request(), slug, "xlsx")}>
                 {document === "effectiveness" ? "Таблица результатов Excel (.xlsx)…" : "Таблица мероприятий Excel (.xlsx)…"}
               </button>
             )}
           </div>
-          {done && (
-            <div class="notice ok" role="status">
-              Сохранено: {done.path} — {done.pages > 0 && `${done.pages} стр., `}
-              {done.kilobytes} КБ.{" "}
-              <button type="button" class="link" onClick={() => api.openDocument(done.path).catch((e) => setError(e.message))}>
-                Открыть
-              </button>
-              {done.warnings.map((w, i) => (
-                <div key={i} class="warn small">
-                  ⚠ {w}
-                </div>
-              ))}
-            </div>
-          )}
+          {output.view}
         </form>
       )}
       <h2>Приказы</h2>
@@ -324,9 +267,14 @@ export function DocumentsView() {
           <p>
             {o.signatory_position} — {o.signatory_name}
           </p>
-          <button type="button" id={`print-order-${o.id}`} onClick={() => printOrder(o)}>
-            Сохранить этот приказ в PDF…
-          </button>
+          <div class="actions">
+            <button type="button" id={`print-order-${o.id}`} disabled={output.busy} onClick={() => output.save(orderRequest(o, planId, longKept), orderName(o))}>
+              Сохранить этот приказ в PDF…
+            </button>
+            <button type="button" id={`preview-order-${o.id}`} disabled={output.busy} onClick={() => output.preview(orderRequest(o, planId, longKept), orderName(o))}>
+              Просмотр и печать…
+            </button>
+          </div>
           <ul>
             {o.annexes.map((a) => (
               <li key={a.id}>

@@ -13,6 +13,7 @@ import { PlanSelect } from "../components/PlanSelect";
 import { useFormError } from "../components/useFormError";
 import { found } from "../search";
 import { SearchField } from "../components/SearchField";
+import { orderRequest, useDocumentOutput } from "../components/DocumentOutput";
 
 
 function emptyOrder(plan: Plan | null): OrderDraft {
@@ -39,6 +40,7 @@ export function OrdersView() {
   const groups = useLoad(() => api.listWorkingGroups(), []);
   const [editing, setEditing] = useState<Order | "new" | null>(null);
   const [query, setQuery] = useState("");
+  const output = useDocumentOutput();
   const shown = (orders.data ?? []).filter((o) =>
     found(query, [o.title, o.number, ruDate(o.date), o.issuer, o.signatory_name, ...o.points]),
   );
@@ -53,6 +55,7 @@ export function OrdersView() {
         </button>
       </div>
       <ErrorNotice message={orders.error ?? plans.error} />
+      {!editing && output.view}
       {!orders.data || !plans.data || !groups.data ? (
         <Loading />
       ) : editing ? (
@@ -89,9 +92,15 @@ export function OrdersView() {
                 <td>{o.number}</td>
                 <td>{o.title}</td>
                 <td class="small">{o.annexes.map((a) => `${a.number}. ${ANNEX_LABELS[a.kind]}`).join("; ")}</td>
-                <td>
+                <td class="row-buttons">
                   <button class="link" onClick={() => setEditing(o)}>
                     изменить
+                  </button>
+                  <button class="link" id={`order-pdf-${o.id}`} disabled={output.busy} onClick={() => output.save(orderRequest(o, null), `Приказ № ${o.number}`)}>
+                    PDF…
+                  </button>
+                  <button class="link" id={`order-preview-${o.id}`} disabled={output.busy} onClick={() => output.preview(orderRequest(o, null), `Приказ № ${o.number}`)}>
+                    просмотр и печать
                   </button>
                 </td>
               </tr>

@@ -156,6 +156,27 @@ pub fn export_to_file(
     })
 }
 
+/// A document's pages to look at (and print) before it is saved.
+#[derive(Debug, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DocumentPreview {
+    /// Every page as an SVG document, the same pages the PDF would have.
+    pub pages: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+/// The document for `req` as the PDF would print it, page by page.
+pub fn preview(
+    store: &Store,
+    req: &ExportRequest,
+    today: NaiveDate,
+    created_unix: i64,
+    work: &domain::Work,
+) -> CommandResult<DocumentPreview> {
+    let r = export(store, req, today, created_unix, Format::Preview, work)?;
+    Ok(DocumentPreview { pages: r.preview, warnings: r.warnings })
+}
+
 /// Builds the document for `req` from the store.
 pub fn export(
     store: &Store,

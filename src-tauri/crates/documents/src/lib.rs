@@ -12,6 +12,7 @@ mod fonts;
 mod hyphenate;
 pub mod layout;
 mod render;
+mod svg;
 
 use std::sync::OnceLock;
 
@@ -39,6 +40,8 @@ pub struct Rendered {
     pub pages: usize,
     /// Russian sentences for the user: what was printed differently from the data.
     pub warnings: Vec<String>,
+    /// For [`Format::Preview`], the pages as SVG (`bytes` is then empty).
+    pub preview: Vec<String>,
 }
 
 /// The fonts, parsed once per process.
@@ -56,9 +59,10 @@ pub fn build(parts: &[layout::Part], meta: &Meta) -> Result<Rendered, DocumentEr
     let mut warnings = Warnings::default();
     meta.work.step("Вёрстка документа", 0, 1)?;
     let pages = layout::flow(parts, fonts, &mut warnings);
-    let bytes = match meta.format {
-        Format::Pdf => render::render(&pages, fonts, meta)?,
-        Format::Docx => docx::write(parts, meta)?,
+    let (bytes, preview) = match meta.format {
+        Format::Pdf => (render::render(&pages, fonts, meta)?, Vec::new()),
+        Format::Docx => (docx::write(parts, meta)?, Vec::new()),
+        Format::Preview => (Vec::new(), svg::pages(&pages)),
     };
-    Ok(Rendered { bytes, pages: pages.len(), warnings: warnings.into_messages() })
+    Ok(Rendered { bytes, pages: pages.len(), warnings: warnings.into_messages(), preview })
 }

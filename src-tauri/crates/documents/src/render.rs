@@ -26,6 +26,8 @@ pub enum Format {
     Pdf,
     /// An editable Word document with the same layout.
     Docx,
+    /// The PDF's pages as SVG, for the window's preview and the system print dialog.
+    Preview,
 }
 
 pub fn render(pages: &[Page], fonts: &Fonts, meta: &Meta) -> Result<Vec<u8>, domain::Cancelled> {

@@ -134,7 +134,11 @@ fn from_dates(timeframes: &[&str]) -> Option<Found> {
     let (period, why) = whole_years(start, end);
     Some(Found {
         period,
-        reason: format!("по датам в сроках: с {} по {}; {why}", start.format("%d.%m.%Y"), end.format("%d.%m.%Y")),
+        reason: format!(
+            "по датам в сроках: с {} по {}; {why}",
+            start.format("%d.%m.%Y"),
+            end.format("%d.%m.%Y")
+        ),
     })
 }
 
@@ -153,7 +157,8 @@ fn from_months(line: &str) -> Option<Found> {
         let w = bare(w);
         w.len() == 4 && w.parse::<i32>().is_ok_and(|y| (FIRST_YEAR..=LAST_YEAR).contains(&y))
     };
-    let named: Vec<usize> = (0..words.len().saturating_sub(1)).filter(|&i| month(words[i]) && year(words[i + 1])).collect();
+    let named: Vec<usize> =
+        (0..words.len().saturating_sub(1)).filter(|&i| month(words[i]) && year(words[i + 1])).collect();
     // A span needs two ends; one month in a title is a date, not the plan's period.
     let (&first, &last) = (named.first()?, named.last()?);
     if first == last {
@@ -244,7 +249,8 @@ mod tests {
             found.reason,
             "по тексту документа: «сентябрь 2021 года - май 2022 года»; это 2021/2022 учебный год — он и взят целиком"
         );
-        let found = detect(&lines(&["План на период с января 2021 г. по декабрь 2022 г."]), &[], &[], today());
+        let found =
+            detect(&lines(&["План на период с января 2021 г. по декабрь 2022 г."]), &[], &[], today());
         assert_eq!(found.period, p("2021-01-01..2022-12-31"), "{}", found.reason);
         // One month named is a date in the title, not the period; «мая» needs its year.
         let found = detect(&lines(&["Приказ от 12 мая 2021 г. о материалах 2021 года"]), &[], &[], today());
@@ -255,15 +261,24 @@ mod tests {
     fn else_the_dates_else_this_academic_year() {
         let found = detect(&[], &[], &["16.02.2023", "до 10 марта 2023 г.", "сентябрь 2022", "май"], today());
         assert_eq!(found.period, p("2022-09-01..2023-08-31"), "{}", found.reason);
-        assert!(found.reason.ends_with("; это 2022/2023 учебный год — он и взят целиком"), "{}", found.reason);
+        assert!(
+            found.reason.ends_with("; это 2022/2023 учебный год — он и взят целиком"),
+            "{}",
+            found.reason
+        );
         let found = detect(&[], &[], &["март 2024", "ноябрь 2024"], today());
         assert_eq!(found.period, p("2024-01-01..2024-12-31"));
-        assert_eq!(found.reason, "по датам в сроках: с 01.03.2024 по 30.11.2024; взят 2024 календарный год целиком");
+        assert_eq!(
+            found.reason,
+            "по датам в сроках: с 01.03.2024 по 30.11.2024; взят 2024 календарный год целиком"
+        );
         // Dates across two academic years: whole calendar years, and the reason says why.
         let found = detect(&[], &[], &["15.03.2021", "20.11.2022"], today());
         assert_eq!(found.period, p("2021-01-01..2022-12-31"));
         assert!(
-            found.reason.ends_with("; это не один учебный год, поэтому взяты календарные годы целиком: 2021–2022"),
+            found
+                .reason
+                .ends_with("; это не один учебный год, поэтому взяты календарные годы целиком: 2021–2022"),
             "{}",
             found.reason
         );
