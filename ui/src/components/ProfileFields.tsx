@@ -1,9 +1,10 @@
 import type { DistrictProfile } from "../api/bindings/DistrictProfile";
 
-/** The district's profile, field by field: one list for the welcome panel and «Файл данных». */
+/** The district's profile, field by field: one list for the welcome panel and «Файл данных».
+ * The issuer's genitive is not asked: documents decline the issuer themselves («к приказу
+ * Управления образования …»). */
 const FIELDS: [keyof DistrictProfile, string, string][] = [
   ["issuer", "Орган управления образованием", "Управление образования г. Таганрога"],
-  ["issuer_genitive", "То же в родительном падеже (для «Приказ …»)", "Управления образования г. Таганрога"],
   ["coordinator", "Муниципальный координатор", "Баркалова Е.В., главный специалист"],
   ["head", "Кто подписывает приказы", "Морозова О.Л., начальник Управления образования"],
   ["district", "Муниципальное образование", "г. Таганрог"],

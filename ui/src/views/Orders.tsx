@@ -243,7 +243,7 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
       <div class="wordings">
         <PlanSelect plans={props.plans} value={planId} onChange={setPlanId} />
         {wordings.data?.points.map((w) => (
-          <button type="button" class="chip-button" key={w.label} onClick={() => setPoints([...points, w.point])}>
+          <button type="button" class="chip-button" key={w.label} data-point={w.label} onClick={() => setPoints([...points, w.point])}>
             + {w.label}
           </button>
         ))}

@@ -142,15 +142,15 @@ function ReviewList(props: { events: Event[]; onChanged: () => void }) {
             event={e}
             onSaved={props.onChanged}
             extra={
-              e.timeframe.kind === "free" && (
-                <button
-                  class="accept-timeframe"
-                  title="Срок намеренно условный: убрать из списка, пока текст не изменится"
-                  onClick={() => api.acceptEventTimeframe(e.id).then(props.onChanged)}
-                >
-                  Принять как есть
-                </button>
-              )
+              // Also for a warning (a timeframe partly outside the plan's period): the text is
+              // as the document has it, and the person may keep it so.
+              <button
+                class="accept-timeframe"
+                title="Срок записан верно: убрать из списка, пока его текст не изменится"
+                onClick={() => api.acceptEventTimeframe(e.id).then(props.onChanged)}
+              >
+                Принять как есть
+              </button>
             }
           />
         </div>

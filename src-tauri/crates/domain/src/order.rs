@@ -224,10 +224,31 @@ fn name_and_position(line: &str) -> (String, String) {
     }
 }
 
+/// A name as a signature prints it (ГОСТ Р 7.0.97): initials before the surname, «Морозова О.Л.»
+/// → «О.Л. Морозова». Anything else (full names, a name already so) is left as typed.
+fn initials_first(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let initials = |w: &str| {
+        let letters: Vec<&str> = w.split('.').filter(|p| !p.is_empty()).collect();
+        w.ends_with('.')
+            && !letters.is_empty()
+            && letters.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+    };
+    match words.as_slice() {
+        [surname, rest @ ..]
+            if !rest.is_empty() && rest.iter().all(|w| initials(w)) && !initials(surname) =>
+        {
+            format!("{} {surname}", rest.concat())
+        }
+        _ => name.trim().to_owned(),
+    }
+}
+
 /// The draft a new order starts from, so that nothing the district already told is typed
 /// again: what stays the same is carried over from the previous order (issuer, place,
 /// signatory, executor and phone); what is missing comes from the district's profile (issuer,
-/// who signs, the coordinator as executor); the executor follows the chosen plan's coordinator.
+/// the district as the place, who signs — as a signature prints it —, the coordinator as
+/// executor); the executor follows the chosen plan's coordinator.
 pub fn new_order(
     profile: &crate::DistrictProfile,
     plan: Option<&Plan>,
@@ -243,12 +264,12 @@ pub fn new_order(
         issuer: or(&or(&prev(|p| &p.issuer), plan.map_or("", |p| p.issuer.as_str())), &profile.issuer),
         date: today,
         number: String::new(),
-        place: prev(|p| &p.place),
+        place: or(&prev(|p| &p.place), &profile.district),
         title: String::new(),
         preamble: String::new(),
         points: Vec::new(),
-        signatory_position: or(&prev(|p| &p.signatory_position), &head_position),
-        signatory_name: or(&prev(|p| &p.signatory_name), &head_name),
+        signatory_position: or(&prev(|p| &p.signatory_position), &crate::text::upper_first(&head_position)),
+        signatory_name: or(&prev(|p| &p.signatory_name), &initials_first(&head_name)),
         executor_name: or(&or(&plan_executor, &prev(|p| &p.executor_name)), &coordinator),
         executor_phone: prev(|p| &p.executor_phone),
     }
@@ -286,15 +307,16 @@ mod tests {
             coordinator: "Баркалова Е.В., главный специалист".into(),
             head: "Морозова О.Л., начальник Управления образования".into(),
             oktmo: String::new(),
-            district: String::new(),
+            district: "г. Таганрог".into(),
         };
         let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap();
         let first = new_order(&profile, None, None, today);
         assert_eq!(first.issuer, "Управление образования г. Таганрога");
         assert_eq!(
             (first.signatory_name.as_str(), first.signatory_position.as_str()),
-            ("Морозова О.Л.", "начальник Управления образования")
+            ("О.Л. Морозова", "Начальник Управления образования")
         );
+        assert_eq!(first.place, "г. Таганрог");
         assert_eq!(first.executor_name, "Баркалова Е.В.");
         assert_eq!(first.date, today);
         // The previous order's choices stay; the chosen plan's coordinator is the executor.
@@ -322,6 +344,17 @@ mod tests {
             (blank.issuer.as_str(), blank.signatory_name.as_str(), blank.executor_name.as_str()),
             ("", "", "")
         );
+    }
+
+    #[test]
+    fn a_signature_prints_the_initials_first() {
+        assert_eq!(initials_first("Морозова О.Л."), "О.Л. Морозова");
+        assert_eq!(initials_first("Морозова О. Л."), "О.Л. Морозова");
+        assert_eq!(initials_first("Петров-Водкин К.С."), "К.С. Петров-Водкин");
+        for kept in ["О.Л. Морозова", "Морозова Ольга Леонидовна", "Морозова", "", "Морозова о.л."]
+        {
+            assert_eq!(initials_first(kept), kept);
+        }
     }
 
     #[test]

@@ -32,6 +32,12 @@ pub fn lower_first(text: &str) -> String {
     }
 }
 
+/// The start of a sentence or of a signature's line: «начальник Управления» → «Начальник Управления».
+pub fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
 /// The word for `n` things Russian needs: «школа» (1, 21), «школы» (2–4, 22) or «школ» (5–20, 11–14).
 pub fn plural<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
     match (n % 10, n % 100) {
