@@ -18,10 +18,11 @@ test("the documents view prints the roadmap annex to PDF", async () => {
     await nav.click();
     const form = await browser.$("#export-form");
     await form.waitForExist({ timeout: 10000 });
-    await browser.waitUntil(async () => (await browser.$$("#export-form input[type=checkbox]")).length === 12, {
+    await browser.waitUntil(async () => (await browser.$$("#export-form input[type=checkbox]")).length === 13, {
       timeout: 5000,
-      timeoutMsg: "the seven roadmap columns, four blocks and the margin option are not offered",
+      timeoutMsg: "the eight roadmap columns, four blocks and the margin option are not offered",
     });
+    assert.match(await form.getText(), /Место проведения/);
     assert.match(await form.getText(), /Содержание деятельности/);
     assert.match(await form.getText(), /Отметка о выполнении/);
     assert.match(await (await browser.$("main")).getText(), /Приказ от 16\.02\.2023 № 206/);

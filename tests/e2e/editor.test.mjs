@@ -117,14 +117,16 @@ test("a plan from nothing, its order, a restart", async () => {
       "2.2 Итоговая конференция",
     ]);
 
-    // A row typed across with real keys and clicks: content, then the timeframe, then the
-    // executors, then away — all three saved (the row is never rebuilt under the typing).
+    // A row typed across with real keys and clicks: content, then the timeframe, the place, the
+    // executors, then away — all four saved (the row is never rebuilt under the typing).
     const cell = async (n, sel) => browser.$(`#plan-editor tr[data-event="${n}"] ${sel}`);
     await (await cell("2.2", "textarea.content")).click();
     await browser.keys(["Control", "End"]);
     await browser.keys(" для всех школ");
     await (await cell("2.2", "textarea.timeframe")).click();
     await browser.keys("август 2024");
+    await (await cell("2.2", 'textarea[data-field="place"]')).click();
+    await browser.keys("МБОУ СОШ № 5, актовый зал");
     await (await cell("2.2", "textarea.executors")).click();
     await browser.keys("Иванова А.А., методист");
     await (await cell("2.1", "textarea.content")).click();
@@ -135,6 +137,7 @@ test("a plan from nothing, its order, a restart", async () => {
     assert.equal(typed.content, "Итоговая конференция для всех школ");
     assert.equal(typed.timeframe.text, "август 2024");
     assert.deepEqual(typed.executors, ["Иванова А.А., методист"]);
+    assert.equal(typed.place, "МБОУ СОШ № 5, актовый зал");
     await setField(browser, '#plan-editor tr[data-event="2.2"] textarea.content', "Итоговая конференция", "input");
     await browser.waitUntil(async () => saved().content === "Итоговая конференция", { timeout: 10000 });
 

@@ -3,23 +3,15 @@ import { api, AppError } from "../api/ipc";
 import type { ImportSource } from "../api/bindings/ImportSource";
 import type { Recognised } from "../api/bindings/Recognised";
 import type { Column } from "../api/bindings/Column";
+import { COLUMN_LABELS } from "../api/bindings/columns";
 import type { Written } from "../api/bindings/Written";
 import type { Duplicate } from "../api/bindings/Duplicate";
 import { timeframeDates } from "../format";
 import { useWork } from "../components/WorkProgress";
+import { useLoad } from "../components/useLoad";
 
 /** What a source column may hold: a roadmap column, or nothing to import (`null`). */
 type Role = Column | null;
-
-const COLUMN_LABELS: Record<Column, string> = {
-  number: "№",
-  content: "Содержание",
-  timeframe: "Сроки",
-  executors: "Ответственные",
-  result: "Результат",
-  evidence: "Документы",
-  completion: "Отметка о выполнении",
-};
 
 /** Импорт: a roadmap from Word, from the clipboard or from another Koordinator — previewed,
  * its columns mapped by the user, then written all at once. */
@@ -37,6 +29,8 @@ export function ImportView(props: { onImported: () => void; onOpenPlan: (planId:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const work = useWork();
+  // An empty «Утверждает» is the district's own issuer: the field shows it greyed.
+  const profile = useLoad(() => api.districtProfile(), []);
 
   const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
   const isBundle = source?.kind === "file" && source.path.toLowerCase().endsWith(".json");
@@ -128,7 +122,7 @@ export function ImportView(props: { onImported: () => void; onOpenPlan: (planId:
           </label>
           <label>
             <span>Утверждает</span>
-            <input id="import-issuer" placeholder="Управление образования …" value={issuer} onInput={(e) => setIssuer((e.target as HTMLInputElement).value)} />
+            <input id="import-issuer" placeholder={profile.data?.issuer || "Управление образования …"} value={issuer} onInput={(e) => setIssuer((e.target as HTMLInputElement).value)} />
           </label>
           <label class="wide">
             <span>Название (по умолчанию — из документа)</span>
@@ -264,11 +258,11 @@ export function ImportView(props: { onImported: () => void; onOpenPlan: (planId:
           <table class="grid import-table">
             <thead>
               <tr>
-                <th>№</th>
-                <th>Содержание</th>
-                <th>Сроки</th>
-                <th>Ответственные</th>
-                <th>Результат</th>
+                <th>{COLUMN_LABELS.number}</th>
+                <th>{COLUMN_LABELS.content}</th>
+                <th>{COLUMN_LABELS.timeframe}</th>
+                <th>{COLUMN_LABELS.executors}</th>
+                <th>{COLUMN_LABELS.result}</th>
               </tr>
             </thead>
             <tbody>
@@ -286,6 +280,7 @@ export function ImportView(props: { onImported: () => void; onOpenPlan: (planId:
                     <td>
                       <div class="pre">{e.timeframe.text}</div>
                       {e.timeframe.text && <div class="small muted">{timeframeDates(e.timeframe) || "срок не распознан"}</div>}
+                      {e.place && <div class="small">{COLUMN_LABELS.place}: {e.place}</div>}
                     </td>
                     <td class="small">{e.executors.map((x) => [x.name, x.position].filter(Boolean).join(", ")).join("; ")}</td>
                     <td class="small pre">

@@ -24,6 +24,7 @@ function draftOf(e: Event): EventDraft {
   return {
     content: e.content,
     timeframe_text: e.timeframe.text,
+    place: e.place,
     executors: e.executors.map((x) => ({ kind: x.kind, name: x.name, position: x.position, organisation: x.organisation })),
     result: e.result,
     evidence: e.evidence,
@@ -37,7 +38,7 @@ type Filter = { text: string; executor: string; school: string; month: string; s
 const NO_FILTER: Filter = { text: "", executor: "", school: "", month: "", status: "" };
 
 function shown(e: Event, f: Filter, sections: Section[]): boolean {
-  if (!found(f.text, [e.content, e.result, e.timeframe.text, printExecutors(e.executors)])) return false;
+  if (!found(f.text, [e.content, e.result, e.timeframe.text, e.place, printExecutors(e.executors)])) return false;
   if (f.executor && !e.executors.some((x) => f.executor.split(",").includes(String(x.id)))) return false;
   if (f.school && !sections.find((s) => s.id === e.section_id)?.school_ids.includes(Number(f.school))) return false;
   if (f.status && e.status !== f.status) return false;
@@ -225,7 +226,7 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
           <tr>
             <th class="num">№</th>
             <th class="w-content">Содержание деятельности</th>
-            <th class="w-when">Сроки</th>
+            <th class="w-when">Сроки, место</th>
             <th class="w-people">Ответственные</th>
             <th class="w-result">Результат, документ</th>
             <th class="w-status">Состояние, отметка</th>
@@ -428,7 +429,7 @@ function EventRowView(props: RowProps) {
   // Every text cell as tall as its text.
   useLayoutEffect(() => {
     for (const el of Array.from(row.current?.querySelectorAll("textarea") ?? [])) fitTextarea(el);
-  }, [d.content, d.timeframe_text, d.result, people]);
+  }, [d.content, d.timeframe_text, d.place, d.result, people]);
   useEffect(() => {
     if (props.focus) {
       content.current?.focus();
@@ -482,7 +483,8 @@ function EventRowView(props: RowProps) {
     } else if (ev.key === "Escape") {
       ev.preventDefault();
       const d = latest.current.d;
-      const blank = !d.content.trim() && !d.timeframe_text.trim() && !d.result.trim() && !d.evidence.trim() && !latest.current.people.trim();
+      const blank =
+        !d.content.trim() && !d.timeframe_text.trim() && !d.place.trim() && !d.result.trim() && !d.evidence.trim() && !latest.current.people.trim();
       if (blank && !draftOf(e).content && !draftOf(e).timeframe_text) {
         props.onDiscardBlank();
         return;
@@ -545,6 +547,17 @@ function EventRowView(props: RowProps) {
         />
         {e.timeframe.end && <div class="small muted">{timeframeDates(e.timeframe)}</div>}
         {review && <div class="warn small">⚠ {e.timeframe.warnings[0] ?? "срок требует проверки"}</div>}
+        {/* A textarea as tall as its text: a long place is read whole, not cut at the cell's edge. */}
+        <textarea
+          class="bare small place"
+          data-field="place"
+          rows={1}
+          aria-label={`Место проведения мероприятия ${e.number}`}
+          placeholder="место проведения"
+          value={d.place}
+          onInput={set("place")}
+          onKeyDown={keys}
+        />
       </td>
       <td>
         {/* A textarea, so long lists of people and positions wrap instead of being cut. */}

@@ -27,14 +27,8 @@ fn generated_store(path: &Path) -> Store {
             section.events.push(BundleEvent {
                 key: None,
                 number: (i + 1).to_string(),
-                content: p.content.clone(),
-                timeframe: p.timeframe.clone(),
-                executors: p.executors.clone(),
-                result: p.result.clone(),
-                evidence: p.evidence.clone(),
-                status: p.status,
-                completion_mark: p.completion_mark.clone(),
                 children: Vec::new(),
+                ..p.clone()
             });
             n += 1;
         }

@@ -186,6 +186,7 @@ pub fn plan_bundle(y: i32, events: usize, school_names: &[String]) -> Bundle {
             row: EventDraft {
                 content: format!("{} {} ({})", ACTIONS[i % ACTIONS.len()], TOPICS[i % TOPICS.len()], i + 1),
                 timeframe_text: timeframe(i, y),
+                place: String::new(),
                 executors: vec![ExecutorDraft {
                     kind: ExecutorKind::Person,
                     name: who.to_owned(),

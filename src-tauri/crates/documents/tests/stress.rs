@@ -19,6 +19,7 @@ fn event(id: i64, section: i64, number: String, content: String, timeframe: &str
         number,
         content,
         timeframe: timeframe::parse(timeframe, period),
+        place: String::new(),
         executors: vec![Executor {
             id: 1,
             kind: ExecutorKind::Person,

@@ -18,6 +18,7 @@ pub fn event(id: Id) -> Event {
         number: id.to_string(),
         content: String::new(),
         timeframe: timeframe::parse("", &period()),
+        place: String::new(),
         executors: vec![],
         result: String::new(),
         evidence: String::new(),

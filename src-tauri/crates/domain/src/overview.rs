@@ -267,19 +267,12 @@ mod tests {
     fn counts_lists_series_and_percent() {
         let period = Period { start: d(2022, 9, 1), end: d(2023, 8, 31) };
         let ev = |id: Id, section: Id, text: &str, status: EventStatus| Event {
-            id,
-            plan_id: 1,
             section_id: Some(section),
-            parent_id: None,
-            position: id as i32,
             number: format!("{section}.{id}"),
             content: format!("Мероприятие {id}"),
             timeframe: timeframe::parse(text, &period),
-            executors: Vec::new(),
-            result: String::new(),
-            evidence: String::new(),
             status,
-            completion_mark: String::new(),
+            ..crate::fixture::event(id)
         };
         let section = |id: Id| Section {
             id,

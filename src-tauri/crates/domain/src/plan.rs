@@ -118,12 +118,15 @@ pub struct SectionDraft {
     pub school_ids: Vec<Id>,
 }
 
-/// What an event row edits; its place and number are the outline's.
+/// What an event row edits; its position and number are the outline's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct EventDraft {
     pub content: String,
     pub timeframe_text: String,
+    /// Место проведения, as typed (absent from bundles made before it existed).
+    #[serde(default)]
+    pub place: String,
     pub executors: Vec<ExecutorDraft>,
     pub result: String,
     pub evidence: String,
@@ -210,6 +213,8 @@ pub struct Event {
     pub number: String,
     pub content: String,
     pub timeframe: Timeframe,
+    /// Место проведения: «МБОУ СОШ № 5», «онлайн», «ГБУ ДПО РО РИПК и ППРО».
+    pub place: String,
     pub executors: Vec<Executor>,
     /// Планируемый результат, целевые показатели.
     pub result: String,
@@ -421,6 +426,7 @@ impl Event {
         EventDraft {
             content: self.content.clone(),
             timeframe_text: self.timeframe.text.clone(),
+            place: self.place.clone(),
             executors: self.executors.iter().map(Executor::draft).collect(),
             result: self.result.clone(),
             evidence: self.evidence.clone(),

@@ -233,7 +233,7 @@ pub fn months(start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{EventStatus, Plan, Section};
+    use crate::{Plan, Section};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -241,19 +241,12 @@ mod tests {
 
     fn event(id: Id, number: &str, text: &str, parent: Option<Id>, period: &Period) -> Event {
         Event {
-            id,
-            plan_id: 1,
             section_id: Some(1),
             parent_id: parent,
-            position: id as i32,
             number: number.into(),
             content: format!("Мероприятие {number}"),
             timeframe: timeframe::parse(text, period),
-            executors: Vec::new(),
-            result: String::new(),
-            evidence: String::new(),
-            status: EventStatus::Planned,
-            completion_mark: String::new(),
+            ..crate::fixture::event(id)
         }
     }
 

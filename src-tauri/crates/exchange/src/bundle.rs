@@ -177,6 +177,7 @@ pub fn write_outline(
             number: e.number.clone(),
             content: row.content.clone(),
             timeframe_text: row.timeframe_text.clone(),
+            place: row.place.clone(),
             executor_ids,
             result: row.result.clone(),
             evidence: row.evidence.clone(),

@@ -2,23 +2,68 @@
 //! dates shown «16.02.2023», filters on, the header frozen — what the region asks for.
 
 use chrono::{Datelike, NaiveDate};
-use domain::Roadmap;
+use domain::{Column, Event, Roadmap};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
-const HEADERS: [(&str, f64); 12] = [
-    ("№", 7.0),
-    ("Раздел", 28.0),
-    ("Содержание деятельности", 60.0),
-    ("Сроки реализации", 22.0),
-    ("Начало", 12.0),
-    ("Окончание", 12.0),
-    ("Ответственные исполнители", 36.0),
-    ("Планируемый результат", 36.0),
-    ("Документы, фиксирующие результат", 30.0),
-    ("Состояние", 14.0),
-    ("Отметка о выполнении", 30.0),
-    ("Требует проверки срока", 12.0),
+/// A column of the workbook: one of the roadmap's, or one the workbook adds for the region.
+#[derive(Clone, Copy)]
+enum Col {
+    Field(Column),
+    Section,
+    Start,
+    End,
+    State,
+    Review,
+}
+
+/// The workbook's columns in order, with their widths: each named once, its header and its
+/// value below ([`Col::header`], [`Col::value`]); the roadmap's by [`Column`], as documents.
+const LAYOUT: [(Col, f64); 13] = [
+    (Col::Field(Column::Number), 7.0),
+    (Col::Section, 28.0),
+    (Col::Field(Column::Content), 60.0),
+    (Col::Field(Column::Timeframe), 22.0),
+    (Col::Start, 12.0),
+    (Col::End, 12.0),
+    (Col::Field(Column::Place), 24.0),
+    (Col::Field(Column::Executors), 36.0),
+    (Col::Field(Column::Result), 36.0),
+    (Col::Field(Column::Evidence), 30.0),
+    (Col::State, 14.0),
+    (Col::Field(Column::Completion), 30.0),
+    (Col::Review, 12.0),
 ];
+
+enum Value {
+    Text(String),
+    Day(Option<NaiveDate>),
+}
+
+impl Col {
+    fn header(self) -> &'static str {
+        match self {
+            Col::Field(c) => c.title(),
+            Col::Section => "Раздел",
+            Col::Start => "Начало",
+            Col::End => "Окончание",
+            Col::State => "Состояние",
+            Col::Review => "Требует проверки срока",
+        }
+    }
+
+    fn value(self, e: &Event, section: &str, today: NaiveDate) -> Value {
+        match self {
+            Col::Field(c) => Value::Text(c.value(e)),
+            Col::Section => Value::Text(section.to_owned()),
+            Col::Start => Value::Day(e.timeframe.start),
+            Col::End => Value::Day(e.timeframe.end),
+            Col::State => {
+                Value::Text(domain::EventStatus::state_text(e.status, e.progress(today)).to_owned())
+            }
+            Col::Review => Value::Text(if e.timeframe.needs_review() { "да" } else { "" }.to_owned()),
+        }
+    }
+}
 
 /// The workbook's bytes; `today` decides which events are overdue.
 pub fn events(r: &Roadmap, today: NaiveDate) -> Result<Vec<u8>, String> {
@@ -56,44 +101,32 @@ fn build(r: &Roadmap, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
     let date = cell.clone().set_num_format("dd.mm.yyyy");
     sheet.write_string_with_format(0, 0, &r.plan.title, &Format::new().set_bold())?;
     sheet.write_string(1, 0, period_line(&r.plan.period))?;
-    for (col, (title, width)) in HEADERS.iter().enumerate() {
-        sheet.write_string_with_format(HEAD_ROW, col as u16, *title, &head)?;
+    for (col, (c, width)) in LAYOUT.iter().enumerate() {
+        sheet.write_string_with_format(HEAD_ROW, col as u16, c.header(), &head)?;
         sheet.set_column_width(col as u16, *width)?;
     }
     for (i, e) in r.events.iter().enumerate() {
         let row = HEAD_ROW + i as u32 + 1;
         let section = r.sections.iter().find(|s| Some(s.id) == e.section_id);
         let section = section.map(|s| [s.number.as_str(), s.title.as_str()].join(" ").trim().to_owned());
-        let executors: Vec<String> = e.executors.iter().map(|x| x.printed()).collect();
-        let texts = [
-            (0, e.number.clone()),
-            (1, section.unwrap_or_default()),
-            (2, e.content.clone()),
-            (3, e.timeframe.text.clone()),
-            (6, executors.join("\n")),
-            (7, e.result.clone()),
-            (8, e.evidence.clone()),
-            (9, domain::EventStatus::state_text(e.status, e.progress(today))),
-            (10, e.completion_mark.clone()),
-            (11, if e.timeframe.needs_review() { "да" } else { "" }.to_owned()),
-        ];
-        for (col, text) in texts {
-            sheet.write_string_with_format(row, col, text, &cell)?;
-        }
-        for (col, day) in [(4, e.timeframe.start), (5, e.timeframe.end)] {
-            match day {
-                Some(d) => {
+        for (col, (c, _)) in LAYOUT.iter().enumerate() {
+            let col = col as u16;
+            match c.value(e, section.as_deref().unwrap_or(""), today) {
+                Value::Text(text) => {
+                    sheet.write_string_with_format(row, col, text, &cell)?;
+                }
+                Value::Day(Some(d)) => {
                     let d = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
                     sheet.write_datetime_with_format(row, col, &d, &date)?;
                 }
-                None => {
+                Value::Day(None) => {
                     sheet.write_blank(row, col, &cell)?;
                 }
             }
         }
     }
     let last = HEAD_ROW + r.events.len() as u32;
-    sheet.autofilter(HEAD_ROW, 0, last, HEADERS.len() as u16 - 1)?;
+    sheet.autofilter(HEAD_ROW, 0, last, LAYOUT.len() as u16 - 1)?;
     sheet.set_freeze_panes(HEAD_ROW + 1, 0)?;
     book.save_to_buffer()
 }

@@ -134,7 +134,7 @@ pub struct BundleSection {
     pub events: Vec<BundleEvent>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BundleEvent {
     #[serde(default)]
@@ -143,6 +143,8 @@ pub struct BundleEvent {
     pub content: String,
     #[serde(default)]
     pub timeframe: String,
+    #[serde(default)]
+    pub place: String,
     #[serde(default)]
     pub executors: Vec<String>,
     #[serde(default)]
@@ -294,6 +296,7 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
                         number: e.number.clone(),
                         content: e.content.clone(),
                         timeframe_text: e.timeframe.clone(),
+                        place: e.place.clone(),
                         executor_ids: whos(&e.executors)?,
                         result: e.result.clone(),
                         evidence: e.evidence.clone(),

@@ -14,6 +14,7 @@ pub struct NewEvent {
     pub number: String,
     pub content: String,
     pub timeframe_text: String,
+    pub place: String,
     pub executor_ids: Vec<Id>,
     pub result: String,
     pub evidence: String,
@@ -30,6 +31,7 @@ impl NewEvent {
             number: number.to_owned(),
             content: String::new(),
             timeframe_text: String::new(),
+            place: String::new(),
             executor_ids: Vec::new(),
             result: String::new(),
             evidence: String::new(),
@@ -41,27 +43,31 @@ impl NewEvent {
 
 /// The plan's events in print order (by position).
 pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>> {
+    // Read by name: a column added to the table cannot shift the others.
     let mut stmt = conn.prepare(
-        "SELECT id, plan_id, section_id, parent_id, position, number, content, timeframe, result, evidence, status, completion_mark
+        "SELECT id, plan_id, section_id, parent_id, position, number, content, timeframe, place, result, evidence,
+                status, completion_mark
          FROM event WHERE plan_id = ?1 ORDER BY position, id",
     )?;
     let rows = stmt.query_map([plan_id], |r| {
-        let status: String = r.get(10)?;
+        let status: String = r.get("status")?;
         Ok(Event {
-            id: r.get(0)?,
-            plan_id: r.get(1)?,
-            section_id: r.get(2)?,
-            parent_id: r.get(3)?,
-            position: r.get(4)?,
-            number: r.get(5)?,
-            content: r.get(6)?,
-            timeframe: json_column(r, 7)?,
+            id: r.get("id")?,
+            plan_id: r.get("plan_id")?,
+            section_id: r.get("section_id")?,
+            parent_id: r.get("parent_id")?,
+            position: r.get("position")?,
+            number: r.get("number")?,
+            content: r.get("content")?,
+            timeframe: json_column(r, r.as_ref().column_index("timeframe")?)?,
+            place: r.get("place")?,
             executors: Vec::new(),
-            result: r.get(8)?,
-            evidence: r.get(9)?,
-            status: EventStatus::from_code(&status)
-                .ok_or_else(|| corrupt_column(10, format!("статус «{status}»")))?,
-            completion_mark: r.get(11)?,
+            result: r.get("result")?,
+            evidence: r.get("evidence")?,
+            status: EventStatus::from_code(&status).ok_or_else(|| {
+                corrupt_column(r.as_ref().column_index("status").unwrap_or(0), format!("статус «{status}»"))
+            })?,
+            completion_mark: r.get("completion_mark")?,
         })
     })?;
     let mut events: Vec<Event> = rows.collect::<Result<_, _>>()?;
@@ -88,9 +94,10 @@ pub fn insert_parsed(tx: &Transaction, plan_id: Id, e: &NewEvent, tf: &Timeframe
     // Cached statements: an import writes thousands of events through here.
     tx.prepare_cached(
         "INSERT INTO event (plan_id, section_id, parent_id, position, number, content, timeframe_text, timeframe,
-                            timeframe_kind, timeframe_start, timeframe_end, result, evidence, status, completion_mark)
+                            timeframe_kind, timeframe_start, timeframe_end, result, evidence, status, completion_mark,
+                            place)
          VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM event WHERE plan_id = ?1),
-                 ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                 ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
             plan_id,
@@ -106,7 +113,8 @@ pub fn insert_parsed(tx: &Transaction, plan_id: Id, e: &NewEvent, tf: &Timeframe
             e.result.trim(),
             e.evidence.trim(),
             e.status.code(),
-            e.completion_mark.trim()
+            e.completion_mark.trim(),
+            e.place.trim()
         ])?;
     let id = tx.last_insert_rowid();
     let mut stmt = tx.prepare_cached(
@@ -196,13 +204,22 @@ pub fn remove(tx: &Transaction, event_id: Id) -> StoreResult<()> {
 }
 
 /// Rewrites an event from its row: text, timeframe (read in the plan's period), executors
-/// (people new to the district are added), result, evidence, status and mark.
+/// (people new to the district are added), place, result, evidence, status and mark.
 pub fn update(tx: &Transaction, event_id: Id, d: &EventDraft) -> StoreResult<Timeframe> {
     let tf = set_timeframe(tx, event_id, &d.timeframe_text)?;
     tx.prepare_cached(
-        "UPDATE event SET content = ?2, result = ?3, evidence = ?4, status = ?5, completion_mark = ?6 WHERE id = ?1",
+        "UPDATE event SET content = ?2, result = ?3, evidence = ?4, status = ?5, completion_mark = ?6, place = ?7
+         WHERE id = ?1",
     )?
-    .execute(params![event_id, d.content.trim_end(), d.result.trim(), d.evidence.trim(), d.status.code(), d.completion_mark.trim()])?;
+    .execute(params![
+        event_id,
+        d.content.trim_end(),
+        d.result.trim(),
+        d.evidence.trim(),
+        d.status.code(),
+        d.completion_mark.trim(),
+        d.place.trim()
+    ])?;
     tx.prepare_cached("DELETE FROM event_executor WHERE event_id = ?1")?.execute([event_id])?;
     let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO event_executor (event_id, executor_id, position) VALUES (?1, ?2, ?3)",
@@ -341,17 +358,33 @@ mod tests {
 
     fn new_event(text: &str) -> NewEvent {
         NewEvent {
-            section_id: None,
-            parent_id: None,
-            number: "1.".into(),
             content: "Заседание рабочей группы".into(),
             timeframe_text: text.into(),
-            executor_ids: vec![],
-            result: String::new(),
             evidence: "Протокол".into(),
-            status: EventStatus::Planned,
-            completion_mark: String::new(),
+            ..NewEvent::blank(None, None, "1.")
         }
+    }
+
+    #[test]
+    fn the_place_is_kept_and_edited() {
+        let mut store = Store::open_in_memory().unwrap();
+        let p = plan(&mut store);
+        let id = store
+            .change("Изменение", |tx| {
+                insert(
+                    tx,
+                    p,
+                    &NewEvent {
+                        place: " МБОУ СОШ № 5, актовый зал ".into(), ..new_event("март 2023")
+                    },
+                )
+            })
+            .unwrap();
+        let e = list(store.read(), p).unwrap().remove(0);
+        assert_eq!(e.place, "МБОУ СОШ № 5, актовый зал");
+        let draft = EventDraft { place: "онлайн".into(), ..e.draft() };
+        store.change("Изменение", |tx| update(tx, id, &draft)).unwrap();
+        assert_eq!(list(store.read(), p).unwrap()[0].place, "онлайн");
     }
 
     #[test]

@@ -265,6 +265,7 @@ fn field_label(table: &str, column: &str) -> Option<&'static str> {
     Some(match (table, column) {
         ("event", "content") => "содержание мероприятия",
         ("event", "timeframe_text") => "срок мероприятия",
+        ("event", "place") => "место проведения",
         ("event", "result") => "планируемый результат",
         ("event", "evidence") => "документ, подтверждающий результат",
         ("event", "status") => "состояние мероприятия",

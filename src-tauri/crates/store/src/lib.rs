@@ -48,6 +48,7 @@ const MIGRATION_LIST: &[M<'static>] = &[
     M::up(include_str!("../migrations/0008_results.sql")),
     M::up(include_str!("../migrations/0009_effectiveness_annex.sql")),
     M::up(include_str!("../migrations/0010_region.sql")),
+    M::up(include_str!("../migrations/0011_event_place.sql")),
 ];
 /// The schema version this program makes and reads (its newest migration).
 pub const SCHEMA_VERSION: u32 = MIGRATION_LIST.len() as u32;

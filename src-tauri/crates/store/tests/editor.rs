@@ -76,6 +76,7 @@ fn a_plan_written_from_nothing() {
         let d = EventDraft {
             content: text.into(),
             timeframe_text: if i == 0 { "до 10 октября 2023 г.".into() } else { "март".into() },
+            place: String::new(),
             executors: vec![],
             result: String::new(),
             evidence: String::new(),
@@ -149,6 +150,7 @@ fn bad_values_are_refused_and_change_nothing() {
     let ev = EventDraft {
         content: "Совещание".into(),
         timeframe_text: "март".into(),
+        place: String::new(),
         executors: vec![],
         result: String::new(),
         evidence: String::new(),

@@ -10,7 +10,11 @@ export type Event = { id: number, plan_id: number, section_id: number | null, pa
 /**
  * As printed: «2.3».
  */
-number: string, content: string, timeframe: Timeframe, executors: Array<Executor>, 
+number: string, content: string, timeframe: Timeframe, 
+/**
+ * Место проведения: «МБОУ СОШ № 5», «онлайн», «ГБУ ДПО РО РИПК и ППРО».
+ */
+place: string, executors: Array<Executor>, 
 /**
  * Планируемый результат, целевые показатели.
  */

@@ -3,6 +3,10 @@ import type { EventStatus } from "./EventStatus";
 import type { ExecutorDraft } from "./ExecutorDraft";
 
 /**
- * What an event row edits; its place and number are the outline's.
+ * What an event row edits; its position and number are the outline's.
  */
-export type EventDraft = { content: string, timeframe_text: string, executors: Array<ExecutorDraft>, result: string, evidence: string, status: EventStatus, completion_mark: string, };
+export type EventDraft = { content: string, timeframe_text: string, 
+/**
+ * Место проведения, as typed (absent from bundles made before it existed).
+ */
+place: string, executors: Array<ExecutorDraft>, result: string, evidence: string, status: EventStatus, completion_mark: string, };

@@ -15,7 +15,7 @@ section: number | null,
 /**
  * Index into `events`: «1.1» for «1.1.1».
  */
-parent: number | null, number: string, content: string, timeframe: Timeframe, executors: Array<ExecutorDraft>, result: string, evidence: string, completion_mark: string, 
+parent: number | null, number: string, content: string, timeframe: Timeframe, place: string, executors: Array<ExecutorDraft>, result: string, evidence: string, completion_mark: string, 
 /**
  * As a «Состояние» column says; else done when marked, planned when not.
  */

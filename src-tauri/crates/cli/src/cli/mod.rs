@@ -13,6 +13,15 @@ use store::Store;
 use crate::error::{CommandError, CommandResult, ErrorCode};
 use crate::paths;
 
+/// `--columns`: the codes listed from [`domain::Column`], so that a new column is offered here too.
+fn columns_help() -> String {
+    let codes: Vec<&str> = domain::Column::ALL.iter().map(|c| c.code()).collect();
+    format!(
+        "Столбцы дорожной карты через запятую: {} (по умолчанию — номер, содержание и те, что заполнены хотя бы у одного мероприятия)",
+        codes.join(",")
+    )
+}
+
 const HELP: &str = "\
 {about}
 
@@ -122,8 +131,7 @@ pub enum Command {
         /// Альбомная ориентация
         #[arg(long)]
         landscape: bool,
-        /// Столбцы дорожной карты через запятую: number,content,timeframe,executors,result,evidence,completion (по умолчанию — номер, содержание и те, что заполнены хотя бы у одного мероприятия)
-        #[arg(long, value_name = "СПИСОК")]
+        #[arg(long, value_name = "СПИСОК", help = columns_help())]
         columns: Option<String>,
         /// Блоки над таблицей дорожной карты: goal,tasks,coordinator,schools или none (по умолчанию все)
         #[arg(long, value_name = "СПИСОК")]

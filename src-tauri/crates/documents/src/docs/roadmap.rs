@@ -16,6 +16,7 @@ pub(super) fn weight(c: Column) -> f32 {
         Column::Number => 7.0,
         Column::Content => 40.0,
         Column::Timeframe => 14.0,
+        Column::Place => 16.0,
         Column::Executors => 22.0,
         Column::Result => 20.0,
         Column::Evidence => 14.0,

@@ -153,6 +153,10 @@ fn named_as(text: &str) -> Option<Named> {
         } else if has("срок") || has("дата") || has("время") || has("период") || h == "когда" || has("сроки")
         {
             Named::Field(Timeframe)
+        } else if has("место проведения") || h == "место" || has("место провед") || has("площадка")
+        {
+            // After «срок»: «Сроки и место проведения» is a timeframe column, its text kept.
+            Named::Field(Place)
         } else if has("ответствен") || has("исполнител") || has("кто проводит") || has("организатор")
         {
             Named::Field(Executors)
@@ -600,7 +604,13 @@ mod tests {
             ),
             (
                 "№ | Содержание работы | Место проведения | Срок исполнения | Ответственный за исполнение",
-                vec![Some(Number), Some(Content), None, Some(Timeframe), Some(Executors)],
+                // «Место проведения» is kept (it was dropped with a warning before).
+                vec![Some(Number), Some(Content), Some(Place), Some(Timeframe), Some(Executors)],
+            ),
+            (
+                "Мероприятие | Сроки и место проведения | Место | Адрес",
+                // A column of dates and places together is the timeframe, its text kept whole.
+                vec![Some(Content), Some(Timeframe), Some(Place), None],
             ),
             (
                 "Вид работы | Период | Участники | Примечание",

@@ -63,6 +63,7 @@ pub struct ImportedEvent {
     pub number: String,
     pub content: String,
     pub timeframe: Timeframe,
+    pub place: String,
     pub executors: Vec<ExecutorDraft>,
     pub result: String,
     pub evidence: String,
@@ -84,6 +85,7 @@ struct Fields {
     number: Option<String>,
     content: String,
     timeframe: String,
+    place: String,
     executors: String,
     result: String,
     evidence: String,
@@ -95,13 +97,20 @@ struct Fields {
 
 impl Fields {
     fn others_empty(&self) -> bool {
-        [&self.timeframe, &self.executors, &self.result, &self.evidence, &self.completion]
+        [&self.timeframe, &self.place, &self.executors, &self.result, &self.evidence, &self.completion]
             .iter()
             .all(|f| f.is_empty())
     }
 
-    fn others_mut(&mut self) -> [&mut String; 5] {
-        [&mut self.timeframe, &mut self.executors, &mut self.result, &mut self.evidence, &mut self.completion]
+    fn others_mut(&mut self) -> [&mut String; 6] {
+        [
+            &mut self.timeframe,
+            &mut self.place,
+            &mut self.executors,
+            &mut self.result,
+            &mut self.evidence,
+            &mut self.completion,
+        ]
     }
 
     /// A row continued after a page break or a broken line: its cells go on the previous one.
@@ -116,6 +125,7 @@ impl Fields {
         };
         join(&mut self.content, next.content);
         join(&mut self.timeframe, next.timeframe);
+        join(&mut self.place, next.place);
         join(&mut self.executors, next.executors);
         join(&mut self.result, next.result);
         join(&mut self.evidence, next.evidence);
@@ -511,6 +521,7 @@ fn fields(grid: &Grid, layout: &Layout) -> Vec<Fields> {
                     }
                     Slot::Field(Column::Content) => &mut f.content,
                     Slot::Field(Column::Timeframe) => &mut f.timeframe,
+                    Slot::Field(Column::Place) => &mut f.place,
                     Slot::Field(Column::Executors) | Slot::Participants => &mut f.executors,
                     Slot::Field(Column::Result) => &mut f.result,
                     Slot::Field(Column::Evidence) => &mut f.evidence,
@@ -651,6 +662,7 @@ fn event(
         number,
         content: f.content,
         timeframe,
+        place: f.place,
         executors: executors(&f.executors),
         result: f.result,
         evidence: f.evidence,

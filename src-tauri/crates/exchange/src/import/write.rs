@@ -62,6 +62,7 @@ pub fn write(tx: &Transaction, new: &PlanDraft, r: &Recognised, work: &domain::W
             row: EventDraft {
                 content: e.content.clone(),
                 timeframe_text: e.timeframe.text.clone(),
+                place: e.place.clone(),
                 executors: e.executors.clone(),
                 result: e.result.clone(),
                 evidence: e.evidence.clone(),
