@@ -257,6 +257,83 @@ mod ipc {
         get_ipc_response(webview, request).map(|b| b.deserialize::<Value>().unwrap())
     }
 
+    /// Every `call<…>("command", { keys })` of ui/src/api/ipc.ts: the commands the page
+    /// invokes, with the argument names it sends.
+    fn page_calls() -> Vec<(String, Vec<String>)> {
+        let ipc = include_str!("../../ui/src/api/ipc.ts");
+        let mut calls = Vec::new();
+        for part in ipc.split("call<").skip(1) {
+            let Some(open) = part.find("(\"") else { continue };
+            // «call<T>(command…» is the wrapper itself: a call's type runs straight to «("».
+            if !part[..open].ends_with('>') || part[..open].contains(['(', '\n']) {
+                continue;
+            }
+            let rest = &part[open + 2..];
+            let Some(end) = rest.find('"') else { continue };
+            let name = rest[..end].to_owned();
+            let after = rest[end + 1..].trim_start();
+            let mut keys = Vec::new();
+            if let Some(body) = after.strip_prefix(',').map(str::trim_start).and_then(|a| a.strip_prefix('{'))
+            {
+                // The object's top-level keys: «a», «b: expr», up to its closing brace.
+                let (mut depth, mut key, mut at_key) = (0i32, String::new(), true);
+                for c in body.chars() {
+                    match c {
+                        '{' | '(' | '[' => depth += 1,
+                        '}' | ')' | ']' if depth == 0 => break,
+                        '}' | ')' | ']' => depth -= 1,
+                        ',' if depth == 0 => at_key = true,
+                        ':' if depth == 0 => at_key = false,
+                        _ => {}
+                    }
+                    if depth == 0 && at_key && (c.is_alphanumeric() || c == '_') {
+                        key.push(c);
+                    } else if !key.is_empty() {
+                        keys.push(std::mem::take(&mut key));
+                    }
+                }
+                if !key.is_empty() {
+                    keys.push(key);
+                }
+            }
+            calls.push((name, keys));
+        }
+        calls
+    }
+
+    /// A renamed command or argument fails here, not in a person's window: each command the page
+    /// calls is invoked under the names the page sends (their values null: a command that takes
+    /// them runs, one that needs more refuses the value — never «missing required key» or «not
+    /// found»). Those without arguments run on a demo district in a temporary folder.
+    #[test]
+    fn every_command_the_page_calls_takes_the_names_it_sends() {
+        let calls = page_calls();
+        assert!(calls.len() >= 90, "the page's calls were not all found: {}", calls.len());
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("район.sqlite3");
+        let mut store = store::Store::create(&db).unwrap();
+        crate::district::load_demo(&mut store).unwrap();
+        let app =
+            super::run_app(mock_builder(), store, db.clone()).build(tauri::generate_context!()).unwrap();
+        let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+        for (name, keys) in &calls {
+            let args: serde_json::Map<String, Value> =
+                keys.iter().map(|k| (k.clone(), Value::Null)).collect();
+            if let Err(e) = invoke(&webview, name, Value::Object(args)) {
+                let said = e.to_string();
+                assert!(
+                    !said.contains("missing required key") && !said.contains("not found"),
+                    "«{name}» with {keys:?}: {said}"
+                );
+            }
+        }
+        // The check itself catches a rename.
+        let e = invoke(&webview, "get_roadmap", json!({ "plan_id": 1 })).unwrap_err().to_string();
+        assert!(e.contains("missing required key"), "{e}");
+        let e = invoke(&webview, "get_roadmaps", json!({})).unwrap_err().to_string();
+        assert!(e.contains("not found"), "{e}");
+    }
+
     #[test]
     fn paths_not_chosen_in_a_dialog_are_refused() {
         let dir = tempfile::tempdir().unwrap();
