@@ -33,16 +33,10 @@ pub async fn create_section(
     plan_id: Id,
     draft: SectionDraft,
 ) -> CommandResult<Id> {
-    let new = store::section::NewSection {
-        number: draft.number,
-        title: draft.title,
-        goal: draft.goal,
-        school_ids: draft.school_ids,
-    };
     Ok(state
         .lock()?
-        .change(format!("Добавлен раздел «{}»", store::short(&new.title)), |tx| {
-            store::section::insert(tx, plan_id, &new)
+        .change(format!("Добавлен раздел «{}»", store::short(&draft.title)), |tx| {
+            store::section::insert(tx, plan_id, &draft)
         })?)
 }
 

@@ -297,7 +297,8 @@ pub fn big_district(store: &mut Store, size: Size) -> CommandResult<Generated> {
         for y in years.clone() {
             let bundle = plan_bundle(y, size.events, &names);
             let all = store::school::list(tx, None)?;
-            let (plan_id, _) = exchange::bundle::write(tx, &bundle, &all, &domain::Work::default())?;
+            let (draft, _) = exchange::bundle::draft(&bundle, &all);
+            let plan_id = store::roadmap::write(tx, &draft, None, &domain::Work::default())?;
             out.plans += 1;
             out.events += bundle.events.len();
             let period = school_year(y);

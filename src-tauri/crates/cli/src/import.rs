@@ -101,12 +101,19 @@ pub fn write(
     let replaced = same_plan(store, &new.title, &new.period, choice.duplicate)?;
     let label =
         format!("Импорт: «{}» ({})", store::short(&new.title), store::events_count(recognised.events.len()));
-    Ok(store.change(label, |tx| {
+    let (draft, parsed) = import::draft(&new, &recognised);
+    let plan = store.change(label, |tx| {
         if let Some(old) = replaced {
             store::plan::delete(tx, old)?;
         }
-        import::write(tx, &new, &recognised, &choice.work)
-    })?)
+        store::roadmap::write(tx, &draft, parsed.as_deref(), &choice.work)
+    })?;
+    Ok(Written {
+        plan,
+        sections: draft.sections.len(),
+        events: draft.events.len(),
+        warnings: recognised.warnings.clone(),
+    })
 }
 
 /// The plan a new one would duplicate (same title and period): refused when the person has not
@@ -249,11 +256,12 @@ fn write_bundle_as(
     work: &domain::Work,
 ) -> CommandResult<Written> {
     let schools = store::school::list(store.read(), None)?;
-    let (plan, missing) = store.change(label, |tx| {
+    let (draft, missing) = exchange::bundle::draft(bundle, &schools);
+    let plan = store.change(label, |tx| {
         if let Some(old) = replaced {
             store::plan::delete(tx, old)?;
         }
-        exchange::bundle::write(tx, bundle, &schools, work)
+        store::roadmap::write(tx, &draft, None, work)
     })?;
     Ok(Written {
         plan,

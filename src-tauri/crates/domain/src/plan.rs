@@ -134,6 +134,28 @@ pub struct EventDraft {
     pub completion_mark: String,
 }
 
+/// A whole new roadmap as drafts: what a table import, a bundle and the copy to next year hand
+/// to the store's one writer of a roadmap (`store::roadmap::write`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoadmapDraft {
+    pub plan: PlanDraft,
+    pub sections: Vec<SectionDraft>,
+    /// In print order; a parent comes before its sub-events.
+    pub events: Vec<OutlineEvent>,
+}
+
+/// An event of a [`RoadmapDraft`]: its place in the outline (indexes), its number and its row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutlineEvent {
+    /// Index into the sections.
+    pub section: Option<usize>,
+    /// Index into the events.
+    pub parent: Option<usize>,
+    pub number: String,
+    #[serde(flatten)]
+    pub row: EventDraft,
+}
+
 /// Дорожная карта.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

@@ -3,10 +3,8 @@
 //! and the copy of last year's plan made through it, its years moved on.
 
 use chrono::{Datelike, NaiveDate};
-use domain::{EventDraft, EventStatus, Id, Period, PlanDraft, Roadmap, School};
-use rusqlite::Transaction;
+use domain::{EventStatus, Id, Period, PlanDraft, Roadmap, RoadmapDraft, School, SectionDraft};
 use serde::{Deserialize, Serialize};
-use store::{event, executor, plan, section, StoreError, StoreResult};
 
 pub const FORMAT: &str = "koordinator-plan";
 pub const VERSION: u32 = 1;
@@ -34,17 +32,8 @@ pub struct BundleSection {
 }
 
 /// An event: its place (indexes), its number, and its row (the timeframe as typed: the
-/// receiver reads it in the plan's period).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BundleEvent {
-    /// Index into `sections`.
-    pub section: Option<usize>,
-    /// Index into `events`.
-    pub parent: Option<usize>,
-    pub number: String,
-    #[serde(flatten)]
-    pub row: EventDraft,
-}
+/// receiver reads it in the plan's period) — the domain's outline event, as JSON.
+pub type BundleEvent = domain::OutlineEvent;
 
 /// The bundle of a roadmap.
 pub fn of(r: &Roadmap, schools: &[School]) -> Bundle {
@@ -110,14 +99,9 @@ pub fn parse(json: &str) -> Result<Bundle, String> {
     })
 }
 
-/// Writes the bundle as a new plan; returns its id and the school names the district lacks.
-pub fn write(
-    tx: &Transaction,
-    b: &Bundle,
-    schools: &[School],
-    work: &domain::Work,
-) -> StoreResult<(Id, Vec<String>)> {
-    let plan_id = plan::save(tx, None, &b.plan)?;
+/// The bundle as a new roadmap of this district: its sections target the district's schools of
+/// the same short names; the names the district lacks are given back, to be told.
+pub fn draft(b: &Bundle, schools: &[School]) -> (RoadmapDraft, Vec<String>) {
     let mut missing = Vec::new();
     let mut sections = Vec::new();
     for s in &b.sections {
@@ -128,69 +112,15 @@ pub fn write(
                 None => missing.push(name.clone()),
             }
         }
-        sections.push(section::NewSection {
+        sections.push(SectionDraft {
             number: s.number.clone(),
             title: s.title.clone(),
             goal: s.goal.clone(),
             school_ids,
         });
     }
-    write_outline(tx, plan_id, &sections, &b.events, None, work)?;
     missing.dedup();
-    Ok((plan_id, missing))
-}
-
-/// Writes a new plan's sections and events (their places by index, their numbers as given);
-/// a broken index is refused. The import writes through here as well, with the timeframes it
-/// has already read in the plan's period (`parsed`, one per event).
-pub fn write_outline(
-    tx: &Transaction,
-    plan_id: Id,
-    sections: &[section::NewSection],
-    events: &[BundleEvent],
-    parsed: Option<&[timeframe::Timeframe]>,
-    work: &domain::Work,
-) -> StoreResult<()> {
-    let section_ids =
-        sections.iter().map(|s| section::insert(tx, plan_id, s)).collect::<StoreResult<Vec<Id>>>()?;
-    let mut event_ids: Vec<Id> = Vec::with_capacity(events.len());
-    for (i, e) in events.iter().enumerate() {
-        work.item("Запись мероприятий", i, events.len(), 250)?;
-        let bad = |what: &str| {
-            StoreError::invalid("bundle", format!("мероприятие {}: неверная ссылка на {what}", i + 1))
-        };
-        let section_id =
-            e.section.map(|s| section_ids.get(s).copied().ok_or_else(|| bad("раздел"))).transpose()?;
-        let parent_id =
-            e.parent.map(|p| event_ids.get(p).copied().ok_or_else(|| bad("родителя"))).transpose()?;
-        let executor_ids = e
-            .row
-            .executors
-            .iter()
-            .filter(|x| !x.name.trim().is_empty())
-            .map(|x| executor::find_or_create(tx, x.kind, &x.name, &x.position, &x.organisation))
-            .collect::<StoreResult<Vec<Id>>>()?;
-        let row = &e.row;
-        let new = event::NewEvent {
-            section_id,
-            parent_id,
-            number: e.number.clone(),
-            content: row.content.clone(),
-            timeframe_text: row.timeframe_text.clone(),
-            place: row.place.clone(),
-            executor_ids,
-            result: row.result.clone(),
-            evidence: row.evidence.clone(),
-            status: row.status,
-            completion_mark: row.completion_mark.clone(),
-        };
-        let id = match parsed.and_then(|p| p.get(i)) {
-            Some(tf) => event::insert_parsed(tx, plan_id, &new, tf)?,
-            None => event::insert(tx, plan_id, &new)?,
-        };
-        event_ids.push(id);
-    }
-    Ok(())
+    (RoadmapDraft { plan: b.plan.clone(), sections, events: b.events.clone() }, missing)
 }
 
 /// Next year's plan from this one: the period and every year in the texts moved by `years`
@@ -237,7 +167,18 @@ pub fn shift_years(text: &str, years: i32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use store::{district, school, Store};
+    use store::{district, plan, school, Store, StoreResult};
+
+    /// The bundle written as the program writes one: its draft through the store's writer.
+    fn write(
+        tx: &rusqlite::Transaction,
+        b: &Bundle,
+        schools: &[School],
+        work: &domain::Work,
+    ) -> StoreResult<(Id, Vec<String>)> {
+        let (d, missing) = draft(b, schools);
+        store::roadmap::write(tx, &d, None, work).map(|id| (id, missing))
+    }
 
     fn demo() -> (Store, Id) {
         let mut store = Store::open_in_memory().unwrap();

@@ -11,11 +11,8 @@ use domain::{
 };
 use serde::Deserialize;
 
-use crate::event::NewEvent;
-use crate::plan::NewPlan;
-use crate::section::NewSection;
 use crate::webinar::{NewSeries, NewWebinar};
-use crate::{event, executor, order, pairing, plan, school, section, webinar, working_group};
+use crate::{event, executor, order, pairing, plan, school, webinar, working_group};
 use crate::{Store, StoreError, StoreResult};
 
 /// The demo district: Taganrog, 2022–2023 (from the seed roadmap).
@@ -260,57 +257,70 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
                 },
             )?;
         }
-        let plan_id = plan::insert(
-            tx,
-            &NewPlan {
-                title: domain::text::one_line(&d.plan.title),
+        // The plan as the domain's draft of a whole roadmap, through the store's one writer;
+        // people by key become their drafts (the writer finds the same executor rows).
+        let person = |k: &str| -> StoreResult<domain::ExecutorDraft> {
+            let p =
+                d.people.iter().find(|p| p.key == k).ok_or_else(|| {
+                    StoreError::invalid("district", format!("неизвестный исполнитель «{k}»"))
+                })?;
+            Ok(domain::ExecutorDraft {
+                kind: p.kind,
+                name: p.name.clone(),
+                position: p.position.clone(),
+                organisation: p.organisation.clone(),
+            })
+        };
+        let mut draft = domain::RoadmapDraft {
+            plan: domain::PlanDraft {
+                title: d.plan.title.clone(),
                 period: d.plan.period,
                 issuer: d.plan.issuer.clone(),
-                coordinator_id: d.plan.coordinator.as_deref().map(who).transpose()?,
+                coordinator: d.plan.coordinator.as_deref().map(person).transpose()?,
                 goal: d.plan.goal.clone(),
                 tasks: d.plan.tasks.clone(),
             },
-        )?;
-        let mut events = HashMap::new();
-        let mut count = 0;
-        for s in &d.plan.sections {
-            let section_id = section::insert(
-                tx,
-                plan_id,
-                &NewSection {
-                    number: s.number.clone(),
-                    title: s.title.clone(),
-                    goal: s.goal.clone(),
-                    school_ids: s.schools.iter().map(|k| school(k)).collect::<StoreResult<_>>()?,
-                },
-            )?;
-            let mut stack: Vec<(Option<Id>, &BundleEvent)> =
+            sections: Vec::new(),
+            events: Vec::new(),
+        };
+        let mut keys: Vec<Option<&str>> = Vec::new();
+        for (i, s) in d.plan.sections.iter().enumerate() {
+            draft.sections.push(domain::SectionDraft {
+                number: s.number.clone(),
+                title: s.title.clone(),
+                goal: s.goal.clone(),
+                school_ids: s.schools.iter().map(|k| school(k)).collect::<StoreResult<_>>()?,
+            });
+            // The tree in print order: each event, then its sub-events.
+            let mut stack: Vec<(Option<usize>, &BundleEvent)> =
                 s.events.iter().rev().map(|e| (None, e)).collect();
-            while let Some((parent_id, e)) = stack.pop() {
-                let id = event::insert(
-                    tx,
-                    plan_id,
-                    &NewEvent {
-                        section_id: Some(section_id),
-                        parent_id,
-                        number: e.number.clone(),
+            while let Some((parent, e)) = stack.pop() {
+                let at = draft.events.len();
+                draft.events.push(domain::OutlineEvent {
+                    section: Some(i),
+                    parent,
+                    number: e.number.clone(),
+                    row: domain::EventDraft {
                         content: e.content.clone(),
                         timeframe_text: e.timeframe.clone(),
                         place: e.place.clone(),
-                        executor_ids: whos(&e.executors)?,
+                        executors: e.executors.iter().map(|k| person(k)).collect::<StoreResult<_>>()?,
                         result: e.result.clone(),
                         evidence: e.evidence.clone(),
                         status: e.status,
                         completion_mark: e.completion_mark.clone(),
                     },
-                )?;
-                count += 1;
-                if let Some(k) = &e.key {
-                    events.insert(k.as_str(), id);
-                }
-                stack.extend(e.children.iter().rev().map(|c| (Some(id), c)));
+                });
+                keys.push(e.key.as_deref());
+                stack.extend(e.children.iter().rev().map(|c| (Some(at), c)));
             }
         }
+        let plan_id = crate::roadmap::write(tx, &draft, None, &domain::Work::default())?;
+        let count = draft.events.len();
+        // Written in order: the plan's events are the draft's, one for one.
+        let ids = event::list(tx, plan_id)?;
+        let events: HashMap<&str, Id> =
+            keys.iter().zip(&ids).filter_map(|(k, e)| k.map(|k| (k, e.id))).collect();
         let group_id = match &d.working_group {
             Some(g) => {
                 let members =

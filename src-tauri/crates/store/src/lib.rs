@@ -22,6 +22,7 @@ pub mod plan;
 pub mod region;
 pub mod results;
 pub mod risk;
+pub mod roadmap;
 pub mod school;
 pub mod section;
 pub mod setting;

@@ -5,14 +5,6 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use crate::StoreResult;
 
-#[derive(Debug, Clone, Default)]
-pub struct NewSection {
-    pub number: String,
-    pub title: String,
-    pub goal: String,
-    pub school_ids: Vec<Id>,
-}
-
 pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Section>> {
     let mut stmt = conn.prepare(
         "SELECT id, plan_id, position, number, title, goal FROM section WHERE plan_id = ?1 ORDER BY position",
@@ -39,7 +31,7 @@ pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Section>> {
 }
 
 /// Appends a section at the end of the plan.
-pub fn insert(tx: &Transaction, plan_id: Id, s: &NewSection) -> StoreResult<Id> {
+pub fn insert(tx: &Transaction, plan_id: Id, s: &SectionDraft) -> StoreResult<Id> {
     tx.execute(
         "INSERT INTO section (plan_id, position, number, title, goal)
          VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM section WHERE plan_id = ?1), ?2, ?3, ?4)",

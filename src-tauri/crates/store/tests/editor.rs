@@ -43,11 +43,7 @@ fn a_plan_written_from_nothing() {
             section::insert(
                 tx,
                 p,
-                &store::section::NewSection {
-                    number: "1".into(),
-                    title: "Этап".into(),
-                    ..Default::default()
-                },
+                &domain::SectionDraft { number: "1".into(), title: "Этап".into(), ..Default::default() },
             )
         })
         .unwrap();
@@ -56,10 +52,8 @@ fn a_plan_written_from_nothing() {
             section::insert(
                 tx,
                 p,
-                &store::section::NewSection {
-                    number: "2".into(),
-                    title: "Итоги".into(),
-                    ..Default::default()
+                &domain::SectionDraft {
+                    number: "2".into(), title: "Итоги".into(), ..Default::default()
                 },
             )
         })

@@ -22,7 +22,7 @@ pub use grid::{group_thousands, tidy, Grid, GridRow, MAX_ROWS};
 pub use people::school_mentions;
 pub use people::{executors, ExecutorDraft};
 pub use recognise::{recognise, recognise_source, ImportedEvent, ImportedSection, Recognised};
-pub use write::{write, Written};
+pub use write::{draft, Written};
 
 /// A table read from a source, with the lines above it. Serialized when a file is read in a
 /// separate process (the window's contained reader).

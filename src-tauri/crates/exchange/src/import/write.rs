@@ -1,14 +1,10 @@
-//! Stores a recognised plan: the plan, its sections, its events with their executors (people
-//! new to the district are added), all in the caller's transaction — all or nothing.
+//! A recognised table as a new roadmap's drafts: the store's one writer writes them.
 
-use domain::{EventDraft, EventStatus, Id, PlanDraft};
-use rusqlite::Transaction;
+use domain::{EventDraft, EventStatus, Id, OutlineEvent, PlanDraft, RoadmapDraft};
 use serde::Serialize;
-use store::{plan, section, StoreResult};
 use ts_rs::TS;
 
 use super::Recognised;
-use crate::bundle::{write_outline, BundleEvent};
 
 /// What an import wrote: the CLI prints it as JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -21,10 +17,10 @@ pub struct Written {
     pub warnings: Vec<String>,
 }
 
-/// Writes `r` as a new plan. The plan's goal and tasks, when left empty, come from the text
-/// above the table; a section targets the known schools its events name.
-/// `work` hears of every few hundred events and may stop the writing (the caller rolls back).
-pub fn write(tx: &Transaction, new: &PlanDraft, r: &Recognised, work: &domain::Work) -> StoreResult<Written> {
+/// `r` as a new roadmap under `new` (the plan's goal and tasks, when left empty, from the text
+/// above the table; a section targets the known schools its events name), with the timeframes
+/// already read for the preview when the period is the one they were read in.
+pub fn draft(new: &PlanDraft, r: &Recognised) -> (RoadmapDraft, Option<Vec<timeframe::Timeframe>>) {
     let mut new = new.clone();
     if new.goal.trim().is_empty() {
         new.goal = r.goal.clone();
@@ -32,8 +28,7 @@ pub fn write(tx: &Transaction, new: &PlanDraft, r: &Recognised, work: &domain::W
     if new.tasks.is_empty() {
         new.tasks = r.tasks.clone();
     }
-    let plan_id = plan::save(tx, None, &new)?;
-    let sections: Vec<section::NewSection> = r
+    let sections: Vec<domain::SectionDraft> = r
         .sections
         .iter()
         .enumerate()
@@ -44,7 +39,7 @@ pub fn write(tx: &Transaction, new: &PlanDraft, r: &Recognised, work: &domain::W
                     school_ids.push(*id);
                 }
             }
-            section::NewSection {
+            domain::SectionDraft {
                 number: s.number.clone(),
                 title: s.title.clone(),
                 goal: String::new(),
@@ -52,10 +47,10 @@ pub fn write(tx: &Transaction, new: &PlanDraft, r: &Recognised, work: &domain::W
             }
         })
         .collect();
-    let events: Vec<BundleEvent> = r
+    let events: Vec<OutlineEvent> = r
         .events
         .iter()
-        .map(|e| BundleEvent {
+        .map(|e| OutlineEvent {
             section: e.section,
             parent: e.parent,
             number: e.number.clone(),
@@ -76,16 +71,6 @@ pub fn write(tx: &Transaction, new: &PlanDraft, r: &Recognised, work: &domain::W
         })
         .collect();
     // Read in the recognised period: written as read, unless the caller chose another period.
-    let parsed: Vec<timeframe::Timeframe> = if new.period == r.period {
-        r.events.iter().map(|e| e.timeframe.clone()).collect()
-    } else {
-        Vec::new()
-    };
-    write_outline(tx, plan_id, &sections, &events, (!parsed.is_empty()).then_some(parsed.as_slice()), work)?;
-    Ok(Written {
-        plan: plan_id,
-        sections: sections.len(),
-        events: events.len(),
-        warnings: r.warnings.clone(),
-    })
+    let parsed = (new.period == r.period).then(|| r.events.iter().map(|e| e.timeframe.clone()).collect());
+    (RoadmapDraft { plan: new, sections, events }, parsed)
 }
