@@ -61,8 +61,11 @@ test("a 20 000-row workbook is previewed in part and imported whole", async () =
     await waitFor(browser, "#preview-shortened", 120000);
     assert.match(await browser.execute(() => document.getElementById("import-preview").textContent), /мероприятий 20\s?000/);
     assert.match(await browser.execute(() => document.getElementById("preview-shortened").textContent), /из 20\s?000/);
-    const rows = await browser.execute(() => document.querySelectorAll(".import-table tbody tr[data-number]").length);
-    assert.ok(rows >= 300 && rows <= 600, `${rows} rows drawn`);
+    // Drawn a hundred rows a frame: all of the rows sent, and no more.
+    const rows = () => browser.execute(() => document.querySelectorAll(".import-table tbody tr[data-number]").length);
+    await browser.waitUntil(async () => (await rows()) >= 300, { timeout: 10000, timeoutMsg: "the preview's rows were not all drawn" });
+    await browser.pause(500);
+    assert.ok((await rows()) <= 600, `${await rows()} rows drawn`);
     await (await browser.$("#import-now")).click();
     await waitFor(browser, "#import-report", 300000);
   } finally {
