@@ -1,6 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { listen } from "@tauri-apps/api/event";
-import { api, AppError } from "./api/ipc";
+import { api, errorText } from "./api/ipc";
 import type { AppInfo } from "./api/bindings/AppInfo";
 import { ErrorNotice } from "./components/Notice";
 import { Welcome } from "./components/Welcome";
@@ -58,7 +58,7 @@ export function App() {
         setWelcome(i.first_start);
         if (i.region) setView("region");
       },
-      (e) => setError(e instanceof AppError ? e.message : String(e)),
+      (e) => setError(errorText(e)),
     );
   }, []);
 
@@ -77,7 +77,7 @@ export function App() {
       setStepNote(done.message);
       announceDataChanged();
     } catch (e) {
-      setError(e instanceof AppError ? e.message : String(e));
+      setError(errorText(e));
     }
   }
   useEffect(() => {
@@ -148,7 +148,7 @@ export function App() {
       setWelcome(false);
       setView("region");
     } catch (e) {
-      setError(e instanceof AppError ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 
@@ -159,7 +159,7 @@ export function App() {
       setGeneration((g) => g + 1);
       setView("schools");
     } catch (e) {
-      setError(e instanceof AppError ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 

@@ -133,7 +133,6 @@ pub struct IndicatorValues {
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct IndicatorValue {
-    #[ts(type = "number")]
     pub school_id: Id,
     pub year: i32,
     pub value: f64,

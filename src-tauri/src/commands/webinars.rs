@@ -15,7 +15,6 @@ pub async fn list_webinar_series(state: State<'_, AppStore>) -> CommandResult<Ve
 #[derive(Debug, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct SeriesInput {
-    #[ts(type = "number | null")]
     pub plan_id: Option<Id>,
     pub title: String,
     pub audience: String,

@@ -79,6 +79,11 @@ export class AppError extends Error {
   }
 }
 
+/** What to tell the person of a failure: a command's Russian message, else what was thrown. */
+export function errorText(e: unknown): string {
+  return e instanceof AppError ? e.message : String(e);
+}
+
 function isCommandError(e: unknown): e is CommandError {
   return typeof e === "object" && e !== null && "code" in e && "message" in e;
 }

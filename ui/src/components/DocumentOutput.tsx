@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import type { ExportRequest } from "../api/bindings/ExportRequest";
 import type { Exported } from "../api/bindings/Exported";
 import type { Order } from "../api/bindings/Order";
@@ -43,7 +43,7 @@ export function useDocumentOutput() {
     try {
       await job();
     } catch (e) {
-      setError(e instanceof AppError ? e.message : String(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -130,7 +130,7 @@ function Preview(props: { name: string; pages: string[]; warnings: string[]; onS
           {props.name} — {n} стр.
         </h2>
         <span class="spacer" />
-        <button type="button" class="primary" id="preview-print" onClick={() => print(props.pages).catch((e) => setError(e instanceof AppError ? e.message : String(e)))}>
+        <button type="button" class="primary" id="preview-print" onClick={() => print(props.pages).catch((e) => setError(errorText(e)))}>
           Печать…
         </button>
         <button type="button" id="preview-save" onClick={props.onSave}>

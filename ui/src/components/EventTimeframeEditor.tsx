@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import type { Event } from "../api/bindings/Event";
 import { TimeframeField } from "./TimeframeField";
 
@@ -18,7 +18,7 @@ export function EventTimeframeEditor(props: {
       await api.setEventTimeframe(props.event.id, text);
       props.onSaved();
     } catch (e) {
-      setError(e instanceof AppError ? e.message : String(e));
+      setError(errorText(e));
     }
   }
   return (

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import { ruDate } from "../format";
 import { useLoad } from "./useLoad";
 import { useUndoNote } from "./UndoNote";
@@ -19,7 +19,7 @@ export function HolidayCalendar(props: { onChanged: () => void }) {
         holidays.reload();
         props.onChanged();
       },
-      (e) => setError(e instanceof AppError ? e.message : String(e)),
+      (e) => setError(errorText(e)),
     );
   return (
     <details class="panel" id="holidays">

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import type { RuleDates } from "../api/bindings/RuleDates";
 import type { Plan } from "../api/bindings/Plan";
 import { ruDate } from "../format";
@@ -37,7 +37,7 @@ export function SeriesForm(props: { plans: Plan[]; onCreated: () => void }) {
       setOrganiser("");
       props.onCreated();
     } catch (err) {
-      setError(err instanceof AppError ? err.message : String(err));
+      setError(errorText(err));
     }
   }
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import type { TimeframeReading } from "../api/bindings/TimeframeReading";
 import { fitTextarea } from "./fitTextarea";
 
@@ -25,7 +25,7 @@ export function TimeframeField(props: {
     const timer = setTimeout(() => {
       api.readTimeframe(props.planId, props.value).then(
         (r) => live && (setReading(r), setError(null)),
-        (e) => live && setError(e instanceof AppError ? e.message : String(e)),
+        (e) => live && setError(errorText(e)),
       );
     }, delay);
     return () => {

@@ -1,7 +1,7 @@
 // Deletes ask nothing beforehand: they happen, and a note says what went with a visible
 // «Отменить» that takes back exactly that change (the one history of changes).
 import { useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import { announceDataChanged } from "../api/changes";
 
 /** `done(message)` after a delete shows the note; `note` is what to render. */
@@ -23,7 +23,7 @@ export function useUndoNote(onError: (message: string) => void) {
       },
       (e) => {
         setMessage(null);
-        onError(e instanceof AppError ? e.message : String(e));
+        onError(errorText(e));
       },
     );
   };

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import type { School } from "../api/bindings/School";
 import type { SpeakerDraft } from "../api/bindings/SpeakerDraft";
 import type { Webinar } from "../api/bindings/Webinar";
@@ -35,7 +35,7 @@ export function WebinarForm(props: { webinar: Webinar; schools: School[]; onSave
       });
       props.onSaved();
     } catch (err) {
-      setError(err instanceof AppError ? err.message : String(err));
+      setError(errorText(err));
     }
   }
 

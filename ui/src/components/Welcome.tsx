@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import type { DistrictProfile } from "../api/bindings/DistrictProfile";
 import { EMPTY_PROFILE, ProfileFields } from "./ProfileFields";
 
@@ -23,7 +23,7 @@ export function Welcome(props: {
       if (typed) await api.saveDistrictProfile(profile);
       next();
     } catch (e) {
-      setError(e instanceof AppError ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { AppError } from "../api/ipc";
+import { errorText } from "../api/ipc";
 import { onDataChanged } from "../api/changes";
 
 /** Loads data from the backend and reloads when `deps` change, and whenever the data changed
@@ -13,7 +13,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]) {
     setError(null);
     load().then(
       (d) => live && setData(d),
-      (e) => live && setError(e instanceof AppError ? e.message : String(e)),
+      (e) => live && setError(errorText(e)),
     );
     return () => {
       live = false;

@@ -5,7 +5,7 @@ import dayGridPlugin from "@fullcalendar/daygrid";
 import timeGridPlugin from "@fullcalendar/timegrid";
 import listPlugin from "@fullcalendar/list";
 import interactionPlugin from "@fullcalendar/interaction";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import type { CalendarEntry } from "../api/bindings/CalendarEntry";
 import type { EventStatus } from "../api/bindings/EventStatus";
 import type { Roadmap } from "../api/bindings/Roadmap";
@@ -146,7 +146,7 @@ export function CalendarView() {
     if (!path) return;
     api.exportCalendar(plan.id, path).then(
       () => setSaved(path),
-      (e) => setError(e instanceof AppError ? e.message : String(e)),
+      (e) => setError(errorText(e)),
     );
   }
 
@@ -208,7 +208,7 @@ export function CalendarView() {
           changed,
           (e) => {
             info.revert();
-            setError(e instanceof AppError ? e.message : String(e));
+            setError(errorText(e));
           },
         );
       },
@@ -412,7 +412,7 @@ function EntryPanel(props: { entry: CalendarEntry; district: District; onChanged
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const run = (p: Promise<void>) =>
-    p.then(props.onChanged, (err) => setError(err instanceof AppError ? err.message : String(err)));
+    p.then(props.onChanged, (err) => setError(errorText(err)));
   return (
     <aside class="panel entry-panel" id="entry-panel" aria-label="Выбранное событие">
       <div class="toolbar">

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import { announceDataChanged } from "../api/changes";
 import type { AppInfo } from "../api/bindings/AppInfo";
 import type { Backup } from "../api/bindings/Backup";
@@ -14,7 +14,7 @@ export function DataFileView({ info }: { info: AppInfo | null }) {
   const backups = useLoad(() => api.listBackups(), []);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
 
   async function makeNow() {
     setError(null);

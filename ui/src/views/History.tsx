@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import { announceDataChanged } from "../api/changes";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { ruDateTime } from "../format";
@@ -20,7 +20,7 @@ export function HistoryView() {
       setNote(`Отменено всё до изменения «${c.label}» включительно.`);
       announceDataChanged();
     } catch (e) {
-      setError(e instanceof AppError ? e.message : String(e));
+      setError(errorText(e));
       announceDataChanged();
     }
   }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, AppError, errorText } from "../api/ipc";
 import type { ImportSource } from "../api/bindings/ImportSource";
 import type { Recognised } from "../api/bindings/Recognised";
 import type { Column } from "../api/bindings/Column";
@@ -34,7 +34,7 @@ export function ImportView(props: { onImported: () => void; onOpenPlan: (planId:
   // An empty «Утверждает» is the district's own issuer: the field shows it greyed.
   const profile = useLoad(() => api.districtProfile(), []);
 
-  const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
   const isBundle = source?.kind === "file" && source.path.toLowerCase().endsWith(".json");
 
   async function recognise(src: ImportSource, mapping: Role[] | null) {

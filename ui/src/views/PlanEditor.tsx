@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/ho
 import { fitTextarea } from "../components/fitTextarea";
 import { found } from "../search";
 import { Component } from "preact";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import { useUndoNote } from "../components/UndoNote";
 import type { Event } from "../api/bindings/Event";
 import type { EventDraft } from "../api/bindings/EventDraft";
@@ -86,7 +86,7 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
       then?.();
       props.onChanged();
     } catch (e) {
-      setError(e instanceof AppError ? e.message : String(e));
+      setError(errorText(e));
     }
   };
   // The row Enter just added and the change that added it: Esc in it while it is still empty
@@ -100,7 +100,7 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
       }, () => {});
       setFocus(id);
       props.onChanged();
-    }, (e) => setError(e instanceof AppError ? e.message : String(e)));
+    }, (e) => setError(errorText(e)));
   const discard = (e: Event) => {
     const f = fresh.current;
     if (!f || f.event !== e.id || f.change === null) return;
@@ -300,11 +300,11 @@ function SectionRow(props: {
   const [title, setTitle] = useState(s.title);
   const [goal, setGoal] = useState(s.goal);
   const shift = (up: boolean) =>
-    api.shiftSection(s.id, up).then(props.onChanged, (e) => props.onError(e instanceof AppError ? e.message : String(e)));
+    api.shiftSection(s.id, up).then(props.onChanged, (e) => props.onError(errorText(e)));
   const save = (patch: Partial<{ number: string; title: string; goal: string; school_ids: number[] }>) =>
     api
       .updateSection(s.id, { number, title, goal, school_ids: s.school_ids, ...patch })
-      .then(props.onChanged, (e) => props.onError(e instanceof AppError ? e.message : String(e)));
+      .then(props.onChanged, (e) => props.onError(errorText(e)));
   return (
     <tr class="section-row" data-section={s.id} data-key={props.dataKey}>
       <td>
@@ -368,7 +368,7 @@ function SectionRow(props: {
                 props.onDeleted(`Раздел «${s.number ? s.number + ". " : ""}${s.title}» удалён вместе с его мероприятиями.`);
                 props.onChanged();
               },
-              (e) => props.onError(e instanceof AppError ? e.message : String(e)),
+              (e) => props.onError(errorText(e)),
             )
           }
           title="Удалить раздел вместе с его мероприятиями (можно отменить)"

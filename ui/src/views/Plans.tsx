@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import type { Event } from "../api/bindings/Event";
 import type { Roadmap } from "../api/bindings/Roadmap";
 import type { Section } from "../api/bindings/Section";
@@ -17,7 +17,7 @@ export function PlansView(props: { initialPlan?: number | null } = {}) {
   const plans = useLoad(() => api.listPlans(), []);
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
   const [planId, setPlanId] = useState<number | null>(props.initialPlan ?? null);
   useEffect(() => {
     if (planId === null && plans.data?.length) setPlanId(plans.data[0].id);

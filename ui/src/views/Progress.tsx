@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import { announceDataChanged } from "../api/changes";
 import type { EventStatus } from "../api/bindings/EventStatus";
 import type { Mark } from "../api/bindings/Mark";
@@ -321,7 +321,7 @@ function TimelinePanel(props: { planId: number; asOf: string; onOpen: (eventId: 
       t.reload();
       announceDataChanged();
     } catch (e) {
-      setOfferError(e instanceof AppError ? e.message : String(e));
+      setOfferError(errorText(e));
     }
   };
   const bar = (m: Mark, p: Progress, i: number, onClick?: () => void, row?: TimelineRow) => {
@@ -478,7 +478,7 @@ function EventPanel(props: { roadmap: Roadmap; eventId: number; progress: Progre
       setSaved(true);
       announceDataChanged();
     } catch (e) {
-      setError(e instanceof AppError ? e.message : String(e));
+      setError(errorText(e));
     }
   }
   return (

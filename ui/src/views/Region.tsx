@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import { announceDataChanged } from "../api/changes";
 import type { Category } from "../api/bindings/Category";
 import type { Told } from "../api/bindings/Told";
@@ -22,7 +22,7 @@ export function RegionView() {
   const [outcomes, setOutcomes] = useState<Told[] | null>(null);
   const [saved, setSaved] = useState<Exported | null>(null);
   const work = useWork();
-  const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
 
   async function accept(folder: boolean) {
     setError(null);

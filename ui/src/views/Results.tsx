@@ -1,5 +1,5 @@
 import { useRef, useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, AppError, errorText } from "../api/ipc";
 import { announceDataChanged } from "../api/changes";
 import type { AnalysisSettings } from "../api/bindings/AnalysisSettings";
 import type { Metric } from "../api/bindings/Metric";
@@ -357,7 +357,7 @@ function Records({ schools, years }: { schools: School[]; years: number[] }) {
       await api.updateResult(id, record);
       announceDataChanged();
     } catch (e) {
-      setError(e instanceof AppError ? e.message : String(e));
+      setError(errorText(e));
       rows.reload();
     }
   }
@@ -499,7 +499,7 @@ function ResultsImport(props: { schools: School[]; onDone: () => void; onCancel:
     } catch (e) {
       if (mine !== asked.current) return;
       setPreview(null);
-      setError(e instanceof AppError ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 
@@ -512,7 +512,7 @@ function ResultsImport(props: { schools: School[]; onDone: () => void; onCancel:
       props.onDone();
     } catch (e) {
       if (e instanceof AppError && e.field === "duplicate") setDuplicate(e.message);
-      else setError(e instanceof AppError ? e.message : String(e));
+      else setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -683,7 +683,7 @@ function Indicators({ schools }: { schools: School[] }) {
   const [unit, setUnit] = useState("");
   const [higher, setHigher] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const fail = (e: unknown) => setError(e instanceof AppError ? e.message : String(e));
+  const fail = (e: unknown) => setError(errorText(e));
   async function add(e: Event) {
     e.preventDefault();
     setError(null);

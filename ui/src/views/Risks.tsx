@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { api, AppError } from "../api/ipc";
+import { api, errorText } from "../api/ipc";
 import type { RiskLevel } from "../api/bindings/RiskLevel";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
@@ -38,7 +38,7 @@ export function RisksView(props: { initialYear: number }) {
         profile.reload();
         coverage.reload();
       },
-      (e) => setError(e instanceof AppError ? e.message : String(e)),
+      (e) => setError(errorText(e)),
     );
   const level = (school: number, factor: number) =>
     profile.data?.find((p) => p.school_id === school && p.risk_factor_id === factor)?.level ?? "";

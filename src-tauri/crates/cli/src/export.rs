@@ -44,7 +44,6 @@ impl DocumentKind {
 #[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ExportRequest {
-    #[ts(type = "number")]
     pub plan_id: Id,
     pub document: DocumentKind,
     pub landscape: bool,
@@ -66,7 +65,6 @@ pub struct ExportRequest {
     /// The order to print (`order`): another than the plan's approving one; its roadmap annex
     /// is the plan it names.
     #[serde(default)]
-    #[ts(type = "number | null")]
     pub order_id: Option<Id>,
     /// The region's summary: the school year (the newest when absent) and one category.
     #[serde(default)]

@@ -10,7 +10,6 @@ use crate::{Holiday, Id, Plan, Webinar, WebinarSeries};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Conflict {
-    #[ts(type = "number")]
     pub webinar_id: Id,
     pub message: String,
 }

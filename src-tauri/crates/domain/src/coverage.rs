@@ -9,13 +9,10 @@ use crate::{Id, RiskLevel, RiskProfileEntry, Roadmap};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct CoverageCell {
-    #[ts(type = "number")]
     pub school_id: Id,
-    #[ts(type = "number")]
     pub risk_factor_id: Id,
     pub level: RiskLevel,
     /// The plan's events that address the factor and concern the school.
-    #[ts(type = "Array<number>")]
     pub event_ids: Vec<Id>,
     /// A medium or high risk with no measure planned.
     pub uncovered: bool,

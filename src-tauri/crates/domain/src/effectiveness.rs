@@ -36,7 +36,6 @@ pub struct AnalysisSettings {
     /// A district's own indicator analysed instead of results (then `metric` and `filter` are
     /// not used).
     #[serde(default)]
-    #[ts(type = "number | null")]
     pub indicator: Option<Id>,
 }
 
@@ -201,7 +200,6 @@ impl Trend {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SchoolAnalysis {
-    #[ts(type = "number")]
     pub school_id: Id,
     pub name: String,
     /// The first year whose results came under support; None for schools never supported.
@@ -215,7 +213,6 @@ pub struct SchoolAnalysis {
     pub base_year: Option<i32>,
     pub last_year: Option<i32>,
     /// The comparison schools of that estimate.
-    #[ts(type = "Array<number>")]
     pub comparison: Vec<Id>,
     /// Those schools pooled, year by year: the line the school is set against.
     pub comparison_series: Vec<Point>,
@@ -1007,7 +1004,6 @@ fn method(s: &AnalysisSettings, scale: &Scale) -> Vec<String> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct SchoolSupport {
-    #[ts(type = "number")]
     pub school_id: Id,
     /// Events of sections aimed at the school (all plans).
     pub events: u32,

@@ -10,7 +10,6 @@ use crate::Id;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Change {
-    #[ts(type = "number")]
     pub id: Id,
     /// «Срок мероприятия 2.3 изменён».
     pub label: String,
@@ -69,7 +68,6 @@ pub struct HistoryState {
     pub next_redo: Option<String>,
     /// The change the next undo would take back: a note «Удалено … Отменить» keeps it and
     /// undoes exactly that change, or says it can no longer.
-    #[ts(type = "number | null")]
     pub next_undo_id: Option<i64>,
 }
 
@@ -80,7 +78,6 @@ pub struct Backup {
     pub path: String,
     /// Local time it was made, «2026-12-01T14:05:09».
     pub at: String,
-    #[ts(type = "number")]
     pub size: u64,
     /// Why it was made: «вручную», «при запуске», «перед восстановлением» (the window and
     /// the CLI show it so two copies of the same minute can be told apart).

@@ -14,9 +14,7 @@ pub struct AnnexDraft {
     pub kind: AnnexKind,
     pub title: String,
     pub orientation: Orientation,
-    #[ts(type = "number | null")]
     pub plan_id: Option<Id>,
-    #[ts(type = "number | null")]
     pub working_group_id: Option<Id>,
 }
 

@@ -20,7 +20,6 @@ pub const DUE_SOON_DAYS: u64 = 14;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct SectionProgress {
-    #[ts(type = "number | null")]
     pub section_id: Option<Id>,
     pub number: String,
     pub title: String,
@@ -68,7 +67,6 @@ impl SectionProgress {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct EventRef {
-    #[ts(type = "number")]
     pub event_id: Id,
     pub number: String,
     pub content: String,
@@ -79,7 +77,6 @@ pub struct EventRef {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct SeriesProgress {
-    #[ts(type = "number")]
     pub series_id: Id,
     pub title: String,
     pub held: usize,
@@ -90,7 +87,6 @@ pub struct SeriesProgress {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct SchoolMentors {
-    #[ts(type = "number")]
     pub school_id: Id,
     pub name: String,
     /// Mentor schools' short names, for the pairings in force on the day.
@@ -109,10 +105,8 @@ pub struct CategorySchools {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct UncoveredRisk {
-    #[ts(type = "number")]
     pub school_id: Id,
     pub school: String,
-    #[ts(type = "number")]
     pub risk_factor_id: Id,
     pub factor: String,
 }

@@ -15,10 +15,8 @@ pub const SUPPORTED: [Category; 4] =
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PairingConflict {
-    #[ts(type = "number")]
     pub school_id: Id,
     /// The pairing concerned, when there is one.
-    #[ts(type = "number | null")]
     pub pairing_id: Option<Id>,
     pub message: String,
 }
@@ -28,7 +26,6 @@ pub struct PairingConflict {
 #[ts(export)]
 pub struct MentorGroup {
     pub label: String,
-    #[ts(type = "number[]")]
     pub schools: Vec<Id>,
 }
 
@@ -37,12 +34,9 @@ pub struct MentorGroup {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PairingChoices {
-    #[ts(type = "number[]")]
     pub supported: Vec<Id>,
     pub mentors: Vec<MentorGroup>,
-    #[ts(type = "number | null")]
     pub default_supported: Option<Id>,
-    #[ts(type = "number | null")]
     pub default_mentor: Option<Id>,
 }
 

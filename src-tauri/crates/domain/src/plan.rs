@@ -22,7 +22,6 @@ pub enum ExecutorKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Executor {
-    #[ts(type = "number")]
     pub id: Id,
     pub kind: ExecutorKind,
     /// «Баркалова Е.В.» or the body's name.
@@ -40,7 +39,6 @@ pub struct Executor {
 pub struct ExecutorChoice {
     pub label: String,
     /// Every executor row of that person: an event of any of them passes the filter.
-    #[ts(type = "number[]")]
     pub ids: Vec<Id>,
 }
 
@@ -114,7 +112,6 @@ pub struct SectionDraft {
     pub number: String,
     pub title: String,
     pub goal: String,
-    #[ts(type = "Array<number>")]
     pub school_ids: Vec<Id>,
 }
 
@@ -160,7 +157,6 @@ pub struct OutlineEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Plan {
-    #[ts(type = "number")]
     pub id: Id,
     pub title: String,
     pub period: Period,
@@ -169,7 +165,6 @@ pub struct Plan {
     pub coordinator: Option<Executor>,
     pub goal: String,
     pub tasks: Vec<String>,
-    #[ts(type = "number | null")]
     pub approving_order_id: Option<Id>,
 }
 
@@ -177,16 +172,13 @@ pub struct Plan {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Section {
-    #[ts(type = "number")]
     pub id: Id,
-    #[ts(type = "number")]
     pub plan_id: Id,
     pub position: i32,
     /// As printed, may be empty: «1», «Трек 2».
     pub number: String,
     pub title: String,
     pub goal: String,
-    #[ts(type = "Array<number>")]
     pub school_ids: Vec<Id>,
 }
 
@@ -222,13 +214,9 @@ impl EventStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Event {
-    #[ts(type = "number")]
     pub id: Id,
-    #[ts(type = "number")]
     pub plan_id: Id,
-    #[ts(type = "number | null")]
     pub section_id: Option<Id>,
-    #[ts(type = "number | null")]
     pub parent_id: Option<Id>,
     pub position: i32,
     /// As printed: «2.3».
@@ -261,12 +249,9 @@ pub struct Roadmap {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct WebinarSeries {
-    #[ts(type = "number")]
     pub id: Id,
-    #[ts(type = "number | null")]
     pub plan_id: Option<Id>,
     /// The roadmap event that organises the series, if any.
-    #[ts(type = "number | null")]
     pub event_id: Option<Id>,
     pub title: String,
     pub audience: String,
@@ -278,7 +263,6 @@ pub struct WebinarSeries {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Webinar {
-    #[ts(type = "number")]
     pub id: Id,
     pub date: NaiveDate,
     /// `None` while the time is not fixed yet.
@@ -287,7 +271,6 @@ pub struct Webinar {
     pub time_zone: String,
     pub duration_minutes: Option<u32>,
     pub topic: String,
-    #[ts(type = "number | null")]
     pub host_school_id: Option<Id>,
     pub link: String,
     pub speakers: Vec<Executor>,
@@ -310,7 +293,6 @@ pub struct WebinarDraft {
     pub start_time: Option<TimeOfDay>,
     pub duration_minutes: Option<u32>,
     pub topic: String,
-    #[ts(type = "number | null")]
     pub host_school_id: Option<Id>,
     pub link: String,
     pub speakers: Vec<SpeakerDraft>,
@@ -343,7 +325,6 @@ pub enum Orientation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Annex {
-    #[ts(type = "number")]
     pub id: Id,
     pub number: i32,
     #[serde(flatten)]
@@ -354,7 +335,6 @@ pub struct Annex {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Order {
-    #[ts(type = "number")]
     pub id: Id,
     #[serde(flatten)]
     pub draft: OrderDraft,
@@ -399,9 +379,7 @@ pub struct WorkingGroupMember {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct WorkingGroup {
-    #[ts(type = "number")]
     pub id: Id,
-    #[ts(type = "number | null")]
     pub plan_id: Option<Id>,
     pub title: String,
     pub members: Vec<WorkingGroupMember>,

@@ -18,7 +18,6 @@ pub const RESULT_YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ResultRecord {
-    #[ts(type = "number")]
     pub school_id: Id,
     pub year: i32,
     /// «ВПР», «ОГЭ», «ЕГЭ» or the district's own diagnostic.
@@ -73,7 +72,6 @@ impl ResultRecord {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ResultRow {
-    #[ts(type = "number")]
     pub id: Id,
     #[serde(flatten)]
     pub record: ResultRecord,
@@ -301,7 +299,6 @@ pub struct Measure {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Indicator {
-    #[ts(type = "number")]
     pub id: Id,
     pub name: String,
     pub unit: String,

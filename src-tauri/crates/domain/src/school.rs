@@ -69,7 +69,6 @@ pub struct SchoolStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct School {
-    #[ts(type = "number")]
     pub id: Id,
     #[serde(flatten)]
     pub draft: SchoolDraft,
@@ -140,7 +139,6 @@ impl SchoolDraft {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct RiskFactor {
-    #[ts(type = "number")]
     pub id: Id,
     pub edition_year: i32,
     pub position: i32,
@@ -160,9 +158,7 @@ pub enum RiskLevel {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct RiskProfileEntry {
-    #[ts(type = "number")]
     pub school_id: Id,
-    #[ts(type = "number")]
     pub risk_factor_id: Id,
     pub year: i32,
     pub level: RiskLevel,
@@ -172,7 +168,6 @@ pub struct RiskProfileEntry {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Pairing {
-    #[ts(type = "number")]
     pub id: Id,
     #[serde(flatten)]
     pub draft: PairingDraft,
@@ -182,9 +177,7 @@ pub struct Pairing {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct PairingDraft {
-    #[ts(type = "number")]
     pub supported_school_id: Id,
-    #[ts(type = "number")]
     pub mentor_school_id: Id,
     pub start: NaiveDate,
     pub end: NaiveDate,

@@ -40,7 +40,6 @@ pub struct Mark {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct TimelineRow {
-    #[ts(type = "number")]
     pub event_id: Id,
     pub number: String,
     pub content: String,
@@ -56,7 +55,6 @@ pub struct TimelineRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct TimelineSection {
-    #[ts(type = "number | null")]
     pub section_id: Option<Id>,
     pub number: String,
     pub title: String,
@@ -67,7 +65,6 @@ pub struct TimelineSection {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct SeriesRow {
-    #[ts(type = "number")]
     pub series_id: Id,
     pub title: String,
     pub sessions: Vec<NaiveDate>,

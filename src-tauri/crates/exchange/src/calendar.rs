@@ -22,17 +22,12 @@ pub struct CalendarEntry {
     pub uid: String,
     pub kind: EntryKind,
     /// The event's or the webinar's id.
-    #[ts(type = "number")]
     pub source_id: Id,
-    #[ts(type = "number | null")]
     pub plan_id: Option<Id>,
-    #[ts(type = "number | null")]
     pub section_id: Option<Id>,
     /// For the calendar's filters: who carries it out (executors, speakers) and which schools
     /// it concerns (the section's target schools, the host school).
-    #[ts(type = "Array<number>")]
     pub executor_ids: Vec<Id>,
-    #[ts(type = "Array<number>")]
     pub school_ids: Vec<Id>,
     pub title: String,
     pub description: String,

@@ -8,4 +8,4 @@ export type ExecutorChoice = { label: string,
 /**
  * Every executor row of that person: an event of any of them passes the filter.
  */
-ids: number[], };
+ids: Array<number>, };

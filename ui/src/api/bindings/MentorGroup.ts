@@ -3,4 +3,4 @@
 /**
  * A group of schools offered as mentors, under its heading.
  */
-export type MentorGroup = { label: string, schools: number[], };
+export type MentorGroup = { label: string, schools: Array<number>, };

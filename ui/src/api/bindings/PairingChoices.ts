@@ -5,4 +5,4 @@ import type { MentorGroup } from "./MentorGroup";
  * What a new pairing of a school year offers: supported schools first (those still without a
  * mentor leading), mentors grouped so a ШНОР school is never the easy pick, and the defaults.
  */
-export type PairingChoices = { supported: number[], mentors: Array<MentorGroup>, default_supported: number | null, default_mentor: number | null, };
+export type PairingChoices = { supported: Array<number>, mentors: Array<MentorGroup>, default_supported: number | null, default_mentor: number | null, };

@@ -71,7 +71,6 @@ pub struct ImportedEvent {
     /// As a «Состояние» column says; else done when marked, planned when not.
     pub status: Option<EventStatus>,
     /// The district's schools the row names.
-    #[ts(type = "Array<number>")]
     pub school_ids: Vec<Id>,
     /// Why the row needs a look: no timeframe, an unclear one, an unknown school.
     pub flags: Vec<String>,

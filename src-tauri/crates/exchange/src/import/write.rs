@@ -10,7 +10,6 @@ use super::Recognised;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[ts(export)]
 pub struct Written {
-    #[ts(type = "number")]
     pub plan: Id,
     pub sections: usize,
     pub events: usize,

@@ -40,7 +40,6 @@ pub struct NameMatch {
     /// As the table writes it (without the login).
     pub name: String,
     pub code: String,
-    #[ts(type = "number | null")]
     pub school_id: Option<Id>,
     pub how: MatchKind,
     /// «по логину», «по названию», «не найдена».
