@@ -12,8 +12,7 @@ use koordinator_cli::package;
 use serde_json::Value;
 use store::Store;
 
-#[path = "support/cli.rs"]
-mod cli;
+use crate::support::cli;
 use cli::{failed as err, ok, run};
 
 fn at(text: &str) -> NaiveDateTime {

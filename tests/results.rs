@@ -8,8 +8,7 @@ use std::process::Output;
 use rust_xlsxwriter::Workbook;
 use serde_json::Value;
 
-#[path = "support/cli.rs"]
-mod cli;
+use crate::support::cli;
 use cli::{ok, run};
 
 fn err(o: &Output) -> String {
