@@ -482,4 +482,19 @@ fn the_place_of_an_event_comes_in_and_prints() {
         ],
     );
     assert!(text(&o.stderr).contains("timeframe, place, executors"), "{}", text(&o.stderr));
+    let o = run(
+        &db,
+        &[
+            "export",
+            "--plan",
+            "1",
+            "--document",
+            "annex",
+            "--blocks",
+            "goal,щит",
+            "--out",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert!(text(&o.stderr).contains("неизвестный блок «щит»; возможны: goal, tasks"), "{}", text(&o.stderr));
 }

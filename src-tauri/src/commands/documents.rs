@@ -81,24 +81,32 @@ pub async fn open_document<R: tauri::Runtime>(
     })
 }
 
-/// Something the user may tick for the roadmap: a column or a block above the table.
+/// A column of the roadmap table, as the Документы view offers it.
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[ts(export)]
-pub struct Choice {
-    pub code: String,
+pub struct ColumnChoice {
+    pub column: documents::Column,
     pub title: String,
     /// Ticked unless the user unticks it.
     pub usual: bool,
-    /// Ticked for the completion report (a column; blocks are not in the report).
+    /// Ticked for the completion report.
     pub in_report: bool,
+}
+
+/// A block above the roadmap's table, as the Документы view offers it (all ticked at first).
+#[derive(Debug, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct BlockChoice {
+    pub block: domain::RoadmapBlock,
+    pub title: String,
 }
 
 /// The roadmap's columns and blocks, as the Документы view offers them.
 #[derive(Debug, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct ExportChoices {
-    pub columns: Vec<Choice>,
-    pub blocks: Vec<Choice>,
+    pub columns: Vec<ColumnChoice>,
+    pub blocks: Vec<BlockChoice>,
 }
 
 /// `usual`: the columns the plan fills (none of its events has a value in the others).
@@ -113,23 +121,16 @@ pub async fn export_choices(
     };
     let columns = documents::Column::ALL
         .iter()
-        .map(|c| Choice {
-            code: c.code().into(),
+        .map(|&c| ColumnChoice {
+            column: c,
             title: c.title().into(),
-            usual: usual.contains(c),
-            in_report: documents::REPORT_COLUMNS.contains(c),
+            usual: usual.contains(&c),
+            in_report: documents::REPORT_COLUMNS.contains(&c),
         })
         .collect();
-    let titles = ["цель", "задачи", "муниципальный координатор", "курируемые школы и школы-наставники"];
-    let blocks = export::BLOCKS
+    let blocks = domain::RoadmapBlock::ALL
         .iter()
-        .zip(titles)
-        .map(|(code, title)| Choice {
-            code: (*code).into(),
-            title: title.into(),
-            usual: true,
-            in_report: false,
-        })
+        .map(|&b| BlockChoice { block: b, title: b.title().into() })
         .collect();
     Ok(ExportChoices { columns, blocks })
 }

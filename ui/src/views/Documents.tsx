@@ -2,6 +2,8 @@ import { useEffect, useState } from "preact/hooks";
 import { api } from "../api/ipc";
 import type { DocumentKind } from "../api/bindings/DocumentKind";
 import type { ExportRequest } from "../api/bindings/ExportRequest";
+import type { Column } from "../api/bindings/Column";
+import type { RoadmapBlock } from "../api/bindings/RoadmapBlock";
 import type { Order } from "../api/bindings/Order";
 import { ANNEX_LABELS, ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
@@ -29,7 +31,7 @@ const FIXED_ORIENTATION: DocumentKind[] = ["order", "timeline", "overview", "eff
 
 /** What the person chose for a plan's document, kept in the window's storage on this computer:
  * a preference, not district data (not in the data file, not in its history of changes). */
-type Remembered = { columns: string[]; blocks: string[]; landscape: boolean };
+type Remembered = { columns: Column[]; blocks: RoadmapBlock[]; landscape: boolean };
 
 const storageKey = (file: string, planId: number, document?: DocumentKind) =>
   `koordinator.documents:${file}:${planId}${document ? `:${document}` : ""}`;
@@ -60,8 +62,8 @@ export function DocumentsView() {
   const orders = useLoad(() => api.listOrders(), []);
   const [document, setDocument] = useState<DocumentKind>("annex");
   const [landscape, setLandscape] = useState(true);
-  const [chosen, setChosen] = useState<string[]>([]);
-  const [blocks, setBlocks] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<Column[]>([]);
+  const [blocks, setBlocks] = useState<RoadmapBlock[]>([]);
   const [asOf, setAsOf] = useState(new Date().toISOString().slice(0, 10));
   const [longKept, setLongKept] = useState(false);
   const [a3, setA3] = useState(false);
@@ -82,8 +84,14 @@ export function DocumentsView() {
   useEffect(() => {
     if (!choices.data || file === null || planId === null) return;
     const kept = recall<Remembered>(storageKey(file, planId, document));
-    setChosen(kept?.columns ?? choices.data.columns.filter((c) => (document === "report" ? c.in_report : c.usual)).map((c) => c.code));
-    setBlocks(kept?.blocks ?? choices.data.blocks.filter((c) => c.usual).map((c) => c.code));
+    // What was kept, known today (a choice kept by an older version may name something gone).
+    const columns = choices.data.columns.map((c) => c.column);
+    const blockList = choices.data.blocks.map((b) => b.block);
+    setChosen(
+      kept?.columns?.filter((c) => columns.includes(c)) ??
+        choices.data.columns.filter((c) => (document === "report" ? c.in_report : c.usual)).map((c) => c.column),
+    );
+    setBlocks(kept?.blocks?.filter((b) => blockList.includes(b)) ?? blockList);
     setLandscape(kept?.landscape ?? true);
   }, [choices.data, document, file]);
 
@@ -92,11 +100,11 @@ export function DocumentsView() {
     if (file === null || planId === null) return;
     keep(storageKey(file, planId, document), { columns: chosen, blocks, landscape, ...change });
   }
-  function chooseColumns(next: string[]) {
+  function chooseColumns(next: Column[]) {
     setChosen(next);
     remember({ columns: next });
   }
-  function chooseBlocks(next: string[]) {
+  function chooseBlocks(next: RoadmapBlock[]) {
     setBlocks(next);
     remember({ blocks: next });
   }
@@ -191,15 +199,15 @@ export function DocumentsView() {
             <fieldset>
               <legend>{document === "report" ? "Столбцы отчёта (и «Состояние» на дату)" : "Столбцы дорожной карты"}</legend>
               {columns.data.map((c) => (
-                <label key={c.code} class="inline">
+                <label key={c.column} class="inline">
                   <input
                     type="checkbox"
-                    checked={chosen.includes(c.code)}
+                    checked={chosen.includes(c.column)}
                     onChange={(e) => {
                       const on = (e.target as HTMLInputElement).checked;
-                      const order = columns.data!.map((x) => x.code);
+                      const order = columns.data!.map((x) => x.column);
                       chooseColumns(
-                        on ? order.filter((x) => x === c.code || chosen.includes(x)) : chosen.filter((x) => x !== c.code),
+                        on ? order.filter((x) => x === c.column || chosen.includes(x)) : chosen.filter((x) => x !== c.column),
                       );
                     }}
                   />{" "}
@@ -212,12 +220,12 @@ export function DocumentsView() {
             <fieldset>
               <legend>Над таблицей</legend>
               {choices.data.blocks.map((b) => (
-                <label key={b.code} class="inline">
+                <label key={b.block} class="inline">
                   <input
                     type="checkbox"
-                    checked={blocks.includes(b.code)}
+                    checked={blocks.includes(b.block)}
                     onChange={(e) =>
-                      chooseBlocks((e.target as HTMLInputElement).checked ? [...blocks, b.code] : blocks.filter((x) => x !== b.code))
+                      chooseBlocks((e.target as HTMLInputElement).checked ? [...blocks, b.block] : blocks.filter((x) => x !== b.block))
                     }
                   />{" "}
                   {b.title}

@@ -47,11 +47,10 @@ pub struct ExportRequest {
     pub plan_id: Id,
     pub document: DocumentKind,
     pub landscape: bool,
-    /// Column codes of the roadmap table; empty for the usual five.
-    pub columns: Vec<String>,
-    /// The roadmap's blocks above its table: `goal`, `tasks`, `coordinator`, `schools`;
-    /// `None` for all of them.
-    pub blocks: Option<Vec<String>>,
+    /// The roadmap table's columns; empty for those the plan fills.
+    pub columns: Vec<Column>,
+    /// The roadmap's blocks above its table; `None` for all of them.
+    pub blocks: Option<Vec<domain::RoadmapBlock>>,
     /// The day of the completion report; today when absent.
     pub as_of: Option<NaiveDate>,
     /// A 30 mm left margin for documents kept over ten years.
@@ -72,9 +71,6 @@ pub struct ExportRequest {
     #[serde(default)]
     pub category: Option<domain::Category>,
 }
-
-/// The blocks a roadmap may print above its table.
-pub const BLOCKS: [&str; 4] = ["goal", "tasks", "coordinator", "schools"];
 
 struct Data {
     roadmap: Roadmap,
@@ -219,23 +215,16 @@ pub fn export(
         series: &data.series,
         groups: &data.groups,
     };
-    let columns =
-        Column::parse_list(&req.columns.join(",")).map_err(|m| CommandError::new(ErrorCode::Invalid, m))?;
-    let shown = |block: &str| req.blocks.as_ref().is_none_or(|b| b.iter().any(|x| x == block));
-    if let Some(unknown) = req.blocks.iter().flatten().find(|b| !BLOCKS.contains(&b.as_str())) {
-        return Err(CommandError::new(
-            ErrorCode::Invalid,
-            format!("неизвестный блок «{unknown}»; возможны: {}", BLOCKS.join(", ")),
-        ));
-    }
+    let columns = req.columns.clone();
+    let shown = |block: domain::RoadmapBlock| req.blocks.as_ref().is_none_or(|b| b.contains(&block));
     let options = RoadmapOptions {
         columns,
         orientation,
         margins,
-        goal: shown("goal"),
-        tasks: shown("tasks"),
-        coordinator: shown("coordinator"),
-        schools: shown("schools"),
+        goal: shown(domain::RoadmapBlock::Goal),
+        tasks: shown(domain::RoadmapBlock::Tasks),
+        coordinator: shown(domain::RoadmapBlock::Coordinator),
+        schools: shown(domain::RoadmapBlock::Schools),
     };
     let plan = &data.roadmap.plan;
     let title = match req.document {

@@ -115,6 +115,56 @@ impl Column {
     }
 }
 
+/// What a roadmap may print above its table (блоки над таблицей).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RoadmapBlock {
+    Goal,
+    Tasks,
+    Coordinator,
+    Schools,
+}
+
+impl RoadmapBlock {
+    pub const ALL: [RoadmapBlock; 4] =
+        [RoadmapBlock::Goal, RoadmapBlock::Tasks, RoadmapBlock::Coordinator, RoadmapBlock::Schools];
+
+    /// The code used on the command line: `goal,tasks,coordinator,schools`.
+    pub fn code(self) -> &'static str {
+        match self {
+            RoadmapBlock::Goal => "goal",
+            RoadmapBlock::Tasks => "tasks",
+            RoadmapBlock::Coordinator => "coordinator",
+            RoadmapBlock::Schools => "schools",
+        }
+    }
+
+    /// Its name in the window's list.
+    pub fn title(self) -> &'static str {
+        match self {
+            RoadmapBlock::Goal => "цель",
+            RoadmapBlock::Tasks => "задачи",
+            RoadmapBlock::Coordinator => "муниципальный координатор",
+            RoadmapBlock::Schools => "курируемые школы и школы-наставники",
+        }
+    }
+
+    /// `goal,tasks` → the blocks (`none`: none of them); an unknown code is named in Russian.
+    pub fn parse_list(list: &str) -> Result<Vec<RoadmapBlock>, String> {
+        list.split(',')
+            .map(str::trim)
+            .filter(|b| !b.is_empty() && *b != "none")
+            .map(|b| {
+                RoadmapBlock::ALL.into_iter().find(|k| k.code() == b).ok_or_else(|| {
+                    let known: Vec<_> = RoadmapBlock::ALL.iter().map(|k| k.code()).collect();
+                    format!("неизвестный блок «{b}»; возможны: {}", known.join(", "))
+                })
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,6 +198,14 @@ mod tests {
         for c in Column::ALL {
             assert_eq!(serde_json::to_string(&c).unwrap(), format!("\"{}\"", c.code()));
         }
+        for b in RoadmapBlock::ALL {
+            assert_eq!(serde_json::to_string(&b).unwrap(), format!("\"{}\"", b.code()));
+        }
+        assert_eq!(RoadmapBlock::parse_list("goal, none").unwrap(), [RoadmapBlock::Goal]);
+        assert_eq!(
+            RoadmapBlock::parse_list("goal,цель").unwrap_err(),
+            "неизвестный блок «цель»; возможны: goal, tasks, coordinator, schools"
+        );
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub mod text;
 pub mod timeline;
 mod work;
 
-pub use column::Column;
+pub use column::{Column, RoadmapBlock};
 pub use conflicts::*;
 pub use coverage::{coverage, CoverageCell};
 pub use effectiveness::{analyse, Analysis, AnalysisSettings};

@@ -834,8 +834,17 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
                 plan_id: plan,
                 document,
                 landscape,
-                columns: columns.as_deref().map(list).unwrap_or_default(),
-                blocks: blocks.as_deref().map(|b| list(b).into_iter().filter(|x| x != "none").collect()),
+                columns: columns
+                    .as_deref()
+                    .map(domain::Column::parse_list)
+                    .transpose()
+                    .map_err(|m| CommandError::new(ErrorCode::Invalid, m))?
+                    .unwrap_or_default(),
+                blocks: blocks
+                    .as_deref()
+                    .map(domain::RoadmapBlock::parse_list)
+                    .transpose()
+                    .map_err(|m| CommandError::new(ErrorCode::Invalid, m))?,
                 as_of,
                 long_kept,
                 a3,
@@ -1232,11 +1241,6 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
         }
     }
     Ok(())
-}
-
-/// «a, b,c» → ["a", "b", "c"].
-fn list(text: &str) -> Vec<String> {
-    text.split(',').map(str::trim).filter(|x| !x.is_empty()).map(str::to_owned).collect()
 }
 
 fn io(e: std::io::Error) -> CommandError {
