@@ -71,6 +71,10 @@ test("a pasted roadmap is previewed, mapped, imported and copied to next year", 
     // The pasted table is the demo's own roadmap (its title read from the lines above the table,
     // the same period): the window asks; both are kept.
     await (await browser.$("#duplicate-keep")).waitForClickable({ timeout: 10000 });
+    // The window's question, from the error's own payload: no command-line answers in it.
+    const asked = await browser.execute(() => document.getElementById("import-duplicate").textContent);
+    assert.match(asked, /уже есть \(№ 1\)\. Заменить её, оставить обе или отменить импорт\?/);
+    assert.doesNotMatch(asked, /командной строке/);
     await (await browser.$("#duplicate-keep")).click();
     const report = await browser.$("#import-report");
     await report.waitForExist({ timeout: 10000 });

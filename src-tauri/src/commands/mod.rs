@@ -92,6 +92,7 @@ impl AppStore {
                 code: ErrorCode::Busy,
                 message: "Идёт длинная операция; данные будут прочитаны после неё".to_owned(),
                 field: None,
+                duplicate: None,
             },
             std::sync::TryLockError::Poisoned(_) => CommandError::new(
                 ErrorCode::Storage,

@@ -74,6 +74,8 @@ export class AppError extends Error {
     readonly code: ErrorCode | "internal",
     message: string,
     readonly field: string | null = null,
+    /** For `duplicate`: what is there already and the question, as the window asks it. */
+    readonly duplicate: string | null = null,
   ) {
     super(message);
   }
@@ -99,7 +101,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   try {
     return await invoke<T>(command, args);
   } catch (e) {
-    if (isCommandError(e)) throw new AppError(e.code, e.message, e.field);
+    if (isCommandError(e)) throw new AppError(e.code, e.message, e.field, e.duplicate);
     throw new AppError("internal", `Внутренняя ошибка программы: ${String(e)}`);
   }
 }

@@ -90,7 +90,7 @@ export function ImportView(props: { onImported: () => void; onOpenPlan: (planId:
       props.onImported();
     } catch (e) {
       // The same plan is there already: the person chooses.
-      if (e instanceof AppError && e.field === "duplicate") setDuplicateOf(e.message);
+      if (e instanceof AppError && e.code === "duplicate") setDuplicateOf(e.duplicate);
       else fail(e);
     } finally {
       setBusy(false);
@@ -192,7 +192,7 @@ export function ImportView(props: { onImported: () => void; onOpenPlan: (planId:
       )}
       {duplicateOf && (
         <div class="notice error" role="alert" id="import-duplicate">
-          <p>{duplicateOf.split(" В командной строке")[0]}</p>
+          <p>{duplicateOf}</p>
           <div class="actions">
             <button id="duplicate-replace" onClick={() => importNow("replace")}>
               Заменить прежнюю

@@ -511,7 +511,7 @@ function ResultsImport(props: { schools: School[]; onDone: () => void; onCancel:
       await api.importResults(source, latest.current, choices, dup);
       props.onDone();
     } catch (e) {
-      if (e instanceof AppError && e.field === "duplicate") setDuplicate(e.message);
+      if (e instanceof AppError && e.code === "duplicate") setDuplicate(e.duplicate);
       else setError(errorText(e));
     } finally {
       setBusy(false);

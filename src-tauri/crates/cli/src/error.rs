@@ -17,23 +17,40 @@ pub enum ErrorCode {
     Cancelled,
     /// Another command holds the data for a long piece of work; ask again later.
     Busy,
+    /// The same plan or results are there already: the person chooses to replace, keep both or
+    /// stop ([`CommandError::duplicate`] says what is there).
+    Duplicate,
 }
 
-/// `{code, message, field}`: the message is Russian and meant for the person; `field` names the
-/// form field a refused value belongs to.
+/// `{code, message, field, duplicate}`: the message is Russian and meant for the person; `field`
+/// names the form field a refused value belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct CommandError {
     pub code: ErrorCode,
     pub message: String,
     pub field: Option<String>,
+    /// For [`ErrorCode::Duplicate`]: what is there already and the question, as the window asks
+    /// it; the message adds how the command line answers.
+    pub duplicate: Option<String>,
 }
 
 impl CommandError {
     pub fn new(code: ErrorCode, message: impl Into<String>) -> CommandError {
-        let e = CommandError { code, message: message.into(), field: None };
+        let e = CommandError { code, message: message.into(), field: None, duplicate: None };
         e.log();
         e
+    }
+
+    /// The same thing is there already: `question` for the window, and for the command line
+    /// the same with its answers.
+    pub fn duplicate(question: String) -> CommandError {
+        CommandError {
+            code: ErrorCode::Duplicate,
+            message: format!("{question} В командной строке: --duplicate replace или --duplicate keep."),
+            field: None,
+            duplicate: Some(question),
+        }
     }
 
     /// Whether this is a failure of the program or the computer (a file, the disk, the data)
@@ -81,7 +98,7 @@ impl From<StoreError> for CommandError {
             StoreError::Conflict(_) => Some("short_name".to_owned()),
             _ => None,
         };
-        let e = CommandError { code, message: e.to_string(), field };
+        let e = CommandError { code, message: e.to_string(), field, duplicate: None };
         e.log();
         e
     }

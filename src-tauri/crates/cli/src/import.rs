@@ -131,16 +131,11 @@ fn same_plan(
     match (existing, duplicate) {
         (None, _) | (Some(_), Duplicate::Keep) => Ok(None),
         (Some(p), Duplicate::Replace) => Ok(Some(p.id)),
-        (Some(p), Duplicate::Ask) => Err(CommandError {
-            code: ErrorCode::Conflict,
-            message: format!(
-                "Дорожная карта «{}» на этот период уже есть (№ {}). Заменить её, оставить обе или отменить импорт? \
-                 В командной строке: --duplicate replace или --duplicate keep.",
-                store::short(&p.title),
-                p.id
-            ),
-            field: Some("duplicate".to_owned()),
-        }),
+        (Some(p), Duplicate::Ask) => Err(CommandError::duplicate(format!(
+            "Дорожная карта «{}» на этот период уже есть (№ {}). Заменить её, оставить обе или отменить импорт?",
+            store::short(&p.title),
+            p.id
+        ))),
     }
 }
 

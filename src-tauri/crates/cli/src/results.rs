@@ -102,6 +102,7 @@ pub fn write(
                 shown.join(", ")
             ),
             field: Some("unmatched".into()),
+            duplicate: None,
         });
     }
     let combos: BTreeSet<(i32, String)> =
@@ -111,15 +112,10 @@ pub fn write(
         for (year, procedure) in &combos {
             let n = store::results::count(store.read(), *year, procedure)?;
             if n > 0 {
-                return Err(CommandError {
-                    code: ErrorCode::Conflict,
-                    message: format!(
-                        "Результаты {procedure} {year} уже загружены ({n} зап.). Заменить совпадающие записи \
-                         или оставить прежние и добавить только новые? В командной строке: --duplicate replace \
-                         или --duplicate keep."
-                    ),
-                    field: Some("duplicate".into()),
-                });
+                return Err(CommandError::duplicate(format!(
+                    "Результаты {procedure} {year} уже загружены ({n} зап.). Заменить совпадающие записи \
+                     или оставить прежние и добавить только новые?"
+                )));
             }
         }
     }

@@ -2,7 +2,12 @@
 import type { ErrorCode } from "./ErrorCode";
 
 /**
- * `{code, message, field}`: the message is Russian and meant for the person; `field` names the
- * form field a refused value belongs to.
+ * `{code, message, field, duplicate}`: the message is Russian and meant for the person; `field`
+ * names the form field a refused value belongs to.
  */
-export type CommandError = { code: ErrorCode, message: string, field: string | null, };
+export type CommandError = { code: ErrorCode, message: string, field: string | null, 
+/**
+ * For [`ErrorCode::Duplicate`]: what is there already and the question, as the window asks
+ * it; the message adds how the command line answers.
+ */
+duplicate: string | null, };

@@ -3,4 +3,4 @@
 /**
  * A closed list, so the UI can branch on it; never on the message.
  */
-export type ErrorCode = "not_found" | "invalid" | "conflict" | "storage" | "io" | "cancelled" | "busy";
+export type ErrorCode = "not_found" | "invalid" | "conflict" | "storage" | "io" | "cancelled" | "busy" | "duplicate";
