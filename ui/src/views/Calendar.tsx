@@ -7,7 +7,6 @@ import listPlugin from "@fullcalendar/list";
 import interactionPlugin from "@fullcalendar/interaction";
 import { api, errorText } from "../api/ipc";
 import type { CalendarEntry } from "../api/bindings/CalendarEntry";
-import type { EventStatus } from "../api/bindings/EventStatus";
 import type { Roadmap } from "../api/bindings/Roadmap";
 import type { Conflict } from "../api/bindings/Conflict";
 import type { School } from "../api/bindings/School";
@@ -16,9 +15,9 @@ import type { WebinarSeries } from "../api/bindings/WebinarSeries";
 import { PROGRESS_LABELS, addDays, planLabel, ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
+import { EventMarkForm } from "../components/EventMarkForm";
 import { EventTimeframeEditor } from "../components/EventTimeframeEditor";
 import { WebinarForm } from "../components/WebinarForm";
-import { StatusSelect } from "../components/StatusSelect";
 import { found } from "../search";
 
 const SECTION_COLOURS = ["#1f5fa8", "#2e7d4f", "#8a4fb3", "#b26a00", "#00838f", "#6d4c41"];
@@ -405,9 +404,6 @@ function EntryPanel(props: { entry: CalendarEntry; district: District; onChanged
   const webinar =
     e.kind === "webinar" ? props.district.series.flatMap((s) => s.webinars).find((w) => w.id === e.source_id) : undefined;
   const conflicts = e.kind === "webinar" ? props.district.conflicts.filter((c) => c.webinar_id === e.source_id) : [];
-  const [status, setStatus] = useState<EventStatus>(event?.status ?? "in_progress");
-  const [mark, setMark] = useState(event?.completion_mark ?? "");
-  const [evidence, setEvidence] = useState(event?.evidence ?? "");
   const [date, setDate] = useState(e.start);
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -437,25 +433,7 @@ function EntryPanel(props: { entry: CalendarEntry; district: District; onChanged
       ))}
       {event && (
         <>
-          <div class="form-grid">
-            <label>
-              <span>Состояние</span>
-              <StatusSelect id="event-status" value={status} onChange={(v) => setStatus(v as EventStatus)} />
-            </label>
-            <label class="wide">
-              <span>Отметка о выполнении</span>
-              <input id="completion-mark" value={mark} onInput={(x) => setMark((x.target as HTMLInputElement).value)} />
-            </label>
-            <label class="wide">
-              <span>Документ, фиксирующий результат</span>
-              <input id="evidence" value={evidence} onInput={(x) => setEvidence((x.target as HTMLInputElement).value)} />
-            </label>
-            <div class="actions">
-              <button class="primary" id="save-status" onClick={() => run(api.setEventStatus(e.source_id, status, mark, evidence))}>
-                Сохранить отметку
-              </button>
-            </div>
-          </div>
+          <EventMarkForm event={event} onSaved={props.onChanged} onError={setError} />
           <h3>Сроки</h3>
           <EventTimeframeEditor event={event} onSaved={props.onChanged} />
         </>

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api, errorText } from "../api/ipc";
 import { announceDataChanged } from "../api/changes";
-import type { EventStatus } from "../api/bindings/EventStatus";
 import type { Mark } from "../api/bindings/Mark";
 import type { Overview } from "../api/bindings/Overview";
 import type { Progress } from "../api/bindings/Progress";
@@ -14,7 +13,7 @@ import { PROGRESS_LABELS, addDays, ruDate } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { PlanSelect } from "../components/PlanSelect";
-import { StatusSelect } from "../components/StatusSelect";
+import { EventMarkForm } from "../components/EventMarkForm";
 import { EventTimeframeEditor } from "../components/EventTimeframeEditor";
 
 /** «Ход работы»: the plan's overview on a day and its timeline. */
@@ -465,22 +464,8 @@ function TimelinePanel(props: { planId: number; asOf: string; onOpen: (eventId: 
 /** The clicked event: where it stands, its mark and evidence, its timeframe — as in the calendar. */
 function EventPanel(props: { roadmap: Roadmap; eventId: number; progress: Progress | null; onClose: () => void }) {
   const event = props.roadmap.events.find((e) => e.id === props.eventId);
-  const [status, setStatus] = useState<EventStatus>(event?.status ?? "in_progress");
-  const [mark, setMark] = useState(event?.completion_mark ?? "");
-  const [evidence, setEvidence] = useState(event?.evidence ?? "");
   const [error, setError] = useState<string | null>(null);
-  const [saved, setSaved] = useState(false);
   if (!event) return null;
-  async function save() {
-    setError(null);
-    try {
-      await api.setEventStatus(props.eventId, status, mark, evidence);
-      setSaved(true);
-      announceDataChanged();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
   return (
     <aside class="panel entry-panel" id="entry-panel" aria-label="Выбранное мероприятие">
       <div class="toolbar">
@@ -492,26 +477,7 @@ function EventPanel(props: { roadmap: Roadmap; eventId: number; progress: Progre
       </div>
       <p class="pre small">{event.content}</p>
       <ErrorNotice message={error} />
-      <div class="form-grid">
-        <label>
-          <span>Состояние</span>
-          <StatusSelect id="event-status" value={status} onChange={(v) => setStatus(v as EventStatus)} />
-        </label>
-        <label class="wide">
-          <span>Отметка о выполнении</span>
-          <input id="completion-mark" value={mark} onInput={(x) => setMark((x.target as HTMLInputElement).value)} />
-        </label>
-        <label class="wide">
-          <span>Документ, фиксирующий результат</span>
-          <input id="evidence" value={evidence} onInput={(x) => setEvidence((x.target as HTMLInputElement).value)} />
-        </label>
-        <div class="actions">
-          <button class="primary" id="save-status" onClick={save}>
-            Сохранить отметку
-          </button>
-          {saved && <span class="muted small">Сохранено</span>}
-        </div>
-      </div>
+      <EventMarkForm event={event} onSaved={announceDataChanged} onError={setError} />
       <h3>Сроки</h3>
       <EventTimeframeEditor event={event} onSaved={announceDataChanged} />
     </aside>
