@@ -7,6 +7,7 @@ mod conflicts;
 mod coverage;
 pub mod declension;
 pub mod effectiveness;
+mod executor;
 #[cfg(test)]
 mod fixture;
 pub mod history;
@@ -24,16 +25,19 @@ mod school;
 mod school_year;
 pub mod text;
 pub mod timeline;
+mod webinar;
 mod work;
+mod working_group;
 
 pub use column::{Column, RoadmapBlock};
 pub use conflicts::*;
 pub use coverage::{coverage, CoverageCell};
 pub use effectiveness::{analyse, Analysis, AnalysisSettings};
+pub use executor::*;
 pub use history::{step_message, Backup, BackupKind, Change, FieldEdit, HistoryState, HistoryStep, RowCount};
 pub use order::{
-    compose, new_order, order_title, order_title_for, plan_title_in, points_of, ready_points, AnnexDraft,
-    PointDraft, ReadyPoint,
+    compose, new_order, order_title, order_title_for, plan_title_in, points_of, ready_points, Annex,
+    AnnexDraft, AnnexKind, Order, OrderDraft, Orientation, PointDraft, ReadyPoint,
 };
 pub use outline::Move;
 pub use overview::{overview, Overview, OverviewInput};
@@ -48,7 +52,9 @@ pub use school::*;
 pub use school_year::{school_year_of, school_years, SchoolYear};
 pub use timeframe::{Kind as TimeframeKind, Part, Period, Recurrence, Span, TimeOfDay, TimeSpan, Timeframe};
 pub use timeline::{timeline, Timeline};
+pub use webinar::{SpeakerDraft, Webinar, WebinarDraft, WebinarSeries};
 pub use work::{Cancelled, Work, WorkStep};
+pub use working_group::{MemberRole, WorkingGroup, WorkingGroupMember};
 
 /// A row id.
 pub type Id = i64;

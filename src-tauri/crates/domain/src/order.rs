@@ -1,11 +1,73 @@
-//! An order as the composer writes it: numbered points, some citing an annex. Annexes are
+//! Приказ and its annexes, as the composer writes it: numbered points, some citing an annex. Annexes are
 //! numbered in the order the points cite them, and each citing point says «(приложение N)».
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::declension::{self, Case};
-use crate::{AnnexKind, Id, Order, Orientation, Plan, WorkingGroup};
+use chrono::NaiveDate;
+
+use crate::{Id, Plan, WorkingGroup};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum AnnexKind {
+    Roadmap,
+    Pairings,
+    WorkingGroup,
+    Schools,
+    Webinars,
+    /// «Ход реализации дорожной карты на <дата приказа>».
+    Overview,
+    /// «Аналитическая справка о результатах и эффективности мер поддержки…».
+    Effectiveness,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Orientation {
+    Portrait,
+    Landscape,
+}
+
+/// Приложение к приказу.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Annex {
+    pub id: Id,
+    pub number: i32,
+    #[serde(flatten)]
+    pub draft: crate::AnnexDraft,
+}
+
+/// Приказ.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Order {
+    pub id: Id,
+    #[serde(flatten)]
+    pub draft: OrderDraft,
+    pub annexes: Vec<Annex>,
+}
+
+/// What the user writes for an order: its requisites, text and signature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct OrderDraft {
+    pub issuer: String,
+    pub date: NaiveDate,
+    pub number: String,
+    pub place: String,
+    pub title: String,
+    pub preamble: String,
+    pub points: Vec<String>,
+    pub signatory_position: String,
+    pub signatory_name: String,
+    pub executor_name: String,
+    pub executor_phone: String,
+}
 
 /// An annex before it has a number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
