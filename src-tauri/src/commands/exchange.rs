@@ -118,14 +118,7 @@ pub async fn cancel_work(state: State<'_, AppStore>) -> CommandResult<()> {
 #[tauri::command]
 pub async fn export_bundle(state: State<'_, AppStore>, plan_id: Id, path: PathBuf) -> CommandResult<()> {
     let path = state.check_chosen(&path)?;
-    let store = state.lock()?;
-    let bundle = exchange::bundle::of(
-        &store::plan::roadmap(store.read(), plan_id)?,
-        &store::school::list(store.read(), None)?,
-    );
-    let text = serde_json::to_string_pretty(&bundle)
-        .map_err(|e| crate::error::CommandError::new(crate::error::ErrorCode::Io, e.to_string()))?;
-    crate::files::write_export(&store, &path, text.as_bytes())
+    import::save_bundle(&*state.lock()?, plan_id, &path)
 }
 
 /// Next year's plan from this one.

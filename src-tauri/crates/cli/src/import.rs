@@ -269,6 +269,18 @@ fn write_bundle_as(
     })
 }
 
+/// Saves plan `plan_id` as a bundle at `path`, for another Koordinator: the window's «Сохранить
+/// пакетом» and `koordinator bundle` both.
+pub fn save_bundle(store: &Store, plan_id: domain::Id, path: &Path) -> CommandResult<()> {
+    let bundle = exchange::bundle::of(
+        &store::plan::roadmap(store.read(), plan_id)?,
+        &store::school::list(store.read(), None)?,
+    );
+    let text =
+        serde_json::to_string_pretty(&bundle).map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
+    crate::files::write_export(store, path, text.as_bytes())
+}
+
 /// Next year's plan from plan `id`: a copy with its period and the years in its texts moved.
 pub fn copy_plan(store: &mut Store, id: domain::Id, years: i32) -> CommandResult<Written> {
     let schools = store::school::list(store.read(), None)?;

@@ -1037,14 +1037,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             writeln!(out, "{text}").map_err(io)?;
         }
         Command::Bundle { plan, out: path } => {
-            let store = open()?;
-            let bundle = exchange::bundle::of(
-                &store::plan::roadmap(store.read(), plan)?,
-                &store::school::list(store.read(), None)?,
-            );
-            let text = serde_json::to_string_pretty(&bundle)
-                .map_err(|e| CommandError::new(ErrorCode::Io, e.to_string()))?;
-            crate::files::write_export(&store, &path, text.as_bytes())?;
+            crate::import::save_bundle(&open()?, plan, &path)?;
             writeln!(out, "Сохранено: {}", path.display()).map_err(io)?;
         }
         Command::Profile { issuer, issuer_genitive, district, oktmo, coordinator, head, format } => {
