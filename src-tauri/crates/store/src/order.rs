@@ -97,14 +97,12 @@ fn annex_code(kind: AnnexKind) -> &'static str {
 /// Creates (`id` = None) or rewrites an order from the composer: its points cite their annexes,
 /// numbered in citation order; a roadmap annex makes the order the plan's approving order.
 pub fn save(tx: &Transaction, id: Option<Id>, o: &OrderDraft, points: &[PointDraft]) -> StoreResult<Id> {
-    if o.number.trim().is_empty() {
-        return Err(StoreError::invalid("number", "Укажите номер приказа"));
-    }
     let (texts, annexes) = domain::compose(points);
     if texts.is_empty() {
         return Err(StoreError::invalid("points", "В приказе нет ни одного пункта"));
     }
     let draft = OrderDraft { points: texts, ..o.clone() };
+    check(&draft)?;
     let id = match id {
         None => insert(tx, &draft, &annexes)?,
         Some(id) => {
@@ -142,11 +140,21 @@ pub fn save(tx: &Transaction, id: Option<Id>, o: &OrderDraft, points: &[PointDra
     Ok(id)
 }
 
-/// Inserts an order with its points and annexes (numbered 1, 2, … in the given order).
-pub fn insert(tx: &Transaction, o: &OrderDraft, annexes: &[AnnexDraft]) -> StoreResult<Id> {
+/// What every order needs, new or rewritten: a number and a title. One place, so that a
+/// rewrite cannot empty what a new order must have (the title was checked for new ones only).
+fn check(o: &OrderDraft) -> StoreResult<()> {
+    if o.number.trim().is_empty() {
+        return Err(StoreError::invalid("number", "Укажите номер приказа"));
+    }
     if o.title.trim().is_empty() {
         return Err(StoreError::invalid("title", "Укажите заголовок приказа"));
     }
+    Ok(())
+}
+
+/// Inserts an order with its points and annexes (numbered 1, 2, … in the given order).
+pub fn insert(tx: &Transaction, o: &OrderDraft, annexes: &[AnnexDraft]) -> StoreResult<Id> {
+    check(o)?;
     tx.execute(
         "INSERT INTO \"order\" (issuer, date, number, place, title, preamble, signatory_position, signatory_name, executor_name, executor_phone)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",

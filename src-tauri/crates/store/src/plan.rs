@@ -70,11 +70,9 @@ pub fn period(conn: &Connection, id: Id) -> StoreResult<Period> {
         .ok_or(StoreError::NotFound { what: "дорожной карты", id })
 }
 
-pub fn insert(tx: &Transaction, p: &NewPlan) -> StoreResult<Id> {
+/// The row of a plan [`save`] has checked.
+pub(crate) fn insert(tx: &Transaction, p: &NewPlan) -> StoreResult<Id> {
     let title = p.title.trim();
-    if title.is_empty() {
-        return Err(StoreError::invalid("title", "Укажите название дорожной карты"));
-    }
     let tasks = serde_json::to_string(&p.tasks).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     tx.execute(
         "INSERT INTO plan (title, period_start, period_end, issuer, coordinator_id, goal, tasks) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

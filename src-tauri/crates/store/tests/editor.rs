@@ -221,6 +221,12 @@ fn an_order_composed_for_the_plan_approves_it_and_is_rewritten_in_place() {
         domain::points_of(&o),
         more.iter().map(|p| PointDraft { text: p.text.clone(), annex: p.annex.clone() }).collect::<Vec<_>>()
     );
+    // A rewrite needs what a new order needs (the title was checked for new orders only).
+    let no_title = OrderDraft { title: "  ".into(), ..order.clone() };
+    assert!(matches!(
+        store.change("Изменение", |tx| store::order::save(tx, Some(id), &no_title, &more)),
+        Err(StoreError::Invalid { field: "title", .. })
+    ));
     let no_number = OrderDraft { number: " ".into(), ..order };
     assert!(matches!(
         store.change("Изменение", |tx| store::order::save(tx, Some(id), &no_number, &more)),
