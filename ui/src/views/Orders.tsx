@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { api } from "../api/ipc";
 import type { Order } from "../api/bindings/Order";
 import type { OrderDraft } from "../api/bindings/OrderDraft";
@@ -123,8 +123,17 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
   // order, the plan's coordinator): each field until the person writes their own.
   const [defaults, setDefaults] = useState<OrderDraft | null>(null);
   // The title the program gave (from the plan, then from the points): replaced as the points
-  // change, until the person writes their own.
-  const [autoTitle, setAutoTitle] = useState<string | null>(null);
+  // change, until the person writes their own. A ref, not state: a point chosen right after the
+  // wordings came must see the title they gave (state read in a stale render did not, and the
+  // title stopped following the points).
+  const autoTitle = useRef<string | null>(null);
+  /** Puts `title` in the order unless the person has written their own. */
+  const offerTitle = (title: string) =>
+    setD((old) => {
+      if (old.title !== "" && old.title !== autoTitle.current) return old;
+      autoTitle.current = title;
+      return { ...old, title };
+    });
   useEffect(() => {
     const w = wordings.data;
     if (props.order || !w) return;
@@ -132,12 +141,9 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
     setD((old) => {
       const next = { ...old };
       for (const f of fields) if (old[f] === "" || old[f] === defaults?.[f]) next[f] = w.draft[f];
-      if (w.title && (old.title === "" || old.title === autoTitle)) {
-        next.title = w.title;
-        setAutoTitle(w.title);
-      }
       return next;
     });
+    if (w.title) offerTitle(w.title);
     setDefaults(w.draft);
   }, [wordings.data]);
   const [points, setPointsState] = useState<PointDraft[]>([]);
@@ -168,12 +174,8 @@ function OrderComposer(props: { order: Order | null; plans: Plan[]; groups: Work
   const setPoints = (next: PointDraft[], commit = true) => {
     setPointsState(next);
     if (commit) persist(d, next);
-    if (planId !== null && !props.order && (d.title === "" || d.title === autoTitle)) {
-      api.orderTitleFor(planId, next).then((title) => {
-        if (!title) return;
-        setAutoTitle(title);
-        setD((old) => (old.title === "" || old.title === autoTitle ? { ...old, title } : old));
-      }, () => {});
+    if (planId !== null && !props.order) {
+      api.orderTitleFor(planId, next).then((title) => title && offerTitle(title), () => {});
     }
   };
 
