@@ -58,7 +58,7 @@ fn print(
 }
 
 fn every_event_word(store: &Store, text: &str, what: &str) {
-    let roadmap = store::plan::roadmap(store.read(), 1).unwrap();
+    let roadmap = store::roadmap::read(store.read(), 1).unwrap();
     for e in &roadmap.events {
         let missing = pdf::missing_words(&e.content, text);
         assert!(missing.is_empty(), "{what}: event {} lost words {missing:?}", e.number);
@@ -291,7 +291,7 @@ fn the_roadmap_prints_only_the_chosen_blocks_and_columns() {
 fn the_timeline_gives_back_every_event_inside_the_margins() {
     let (store, dir) = (demo(), tempfile::tempdir().unwrap());
     let (path, text) = print(&store, DocumentKind::Timeline, true, &dir);
-    let roadmap = store::plan::roadmap(store.read(), 1).unwrap();
+    let roadmap = store::roadmap::read(store.read(), 1).unwrap();
     for e in &roadmap.events {
         let headline = domain::timeline::headline(&e.content, 110).replace('…', "");
         let missing = pdf::missing_words(&headline, &text);

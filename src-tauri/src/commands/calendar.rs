@@ -13,7 +13,7 @@ pub async fn calendar_entries(state: State<'_, AppStore>) -> CommandResult<Vec<C
     let conn = store.read();
     let roadmaps = store::plan::list(conn)?
         .iter()
-        .map(|p| store::plan::roadmap(conn, p.id))
+        .map(|p| store::roadmap::read(conn, p.id))
         .collect::<Result<Vec<_>, _>>()?;
     let series = store::webinar::list(conn)?;
     Ok(exchange::calendar::entries(&roadmaps, &series, chrono::Local::now().date_naive()))

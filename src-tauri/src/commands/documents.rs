@@ -116,7 +116,7 @@ pub async fn export_choices(
     plan_id: Option<domain::Id>,
 ) -> CommandResult<ExportChoices> {
     let usual = match plan_id {
-        Some(id) => documents::Column::filled_in(&store::plan::roadmap(state.lock()?.read(), id)?),
+        Some(id) => documents::Column::filled_in(&store::roadmap::read(state.lock()?.read(), id)?),
         None => vec![documents::Column::Number, documents::Column::Content],
     };
     let columns = documents::Column::ALL

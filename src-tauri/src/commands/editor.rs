@@ -14,7 +14,7 @@ pub async fn save_plan(state: State<'_, AppStore>, id: Option<Id>, draft: PlanDr
             Some(_) => format!("Паспорт дорожной карты «{}» изменён", store::short(&draft.title)),
             None => format!("Создана дорожная карта «{}»", store::short(&draft.title)),
         },
-        |tx| store::plan::save(tx, id, &draft),
+        |tx| store::roadmap::save_plan(tx, id, &draft),
     )?)
 }
 
@@ -63,7 +63,7 @@ pub async fn add_event(
     after: Option<Id>,
 ) -> CommandResult<Id> {
     Ok(state.lock()?.change_labelled(|tx| {
-        let id = store::event::add(tx, plan_id, section_id, after)?;
+        let id = store::roadmap::add_event(tx, plan_id, section_id, after)?;
         Ok((id, format!("Добавлена строка {}", store::event::label(tx, id))))
     })?)
 }
@@ -90,7 +90,7 @@ pub async fn update_event(
 pub async fn delete_event(state: State<'_, AppStore>, id: Id) -> CommandResult<()> {
     Ok(state.lock()?.change_labelled(|tx| {
         let label = format!("Удалена строка {}", store::event::label(tx, id));
-        store::event::remove(tx, id)?;
+        store::roadmap::remove_event(tx, id)?;
         Ok(((), label))
     })?)
 }
@@ -99,7 +99,7 @@ pub async fn delete_event(state: State<'_, AppStore>, id: Id) -> CommandResult<(
 #[tauri::command]
 pub async fn shift_event(state: State<'_, AppStore>, id: Id, to: Move) -> CommandResult<()> {
     Ok(state.lock()?.change_labelled(|tx| {
-        store::event::shift(tx, id, to)?;
+        store::roadmap::shift_event(tx, id, to)?;
         Ok(((), format!("Перемещена строка {}", store::event::label(tx, id))))
     })?)
 }
@@ -108,7 +108,7 @@ pub async fn shift_event(state: State<'_, AppStore>, id: Id, to: Move) -> Comman
 #[tauri::command]
 pub async fn move_event_before(state: State<'_, AppStore>, id: Id, target: Id) -> CommandResult<()> {
     Ok(state.lock()?.change_labelled(|tx| {
-        store::event::move_before(tx, id, target)?;
+        store::roadmap::move_event_before(tx, id, target)?;
         Ok(((), format!("Перемещена строка {}", store::event::label(tx, id))))
     })?)
 }
@@ -239,6 +239,6 @@ pub async fn shift_section(state: State<'_, AppStore>, id: Id, up: bool) -> Comm
         } else {
             "Раздел перемещён ниже"
         },
-        |tx| store::section::shift(tx, id, up),
+        |tx| store::roadmap::shift_section(tx, id, up),
     )?)
 }

@@ -11,7 +11,7 @@ pub async fn list_plans(state: State<'_, AppStore>) -> CommandResult<Vec<Plan>> 
 
 #[tauri::command]
 pub async fn get_roadmap(state: State<'_, AppStore>, plan_id: Id) -> CommandResult<Roadmap> {
-    Ok(store::plan::roadmap(state.lock()?.read(), plan_id)?)
+    Ok(store::roadmap::read(state.lock()?.read(), plan_id)?)
 }
 
 #[tauri::command]

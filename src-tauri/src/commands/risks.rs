@@ -64,7 +64,7 @@ pub async fn coverage(
 ) -> CommandResult<Vec<CoverageCell>> {
     let store = state.lock()?;
     let conn = store.read();
-    let roadmap = store::plan::roadmap(conn, plan_id)?;
+    let roadmap = store::roadmap::read(conn, plan_id)?;
     Ok(domain::coverage(
         &store::risk::profile(conn, year)?,
         &roadmap,

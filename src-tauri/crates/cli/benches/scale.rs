@@ -90,7 +90,7 @@ fn main() {
             path
         })
         .collect();
-    let roadmap = store::plan::roadmap(source.read(), plan_id).expect("the plan");
+    let roadmap = store::roadmap::read(source.read(), plan_id).expect("the plan");
     let text: String = std::iter::once("№\tМероприятие\tСрок\tОтветственный\n".to_owned())
         .chain(roadmap.events.iter().map(|e| {
             let who = e.executors.iter().map(|x| x.name.as_str()).collect::<Vec<_>>().join(", ");

@@ -131,7 +131,7 @@ pub fn export_to_file(
                 "В Excel выгружается таблица мероприятий: выберите дорожную карту (--document annex)",
             ));
         }
-        let roadmap = store::plan::roadmap(store.read(), req.plan_id)?;
+        let roadmap = store::roadmap::read(store.read(), req.plan_id)?;
         let bytes = exchange::xlsx::events(&roadmap, req.as_of.unwrap_or(today))
             .map_err(|e| CommandError::new(ErrorCode::Io, e))?;
         (bytes, 0, Vec::new())
@@ -202,7 +202,7 @@ pub fn export(
         .and_then(|o| o.annexes.iter().find_map(|a| a.draft.plan_id))
         .unwrap_or(req.plan_id);
     let data = Data {
-        roadmap: store::plan::roadmap(conn, plan_id)?,
+        roadmap: store::roadmap::read(conn, plan_id)?,
         schools: store::school::list(conn, None)?,
         pairings: store::pairing::list(conn, None)?,
         series: store::webinar::list(conn)?,
@@ -402,7 +402,7 @@ pub fn school_support(
         let mut plans = store::plan::list(conn)?;
         plans.sort_by_key(|p| (p.period.start, p.id));
         for plan in plans {
-            let roadmap = store::plan::roadmap(conn, plan.id)?;
+            let roadmap = store::roadmap::read(conn, plan.id)?;
             let profile = store::risk::profile(conn, roadmap.plan.period.start.year())?;
             let links = store::risk::event_links(conn, plan.id)?;
             for cell in domain::coverage(&profile, &roadmap, &links) {
@@ -447,7 +447,7 @@ fn overview(
 pub fn plan_overview(store: &Store, plan_id: Id, as_of: NaiveDate) -> CommandResult<domain::Overview> {
     let conn = store.read();
     let data = Data {
-        roadmap: store::plan::roadmap(conn, plan_id)?,
+        roadmap: store::roadmap::read(conn, plan_id)?,
         schools: store::school::list(conn, None)?,
         pairings: store::pairing::list(conn, None)?,
         series: store::webinar::list(conn)?,
@@ -459,7 +459,7 @@ pub fn plan_overview(store: &Store, plan_id: Id, as_of: NaiveDate) -> CommandRes
 /// The plan's timeline as the window draws it («Шкала времени»).
 pub fn plan_timeline(store: &Store, plan_id: Id, as_of: NaiveDate) -> CommandResult<domain::Timeline> {
     let conn = store.read();
-    let roadmap = store::plan::roadmap(conn, plan_id)?;
+    let roadmap = store::roadmap::read(conn, plan_id)?;
     Ok(domain::timeline(&roadmap, &store::webinar::list(conn)?, as_of))
 }
 
@@ -472,7 +472,7 @@ pub fn calendar(
     stamp: chrono::NaiveDateTime,
 ) -> CommandResult<String> {
     let conn = store.read();
-    let roadmap = store::plan::roadmap(conn, plan_id)?;
+    let roadmap = store::roadmap::read(conn, plan_id)?;
     let all = store::webinar::list(conn)?;
     let chosen: Vec<WebinarSeries> = match series {
         Some(id) => {

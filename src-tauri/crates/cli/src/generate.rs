@@ -378,7 +378,7 @@ mod tests {
         assert_eq!(g, Generated { plans: 2, events: 80, schools: 12, webinars: 18, results: 12 * 2 * 30 });
         let plans = store::plan::list(store.read()).unwrap();
         assert_eq!(plans.len(), 2);
-        let r = store::plan::roadmap(store.read(), plans[0].id).unwrap();
+        let r = store::roadmap::read(store.read(), plans[0].id).unwrap();
         assert_eq!(r.events.len(), 40);
         assert_eq!(r.sections.len(), 6);
         // Numbers are hierarchical and sub-events sit under their parent.

@@ -273,7 +273,7 @@ fn write_bundle_as(
 /// пакетом» and `koordinator bundle` both.
 pub fn save_bundle(store: &Store, plan_id: domain::Id, path: &Path) -> CommandResult<()> {
     let bundle = exchange::bundle::of(
-        &store::plan::roadmap(store.read(), plan_id)?,
+        &store::roadmap::read(store.read(), plan_id)?,
         &store::school::list(store.read(), None)?,
     );
     let text =
@@ -284,7 +284,7 @@ pub fn save_bundle(store: &Store, plan_id: domain::Id, path: &Path) -> CommandRe
 /// Next year's plan from plan `id`: a copy with its period and the years in its texts moved.
 pub fn copy_plan(store: &mut Store, id: domain::Id, years: i32) -> CommandResult<Written> {
     let schools = store::school::list(store.read(), None)?;
-    let bundle = exchange::bundle::of(&store::plan::roadmap(store.read(), id)?, &schools);
+    let bundle = exchange::bundle::of(&store::roadmap::read(store.read(), id)?, &schools);
     let next = exchange::bundle::shifted(&bundle, years);
     let label = format!("Копия на следующий год: «{}»", store::short(&next.plan.title));
     write_bundle_as(store, &next, label, None, &domain::Work::default())

@@ -235,7 +235,7 @@ pub fn summarise(store: &Store, as_of: NaiveDate) -> CommandResult<DistrictSumma
         let mut digest = region::Digest::default();
         let mut plans = Vec::new();
         for plan in store::plan::list(conn)? {
-            let roadmap = store::plan::roadmap(conn, plan.id)?;
+            let roadmap = store::roadmap::read(conn, plan.id)?;
             let mut p = PlanProgress {
                 title: plan.title.clone(),
                 start: plan.period.start,

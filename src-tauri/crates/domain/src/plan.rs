@@ -29,8 +29,9 @@ pub struct SectionDraft {
     pub school_ids: Vec<Id>,
 }
 
-/// What an event row edits; its position and number are the outline's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// What an event row edits; its position and number are the outline's. The default is the
+/// editor's new empty row.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct EventDraft {
     pub content: String,
@@ -96,10 +97,11 @@ pub struct Section {
     pub school_ids: Vec<Id>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 #[ts(export)]
 pub enum EventStatus {
+    #[default]
     Planned,
     InProgress,
     Done,

@@ -190,14 +190,14 @@ mod tests {
     fn a_plan_exported_and_imported_back_is_the_same_plan() {
         let (mut store, id) = demo();
         let schools = school::list(store.read(), None).unwrap();
-        let first = of(&plan::roadmap(store.read(), id).unwrap(), &schools);
+        let first = of(&store::roadmap::read(store.read(), id).unwrap(), &schools);
         let json = serde_json::to_string_pretty(&first).unwrap();
         let back = parse(&json).unwrap();
         let (copy, missing) =
             store.change("Изменение", |tx| write(tx, &back, &schools, &Default::default())).unwrap();
         assert!(missing.is_empty());
         assert_ne!(copy, id);
-        let again = of(&plan::roadmap(store.read(), copy).unwrap(), &schools);
+        let again = of(&store::roadmap::read(store.read(), copy).unwrap(), &schools);
         assert_eq!(again, first);
         assert_eq!(first.events.len(), 16);
         assert!(first.sections.iter().any(|s| !s.schools.is_empty()));
@@ -217,7 +217,7 @@ mod tests {
             .unwrap_err()
             .contains("более новой"));
         let (store, id) = demo();
-        let b = of(&plan::roadmap(store.read(), id).unwrap(), &[]);
+        let b = of(&store::roadmap::read(store.read(), id).unwrap(), &[]);
         let mut v: serde_json::Value = serde_json::to_value(&b).unwrap();
         v["events"][3]["section"] = serde_json::json!(42);
         let mut store = store;
@@ -234,11 +234,11 @@ mod tests {
         assert_eq!(shift_years("2022–2023 учебный год", 1), "2023–2024 учебный год");
         assert_eq!(shift_years("12345 и 1700", 1), "12345 и 1700");
         let (mut store, id) = demo();
-        let b = of(&plan::roadmap(store.read(), id).unwrap(), &[]);
+        let b = of(&store::roadmap::read(store.read(), id).unwrap(), &[]);
         let next = shifted(&b, 1);
         assert_eq!(next.plan.period.start.to_string(), "2023-09-01");
         let (copy, _) = store.change("Изменение", |tx| write(tx, &next, &[], &Default::default())).unwrap();
-        let r = plan::roadmap(store.read(), copy).unwrap();
+        let r = store::roadmap::read(store.read(), copy).unwrap();
         let third = &r.events[2];
         assert_eq!(third.timeframe.text, "до 10 марта 2024 г.");
         assert_eq!(third.timeframe.end.unwrap().to_string(), "2024-03-10");

@@ -115,13 +115,13 @@ pub fn entries(roadmaps: &[Roadmap], series: &[WebinarSeries], today: NaiveDate)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use store::{district, plan, webinar, Store};
+    use store::{district, webinar, Store};
 
     #[test]
     fn entries_carry_what_the_calendar_filters_by() {
         let mut store = Store::open_in_memory().unwrap();
         let loaded = district::load(&mut store, &district::parse(district::DEMO).unwrap()).unwrap();
-        let roadmap = plan::roadmap(store.read(), loaded.plan_id).unwrap();
+        let roadmap = store::roadmap::read(store.read(), loaded.plan_id).unwrap();
         let series = webinar::list(store.read()).unwrap();
         let today = NaiveDate::from_ymd_opt(2023, 5, 1).unwrap();
         let all = entries(std::slice::from_ref(&roadmap), &series, today);

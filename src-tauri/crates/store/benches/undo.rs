@@ -12,7 +12,7 @@ fn bench(c: &mut Criterion) {
     let file = dir.path().join("district.sqlite3");
     let mut store = Store::create(&file).unwrap();
     let loaded = district::load(&mut store, &district::parse(district::DEMO).unwrap()).unwrap();
-    let id = store::plan::roadmap(store.read(), loaded.plan_id).unwrap().events[0].id;
+    let id = store::roadmap::read(store.read(), loaded.plan_id).unwrap().events[0].id;
     let mut plain = rusqlite::Connection::open(&file).unwrap();
     plain.pragma_update(None, "synchronous", "NORMAL").unwrap();
     let mut group = c.benchmark_group("undo");

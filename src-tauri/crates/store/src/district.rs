@@ -430,7 +430,7 @@ mod tests {
     #[test]
     fn the_demo_plan_is_the_seed_table() {
         let (store, loaded) = demo();
-        let r = plan::roadmap(store.read(), loaded.plan_id).unwrap();
+        let r = crate::roadmap::read(store.read(), loaded.plan_id).unwrap();
         assert_eq!(r.sections.len(), 3);
         assert_eq!(r.events.len(), 16);
         assert!(r.events[0].content.starts_with("Издание приказа Управления образования г. Таганрога"));

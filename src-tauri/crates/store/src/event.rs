@@ -1,45 +1,10 @@
 //! The `event` table (мероприятия) and its executors. Each event keeps the timeframe text as
 //! typed and the value derived from it in the plan's period.
 
-use domain::outline::{self, Node, SectionNumber};
-use domain::{Event, EventDraft, EventStatus, Id, Move, Period, Timeframe};
+use domain::{Event, EventDraft, EventStatus, Id, Period, Timeframe};
 use rusqlite::{params, Connection, Transaction};
 
-use crate::{corrupt_column, executor, json_column, plan, StoreError, StoreResult};
-
-#[derive(Debug, Clone)]
-pub struct NewEvent {
-    pub section_id: Option<Id>,
-    pub parent_id: Option<Id>,
-    pub number: String,
-    pub content: String,
-    pub timeframe_text: String,
-    pub place: String,
-    pub executor_ids: Vec<Id>,
-    pub result: String,
-    pub evidence: String,
-    pub status: EventStatus,
-    pub completion_mark: String,
-}
-
-impl NewEvent {
-    /// An empty event at a place: the editor's new row, or a row an import or bundle fills next.
-    pub fn blank(section_id: Option<Id>, parent_id: Option<Id>, number: &str) -> NewEvent {
-        NewEvent {
-            section_id,
-            parent_id,
-            number: number.to_owned(),
-            content: String::new(),
-            timeframe_text: String::new(),
-            place: String::new(),
-            executor_ids: Vec::new(),
-            result: String::new(),
-            evidence: String::new(),
-            status: EventStatus::Planned,
-            completion_mark: String::new(),
-        }
-    }
-}
+use crate::{corrupt_column, executor, json_column, StoreError, StoreResult};
 
 /// The plan's events in print order (by position).
 pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>> {
@@ -82,15 +47,17 @@ pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>> {
     Ok(events)
 }
 
-/// Appends an event at the end of the plan; its timeframe is read in the plan's period.
-pub fn insert(tx: &Transaction, plan_id: Id, e: &NewEvent) -> StoreResult<Id> {
-    let period = plan::period(tx, plan_id)?;
-    insert_parsed(tx, plan_id, e, &timeframe::parse(&e.timeframe_text, &period))
-}
-
-/// [`insert`] with the timeframe already read in the plan's period (an import has read it for
-/// the preview: no second parse of thousands of texts).
-pub fn insert_parsed(tx: &Transaction, plan_id: Id, e: &NewEvent, tf: &Timeframe) -> StoreResult<Id> {
+/// Appends an event at the end of the plan at a place in its outline, with its timeframe
+/// already read in the plan's period (an import has read it for the preview: no second parse
+/// of thousands of texts). Executors new to the district are added.
+pub(crate) fn insert(
+    tx: &Transaction,
+    plan_id: Id,
+    (section_id, parent_id): (Option<Id>, Option<Id>),
+    number: &str,
+    d: &EventDraft,
+    tf: &Timeframe,
+) -> StoreResult<Id> {
     // Cached statements: an import writes thousands of events through here.
     tx.prepare_cached(
         "INSERT INTO event (plan_id, section_id, parent_id, position, number, content, timeframe_text, timeframe,
@@ -100,107 +67,37 @@ pub fn insert_parsed(tx: &Transaction, plan_id: Id, e: &NewEvent, tf: &Timeframe
                  ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?
     .execute(params![
-            plan_id,
-            e.section_id,
-            e.parent_id,
-            e.number.trim(),
-            e.content.trim(),
-            e.timeframe_text,
-            to_json(tf)?,
-            tf.kind.as_str(),
-            tf.start,
-            tf.end,
-            e.result.trim(),
-            e.evidence.trim(),
-            e.status.code(),
-            e.completion_mark.trim(),
-            e.place.trim()
-        ])?;
+        plan_id,
+        section_id,
+        parent_id,
+        number.trim(),
+        d.content.trim(),
+        d.timeframe_text,
+        to_json(tf)?,
+        tf.kind.as_str(),
+        tf.start,
+        tf.end,
+        d.result.trim(),
+        d.evidence.trim(),
+        d.status.code(),
+        d.completion_mark.trim(),
+        d.place.trim()
+    ])?;
     let id = tx.last_insert_rowid();
+    write_executors(tx, id, &d.executors)?;
+    Ok(id)
+}
+
+/// The event's executors in their order; people and bodies new to the district are added.
+fn write_executors(tx: &Transaction, event_id: Id, executors: &[domain::ExecutorDraft]) -> StoreResult<()> {
     let mut stmt = tx.prepare_cached(
         "INSERT OR IGNORE INTO event_executor (event_id, executor_id, position) VALUES (?1, ?2, ?3)",
     )?;
-    for (i, ex) in e.executor_ids.iter().enumerate() {
-        stmt.execute(params![id, ex, i as i64])?;
-    }
-    Ok(id)
-}
-
-/// The plan's events as an outline, and its sections' numbers in order.
-fn outline_of(conn: &Connection, plan_id: Id) -> StoreResult<(Vec<Node>, Vec<SectionNumber>)> {
-    let nodes = conn
-        .prepare(
-            "SELECT id, section_id, parent_id, number FROM event WHERE plan_id = ?1 ORDER BY position, id",
-        )?
-        .query_map([plan_id], |r| {
-            Ok(Node { id: r.get(0)?, section_id: r.get(1)?, parent_id: r.get(2)?, number: r.get(3)? })
-        })?
-        .collect::<Result<_, _>>()?;
-    let sections = conn
-        .prepare("SELECT id, number FROM section WHERE plan_id = ?1 ORDER BY position")?
-        .query_map([plan_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    Ok((nodes, sections))
-}
-
-/// Writes the outline's order, levels, sections and numbers back.
-fn write_outline(tx: &Transaction, nodes: &[Node]) -> StoreResult<()> {
-    let mut stmt = tx.prepare(
-        "UPDATE event SET position = ?2, section_id = ?3, parent_id = ?4, number = ?5 WHERE id = ?1",
-    )?;
-    for (i, n) in nodes.iter().enumerate() {
-        stmt.execute(params![n.id, i as i64 + 1, n.section_id, n.parent_id, n.number])?;
+    for (i, x) in executors.iter().filter(|x| !x.name.trim().is_empty()).enumerate() {
+        let id = executor::find_or_create(tx, x.kind, &x.name, &x.position, &x.organisation)?;
+        stmt.execute(params![event_id, id, i as i64])?;
     }
     Ok(())
-}
-
-fn plan_of(tx: &Transaction, event_id: Id) -> StoreResult<Id> {
-    tx.query_row("SELECT plan_id FROM event WHERE id = ?1", [event_id], |r| r.get(0))
-        .map_err(|_| StoreError::NotFound { what: "мероприятия", id: event_id })
-}
-
-/// A new empty event after `after` (at its level) or at the end of `section_id`, numbered by its
-/// place; everything after it is renumbered.
-pub fn add(tx: &Transaction, plan_id: Id, section_id: Option<Id>, after: Option<Id>) -> StoreResult<Id> {
-    let id = insert(tx, plan_id, &NewEvent::blank(section_id, None, ""))?;
-    let (mut nodes, sections) = outline_of(tx, plan_id)?;
-    let node = nodes
-        .pop()
-        .filter(|n| n.id == id)
-        .ok_or(StoreError::NotFound { what: "мероприятия", id })?;
-    outline::insert(&mut nodes, node, after, &sections).map_err(|m| StoreError::invalid("event", m))?;
-    write_outline(tx, &nodes)?;
-    Ok(id)
-}
-
-/// Moves an event up, down, right (under the one above) or left; its sub-events go with it.
-pub fn shift(tx: &Transaction, event_id: Id, m: Move) -> StoreResult<()> {
-    let (mut nodes, sections) = outline_of(tx, plan_of(tx, event_id)?)?;
-    outline::apply(&mut nodes, event_id, m, &sections).map_err(|msg| StoreError::invalid("event", msg))?;
-    write_outline(tx, &nodes)
-}
-
-/// Puts an event (and its sub-events) just before `target`, at the target's level.
-pub fn move_before(tx: &Transaction, event_id: Id, target: Id) -> StoreResult<()> {
-    let (mut nodes, sections) = outline_of(tx, plan_of(tx, event_id)?)?;
-    outline::move_before(&mut nodes, event_id, target, &sections)
-        .map_err(|m| StoreError::invalid("event", m))?;
-    write_outline(tx, &nodes)
-}
-
-/// Puts the plan's events in their sections' order again (after sections moved), renumbered.
-pub(crate) fn regroup(tx: &Transaction, plan_id: Id) -> StoreResult<()> {
-    let (mut nodes, sections) = outline_of(tx, plan_id)?;
-    outline::regroup(&mut nodes, &sections);
-    write_outline(tx, &nodes)
-}
-
-/// Deletes an event and its sub-events; the rest are renumbered.
-pub fn remove(tx: &Transaction, event_id: Id) -> StoreResult<()> {
-    let (mut nodes, sections) = outline_of(tx, plan_of(tx, event_id)?)?;
-    outline::remove(&mut nodes, event_id, &sections).map_err(|m| StoreError::invalid("event", m))?;
-    tx.execute("DELETE FROM event WHERE id = ?1", [event_id])?;
-    write_outline(tx, &nodes)
 }
 
 /// Rewrites an event from its row: text, timeframe (read in the plan's period), executors
@@ -221,13 +118,7 @@ pub fn update(tx: &Transaction, event_id: Id, d: &EventDraft) -> StoreResult<Tim
         d.place.trim()
     ])?;
     tx.prepare_cached("DELETE FROM event_executor WHERE event_id = ?1")?.execute([event_id])?;
-    let mut stmt = tx.prepare_cached(
-        "INSERT OR IGNORE INTO event_executor (event_id, executor_id, position) VALUES (?1, ?2, ?3)",
-    )?;
-    for (i, x) in d.executors.iter().filter(|x| !x.name.trim().is_empty()).enumerate() {
-        let id = executor::find_or_create(tx, x.kind, &x.name, &x.position, &x.organisation)?;
-        stmt.execute(params![event_id, id, i as i64])?;
-    }
+    write_executors(tx, event_id, &d.executors)?;
     Ok(tf)
 }
 
@@ -281,17 +172,21 @@ pub fn set_status(
 
 /// Stores a new timeframe text for an event and what it means in the plan's period.
 pub fn set_timeframe(tx: &Transaction, event_id: Id, text: &str) -> StoreResult<Timeframe> {
-    let plan_id: Id = tx
-        .prepare_cached("SELECT plan_id FROM event WHERE id = ?1")?
-        .query_row([event_id], |r| r.get(0))
+    // The plan's period, read here rather than through `plan`: the table modules do not call
+    // each other (the roadmap module ties them together).
+    let period = tx
+        .prepare_cached(
+            "SELECT p.period_start, p.period_end FROM event e JOIN plan p ON p.id = e.plan_id WHERE e.id = ?1",
+        )?
+        .query_row([event_id], |r| Ok(Period { start: r.get(0)?, end: r.get(1)? }))
         .map_err(|_| StoreError::NotFound { what: "мероприятия", id: event_id })?;
-    let tf = timeframe::parse(text, &plan::period(tx, plan_id)?);
+    let tf = timeframe::parse(text, &period);
     write_timeframe(tx, event_id, &tf)?;
     Ok(tf)
 }
 
 /// Places every event of the plan again (after its period changed).
-pub(crate) fn reresolve_plan(tx: &Transaction, plan_id: Id, period: &Period) -> StoreResult<()> {
+pub(crate) fn reresolve(tx: &Transaction, plan_id: Id, period: &Period) -> StoreResult<()> {
     let texts: Vec<(Id, String)> = tx
         .prepare("SELECT id, timeframe_text FROM event WHERE plan_id = ?1")?
         .query_map([plan_id], |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -335,34 +230,33 @@ pub fn label(conn: &Connection, event_id: Id) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::NewPlan;
-    use crate::Store;
+    use crate::{roadmap, Store};
 
     fn plan(store: &mut Store) -> Id {
-        store
-            .change("Изменение", |tx| {
-                plan::insert(
-                    tx,
-                    &NewPlan {
-                        title: "Дорожная карта".into(),
-                        period: "2022-09-01..2023-08-31".parse().unwrap(),
-                        issuer: String::new(),
-                        coordinator_id: None,
-                        goal: String::new(),
-                        tasks: vec!["Первая задача".into()],
-                    },
-                )
-            })
-            .unwrap()
+        let draft = domain::PlanDraft {
+            title: "Дорожная карта".into(),
+            period: "2022-09-01..2023-08-31".parse().unwrap(),
+            issuer: String::new(),
+            coordinator: None,
+            goal: String::new(),
+            tasks: vec!["Первая задача".into()],
+        };
+        store.change("Изменение", |tx| roadmap::save_plan(tx, None, &draft)).unwrap()
     }
 
-    fn new_event(text: &str) -> NewEvent {
-        NewEvent {
+    fn new_event(text: &str) -> EventDraft {
+        EventDraft {
             content: "Заседание рабочей группы".into(),
             timeframe_text: text.into(),
             evidence: "Протокол".into(),
-            ..NewEvent::blank(None, None, "1.")
+            ..EventDraft::default()
         }
+    }
+
+    /// Appends `e` numbered «1.» at the end of the plan, read in its period.
+    fn add(tx: &Transaction, plan_id: Id, e: &EventDraft) -> StoreResult<Id> {
+        let tf = timeframe::parse(&e.timeframe_text, &crate::plan::period(tx, plan_id)?);
+        insert(tx, plan_id, (None, None), "1.", e, &tf)
     }
 
     #[test]
@@ -371,10 +265,10 @@ mod tests {
         let p = plan(&mut store);
         let id = store
             .change("Изменение", |tx| {
-                insert(
+                add(
                     tx,
                     p,
-                    &NewEvent {
+                    &EventDraft {
                         place: " МБОУ СОШ № 5, актовый зал ".into(), ..new_event("март 2023")
                     },
                 )
@@ -391,7 +285,7 @@ mod tests {
     fn keeps_the_text_and_its_value() {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
-        store.change("Изменение", |tx| insert(tx, p, &new_event("до 10 марта 2023 г."))).unwrap();
+        store.change("Изменение", |tx| add(tx, p, &new_event("до 10 марта 2023 г."))).unwrap();
         let e = &list(store.read(), p).unwrap()[0];
         assert_eq!(e.timeframe.text, "до 10 марта 2023 г.");
         assert_eq!(e.timeframe.end.unwrap().to_string(), "2023-03-10");
@@ -404,11 +298,11 @@ mod tests {
     fn changing_the_period_places_events_again() {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
-        store.change("Изменение", |tx| insert(tx, p, &new_event("март"))).unwrap();
+        store.change("Изменение", |tx| add(tx, p, &new_event("март"))).unwrap();
         assert_eq!(list(store.read(), p).unwrap()[0].timeframe.start.unwrap().to_string(), "2023-03-01");
         store
             .change("Изменение", |tx| {
-                plan::set_period(tx, p, "2023-09-01..2024-08-31".parse().unwrap())
+                roadmap::set_period(tx, p, "2023-09-01..2024-08-31".parse().unwrap())
             })
             .unwrap();
         let e = &list(store.read(), p).unwrap()[0];
@@ -420,7 +314,7 @@ mod tests {
     fn an_unreadable_timeframe_is_kept_as_free() {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
-        let id = store.change("Изменение", |tx| insert(tx, p, &new_event("по мере необходимости"))).unwrap();
+        let id = store.change("Изменение", |tx| add(tx, p, &new_event("по мере необходимости"))).unwrap();
         // Accepted as it is: out of the review list until its text changes.
         assert_eq!(needing_review(store.read(), p).unwrap().len(), 1);
         store.change("Принят", |tx| accept_timeframe(tx, id)).unwrap();
@@ -438,7 +332,7 @@ mod tests {
     fn marking_an_event_done_keeps_the_mark() {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
-        let id = store.change("Изменение", |tx| insert(tx, p, &new_event("март"))).unwrap();
+        let id = store.change("Изменение", |tx| add(tx, p, &new_event("март"))).unwrap();
         store
             .change("Изменение", |tx| {
                 set_status(tx, id, EventStatus::Done, " выполнено ", " Протокол № 1 от 15.03.2023 ")
@@ -453,20 +347,14 @@ mod tests {
     fn deleting_a_plan_deletes_its_events_and_links() {
         let mut store = Store::open_in_memory().unwrap();
         let p = plan(&mut store);
-        let ex = store
-            .change("Изменение", |tx| {
-                executor::find_or_create(
-                    tx,
-                    domain::ExecutorKind::Person,
-                    "Баркалова Е.В.",
-                    "муниципальный координатор",
-                    "",
-                )
-            })
-            .unwrap();
         let mut e = new_event("март");
-        e.executor_ids = vec![ex];
-        store.change("Изменение", |tx| insert(tx, p, &e)).unwrap();
+        e.executors = vec![domain::ExecutorDraft {
+            kind: domain::ExecutorKind::Person,
+            name: "Баркалова Е.В.".into(),
+            position: "муниципальный координатор".into(),
+            organisation: String::new(),
+        }];
+        store.change("Изменение", |tx| add(tx, p, &e)).unwrap();
         store.change("Изменение", |tx| Ok(tx.execute("DELETE FROM plan WHERE id = ?1", [p])?)).unwrap();
         let n: i64 = store
             .read()

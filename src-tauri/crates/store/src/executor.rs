@@ -96,7 +96,7 @@ mod tests {
         store
             .change("Изменение", |tx| {
                 tx.execute("INSERT INTO plan (title, period_start, period_end) VALUES ('П', '2023-01-01', '2023-12-31')", [])?;
-                let event = crate::event::add(tx, 1, None, None)?;
+                let event = crate::roadmap::add_event(tx, 1, None, None)?;
                 let named = find_or_create(tx, ExecutorKind::Person, "Баркалова Е.В.", "", "")?;
                 find_or_create(tx, ExecutorKind::Person, "Барклова Е.В.", "", "")?; // a typo, corrected since
                 tx.execute("INSERT INTO event_executor (event_id, executor_id, position) VALUES (?1, ?2, 0)", [event, named])?;

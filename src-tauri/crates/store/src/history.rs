@@ -349,7 +349,7 @@ mod edit_tests {
         let event = store
             .change("План", |tx| {
                 tx.execute("INSERT INTO plan (title, period_start, period_end) VALUES ('П', '2023-01-01', '2023-12-31')", [])?;
-                let id = crate::event::add(tx, 1, None, None)?;
+                let id = crate::roadmap::add_event(tx, 1, None, None)?;
                 crate::event::set_timeframe(tx, id, "Февраль 2023 г.")?;
                 Ok(id)
             })

@@ -153,7 +153,7 @@ mod tests {
         store.change("Изменение", |tx| set_level(tx, school, id, 2023, Some(RiskLevel::High))).unwrap();
         store.change("Изменение", |tx| set_level(tx, school, id, 2023, Some(RiskLevel::Medium))).unwrap();
         assert_eq!(profile(store.read(), 2023).unwrap()[0].level, RiskLevel::Medium);
-        let event = crate::plan::roadmap(store.read(), loaded.plan_id).unwrap().events[0].id;
+        let event = crate::roadmap::read(store.read(), loaded.plan_id).unwrap().events[0].id;
         store.change("Изменение", |tx| link_event(tx, event, id, true)).unwrap();
         assert_eq!(event_links(store.read(), loaded.plan_id).unwrap(), [(event, id)]);
         store.change("Изменение", |tx| remove_factor(tx, id)).unwrap();

@@ -12,12 +12,12 @@ pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Section>> {
     let mut sections: Vec<Section> = stmt
         .query_map([plan_id], |r| {
             Ok(Section {
-                id: r.get(0)?,
-                plan_id: r.get(1)?,
-                position: r.get(2)?,
-                number: r.get(3)?,
-                title: r.get(4)?,
-                goal: r.get(5)?,
+                id: r.get("id")?,
+                plan_id: r.get("plan_id")?,
+                position: r.get("position")?,
+                number: r.get("number")?,
+                title: r.get("title")?,
+                goal: r.get("goal")?,
                 school_ids: Vec::new(),
             })
         })?
@@ -72,9 +72,9 @@ pub fn delete(tx: &Transaction, id: Id) -> StoreResult<()> {
     Ok(())
 }
 
-/// Moves a section one place up or down; numbered sections («1», «2») swap their numbers too,
-/// and the events follow their sections, renumbered.
-pub fn shift(tx: &Transaction, id: Id, up: bool) -> StoreResult<()> {
+/// Moves a section one place up or down; numbered sections («1», «2») swap their numbers too.
+/// Gives the plan, whose events then follow their sections ([`crate::roadmap::shift_section`]).
+pub(crate) fn shift(tx: &Transaction, id: Id, up: bool) -> StoreResult<Id> {
     let (plan_id, position, number): (Id, i64, String) = tx
         .query_row("SELECT plan_id, position, number FROM section WHERE id = ?1", [id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?))
@@ -106,5 +106,5 @@ pub fn shift(tx: &Transaction, id: Id, up: bool) -> StoreResult<()> {
         tx.execute("UPDATE section SET number = ?2 WHERE id = ?1", params![id, other_number])?;
         tx.execute("UPDATE section SET number = ?2 WHERE id = ?1", params![other_id, number])?;
     }
-    crate::event::regroup(tx, plan_id)
+    Ok(plan_id)
 }

@@ -2,7 +2,7 @@
 //! deleted and the deletion undone — every step one undoable transaction.
 
 use domain::{EventDraft, EventStatus, ExecutorDraft, ExecutorKind, Move, Period, PlanDraft, SectionDraft};
-use store::{event, plan, section, Store, StoreError};
+use store::{event, plan, roadmap, section, Store, StoreError};
 
 fn period() -> Period {
     "2023-09-01..2024-08-31".parse().unwrap()
@@ -25,7 +25,7 @@ fn draft(title: &str) -> PlanDraft {
 }
 
 fn numbers(store: &Store, plan_id: i64) -> Vec<String> {
-    plan::roadmap(store.read(), plan_id)
+    roadmap::read(store.read(), plan_id)
         .unwrap()
         .events
         .iter()
@@ -36,7 +36,9 @@ fn numbers(store: &Store, plan_id: i64) -> Vec<String> {
 #[test]
 fn a_plan_written_from_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    let p = store.change("Изменение", |tx| plan::save(tx, None, &draft("Дорожная карта 2023–2024"))).unwrap();
+    let p = store
+        .change("Изменение", |tx| roadmap::save_plan(tx, None, &draft("Дорожная карта 2023–2024")))
+        .unwrap();
     let s = |n: &str, t: &str| SectionDraft { number: n.into(), title: t.into(), ..Default::default() };
     let s1 = store
         .change("Изменение", |tx| {
@@ -66,7 +68,7 @@ fn a_plan_written_from_nothing() {
             .into_iter()
             .enumerate()
     {
-        let id = store.change("Изменение", |tx| event::add(tx, p, Some(sec), None)).unwrap();
+        let id = store.change("Изменение", |tx| roadmap::add_event(tx, p, Some(sec), None)).unwrap();
         let d = EventDraft {
             content: text.into(),
             timeframe_text: if i == 0 { "до 10 октября 2023 г.".into() } else { "март".into() },
@@ -85,25 +87,25 @@ fn a_plan_written_from_nothing() {
         ["1.1 Приказ", "1.2 Совещание", "1.3 Семинар", "2.1 Отчёт", "2.2 Конференция"]
     );
 
-    store.change("Изменение", |tx| event::shift(tx, ids[2], Move::Indent)).unwrap();
+    store.change("Изменение", |tx| roadmap::shift_event(tx, ids[2], Move::Indent)).unwrap();
     assert_eq!(
         numbers(&store, p),
         ["1.1 Приказ", "1.2 Совещание", "1.2.1 Семинар", "2.1 Отчёт", "2.2 Конференция"]
     );
     // «Совещание» moves up with its sub-event; an event added after «Приказ» goes between.
-    store.change("Изменение", |tx| event::shift(tx, ids[1], Move::Up)).unwrap();
-    let added = store.change("Изменение", |tx| event::add(tx, p, None, Some(ids[0]))).unwrap();
+    store.change("Изменение", |tx| roadmap::shift_event(tx, ids[1], Move::Up)).unwrap();
+    let added = store.change("Изменение", |tx| roadmap::add_event(tx, p, None, Some(ids[0]))).unwrap();
     assert_eq!(
         numbers(&store, p),
         ["1.1 Совещание", "1.1.1 Семинар", "1.2 Приказ", "1.3 ", "2.1 Отчёт", "2.2 Конференция"]
     );
     assert!(matches!(
-        store.change("Изменение", |tx| event::shift(tx, ids[1], Move::Outdent)),
+        store.change("Изменение", |tx| roadmap::shift_event(tx, ids[1], Move::Outdent)),
         Err(StoreError::Invalid { .. })
     ));
 
     // Deleted, then undone: everything is back with its numbers.
-    store.change("Изменение", |tx| event::remove(tx, ids[1])).unwrap();
+    store.change("Изменение", |tx| roadmap::remove_event(tx, ids[1])).unwrap();
     assert_eq!(numbers(&store, p), ["1.1 Приказ", "1.2 ", "2.1 Отчёт", "2.2 Конференция"]);
     assert!(store.undo().unwrap().is_some());
     assert_eq!(
@@ -111,16 +113,16 @@ fn a_plan_written_from_nothing() {
         ["1.1 Совещание", "1.1.1 Семинар", "1.2 Приказ", "1.3 ", "2.1 Отчёт", "2.2 Конференция"]
     );
     assert!(store.redo().unwrap().is_some());
-    store.change("Изменение", |tx| event::move_before(tx, ids[4], ids[0])).unwrap();
+    store.change("Изменение", |tx| roadmap::move_event_before(tx, ids[4], ids[0])).unwrap();
     assert_eq!(numbers(&store, p), ["1.1 Конференция", "1.2 Приказ", "1.3 ", "2.1 Отчёт"]);
     let _ = added;
 
     // The second section moved up: it takes number 1, its event 1.1; the others follow.
-    store.change("Изменение", |tx| section::shift(tx, s2, true)).unwrap();
+    store.change("Изменение", |tx| roadmap::shift_section(tx, s2, true)).unwrap();
     assert_eq!(numbers(&store, p), ["1.1 Отчёт", "2.1 Конференция", "2.2 Приказ", "2.3 "]);
-    assert!(store.change("Изменение", |tx| section::shift(tx, s2, true)).is_err());
+    assert!(store.change("Изменение", |tx| roadmap::shift_section(tx, s2, true)).is_err());
 
-    let r = plan::roadmap(store.read(), p).unwrap();
+    let r = roadmap::read(store.read(), p).unwrap();
     assert_eq!(r.plan.tasks, ["первая", "вторая"]);
     assert_eq!(r.plan.coordinator.unwrap().name, "Баркалова Е.В.");
     let order = r.events.iter().find(|e| e.content == "Приказ").unwrap();
@@ -130,17 +132,17 @@ fn a_plan_written_from_nothing() {
 #[test]
 fn bad_values_are_refused_and_change_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    let err = store.change("Изменение", |tx| plan::save(tx, None, &draft("  "))).unwrap_err();
+    let err = store.change("Изменение", |tx| roadmap::save_plan(tx, None, &draft("  "))).unwrap_err();
     assert!(matches!(err, StoreError::Invalid { field: "title", .. }));
     let mut d = draft("План");
     d.period = Period { start: period().end, end: period().start };
-    let err = store.change("Изменение", |tx| plan::save(tx, None, &d)).unwrap_err();
+    let err = store.change("Изменение", |tx| roadmap::save_plan(tx, None, &d)).unwrap_err();
     assert!(matches!(err, StoreError::Invalid { field: "period", .. }), "{err}");
     assert_eq!(store.history_state().unwrap().undo, 0);
     assert!(plan::list(store.read()).unwrap().is_empty());
     // A new period places the events again.
-    let p = store.change("Изменение", |tx| plan::save(tx, None, &draft("План"))).unwrap();
-    let e = store.change("Изменение", |tx| event::add(tx, p, None, None)).unwrap();
+    let p = store.change("Изменение", |tx| roadmap::save_plan(tx, None, &draft("План"))).unwrap();
+    let e = store.change("Изменение", |tx| roadmap::add_event(tx, p, None, None)).unwrap();
     let ev = EventDraft {
         content: "Совещание".into(),
         timeframe_text: "март".into(),
@@ -154,8 +156,8 @@ fn bad_values_are_refused_and_change_nothing() {
     store.change("Изменение", |tx| event::update(tx, e, &ev)).unwrap();
     let mut d = draft("План");
     d.period = "2024-01-01..2024-12-31".parse().unwrap();
-    store.change("Изменение", |tx| plan::save(tx, Some(p), &d)).unwrap();
-    let r = plan::roadmap(store.read(), p).unwrap();
+    store.change("Изменение", |tx| roadmap::save_plan(tx, Some(p), &d)).unwrap();
+    let r = roadmap::read(store.read(), p).unwrap();
     assert_eq!(r.events[0].timeframe.start.unwrap().to_string(), "2024-03-01");
 }
 
@@ -163,7 +165,7 @@ fn bad_values_are_refused_and_change_nothing() {
 fn an_order_composed_for_the_plan_approves_it_and_is_rewritten_in_place() {
     use domain::{AnnexDraft, AnnexKind, OrderDraft, Orientation, PointDraft};
     let mut store = Store::open_in_memory().unwrap();
-    let p = store.change("Изменение", |tx| plan::save(tx, None, &draft("План"))).unwrap();
+    let p = store.change("Изменение", |tx| roadmap::save_plan(tx, None, &draft("План"))).unwrap();
     let order = OrderDraft {
         issuer: "Управление образования г. Таганрога".into(),
         date: chrono::NaiveDate::from_ymd_opt(2023, 9, 1).unwrap(),

@@ -3,7 +3,7 @@
 //! was after; undo takes back only the newest change, whatever kind the others were.
 
 use domain::{EventStatus, Move, PairingDraft, SchoolDraft};
-use store::{district, event, holiday, pairing, plan, risk, school, section, webinar, Store};
+use store::{district, event, holiday, pairing, plan, risk, roadmap, school, section, webinar, Store};
 
 /// Every row of every table but the history itself, as text, in a stable order.
 fn dump(store: &Store) -> Vec<String> {
@@ -63,26 +63,26 @@ fn changes() -> Vec<(&'static str, Change)> {
         (
             "строка",
             Box::new(|s: &mut Store| {
-                s.change("Строка", |tx| event::add(tx, 1, None, Some(4))).unwrap();
+                s.change("Строка", |tx| roadmap::add_event(tx, 1, None, Some(4))).unwrap();
             }),
         ),
         (
             "сдвиг",
             Box::new(|s: &mut Store| {
-                s.change("Сдвиг", |tx| event::shift(tx, 5, Move::Up)).unwrap();
+                s.change("Сдвиг", |tx| roadmap::shift_event(tx, 5, Move::Up)).unwrap();
             }),
         ),
         (
             "удаление строки",
             Box::new(|s: &mut Store| {
-                s.change("Удаление", |tx| event::remove(tx, 1)).unwrap();
+                s.change("Удаление", |tx| roadmap::remove_event(tx, 1)).unwrap();
             }),
         ),
         (
             "раздел вверх",
             Box::new(|s: &mut Store| {
                 let second = section::list(s.read(), 1).unwrap()[1].id;
-                s.change("Раздел", |tx| section::shift(tx, second, true)).unwrap();
+                s.change("Раздел", |tx| roadmap::shift_section(tx, second, true)).unwrap();
             }),
         ),
         (

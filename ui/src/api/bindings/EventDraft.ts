@@ -3,7 +3,8 @@ import type { EventStatus } from "./EventStatus";
 import type { ExecutorDraft } from "./ExecutorDraft";
 
 /**
- * What an event row edits; its position and number are the outline's.
+ * What an event row edits; its position and number are the outline's. The default is the
+ * editor's new empty row.
  */
 export type EventDraft = { content: string, timeframe_text: string, 
 /**

@@ -796,7 +796,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write) -> Comman
             writeln!(out, "{text}").map_err(io)?;
         }
         Command::Events { plan, format } => {
-            let roadmap = store::plan::roadmap(open()?.read(), plan)?;
+            let roadmap = store::roadmap::read(open()?.read(), plan)?;
             let text = if format.json {
                 json::line(&output::event_rows(&roadmap))
             } else {
