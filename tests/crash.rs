@@ -157,7 +157,7 @@ fn region_state(db: &Path) -> Option<String> {
     let packages: i64 = conn.query_row("SELECT count(*) FROM region_package", [], |r| r.get(0)).unwrap();
     assert_eq!(rows, packages, "a district without its package, or a package without its district");
     row.map(|(made, sha, bytes)| {
-        let kept = koordinator_cli::package::open(&bytes).unwrap();
+        let kept = app::package::open(&bytes).unwrap();
         assert_eq!(kept.manifest.sha256, sha, "the row and the package kept are of different packages");
         made
     })
@@ -185,11 +185,11 @@ fn a_killed_package_import_leaves_the_region_as_it_was_or_with_the_new_package()
     store.change("Сведения о районе", |tx| store::setting::set_profile(tx, &profile)).unwrap();
     let at = |t: &str| chrono::NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap();
     let (old, new) = (dir.path().join("old.koord"), dir.path().join("new.koord"));
-    koordinator_cli::package::make(&store, &old, at("2026-11-01 10:00")).unwrap();
+    app::package::make(&store, &old, at("2026-11-01 10:00")).unwrap();
     store
         .change("Ещё одно", |tx| store::event::set_status(tx, 1, domain::EventStatus::Done, "", ""))
         .unwrap();
-    koordinator_cli::package::make(&store, &new, at("2026-12-01 10:00")).unwrap();
+    app::package::make(&store, &new, at("2026-12-01 10:00")).unwrap();
     drop(store);
     let base = dir.path().join("регион-база.sqlite3");
     assert!(run(&base, &["region", "import", old.to_str().unwrap()]).status.success());

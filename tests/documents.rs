@@ -6,10 +6,10 @@ mod pdf;
 
 use std::path::PathBuf;
 
+use app::export::{export, DocumentKind, ExportRequest};
+use app::files::write_export;
 use chrono::NaiveDate;
 use documents::{Column, Format};
-use koordinator_cli::export::{export, DocumentKind, ExportRequest};
-use koordinator_cli::files::write_export;
 use store::Store;
 
 fn demo() -> Store {

@@ -438,7 +438,7 @@ fn devices_and_pipes_are_not_read() {
     }
 }
 
-/// The window reads files in a child process (koordinator_cli::contained): a table of 20 000
+/// The window reads files in a child process (app::contained): a table of 20 000
 /// rows — more than a pipe holds — comes back whole, a refusal comes back in its own words.
 #[test]
 fn the_contained_reader_brings_back_tables_and_refusals() {
@@ -447,7 +447,7 @@ fn the_contained_reader_brings_back_tables_and_refusals() {
     let file = dir.path().join("план.txt");
     let text: String = (1..=20_000).map(|i| format!("{i}\tСовещание {i}\tмарт 2023\n")).collect();
     std::fs::write(&file, text).unwrap();
-    let source = koordinator_cli::contained::read_file(exe, &file, None, &Default::default()).unwrap();
+    let source = app::contained::read_file(exe, &file, None, &Default::default()).unwrap();
     assert_eq!(source.grid.rows.len(), 20_000);
     assert_eq!(source.grid.rows[19_999].cells[1], "Совещание 20000");
     let far = dir.path().join("далеко.xlsx");
@@ -456,6 +456,6 @@ fn the_contained_reader_brings_back_tables_and_refusals() {
         xlsx(&[sheet(&format!(r#"{HEADER}<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>"#))], None),
     )
     .unwrap();
-    let e = koordinator_cli::contained::read_file(exe, &far, None, &Default::default()).unwrap_err();
+    let e = app::contained::read_file(exe, &far, None, &Default::default()).unwrap_err();
     assert!(e.message.starts_with("На листе «Лист0» заполнена ячейка XFD1048576"), "{}", e.message);
 }

@@ -4,11 +4,11 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+use app::error::ErrorCode;
+use app::export::{export_to_file, DocumentKind, ExportRequest};
+use app::generate::plan_bundle;
+use app::import::{write_bundle, Duplicate};
 use domain::{Work, WorkStep};
-use koordinator_cli::error::ErrorCode;
-use koordinator_cli::export::{export_to_file, DocumentKind, ExportRequest};
-use koordinator_cli::generate::plan_bundle;
-use koordinator_cli::import::{write_bundle, Duplicate};
 use store::Store;
 
 /// A Work that records every step and asks to stop once `stop_at` items are done.

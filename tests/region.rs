@@ -6,9 +6,9 @@
 
 use std::path::{Path, PathBuf};
 
+use app::package;
 use chrono::NaiveDateTime;
 use domain::region::Manifest;
-use koordinator_cli::package;
 use serde_json::Value;
 use store::Store;
 

@@ -8,7 +8,7 @@ mod render;
 mod webview2;
 
 // The window-free part lives in its own crate so the console program does not link GTK/WebKit.
-pub use koordinator_cli::{
+pub use app::{
     applog, cli, contained, district, error, export, files, import, package, paths, region, results,
 };
 

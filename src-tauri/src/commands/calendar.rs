@@ -6,20 +6,11 @@ use tauri::State;
 use super::AppStore;
 use crate::error::CommandResult;
 
-/// Every plan's events and every webinar session as dated entries, their state as of today.
 #[tauri::command]
 pub async fn calendar_entries(state: State<'_, AppStore>) -> CommandResult<Vec<CalendarEntry>> {
-    let store = state.lock()?;
-    let conn = store.read();
-    let roadmaps = store::plan::list(conn)?
-        .iter()
-        .map(|p| store::roadmap::read(conn, p.id))
-        .collect::<Result<Vec<_>, _>>()?;
-    let series = store::webinar::list(conn)?;
-    Ok(exchange::calendar::entries(&roadmaps, &series, chrono::Local::now().date_naive()))
+    app::commands::calendar::calendar_entries(&*state.lock()?)
 }
 
-/// Moves a webinar session to another day (dragged in the calendar), keeping its time unless given.
 #[tauri::command]
 pub async fn reschedule_webinar(
     state: State<'_, AppStore>,
@@ -27,14 +18,9 @@ pub async fn reschedule_webinar(
     date: NaiveDate,
     start_time: Option<TimeOfDay>,
 ) -> CommandResult<()> {
-    Ok(state
-        .lock()?
-        .change(format!("Вебинар перенесён на {}", date.format("%d.%m.%Y")), |tx| {
-            store::webinar::reschedule(tx, webinar_id, date, start_time)
-        })?)
+    app::commands::calendar::reschedule_webinar(&mut *state.lock()?, webinar_id, date, start_time)
 }
 
-/// Marks an event: its status, completion mark and the document that shows the result.
 #[tauri::command]
 pub async fn set_event_status(
     state: State<'_, AppStore>,
@@ -43,23 +29,20 @@ pub async fn set_event_status(
     completion_mark: String,
     evidence: String,
 ) -> CommandResult<()> {
-    Ok(state.lock()?.change_labelled(|tx| {
-        store::event::set_status(tx, event_id, status, &completion_mark, &evidence)?;
-        Ok(((), format!("Отметка {}: «{}»", store::event::label(tx, event_id), status.label())))
-    })?)
+    app::commands::calendar::set_event_status(
+        &mut *state.lock()?,
+        event_id,
+        status,
+        completion_mark,
+        evidence,
+    )
 }
 
-/// Writes the plan's calendar (its events and webinar series) as ICS to `path`, chosen in the
-/// native save dialog.
 #[tauri::command]
 pub async fn export_calendar(
     state: State<'_, AppStore>,
     plan_id: Id,
     path: std::path::PathBuf,
 ) -> CommandResult<()> {
-    let path = state.check_chosen(&path)?;
-    let store = state.lock()?;
-    let text =
-        crate::export::calendar(&store, plan_id, None, "Europe/Moscow", chrono::Utc::now().naive_utc())?;
-    crate::files::write_export(&store, &path, text.as_bytes())
+    app::commands::calendar::export_calendar(&state, plan_id, path)
 }

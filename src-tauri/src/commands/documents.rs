@@ -1,17 +1,15 @@
 use std::path::PathBuf;
 
+use app::commands::documents::ExportChoices;
 use domain::WorkStep;
-use serde::Serialize;
 use tauri::ipc::Channel;
 use tauri::State;
 use tauri_plugin_opener::OpenerExt;
 
-use super::AppStore;
+use super::{blocking, AppStore, Progress};
 use crate::error::{CommandError, CommandResult, ErrorCode};
-use crate::export::{self, ExportRequest, Exported};
+use crate::export::{DocumentPreview, ExportRequest, Exported};
 
-/// Saves the document to `path` (chosen in the native save dialog): PDF, DOCX or XLSX by its
-/// extension.
 #[tauri::command]
 pub async fn export_document<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
@@ -19,36 +17,17 @@ pub async fn export_document<R: tauri::Runtime>(
     path: PathBuf,
     progress: Channel<WorkStep>,
 ) -> CommandResult<Exported> {
-    super::blocking(app, move |state| {
-        let path = state.check_chosen(&path)?;
-        let now = chrono::Local::now();
-        let work = state.work(progress);
-        let saved = export::export_to_file(
-            &*state.lock()?,
-            &request,
-            &path,
-            now.date_naive(),
-            now.timestamp(),
-            &work,
-        )?;
-        state.remember_export(&path);
-        Ok(saved)
-    })
-    .await
+    blocking(app, move |s| app::commands::documents::export_document(s, request, path, s.work_to(progress)))
+        .await
 }
 
-/// The document's pages, for the preview and the system print dialog: nothing is saved.
 #[tauri::command]
 pub async fn preview_document<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     request: ExportRequest,
     progress: Channel<WorkStep>,
-) -> CommandResult<export::DocumentPreview> {
-    super::blocking(app, move |state| {
-        let now = chrono::Local::now();
-        export::preview(&*state.lock()?, &request, now.date_naive(), now.timestamp(), &state.work(progress))
-    })
-    .await
+) -> CommandResult<DocumentPreview> {
+    blocking(app, move |s| app::commands::documents::preview_document(s, request, s.work_to(progress))).await
 }
 
 /// The system's print dialog for the window's page: while a preview is printed, the page's
@@ -81,56 +60,10 @@ pub async fn open_document<R: tauri::Runtime>(
     })
 }
 
-/// A column of the roadmap table, as the Документы view offers it.
-#[derive(Debug, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct ColumnChoice {
-    pub column: documents::Column,
-    pub title: String,
-    /// Ticked unless the user unticks it.
-    pub usual: bool,
-    /// Ticked for the completion report.
-    pub in_report: bool,
-}
-
-/// A block above the roadmap's table, as the Документы view offers it (all ticked at first).
-#[derive(Debug, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct BlockChoice {
-    pub block: domain::RoadmapBlock,
-    pub title: String,
-}
-
-/// The roadmap's columns and blocks, as the Документы view offers them.
-#[derive(Debug, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct ExportChoices {
-    pub columns: Vec<ColumnChoice>,
-    pub blocks: Vec<BlockChoice>,
-}
-
-/// `usual`: the columns the plan fills (none of its events has a value in the others).
 #[tauri::command]
 pub async fn export_choices(
     state: State<'_, AppStore>,
     plan_id: Option<domain::Id>,
 ) -> CommandResult<ExportChoices> {
-    let usual = match plan_id {
-        Some(id) => documents::Column::filled_in(&store::roadmap::read(state.lock()?.read(), id)?),
-        None => vec![documents::Column::Number, documents::Column::Content],
-    };
-    let columns = documents::Column::ALL
-        .iter()
-        .map(|&c| ColumnChoice {
-            column: c,
-            title: c.title().into(),
-            usual: usual.contains(&c),
-            in_report: documents::REPORT_COLUMNS.contains(&c),
-        })
-        .collect();
-    let blocks = domain::RoadmapBlock::ALL
-        .iter()
-        .map(|&b| BlockChoice { block: b, title: b.title().into() })
-        .collect();
-    Ok(ExportChoices { columns, blocks })
+    app::commands::documents::export_choices(&*state.lock()?, plan_id)
 }

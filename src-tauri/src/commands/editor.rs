@@ -1,30 +1,21 @@
 //! The editor's commands: every change is saved at once in its own transaction and can be
 //! undone (`Store::change`).
 
+use app::commands::editor::OrderWordings;
 use domain::{Change, EventDraft, HistoryState, Id, Move, PlanDraft, SectionDraft, Timeframe};
 use tauri::State;
 
 use super::AppStore;
-use crate::error::{CommandError, CommandResult, ErrorCode};
+use crate::error::CommandResult;
 
 #[tauri::command]
 pub async fn save_plan(state: State<'_, AppStore>, id: Option<Id>, draft: PlanDraft) -> CommandResult<Id> {
-    Ok(state.lock()?.change(
-        match id {
-            Some(_) => format!("Паспорт дорожной карты «{}» изменён", store::short(&draft.title)),
-            None => format!("Создана дорожная карта «{}»", store::short(&draft.title)),
-        },
-        |tx| store::roadmap::save_plan(tx, id, &draft),
-    )?)
+    app::commands::editor::save_plan(&mut *state.lock()?, id, draft)
 }
 
 #[tauri::command]
 pub async fn delete_plan(state: State<'_, AppStore>, id: Id) -> CommandResult<()> {
-    Ok(state.lock()?.change_labelled(|tx| {
-        let title = store::plan::get(tx, id)?.title;
-        store::plan::delete(tx, id)?;
-        Ok(((), format!("Удалена дорожная карта «{}»", store::short(&title))))
-    })?)
+    app::commands::editor::delete_plan(&mut *state.lock()?, id)
 }
 
 #[tauri::command]
@@ -33,28 +24,19 @@ pub async fn create_section(
     plan_id: Id,
     draft: SectionDraft,
 ) -> CommandResult<Id> {
-    Ok(state
-        .lock()?
-        .change(format!("Добавлен раздел «{}»", store::short(&draft.title)), |tx| {
-            store::section::insert(tx, plan_id, &draft)
-        })?)
+    app::commands::editor::create_section(&mut *state.lock()?, plan_id, draft)
 }
 
 #[tauri::command]
 pub async fn update_section(state: State<'_, AppStore>, id: Id, draft: SectionDraft) -> CommandResult<()> {
-    Ok(state
-        .lock()?
-        .change(format!("Изменён раздел «{}»", store::short(&draft.title)), |tx| {
-            store::section::update(tx, id, &draft)
-        })?)
+    app::commands::editor::update_section(&mut *state.lock()?, id, draft)
 }
 
 #[tauri::command]
 pub async fn delete_section(state: State<'_, AppStore>, id: Id) -> CommandResult<()> {
-    Ok(state.lock()?.change("Удалён раздел", |tx| store::section::delete(tx, id))?)
+    app::commands::editor::delete_section(&mut *state.lock()?, id)
 }
 
-/// A new empty event after `after`, or at the end of the section; returns its id.
 #[tauri::command]
 pub async fn add_event(
     state: State<'_, AppStore>,
@@ -62,112 +44,64 @@ pub async fn add_event(
     section_id: Option<Id>,
     after: Option<Id>,
 ) -> CommandResult<Id> {
-    Ok(state.lock()?.change_labelled(|tx| {
-        let id = store::roadmap::add_event(tx, plan_id, section_id, after)?;
-        Ok((id, format!("Добавлена строка {}", store::event::label(tx, id))))
-    })?)
+    app::commands::editor::add_event(&mut *state.lock()?, plan_id, section_id, after)
 }
 
-/// Saves an event's row; returns what its timeframe came to. The executors typed as text are
-/// read by the importer's rules (one home for «Фамилия И.О., должность; …»).
 #[tauri::command]
 pub async fn update_event(
     state: State<'_, AppStore>,
     id: Id,
-    mut draft: EventDraft,
+    draft: EventDraft,
     executors_text: Option<String>,
 ) -> CommandResult<Timeframe> {
-    if let Some(text) = executors_text {
-        draft.executors = exchange::import::executors(&text);
-    }
-    Ok(state.lock()?.change_labelled(|tx| {
-        let tf = store::event::update(tx, id, &draft)?;
-        Ok((tf, format!("Изменена строка {}", store::event::label(tx, id))))
-    })?)
+    app::commands::editor::update_event(&mut *state.lock()?, id, draft, executors_text)
 }
 
 #[tauri::command]
 pub async fn delete_event(state: State<'_, AppStore>, id: Id) -> CommandResult<()> {
-    Ok(state.lock()?.change_labelled(|tx| {
-        let label = format!("Удалена строка {}", store::event::label(tx, id));
-        store::roadmap::remove_event(tx, id)?;
-        Ok(((), label))
-    })?)
+    app::commands::editor::delete_event(&mut *state.lock()?, id)
 }
 
-/// Up, down, indent (under the one above), outdent.
 #[tauri::command]
 pub async fn shift_event(state: State<'_, AppStore>, id: Id, to: Move) -> CommandResult<()> {
-    Ok(state.lock()?.change_labelled(|tx| {
-        store::roadmap::shift_event(tx, id, to)?;
-        Ok(((), format!("Перемещена строка {}", store::event::label(tx, id))))
-    })?)
+    app::commands::editor::shift_event(&mut *state.lock()?, id, to)
 }
 
-/// A drag: the event goes just before `target`.
 #[tauri::command]
 pub async fn move_event_before(state: State<'_, AppStore>, id: Id, target: Id) -> CommandResult<()> {
-    Ok(state.lock()?.change_labelled(|tx| {
-        store::roadmap::move_event_before(tx, id, target)?;
-        Ok(((), format!("Перемещена строка {}", store::event::label(tx, id))))
-    })?)
+    app::commands::editor::move_event_before(&mut *state.lock()?, id, target)
 }
 
-/// How deep undo and redo go, and what they would take back or make again.
 #[tauri::command]
 pub async fn history(state: State<'_, AppStore>) -> CommandResult<HistoryState> {
-    Ok(state.try_lock()?.history_state()?)
+    app::commands::editor::history(&*state.try_lock()?)
 }
 
-/// Takes back the newest change, whichever view made it.
 #[tauri::command]
 pub async fn undo(state: State<'_, AppStore>) -> CommandResult<domain::HistoryStep> {
-    let mut store = state.lock()?;
-    let done = store.undo_step()?.ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Нечего отменять."))?;
-    Ok(domain::HistoryStep {
-        state: store.history_state()?,
-        message: domain::step_message(true, &done.label, done.elsewhere),
-    })
+    app::commands::editor::undo(&mut *state.lock()?)
 }
 
 #[tauri::command]
 pub async fn redo(state: State<'_, AppStore>) -> CommandResult<domain::HistoryStep> {
-    let mut store = state.lock()?;
-    let done =
-        store.redo_step()?.ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Нечего повторять."))?;
-    Ok(domain::HistoryStep {
-        state: store.history_state()?,
-        message: domain::step_message(false, &done.label, done.elsewhere),
-    })
+    app::commands::editor::redo(&mut *state.lock()?)
 }
 
-/// Undoes the change `id` if it is still the newest: a delete note's «Отменить».
 #[tauri::command]
 pub async fn undo_change(state: State<'_, AppStore>, id: Id) -> CommandResult<domain::HistoryStep> {
-    let mut store = state.lock()?;
-    let done =
-        store.undo_change(id)?.ok_or_else(|| CommandError::new(ErrorCode::Invalid, "Нечего отменять."))?;
-    Ok(domain::HistoryStep {
-        state: store.history_state()?,
-        message: domain::step_message(true, &done.label, done.elsewhere),
-    })
+    app::commands::editor::undo_change(&mut *state.lock()?, id)
 }
 
-/// «Журнал изменений»: the newest changes, newest first.
 #[tauri::command]
 pub async fn list_changes(state: State<'_, AppStore>) -> CommandResult<Vec<Change>> {
-    Ok(store::history::list(state.lock()?.read(), 200)?)
+    app::commands::editor::list_changes(&*state.lock()?)
 }
 
-/// Undoes changes, newest first, until the change `id` is undone too.
 #[tauri::command]
 pub async fn undo_to(state: State<'_, AppStore>, id: Id) -> CommandResult<HistoryState> {
-    let mut store = state.lock()?;
-    store.undo_to(id)?;
-    Ok(store.history_state()?)
+    app::commands::editor::undo_to(&mut *state.lock()?, id)
 }
 
-/// Saves an order from the composer; returns its id.
 #[tauri::command]
 pub async fn save_order(
     state: State<'_, AppStore>,
@@ -175,70 +109,34 @@ pub async fn save_order(
     draft: domain::OrderDraft,
     points: Vec<domain::PointDraft>,
 ) -> CommandResult<Id> {
-    Ok(state.lock()?.change(
-        if id.is_some() { "Приказ изменён" } else { "Составлен приказ" },
-        |tx| store::order::save(tx, id, &draft, &points),
-    )?)
+    app::commands::editor::save_order(&mut *state.lock()?, id, draft, points)
 }
 
-/// An order's points with the annexes they cite, for the composer.
 #[tauri::command]
 pub async fn order_points(state: State<'_, AppStore>, id: Id) -> CommandResult<Vec<domain::PointDraft>> {
-    Ok(domain::points_of(&store::order::get(state.lock()?.read(), id)?))
-}
-
-/// What the composer offers for an order about plan `plan_id`: its usual title and the ready
-/// points, people and positions declined («Назначить … Смирнову О.П., главного специалиста»).
-#[derive(Debug, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct OrderWordings {
-    pub title: String,
-    pub points: Vec<domain::ReadyPoint>,
-    /// What a new order for this plan starts from (domain::new_order).
-    pub draft: domain::OrderDraft,
+    app::commands::editor::order_points(&*state.lock()?, id)
 }
 
 #[tauri::command]
 pub async fn order_wordings(state: State<'_, AppStore>, plan_id: Option<Id>) -> CommandResult<OrderWordings> {
-    let store = state.lock()?;
-    let plan = plan_id.map(|id| store::plan::get(store.read(), id)).transpose()?;
-    let groups = store::working_group::list(store.read())?;
-    let group = groups.iter().find(|g| plan_id.is_some() && g.plan_id == plan_id).or(groups.first());
-    let profile = store::setting::profile(store.read())?;
-    let previous = store::order::list(store.read())?.into_iter().next();
-    let today = chrono::Local::now().date_naive();
-    Ok(OrderWordings {
-        title: plan.as_ref().map(domain::order_title).unwrap_or_default(),
-        points: domain::ready_points(plan.as_ref(), group),
-        draft: domain::new_order(&profile, plan.as_ref(), previous.as_ref().map(|o| &o.draft), today),
-    })
+    app::commands::editor::order_wordings(&*state.lock()?, plan_id)
 }
 
-/// The title the order's points call for (None: they say nothing either way).
 #[tauri::command]
 pub async fn order_title_for(
     state: State<'_, AppStore>,
     plan_id: Id,
     points: Vec<domain::PointDraft>,
 ) -> CommandResult<Option<String>> {
-    let plan = store::plan::get(state.lock()?.read(), plan_id)?;
-    Ok(domain::order_title_for(&plan, &points))
+    app::commands::editor::order_title_for(&*state.lock()?, plan_id, points)
 }
 
 #[tauri::command]
 pub async fn list_working_groups(state: State<'_, AppStore>) -> CommandResult<Vec<domain::WorkingGroup>> {
-    Ok(store::working_group::list(state.lock()?.read())?)
+    app::commands::editor::list_working_groups(&*state.lock()?)
 }
 
-/// Moves a section one place up or down; its events follow.
 #[tauri::command]
 pub async fn shift_section(state: State<'_, AppStore>, id: Id, up: bool) -> CommandResult<()> {
-    Ok(state.lock()?.change(
-        if up {
-            "Раздел перемещён выше"
-        } else {
-            "Раздел перемещён ниже"
-        },
-        |tx| store::roadmap::shift_section(tx, id, up),
-    )?)
+    app::commands::editor::shift_section(&mut *state.lock()?, id, up)
 }

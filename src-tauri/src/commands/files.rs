@@ -2,8 +2,6 @@
 //! person chose in a dialog of this session — the page cannot name any other (a compromised
 //! or buggy page could otherwise read or overwrite any file the user can).
 
-use std::path::PathBuf;
-
 use serde::Deserialize;
 use tauri::Manager;
 use tauri_plugin_dialog::DialogExt;
@@ -74,27 +72,4 @@ pub async fn choose_file<R: tauri::Runtime>(
     let Some(path) = chosen.and_then(|p| p.into_path().ok()) else { return Ok(None) };
     app.state::<AppStore>().remember_chosen(&path);
     Ok(Some(path.display().to_string()))
-}
-
-impl AppStore {
-    pub fn remember_chosen(&self, path: &std::path::Path) {
-        if let Ok(mut set) = self.chosen.lock() {
-            set.insert(path.to_path_buf());
-        }
-    }
-
-    /// Refuses a path no dialog of this session gave.
-    pub fn check_chosen(&self, path: &std::path::Path) -> CommandResult<PathBuf> {
-        let known = self.chosen.lock().is_ok_and(|set| set.contains(path));
-        if !known {
-            return Err(CommandError::new(
-                ErrorCode::Invalid,
-                format!(
-                    "Файл «{}» не был выбран в окне: выберите его через «Открыть» или «Сохранить».",
-                    path.display()
-                ),
-            ));
-        }
-        Ok(path.to_path_buf())
-    }
 }

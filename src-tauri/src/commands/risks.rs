@@ -8,36 +8,27 @@ use crate::error::CommandResult;
 
 #[tauri::command]
 pub async fn list_risk_factors(state: State<'_, AppStore>) -> CommandResult<Vec<RiskFactor>> {
-    Ok(store::risk::factors(state.lock()?.read())?)
+    app::commands::risks::list_risk_factors(&*state.lock()?)
 }
 
 #[tauri::command]
 pub async fn add_risk_factor(state: State<'_, AppStore>, name: String) -> CommandResult<Id> {
-    Ok(state
-        .lock()?
-        .change(format!("Добавлен фактор риска «{}»", store::short(&name)), |tx| {
-            store::risk::add_factor(tx, &name)
-        })?)
+    app::commands::risks::add_risk_factor(&mut *state.lock()?, name)
 }
 
 #[tauri::command]
 pub async fn rename_risk_factor(state: State<'_, AppStore>, id: Id, name: String) -> CommandResult<()> {
-    Ok(state.lock()?.change(
-        format!("Фактор риска переименован: «{}»", store::short(&name)),
-        |tx| store::risk::rename_factor(tx, id, &name),
-    )?)
+    app::commands::risks::rename_risk_factor(&mut *state.lock()?, id, name)
 }
 
 #[tauri::command]
 pub async fn remove_risk_factor(state: State<'_, AppStore>, id: Id) -> CommandResult<()> {
-    Ok(state
-        .lock()?
-        .change("Удалён фактор риска", |tx| store::risk::remove_factor(tx, id))?)
+    app::commands::risks::remove_risk_factor(&mut *state.lock()?, id)
 }
 
 #[tauri::command]
 pub async fn risk_profile(state: State<'_, AppStore>, year: i32) -> CommandResult<Vec<RiskProfileEntry>> {
-    Ok(store::risk::profile(state.lock()?.read(), year)?)
+    app::commands::risks::risk_profile(&*state.lock()?, year)
 }
 
 #[tauri::command]
@@ -48,31 +39,18 @@ pub async fn set_risk_level(
     year: i32,
     level: Option<RiskLevel>,
 ) -> CommandResult<()> {
-    Ok(state
-        .lock()?
-        .change(format!("Профиль рисков школы на {year} год изменён"), |tx| {
-            store::risk::set_level(tx, school_id, risk_factor_id, year, level)
-        })?)
+    app::commands::risks::set_risk_level(&mut *state.lock()?, school_id, risk_factor_id, year, level)
 }
 
-/// School × factor × the plan's events that address it, for `year`'s profile.
 #[tauri::command]
 pub async fn coverage(
     state: State<'_, AppStore>,
     plan_id: Id,
     year: i32,
 ) -> CommandResult<Vec<CoverageCell>> {
-    let store = state.lock()?;
-    let conn = store.read();
-    let roadmap = store::roadmap::read(conn, plan_id)?;
-    Ok(domain::coverage(
-        &store::risk::profile(conn, year)?,
-        &roadmap,
-        &store::risk::event_links(conn, plan_id)?,
-    ))
+    app::commands::risks::coverage(&*state.lock()?, plan_id, year)
 }
 
-/// Says that an event addresses a risk factor, or no longer does.
 #[tauri::command]
 pub async fn link_event_risk(
     state: State<'_, AppStore>,
@@ -80,19 +58,5 @@ pub async fn link_event_risk(
     risk_factor_id: Id,
     addresses: bool,
 ) -> CommandResult<()> {
-    Ok(state.lock()?.change_labelled(|tx| {
-        store::risk::link_event(tx, event_id, risk_factor_id, addresses)?;
-        let verb = if addresses {
-            "закрывает риск"
-        } else {
-            "больше не закрывает риск"
-        };
-        Ok((
-            (),
-            format!(
-                "Мероприятие {} {verb}",
-                store::event::label(tx, event_id).trim_start_matches("мероприятия ")
-            ),
-        ))
-    })?)
+    app::commands::risks::link_event_risk(&mut *state.lock()?, event_id, risk_factor_id, addresses)
 }

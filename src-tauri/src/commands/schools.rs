@@ -1,4 +1,5 @@
-use domain::{Id, Pairing, School, SchoolDraft, SchoolYear};
+use app::commands::schools::PairingYear;
+use domain::{Id, School, SchoolDraft};
 use tauri::State;
 
 use super::AppStore;
@@ -6,105 +7,39 @@ use crate::error::CommandResult;
 
 #[tauri::command]
 pub async fn list_schools(state: State<'_, AppStore>, year: Option<i32>) -> CommandResult<Vec<School>> {
-    Ok(store::school::list(state.lock()?.read(), year)?)
+    app::commands::schools::list_schools(&*state.lock()?, year)
 }
 
 #[tauri::command]
 pub async fn create_school(state: State<'_, AppStore>, draft: SchoolDraft) -> CommandResult<School> {
-    let mut store = state.lock()?;
-    let id = store.change(format!("Добавлена школа «{}»", draft.short_name.trim()), |tx| {
-        store::school::insert(tx, &draft)
-    })?;
-    Ok(store::school::get(store.read(), id)?)
+    app::commands::schools::create_school(&mut *state.lock()?, draft)
 }
 
 #[tauri::command]
 pub async fn update_school(state: State<'_, AppStore>, id: Id, draft: SchoolDraft) -> CommandResult<School> {
-    let mut store = state.lock()?;
-    store.change(format!("Изменена школа «{}»", draft.short_name.trim()), |tx| {
-        store::school::update(tx, id, &draft)
-    })?;
-    Ok(store::school::get(store.read(), id)?)
+    app::commands::schools::update_school(&mut *state.lock()?, id, draft)
 }
 
-/// Creates (`id` = None) or rewrites a pairing.
 #[tauri::command]
 pub async fn save_pairing(
     state: State<'_, AppStore>,
     id: Option<Id>,
     draft: domain::PairingDraft,
 ) -> CommandResult<Id> {
-    Ok(state.lock()?.change(
-        if id.is_some() {
-            "Изменена пара наставничества"
-        } else {
-            "Добавлена пара наставничества"
-        },
-        |tx| match id {
-            None => store::pairing::insert(tx, &draft),
-            Some(id) => store::pairing::update(tx, id, &draft).map(|()| id),
-        },
-    )?)
+    app::commands::schools::save_pairing(&mut *state.lock()?, id, draft)
 }
 
 #[tauri::command]
 pub async fn delete_pairing(state: State<'_, AppStore>, id: Id) -> CommandResult<()> {
-    Ok(state.lock()?.change("Удалена пара наставничества", |tx| {
-        store::pairing::delete(tx, id)
-    })?)
+    app::commands::schools::delete_pairing(&mut *state.lock()?, id)
 }
 
-/// «Наставничество» for one school year: its pairings, what needs a second look (checked
-/// against the mentor limit), the schools to offer in a new pairing, and the years to choose.
-#[derive(Debug, serde::Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct PairingYear {
-    pub year: SchoolYear,
-    pub years: Vec<SchoolYear>,
-    pub pairings: Vec<Pairing>,
-    pub limit: u32,
-    pub conflicts: Vec<domain::PairingConflict>,
-    pub choices: domain::PairingChoices,
-}
-
-/// `year` None: the latest school year that has pairings, not after the current one.
 #[tauri::command]
 pub async fn pairing_year(state: State<'_, AppStore>, year: Option<i32>) -> CommandResult<PairingYear> {
-    let store = state.lock()?;
-    let conn = store.read();
-    let limit = store::setting::number(conn, store::setting::MENTOR_LIMIT, 3)?.max(0) as usize;
-    let all = store::pairing::list(conn, None)?;
-    let schools = store::school::list(conn, None)?;
-    let today = chrono::Local::now().date_naive();
-    let current = domain::school_year_of(today);
-    let year = SchoolYear::new(year.unwrap_or_else(|| {
-        all.iter()
-            .map(|p| domain::school_year_of(p.draft.end))
-            .filter(|&y| y <= current)
-            .max()
-            .unwrap_or(current)
-    }));
-    let known = all
-        .iter()
-        .flat_map(|p| [domain::school_year_of(p.draft.start), domain::school_year_of(p.draft.end)])
-        .chain(schools.iter().flat_map(|s| s.draft.statuses.iter().map(|st| st.year)))
-        .chain([year.year]);
-    let years = domain::school_years(known, today);
-    let pairings: Vec<Pairing> =
-        all.into_iter().filter(|p| year.touches(p.draft.start, p.draft.end)).collect();
-    Ok(PairingYear {
-        limit: limit as u32,
-        conflicts: domain::pairing_conflicts(&pairings, &schools, &year, limit),
-        choices: domain::pairing_choices(&pairings, &schools, &year),
-        pairings,
-        year,
-        years,
-    })
+    app::commands::schools::pairing_year(&*state.lock()?, year)
 }
 
 #[tauri::command]
 pub async fn set_mentor_limit(state: State<'_, AppStore>, limit: u32) -> CommandResult<()> {
-    Ok(state.lock()?.change(format!("Предел школ на наставника: {limit}"), |tx| {
-        store::setting::set(tx, store::setting::MENTOR_LIMIT, &limit.to_string())
-    })?)
+    app::commands::schools::set_mentor_limit(&mut *state.lock()?, limit)
 }

@@ -5,6 +5,7 @@
 
 pub mod applog;
 pub mod cli;
+pub mod commands;
 pub mod contained;
 pub mod district;
 pub mod error;
@@ -16,3 +17,4 @@ pub mod package;
 pub mod paths;
 pub mod region;
 pub mod results;
+pub mod state;

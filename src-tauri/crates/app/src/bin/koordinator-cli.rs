@@ -6,8 +6,8 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    koordinator_cli::cli::main(std::env::args(), |_| {
-        print!("{}", koordinator_cli::cli::help());
+    app::cli::main(std::env::args(), |_| {
+        print!("{}", app::cli::help());
         Ok(())
     })
 }

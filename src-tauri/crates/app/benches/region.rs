@@ -1,4 +1,4 @@
-//! `cargo bench -p koordinator-cli --bench region`: a region at full size (issue 27) — 60
+//! `cargo bench -p app --bench region`: a region at full size (issue 27) — 60
 //! district packages, each of 30 schools, 3 roadmaps × 300 events and 10 years of results —
 //! accepted into a new region file; the same 60 again (nothing doubled, nothing changed); 60
 //! newer packages replacing them; the districts table. Each figure is the median of three runs,
@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use app::generate::{self, Size};
+use app::{package, region};
 use chrono::NaiveDateTime;
-use koordinator_cli::generate::{self, Size};
-use koordinator_cli::{package, region};
 use store::Store;
 
 const RUNS: usize = 3;

@@ -1,4 +1,4 @@
-//! `cargo bench -p koordinator-cli --bench results`: results at a district's full size — 300
+//! `cargo bench -p app --bench results`: results at a district's full size — 300
 //! schools × 10 years × 30 procedure/grade/subject rows (90 000 records) in one workbook of 30
 //! sheets (a sheet per grade and subject, the years as column groups): its import (read,
 //! recognise, match, write), the analysis, the справка in PDF. Each figure is the median of three
@@ -8,11 +8,11 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use app::export::{export_to_file, DocumentKind, ExportRequest};
+use app::generate::plan_bundle;
+use app::import::{self, Duplicate};
+use app::results::{self, Unmatched};
 use domain::{Category, SchoolDraft, SchoolStatus};
-use koordinator_cli::export::{export_to_file, DocumentKind, ExportRequest};
-use koordinator_cli::generate::plan_bundle;
-use koordinator_cli::import::{self, Duplicate};
-use koordinator_cli::results::{self, Unmatched};
 use store::Store;
 
 const RUNS: usize = 3;

@@ -1,4 +1,4 @@
-//! `cargo bench -p koordinator-cli --bench scale`: how writes and imports grow with the plan.
+//! `cargo bench -p app --bench scale`: how writes and imports grow with the plan.
 //! Each figure is the median of several runs in this process, and each big case is reported as
 //! a ratio against the 2 500-event bundle import measured in the same run (linear growth is 8×
 //! for 8× the events). Whole-process figures (the command line's start) are in the README.
@@ -6,9 +6,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use koordinator_cli::export::{export_to_file, DocumentKind, ExportRequest};
-use koordinator_cli::generate::{self, plan_bundle, Size};
-use koordinator_cli::import::{self, Duplicate, PlanChoice};
+use app::export::{export_to_file, DocumentKind, ExportRequest};
+use app::generate::{self, plan_bundle, Size};
+use app::import::{self, Duplicate, PlanChoice};
 use store::Store;
 
 const RUNS: usize = 3;
