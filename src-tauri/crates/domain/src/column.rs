@@ -31,6 +31,11 @@ impl Column {
         Column::Completion,
     ];
 
+    /// The column's place in [`Column::ALL`] (tables keyed by column are arrays).
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The code used on the command line: `number,content,timeframe,executors,completion`.
     pub fn code(self) -> &'static str {
         match self {
@@ -223,6 +228,15 @@ mod tests {
         let r = plan(vec![event("", "Выполнено 12.03.2023")]);
         assert_eq!(Column::filled_in(&r), [Column::Number, Column::Content, Column::Completion]);
         assert_eq!(Column::filled_in(&plan(Vec::new())), [Column::Number, Column::Content]);
+    }
+
+    #[test]
+    fn every_column_sits_at_its_index() {
+        for (i, c) in Column::ALL.into_iter().enumerate() {
+            assert_eq!(c.index(), i, "{c:?}");
+        }
+        // The importer keeps the number and the content apart from the other cells.
+        assert_eq!(&Column::ALL[..2], &[Column::Number, Column::Content]);
     }
 
     #[test]

@@ -76,59 +76,68 @@ pub struct ImportedEvent {
     pub flags: Vec<String>,
 }
 
-/// One table row's fields by role, before it is known to be a section or an event.
+/// One table row's fields by role, before it is known to be a section or an event: its cells
+/// keyed by the column they fill (`fields[Column::Place]`), so a new column needs no new field
+/// here.
 #[derive(Debug, Clone, Default)]
 struct Fields {
     line: usize,
     spans: bool,
     number: Option<String>,
-    content: String,
-    timeframe: String,
-    place: String,
-    executors: String,
-    result: String,
-    evidence: String,
-    completion: String,
+    /// By [`Column::index`]; the number column's cell is `number` (kept apart: it may be absent).
+    cells: [String; Column::ALL.len()],
     /// The «Раздел» and «Состояние» cells, when the table has those columns.
     section: String,
     status: String,
 }
 
+impl std::ops::Index<Column> for Fields {
+    type Output = String;
+    fn index(&self, c: Column) -> &String {
+        &self.cells[c.index()]
+    }
+}
+
+impl std::ops::IndexMut<Column> for Fields {
+    fn index_mut(&mut self, c: Column) -> &mut String {
+        &mut self.cells[c.index()]
+    }
+}
+
+/// The cells beside the number and the content: a row with none of them may be a section.
+const OTHERS: [Column; Column::ALL.len() - 2] = {
+    let mut out = [Column::Number; Column::ALL.len() - 2];
+    let mut i = 2;
+    while i < Column::ALL.len() {
+        out[i - 2] = Column::ALL[i];
+        i += 1;
+    }
+    out
+};
+
 impl Fields {
     fn others_empty(&self) -> bool {
-        [&self.timeframe, &self.place, &self.executors, &self.result, &self.evidence, &self.completion]
-            .iter()
-            .all(|f| f.is_empty())
+        OTHERS.iter().all(|&c| self[c].is_empty())
     }
 
-    fn others_mut(&mut self) -> [&mut String; 6] {
-        [
-            &mut self.timeframe,
-            &mut self.place,
-            &mut self.executors,
-            &mut self.result,
-            &mut self.evidence,
-            &mut self.completion,
-        ]
+    fn others_mut(&mut self) -> impl Iterator<Item = &mut String> {
+        self.cells
+            .iter_mut()
+            .enumerate()
+            .filter(|(i, _)| OTHERS.iter().any(|c| c.index() == *i))
+            .map(|(_, s)| s)
     }
 
     /// A row continued after a page break or a broken line: its cells go on the previous one.
     fn append(&mut self, next: Fields) {
-        let join = |a: &mut String, b: String| {
+        for (a, b) in self.cells.iter_mut().zip(next.cells) {
             if !b.is_empty() {
                 if !a.is_empty() {
                     a.push(' ');
                 }
                 a.push_str(&b);
             }
-        };
-        join(&mut self.content, next.content);
-        join(&mut self.timeframe, next.timeframe);
-        join(&mut self.place, next.place);
-        join(&mut self.executors, next.executors);
-        join(&mut self.result, next.result);
-        join(&mut self.evidence, next.evidence);
-        join(&mut self.completion, next.completion);
+        }
     }
 }
 
@@ -238,10 +247,10 @@ fn run(
             let texts: Vec<&str> = rows
                 .iter()
                 .map(|f| {
-                    if f.others_empty() && looks_like_section(&f.content) {
-                        f.content.as_str()
+                    if f.others_empty() && looks_like_section(&f[Column::Content]) {
+                        f[Column::Content].as_str()
                     } else {
-                        f.timeframe.as_str()
+                        f[Column::Timeframe].as_str()
                     }
                 })
                 .filter(|t| !t.is_empty())
@@ -300,8 +309,8 @@ fn run(
         }
         let section = f.others_empty()
             && (f.spans
-                || looks_like_section(&f.content)
-                || (has_number_column && f.number.is_none() && !f.content.is_empty())
+                || looks_like_section(&f[Column::Content])
+                || (has_number_column && f.number.is_none() && !f[Column::Content].is_empty())
                 || f.number.as_deref().is_some_and(|n| depth(n) == 1 && heads_children(n))
                 || (!has_number_column
                     && f.number.as_deref().is_some_and(|n| depth(n) == 1 || !numbered_events)));
@@ -312,10 +321,10 @@ fn run(
             continue;
         }
         if layout.header_rows.is_empty() && out.sections.is_empty() && !numbered_events {
-            skipped.push(f.content.clone());
+            skipped.push(f[Column::Content].clone());
             continue;
         }
-        if !f.content.chars().any(char::is_alphanumeric) && f.others_empty() {
+        if !f[Column::Content].chars().any(char::is_alphanumeric) && f.others_empty() {
             continue; // a stray «.» left in a cell
         }
         in_section += 1;
@@ -407,9 +416,9 @@ fn section_of(label: &str) -> (String, String) {
 /// A section's number and title: «I. Анализ» → («I», «Анализ»); «1» from the number column.
 fn section_number(f: &Fields) -> (String, String) {
     if let Some(n) = &f.number {
-        return (n.clone(), f.content.clone());
+        return (n.clone(), f[Column::Content].clone());
     }
-    let t = f.content.trim();
+    let t = f[Column::Content].trim();
     let first = t.split([' ', '.']).next().unwrap_or("");
     if !first.is_empty() && first.len() <= 5 && first.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
         let rest = t[first.len()..].trim_start_matches(['.', ' ']).trim();
@@ -417,7 +426,7 @@ fn section_number(f: &Fields) -> (String, String) {
             return (first.to_owned(), rest.to_owned());
         }
     }
-    (String::new(), f.content.clone())
+    (String::new(), f[Column::Content].clone())
 }
 
 /// The plan's title from the lines above the table: the line that names the document
@@ -499,7 +508,7 @@ fn fields(grid: &Grid, layout: &Layout) -> Vec<Fields> {
         };
         let (mut start, mut end, mut marks) = (String::new(), String::new(), Vec::new());
         if f.spans {
-            f.content = non_empty.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("\n");
+            f[Column::Content] = non_empty.iter().map(|c| c.as_str()).collect::<Vec<_>>().join("\n");
         } else {
             for (j, (cell, slot)) in cells.iter().zip(slots).enumerate() {
                 if cell.is_empty() {
@@ -511,20 +520,15 @@ fn fields(grid: &Grid, layout: &Layout) -> Vec<Fields> {
                             f.number = Some(cell.trim().trim_end_matches('.').to_owned());
                             continue;
                         }
-                        &mut f.content
+                        &mut f[Column::Content]
                     }
                     Slot::Field(Column::Content) if contents > 1 && filled_contents(cells, slots) > 1 => {
                         let labelled = format!("{}: {cell}", layout.headers[j]);
-                        push_line(&mut f.content, &labelled);
+                        push_line(&mut f[Column::Content], &labelled);
                         continue;
                     }
-                    Slot::Field(Column::Content) => &mut f.content,
-                    Slot::Field(Column::Timeframe) => &mut f.timeframe,
-                    Slot::Field(Column::Place) => &mut f.place,
-                    Slot::Field(Column::Executors) | Slot::Participants => &mut f.executors,
-                    Slot::Field(Column::Result) => &mut f.result,
-                    Slot::Field(Column::Evidence) => &mut f.evidence,
-                    Slot::Field(Column::Completion) => &mut f.completion,
+                    Slot::Field(column) => &mut f[*column],
+                    Slot::Participants => &mut f[Column::Executors],
                     Slot::Start => &mut start,
                     Slot::End => &mut end,
                     Slot::Section => &mut f.section,
@@ -550,19 +554,21 @@ fn fields(grid: &Grid, layout: &Layout) -> Vec<Fields> {
             (s, e) => format!("{s} - {e}"),
         };
         for extra in [span, gantt(&marks)] {
-            push_line(&mut f.timeframe, &extra);
+            push_line(&mut f[Column::Timeframe], &extra);
         }
         if f.number.is_none() {
-            if let Some((n, rest)) = number::leading(&f.content) {
+            if let Some((n, rest)) = number::leading(&f[Column::Content]).map(|(n, r)| (n, r.to_owned())) {
                 f.number = Some(n);
-                f.content = rest.to_owned();
+                f[Column::Content] = rest;
             }
         }
         let continues = f.number.is_none()
             && !f.spans
-            && f.content.starts_with(|c: char| c.is_lowercase())
+            && f[Column::Content].starts_with(|c: char| c.is_lowercase())
             && out.last().is_some_and(|p| {
-                p.number.is_some() && !p.spans && (f.timeframe.is_empty() || p.timeframe.is_empty())
+                p.number.is_some()
+                    && !p.spans
+                    && (f[Column::Timeframe].is_empty() || p[Column::Timeframe].is_empty())
             });
         if let (true, Some(prev)) = (glue || continues, out.last_mut()) {
             prev.append(f);
@@ -578,7 +584,9 @@ fn fields(grid: &Grid, layout: &Layout) -> Vec<Fields> {
                     return None;
                 }
                 cell.clear();
-                Some(Fields { line, number: Some(n), content: rest, ..Default::default() })
+                let mut f = Fields { line, number: Some(n), ..Default::default() };
+                f[Column::Content] = rest;
+                Some(f)
             })
         });
         out.push(f);
@@ -622,7 +630,7 @@ fn gantt(marks: &[(usize, String)]) -> String {
 }
 
 fn event(
-    f: Fields,
+    mut f: Fields,
     number: String,
     section: Option<usize>,
     period: &Period,
@@ -631,22 +639,22 @@ fn event(
     has_timeframes: bool,
 ) -> ImportedEvent {
     let mut flags = Vec::new();
-    let timeframe = timeframe::parse(&f.timeframe, period);
-    if f.timeframe.trim().is_empty() && has_timeframes {
+    let timeframe = timeframe::parse(&f[Column::Timeframe], period);
+    if f[Column::Timeframe].trim().is_empty() && has_timeframes {
         flags.push("срок не указан".to_owned());
-    } else if !f.timeframe.trim().is_empty() && timeframe.needs_review() {
+    } else if !f[Column::Timeframe].trim().is_empty() && timeframe.needs_review() {
         let why = timeframe.warnings.join("; ");
         flags.push(if why.is_empty() {
-            format!("срок неясен: «{}»", f.timeframe)
+            format!("срок неясен: «{}»", f[Column::Timeframe])
         } else {
             format!("срок неясен: {why}")
         });
     }
-    if f.content.is_empty() {
+    if f[Column::Content].is_empty() {
         flags.push("нет содержания".to_owned());
     }
     let mut school_ids = Vec::new();
-    for (key, printed) in school_mentions(&format!("{}\n{}", f.content, f.executors)) {
+    for (key, printed) in school_mentions(&format!("{}\n{}", f[Column::Content], f[Column::Executors])) {
         match known.iter().find(|(_, keys)| keys.contains(&key)) {
             Some((id, _)) if !school_ids.contains(id) => school_ids.push(*id),
             Some(_) => {}
@@ -659,13 +667,13 @@ fn event(
         section,
         parent,
         number,
-        content: f.content,
+        content: std::mem::take(&mut f[Column::Content]),
         timeframe,
-        place: f.place,
-        executors: executors(&f.executors),
-        result: f.result,
-        evidence: f.evidence,
-        completion_mark: f.completion,
+        place: std::mem::take(&mut f[Column::Place]),
+        executors: executors(&f[Column::Executors]),
+        result: std::mem::take(&mut f[Column::Result]),
+        evidence: std::mem::take(&mut f[Column::Evidence]),
+        completion_mark: std::mem::take(&mut f[Column::Completion]),
         status: EventStatus::from_label(&f.status),
         school_ids,
         flags,
