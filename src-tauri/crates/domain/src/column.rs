@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{Event, Roadmap};
+use crate::{Event, EventDraft, Roadmap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -75,6 +75,35 @@ impl Column {
             Column::Result => e.result.clone(),
             Column::Evidence => e.evidence.clone(),
             Column::Completion => e.completion_mark.clone(),
+        }
+    }
+
+    /// Where a column's text goes in an event's row, as typed; None for the number (the
+    /// outline's) and the executors (read into people).
+    pub fn text_mut(self, d: &mut EventDraft) -> Option<&mut String> {
+        match self {
+            Column::Number | Column::Executors => None,
+            Column::Content => Some(&mut d.content),
+            Column::Timeframe => Some(&mut d.timeframe_text),
+            Column::Place => Some(&mut d.place),
+            Column::Result => Some(&mut d.result),
+            Column::Evidence => Some(&mut d.evidence),
+            Column::Completion => Some(&mut d.completion_mark),
+        }
+    }
+
+    /// A column's share of a printed table's width, and its width in an Excel sheet
+    /// (characters).
+    pub fn widths(self) -> (f32, f64) {
+        match self {
+            Column::Number => (7.0, 7.0),
+            Column::Content => (40.0, 60.0),
+            Column::Timeframe => (14.0, 22.0),
+            Column::Place => (16.0, 24.0),
+            Column::Executors => (22.0, 36.0),
+            Column::Result => (20.0, 36.0),
+            Column::Evidence => (14.0, 30.0),
+            Column::Completion => (13.0, 30.0),
         }
     }
 

@@ -16,22 +16,22 @@ enum Col {
     Review,
 }
 
-/// The workbook's columns in order, with their widths: each named once, its header and its
-/// value below ([`Col::header`], [`Col::value`]); the roadmap's by [`Column`], as documents.
-const LAYOUT: [(Col, f64); 13] = [
-    (Col::Field(Column::Number), 7.0),
-    (Col::Section, 28.0),
-    (Col::Field(Column::Content), 60.0),
-    (Col::Field(Column::Timeframe), 22.0),
-    (Col::Start, 12.0),
-    (Col::End, 12.0),
-    (Col::Field(Column::Place), 24.0),
-    (Col::Field(Column::Executors), 36.0),
-    (Col::Field(Column::Result), 36.0),
-    (Col::Field(Column::Evidence), 30.0),
-    (Col::State, 14.0),
-    (Col::Field(Column::Completion), 30.0),
-    (Col::Review, 12.0),
+/// The workbook's columns in order: each named once, its header, width and value below
+/// ([`Col::header`], [`Col::width`], [`Col::value`]); the roadmap's by [`Column`], as documents.
+const LAYOUT: [Col; 13] = [
+    Col::Field(Column::Number),
+    Col::Section,
+    Col::Field(Column::Content),
+    Col::Field(Column::Timeframe),
+    Col::Start,
+    Col::End,
+    Col::Field(Column::Place),
+    Col::Field(Column::Executors),
+    Col::Field(Column::Result),
+    Col::Field(Column::Evidence),
+    Col::State,
+    Col::Field(Column::Completion),
+    Col::Review,
 ];
 
 enum Value {
@@ -48,6 +48,16 @@ impl Col {
             Col::End => "Окончание",
             Col::State => "Состояние",
             Col::Review => "Требует проверки срока",
+        }
+    }
+
+    fn width(self) -> f64 {
+        match self {
+            Col::Field(c) => c.widths().1,
+            Col::Section => 28.0,
+            Col::Start | Col::End => 12.0,
+            Col::State => 14.0,
+            Col::Review => 12.0,
         }
     }
 
@@ -101,15 +111,15 @@ fn build(r: &Roadmap, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
     let date = cell.clone().set_num_format("dd.mm.yyyy");
     sheet.write_string_with_format(0, 0, &r.plan.title, &Format::new().set_bold())?;
     sheet.write_string(1, 0, period_line(&r.plan.period))?;
-    for (col, (c, width)) in LAYOUT.iter().enumerate() {
+    for (col, c) in LAYOUT.iter().enumerate() {
         sheet.write_string_with_format(HEAD_ROW, col as u16, c.header(), &head)?;
-        sheet.set_column_width(col as u16, *width)?;
+        sheet.set_column_width(col as u16, c.width())?;
     }
     for (i, e) in r.events.iter().enumerate() {
         let row = HEAD_ROW + i as u32 + 1;
         let section = r.sections.iter().find(|s| Some(s.id) == e.section_id);
         let section = section.map(|s| [s.number.as_str(), s.title.as_str()].join(" ").trim().to_owned());
-        for (col, (c, _)) in LAYOUT.iter().enumerate() {
+        for (col, c) in LAYOUT.iter().enumerate() {
             let col = col as u16;
             match c.value(e, section.as_deref().unwrap_or(""), today) {
                 Value::Text(text) => {
@@ -303,4 +313,18 @@ fn region_book(
     sheet.autofilter(2, 0, 2 + t.rows.len() as u32, titles.len() as u16 - 1)?;
     sheet.set_freeze_panes(3, 1)?;
     book.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A column added to the roadmap's ([`Column::ALL`]) is a column of the workbook too, so that
+    /// an exported plan comes back whole.
+    #[test]
+    fn the_workbook_has_every_column() {
+        for c in Column::ALL {
+            assert!(LAYOUT.iter().any(|l| matches!(l, Col::Field(x) if *x == c)), "{c:?}");
+        }
+    }
 }

@@ -29,7 +29,7 @@ fn external(name: &str) -> Recognised {
 }
 
 fn names(e: &import::ImportedEvent) -> Vec<String> {
-    e.executors.iter().map(|x| x.name.clone()).collect()
+    e.row.executors.iter().map(|x| x.name.clone()).collect()
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn krasnodar_header_words_roman_section_and_initials_first() {
     assert_eq!(r.events[0].timeframe.kind, TimeframeKind::Range);
     assert_eq!(r.events[0].timeframe.start, NaiveDate::from_ymd_opt(2015, 7, 1));
     assert_eq!(names(&r.events[0])[..2], ["Байрачный Н.Е.", "Федоренко К.А."]);
-    assert!(r.events[1].content.ends_with("(в срок до 10 августа 2015 года)"));
+    assert!(r.events[1].row.content.ends_with("(в срок до 10 августа 2015 года)"));
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn livny_two_level_header_start_and_end_columns() {
     let e = &r.events[0];
     assert_eq!((e.number.as_str(), e.timeframe.text.as_str()), ("3", "2021 - 2025"));
     assert_eq!(names(e), ["Управление образования администрации Ливенского района"]);
-    assert!(e.result.is_empty(), "the excerpt's last cell is empty: {}", e.result);
+    assert!(e.row.result.is_empty(), "the excerpt's last cell is empty: {}", e.row.result);
 }
 
 #[test]
@@ -115,7 +115,7 @@ fn sverdlovsk_levels_as_columns_and_a_year_section() {
     assert_eq!(r.sections[0].title, "2019 год");
     assert_eq!(r.period, "2019-01-01..2019-12-31".parse().unwrap());
     assert_eq!(r.events.len(), 1);
-    assert!(r.events[0].content.contains("Определение системы региональных мероприятий"));
+    assert!(r.events[0].row.content.contains("Определение системы региональных мероприятий"));
 }
 
 #[test]
@@ -151,10 +151,10 @@ fn events(r: &Recognised) -> Vec<String> {
             format!(
                 "{} | {} | {} | {} | {}",
                 e.number,
-                e.content.split_whitespace().collect::<Vec<_>>().join(" "),
+                e.row.content.split_whitespace().collect::<Vec<_>>().join(" "),
                 e.timeframe.text.split_whitespace().collect::<Vec<_>>().join(" "),
                 names(e).join("; "),
-                e.result
+                e.row.result
             )
         })
         .collect()
@@ -579,7 +579,7 @@ fn a_workbook_offers_its_sheets_and_reads_the_one_chosen() {
     let source = import::read_bytes(&bytes, "plans.xlsx", Some("План на 2024")).unwrap();
     let chosen = import::recognise_source(&source, None, today(), &[], None);
     assert_eq!(chosen.sheet.as_deref(), Some("План на 2024"));
-    let contents: Vec<&str> = chosen.events.iter().map(|e| e.content.as_str()).collect();
+    let contents: Vec<&str> = chosen.events.iter().map(|e| e.row.content.as_str()).collect();
     assert_eq!(contents, ["Стратегическая сессия", "Педагогический марафон", "Отчёт о реализации"]);
     assert_eq!(chosen.period, "2024-01-01..2024-12-31".parse().unwrap(), "{}", chosen.period_reason);
     assert!(chosen.warnings[0].contains("(выбран)"), "{:?}", chosen.warnings);

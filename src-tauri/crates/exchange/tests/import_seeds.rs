@@ -34,7 +34,8 @@ fn lines(r: &Recognised) -> Vec<String> {
             }
         }
         let executors: Vec<String> =
-            e.executors
+            e.row
+                .executors
                 .iter()
                 .map(|x| {
                     if x.position.is_empty() {
@@ -47,10 +48,10 @@ fn lines(r: &Recognised) -> Vec<String> {
         out.push(format!(
             "{} | {} | {} | {} | {}",
             e.number,
-            short(&e.content, 48),
+            short(&e.row.content, 48),
             e.timeframe.text.replace('\n', " / "),
             executors.join("; "),
-            short(&e.result, 40)
+            short(&e.row.result, 40)
         ));
     }
     out
@@ -94,18 +95,18 @@ fn what_the_expectations_do_not_show() {
     // Event 6: five webinar dates, five people (the last cell names three).
     let six = &taganrog.events[5];
     assert_eq!(six.timeframe.kind, domain::TimeframeKind::Multiple);
-    assert_eq!(six.executors.len(), 7);
-    assert!(six.content.contains("\n- «Система восполнения профессиональных дефицитов"));
+    assert_eq!(six.row.executors.len(), 7);
+    assert!(six.row.content.contains("\n- «Система восполнения профессиональных дефицитов"));
 
     let surgut = import(fixture("seeds/roadmap-surgut-2021-2022.txt"), SEEDS[1].1);
     let n = |r: &Recognised, number: &str| r.events.iter().find(|e| e.number == number).unwrap().clone();
     // 4.1 went on after the page break: its content and result are whole.
     let four_one = n(&surgut, "4.1");
-    assert!(four_one.content.ends_with("мониторинга результативности реализации институциональных инновационных проектов для школьных команд;"));
-    assert!(four_one.result.ends_with("в режим эффективного развития"));
+    assert!(four_one.row.content.ends_with("мониторинга результативности реализации институциональных инновационных проектов для школьных команд;"));
+    assert!(four_one.row.result.ends_with("в режим эффективного развития"));
     // 3.5 was broken across two lines; 3.6.2 hid in the results of 3.6.1.
-    assert!(n(&surgut, "3.5").content.contains("консультации для проектных команд"));
-    assert!(n(&surgut, "3.6.1").result.is_empty());
+    assert!(n(&surgut, "3.5").row.content.contains("консультации для проектных команд"));
+    assert!(n(&surgut, "3.6.1").row.result.is_empty());
     // Hierarchy: 1.1.1 under 1.1.
     let parent = n(&surgut, "1.1.1").parent.unwrap();
     assert_eq!(surgut.events[parent].number, "1.1");
@@ -124,9 +125,9 @@ fn a_table_pasted_from_excel_and_from_word() {
     let source = import::read_pasted(tsv, None).unwrap();
     let r = import::recognise(&source.grid, &source.preamble, &period(SEEDS[0].1), &[], None);
     assert_eq!(r.events.len(), 1);
-    assert_eq!(r.events[0].content, "Совещание\nдиректоров");
+    assert_eq!(r.events[0].row.content, "Совещание\nдиректоров");
     assert_eq!(r.events[0].timeframe.end.unwrap().to_string(), "2023-03-10");
-    assert_eq!(r.events[0].executors[0].name, "Иванова А.А.");
+    assert_eq!(r.events[0].row.executors[0].name, "Иванова А.А.");
 
     let html = "<table><tr><td>№</td><td>Содержание деятельности</td><td>Сроки реализации</td></tr>\
                 <tr><td colspan=3>Трек 1. Методический</td></tr>\
@@ -145,6 +146,6 @@ fn a_user_mapping_overrides_the_header() {
     let roles = [Some(Column::Content), None, Some(Column::Result)];
     let r = import::recognise(&source.grid, &source.preamble, &period(SEEDS[0].1), &[], Some(&roles));
     assert_eq!(r.events[0].timeframe.text, "");
-    assert_eq!(r.events[0].result, "Иванова А.А.");
-    assert!(r.events[0].executors.is_empty());
+    assert_eq!(r.events[0].row.result, "Иванова А.А.");
+    assert!(r.events[0].row.executors.is_empty());
 }

@@ -15,11 +15,11 @@ section: number | null,
 /**
  * Index into `events`: «1.1» for «1.1.1».
  */
-parent: number | null, number: string, content: string, timeframe: Timeframe, place: string, executors: Array<ExecutorDraft>, result: string, evidence: string, completion_mark: string, 
+parent: number | null, number: string, 
 /**
- * As a «Состояние» column says; else done when marked, planned when not.
+ * The row's timeframe read in the period (its text is the row's `timeframe_text`).
  */
-status: EventStatus | null, 
+timeframe: Timeframe, 
 /**
  * The district's schools the row names.
  */
@@ -27,4 +27,8 @@ school_ids: Array<number>,
 /**
  * Why the row needs a look: no timeframe, an unclear one, an unknown school.
  */
-flags: Array<string>, };
+flags: Array<string>, content: string, timeframe_text: string, 
+/**
+ * Место проведения, as typed (absent from bundles made before it existed).
+ */
+place: string, executors: Array<ExecutorDraft>, result: string, evidence: string, status: EventStatus, completion_mark: string, };

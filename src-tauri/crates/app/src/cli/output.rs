@@ -141,7 +141,7 @@ pub fn recognised(r: &exchange::import::Recognised) -> String {
                 out += &format!("\n{} {}\n", s.number, s.title.lines().next().unwrap_or_default());
             }
         }
-        let first_line = e.content.lines().next().unwrap_or_default();
+        let first_line = e.row.content.lines().next().unwrap_or_default();
         out += &format!("{:>7}  {}  [{}]\n", e.number, first_line, e.timeframe.text.replace('\n', "; "));
     }
     for w in &r.warnings {

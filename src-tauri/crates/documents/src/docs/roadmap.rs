@@ -12,16 +12,7 @@ pub use domain::Column;
 
 /// A column's share of the table's width.
 pub(super) fn weight(c: Column) -> f32 {
-    match c {
-        Column::Number => 7.0,
-        Column::Content => 40.0,
-        Column::Timeframe => 14.0,
-        Column::Place => 16.0,
-        Column::Executors => 22.0,
-        Column::Result => 20.0,
-        Column::Evidence => 14.0,
-        Column::Completion => 13.0,
-    }
+    c.widths().0
 }
 
 /// What a column prints of an event: its value, the number with its dot («2.3.»).

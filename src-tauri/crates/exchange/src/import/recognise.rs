@@ -2,7 +2,7 @@
 //! rows across the table), hierarchical numbers, rows continued after a page break, timeframes
 //! read in the plan's period, executors, and the district's schools named in the cells.
 
-use domain::{EventStatus, Id, Period, School, Timeframe};
+use domain::{EventDraft, EventStatus, Id, Period, School, Timeframe};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -10,7 +10,7 @@ use super::columns::{Column, Role};
 use super::grid::Grid;
 use super::layout::{self, is_column_numbers, is_mark, Layout, Slot};
 use super::number::{self, depth, is_number_cell, next_sibling};
-use super::people::{executors, school_mentions, ExecutorDraft};
+use super::people::{executors, school_mentions};
 use super::period;
 
 /// What the import found, shown to the user before anything is written.
@@ -61,15 +61,13 @@ pub struct ImportedEvent {
     /// Index into `events`: «1.1» for «1.1.1».
     pub parent: Option<usize>,
     pub number: String,
-    pub content: String,
+    /// The row's timeframe read in the period (its text is the row's `timeframe_text`).
     pub timeframe: Timeframe,
-    pub place: String,
-    pub executors: Vec<ExecutorDraft>,
-    pub result: String,
-    pub evidence: String,
-    pub completion_mark: String,
-    /// As a «Состояние» column says; else done when marked, planned when not.
-    pub status: Option<EventStatus>,
+    /// The row as the store takes it: its cells as written, the executors read into people,
+    /// the state as a «Состояние» column says (else done when marked, planned when not).
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub row: EventDraft,
     /// The district's schools the row names.
     pub school_ids: Vec<Id>,
     /// Why the row needs a look: no timeframe, an unclear one, an unknown school.
@@ -662,22 +660,18 @@ fn event(
         }
     }
     let parent = number::parent(&number).and_then(|p| numbers.get(p).copied());
-    ImportedEvent {
-        line: f.line,
-        section,
-        parent,
-        number,
-        content: std::mem::take(&mut f[Column::Content]),
-        timeframe,
-        place: std::mem::take(&mut f[Column::Place]),
-        executors: executors(&f[Column::Executors]),
-        result: std::mem::take(&mut f[Column::Result]),
-        evidence: std::mem::take(&mut f[Column::Evidence]),
-        completion_mark: std::mem::take(&mut f[Column::Completion]),
-        status: EventStatus::from_label(&f.status),
-        school_ids,
-        flags,
+    let mut row = EventDraft { executors: executors(&f[Column::Executors]), ..EventDraft::default() };
+    for c in Column::ALL {
+        if let Some(text) = c.text_mut(&mut row) {
+            *text = std::mem::take(&mut f[c]);
+        }
     }
+    row.status = EventStatus::from_label(&f.status).unwrap_or(if row.completion_mark.is_empty() {
+        EventStatus::Planned
+    } else {
+        EventStatus::Done
+    });
+    ImportedEvent { line: f.line, section, parent, number, timeframe, row, school_ids, flags }
 }
 
 /// The passport lines above the table: «Цель: …», «Задачи:» with its list, «Координатор: …»,

@@ -1,6 +1,6 @@
 //! A recognised table as a new roadmap's drafts: the store's one writer writes them.
 
-use domain::{EventDraft, EventStatus, Id, OutlineEvent, PlanDraft, RoadmapDraft};
+use domain::{Id, OutlineEvent, PlanDraft, RoadmapDraft};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -53,20 +53,7 @@ pub fn draft(new: &PlanDraft, r: &Recognised) -> (RoadmapDraft, Option<Vec<timef
             section: e.section,
             parent: e.parent,
             number: e.number.clone(),
-            row: EventDraft {
-                content: e.content.clone(),
-                timeframe_text: e.timeframe.text.clone(),
-                place: e.place.clone(),
-                executors: e.executors.clone(),
-                result: e.result.clone(),
-                evidence: e.evidence.clone(),
-                status: e.status.unwrap_or(if e.completion_mark.is_empty() {
-                    EventStatus::Planned
-                } else {
-                    EventStatus::Done
-                }),
-                completion_mark: e.completion_mark.clone(),
-            },
+            row: e.row.clone(),
         })
         .collect();
     // Read in the recognised period: written as read, unless the caller chose another period.
