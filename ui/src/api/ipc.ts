@@ -5,6 +5,7 @@ import type { WorkStep } from "./bindings/WorkStep";
 import type { AppInfo } from "./bindings/AppInfo";
 import type { CommandError } from "./bindings/CommandError";
 import type { ErrorCode } from "./bindings/ErrorCode";
+import type { ErrorField } from "./bindings/ErrorField";
 import type { Order } from "./bindings/Order";
 import type { Plan } from "./bindings/Plan";
 import type { Roadmap } from "./bindings/Roadmap";
@@ -73,7 +74,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode | "internal",
     message: string,
-    readonly field: string | null = null,
+    readonly field: ErrorField | null = null,
     /** For `duplicate`: what is there already and the question, as the window asks it. */
     readonly duplicate: string | null = null,
   ) {

@@ -41,7 +41,7 @@ export function SchoolForm(props: { school: School | null; onSaved: () => void; 
     const { id: _id, ...rest } = props.school;
     return rest;
   });
-  const { error, fail, clear, beside, general } = useFormError([...FIELDS.map((f) => f[0]), "statuses"]);
+  const { error, fail, clear, beside, general } = useFormError(["short_name", "name", "code", "inn", "statuses"]);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   // The latest typing, for the save that a field's change event starts before the next render.

@@ -1,9 +1,11 @@
 import { useState } from "preact/hooks";
 import { AppError } from "../api/ipc";
+import type { ErrorField } from "../api/bindings/ErrorField";
 
-/** A form's refused value: the message beside its field (or under the form when it names none). */
-export function useFormError(fields: string[]) {
-  const [error, setError] = useState<{ field: string | null; message: string } | null>(null);
+/** A form's refused value: the message beside its field (or under the form when it names none).
+ * `fields`: those of the backend's closed list (`ErrorField`) this form shows beside an input. */
+export function useFormError(fields: readonly ErrorField[]) {
+  const [error, setError] = useState<{ field: ErrorField | null; message: string } | null>(null);
   const fail = (e: unknown) =>
     setError(e instanceof AppError ? { field: e.field, message: e.message } : { field: null, message: String(e) });
   const beside = (field: string) =>
@@ -13,7 +15,7 @@ export function useFormError(fields: string[]) {
       </span>
     ) : null;
   const general =
-    error && !fields.includes(error.field ?? "") ? (
+    error && !(error.field && fields.includes(error.field)) ? (
       <p class="field-error" role="alert">
         {error.message}
       </p>

@@ -29,7 +29,7 @@ pub enum ErrorCode {
 pub struct CommandError {
     pub code: ErrorCode,
     pub message: String,
-    pub field: Option<String>,
+    pub field: Option<domain::ErrorField>,
     /// For [`ErrorCode::Duplicate`]: what is there already and the question, as the window asks
     /// it; the message adds how the command line answers.
     pub duplicate: Option<String>,
@@ -82,7 +82,7 @@ impl From<StoreError> for CommandError {
         let code = match &e {
             StoreError::NotFound { .. } => ErrorCode::NotFound,
             StoreError::Invalid { .. } => ErrorCode::Invalid,
-            StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::Conflict(_) | StoreError::Taken { .. } => ErrorCode::Conflict,
             StoreError::Open { .. }
             | StoreError::Missing { .. }
             | StoreError::ReadOnly { .. }
@@ -94,8 +94,8 @@ impl From<StoreError> for CommandError {
             StoreError::Cancelled(_) => ErrorCode::Cancelled,
         };
         let field = match &e {
-            StoreError::Invalid { field, .. } => Some((*field).to_owned()),
-            StoreError::Conflict(_) => Some("short_name".to_owned()),
+            StoreError::Invalid { field, .. } => *field,
+            StoreError::Taken { field, .. } => Some(*field),
             _ => None,
         };
         let e = CommandError { code, message: e.to_string(), field, duplicate: None };
@@ -123,5 +123,21 @@ mod tests {
         assert!(CommandError::new(ErrorCode::Io, "Не удалось записать").is_failure());
         let e: CommandError = store::StoreError::Corrupt("x".into()).into();
         assert!(e.is_failure());
+    }
+
+    /// A value another school has is a conflict on the field that collides; a conflict of an
+    /// undo with later changes is no form's field.
+    #[test]
+    fn conflicts_name_a_field_only_when_a_form_value_collides() {
+        let taken = store::StoreError::Taken {
+            field: domain::ErrorField::Inn,
+            message: "ИНН уже есть".into(),
+        };
+        let e = CommandError::from(taken);
+        assert_eq!((e.code, e.field), (ErrorCode::Conflict, Some(domain::ErrorField::Inn)));
+        let e = CommandError::from(store::StoreError::Conflict("позже изменено".into()));
+        assert_eq!((e.code, e.field), (ErrorCode::Conflict, None));
+        let e = CommandError::from(store::StoreError::refused("выше перемещать некуда"));
+        assert_eq!((e.code, e.field), (ErrorCode::Invalid, None));
     }
 }

@@ -101,7 +101,7 @@ pub fn write(
                  или не загружайте. В командной строке: --unmatched add или --unmatched skip.",
                 shown.join(", ")
             ),
-            field: Some("unmatched".into()),
+            field: None,
             duplicate: None,
         });
     }
@@ -152,8 +152,7 @@ pub fn write(
             }
         }
         if records.is_empty() {
-            return Err(store::StoreError::invalid(
-                "results",
+            return Err(store::StoreError::refused(
                 "Ни одна строка не сопоставлена со школой: загружать нечего.",
             ));
         }

@@ -8,6 +8,7 @@ mod coverage;
 pub mod declension;
 pub mod effectiveness;
 mod executor;
+mod field;
 #[cfg(test)]
 mod fixture;
 pub mod history;
@@ -34,6 +35,7 @@ pub use conflicts::*;
 pub use coverage::{coverage, CoverageCell};
 pub use effectiveness::{analyse, Analysis, AnalysisSettings};
 pub use executor::*;
+pub use field::ErrorField;
 pub use history::{step_message, Backup, BackupKind, Change, FieldEdit, HistoryState, HistoryStep, RowCount};
 pub use order::{
     compose, new_order, order_title, order_title_for, plan_title_in, points_of, ready_points, Annex,

@@ -35,15 +35,18 @@ pub struct Holiday {
 
 impl SessionRule {
     /// Refuses what cannot make a series, in Russian, naming the field.
-    pub fn check(&self) -> Result<(), (&'static str, String)> {
+    pub fn check(&self) -> Result<(), (crate::ErrorField, String)> {
         if !(1..=7).contains(&self.weekday) {
-            return Err(("weekday", "День недели — число от 1 (понедельник) до 7 (воскресенье)".into()));
+            return Err((
+                crate::ErrorField::Weekday,
+                "День недели — число от 1 (понедельник) до 7 (воскресенье)".into(),
+            ));
         }
         if !(1..=100).contains(&self.count) {
-            return Err(("count", "Число занятий — от 1 до 100".into()));
+            return Err((crate::ErrorField::Count, "Число занятий — от 1 до 100".into()));
         }
         if !(1..=1440).contains(&self.duration_minutes) {
-            return Err(("duration_minutes", "Длительность — от 1 до 1440 минут".into()));
+            return Err((crate::ErrorField::DurationMinutes, "Длительность — от 1 до 1440 минут".into()));
         }
         Ok(())
     }
@@ -113,8 +116,8 @@ mod tests {
 
     #[test]
     fn a_bad_rule_names_its_field() {
-        assert_eq!(rule(8, 5, "2023-03-01").check().unwrap_err().0, "weekday");
-        assert_eq!(rule(1, 0, "2023-03-01").check().unwrap_err().0, "count");
+        assert_eq!(rule(8, 5, "2023-03-01").check().unwrap_err().0, crate::ErrorField::Weekday);
+        assert_eq!(rule(1, 0, "2023-03-01").check().unwrap_err().0, crate::ErrorField::Count);
         assert!(rule(8, 5, "2023-03-01").dates(&[]).dates.is_empty());
     }
 }

@@ -222,8 +222,7 @@ pub struct Loaded {
 }
 
 pub fn parse(json: &str) -> StoreResult<District> {
-    serde_json::from_str(json)
-        .map_err(|e| StoreError::invalid("district", format!("Файл района не прочитан: {e}")))
+    serde_json::from_str(json).map_err(|e| StoreError::refused(format!("Файл района не прочитан: {e}")))
 }
 
 /// Writes the bundle in one transaction: all of it, or nothing.
@@ -260,10 +259,11 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
         // The plan as the domain's draft of a whole roadmap, through the store's one writer;
         // people by key become their drafts (the writer finds the same executor rows).
         let person = |k: &str| -> StoreResult<domain::ExecutorDraft> {
-            let p =
-                d.people.iter().find(|p| p.key == k).ok_or_else(|| {
-                    StoreError::invalid("district", format!("неизвестный исполнитель «{k}»"))
-                })?;
+            let p = d
+                .people
+                .iter()
+                .find(|p| p.key == k)
+                .ok_or_else(|| StoreError::refused(format!("неизвестный исполнитель «{k}»")))?;
             Ok(domain::ExecutorDraft {
                 kind: p.kind,
                 name: p.name.clone(),
@@ -402,7 +402,7 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
 fn lookup(map: &HashMap<&str, Id>, key: &str, what: &str) -> StoreResult<Id> {
     map.get(key)
         .copied()
-        .ok_or_else(|| StoreError::invalid("district", format!("В файле района нет записи «{key}» ({what})")))
+        .ok_or_else(|| StoreError::refused(format!("В файле района нет записи «{key}» ({what})")))
 }
 
 #[cfg(test)]
@@ -460,7 +460,7 @@ mod tests {
     fn loading_twice_fails_whole_and_changes_nothing() {
         let (mut store, _) = demo();
         let err = load(&mut store, &parse(DEMO).unwrap()).unwrap_err();
-        assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+        assert!(matches!(err, StoreError::Taken { .. }), "{err}");
         assert_eq!(plan::list(store.read()).unwrap().len(), 1);
     }
 

@@ -7,11 +7,15 @@ pub enum StoreError {
     /// `what` in the genitive: «Нет дорожной карты № 99».
     #[error("Нет {what} № {id}")]
     NotFound { what: &'static str, id: i64 },
-    /// A value the user gave is refused; `field` names the form field it belongs to.
+    /// A value the user gave is refused; `field` names the form field it belongs to, if any (a
+    /// move the outline cannot make, a broken bundle belong to none).
     #[error("{message}")]
-    Invalid { field: &'static str, message: String },
-    /// The value collides with an existing record (a duplicate school), or an undo collides
-    /// with later changes.
+    Invalid { field: Option<domain::ErrorField>, message: String },
+    /// A form's value another record has already (a school's short name, login or ИНН).
+    #[error("{message}")]
+    Taken { field: domain::ErrorField, message: String },
+    /// A change collides with what is there: an undo with later changes, a second indicator of
+    /// the same name.
     #[error("{0}")]
     Conflict(String),
     #[error("Файл данных не найден: {path}")]
@@ -47,8 +51,14 @@ pub enum StoreError {
 pub type StoreResult<T> = Result<T, StoreError>;
 
 impl StoreError {
-    pub fn invalid(field: &'static str, message: impl Into<String>) -> StoreError {
-        StoreError::Invalid { field, message: message.into() }
+    /// A value of the form's `field` refused.
+    pub fn invalid(field: domain::ErrorField, message: impl Into<String>) -> StoreError {
+        StoreError::Invalid { field: Some(field), message: message.into() }
+    }
+
+    /// Something asked for that cannot be done, belonging to no form field.
+    pub fn refused(message: impl Into<String>) -> StoreError {
+        StoreError::Invalid { field: None, message: message.into() }
     }
 }
 

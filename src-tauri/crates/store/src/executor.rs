@@ -54,7 +54,7 @@ pub fn find_or_create(
 ) -> StoreResult<Id> {
     let (name, position) = (name.trim(), position.trim());
     if name.is_empty() {
-        return Err(StoreError::invalid("executors", "Укажите имя исполнителя"));
+        return Err(StoreError::invalid(domain::ErrorField::Executors, "Укажите имя исполнителя"));
     }
     let kind = match kind {
         ExecutorKind::Person => "person",

@@ -16,7 +16,7 @@ pub fn between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> StoreResult
 /// Adds or renames a holiday (a transferred day off, a regional one).
 pub fn set(tx: &Transaction, date: NaiveDate, name: &str) -> StoreResult<()> {
     if name.trim().is_empty() {
-        return Err(StoreError::invalid("name", "Укажите название праздника"));
+        return Err(StoreError::invalid(domain::ErrorField::Name, "Укажите название праздника"));
     }
     tx.execute(
         "INSERT INTO holiday (date, name) VALUES (?1, ?2) ON CONFLICT (date) DO UPDATE SET name = excluded.name",

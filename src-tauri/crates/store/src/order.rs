@@ -99,7 +99,7 @@ fn annex_code(kind: AnnexKind) -> &'static str {
 pub fn save(tx: &Transaction, id: Option<Id>, o: &OrderDraft, points: &[PointDraft]) -> StoreResult<Id> {
     let (texts, annexes) = domain::compose(points);
     if texts.is_empty() {
-        return Err(StoreError::invalid("points", "В приказе нет ни одного пункта"));
+        return Err(StoreError::invalid(domain::ErrorField::Points, "В приказе нет ни одного пункта"));
     }
     let draft = OrderDraft { points: texts, ..o.clone() };
     check(&draft)?;
@@ -144,10 +144,10 @@ pub fn save(tx: &Transaction, id: Option<Id>, o: &OrderDraft, points: &[PointDra
 /// rewrite cannot empty what a new order must have (the title was checked for new ones only).
 fn check(o: &OrderDraft) -> StoreResult<()> {
     if o.number.trim().is_empty() {
-        return Err(StoreError::invalid("number", "Укажите номер приказа"));
+        return Err(StoreError::invalid(domain::ErrorField::Number, "Укажите номер приказа"));
     }
     if o.title.trim().is_empty() {
-        return Err(StoreError::invalid("title", "Укажите заголовок приказа"));
+        return Err(StoreError::invalid(domain::ErrorField::Title, "Укажите заголовок приказа"));
     }
     Ok(())
 }

@@ -32,10 +32,16 @@ pub fn list(conn: &Connection, year: Option<&SchoolYear>) -> StoreResult<Vec<Pai
 
 fn check(p: &PairingDraft) -> StoreResult<()> {
     if p.supported_school_id == p.mentor_school_id {
-        return Err(StoreError::invalid("mentor_school_id", "Школа не может быть наставником самой себе"));
+        return Err(StoreError::invalid(
+            domain::ErrorField::MentorSchoolId,
+            "Школа не может быть наставником самой себе",
+        ));
     }
     if p.end < p.start {
-        return Err(StoreError::invalid("end", "Конец периода закрепления раньше его начала"));
+        return Err(StoreError::invalid(
+            domain::ErrorField::End,
+            "Конец периода закрепления раньше его начала",
+        ));
     }
     Ok(())
 }

@@ -84,10 +84,10 @@ pub(crate) fn set_period(tx: &Transaction, plan_id: Id, period: Period) -> Store
 /// new plan only: a changed period places the events again ([`crate::roadmap::save_plan`]).
 pub(crate) fn save(tx: &Transaction, id: Option<Id>, d: &PlanDraft) -> StoreResult<Id> {
     if d.title.trim().is_empty() {
-        return Err(StoreError::invalid("title", "Укажите название дорожной карты"));
+        return Err(StoreError::invalid(domain::ErrorField::Title, "Укажите название дорожной карты"));
     }
     if let Err(e) = domain::Period::new(d.period.start, d.period.end) {
-        return Err(StoreError::invalid("period", e.to_string()));
+        return Err(StoreError::invalid(domain::ErrorField::Period, e.to_string()));
     }
     let coordinator_id = match d.coordinator.as_ref().filter(|c| !c.name.trim().is_empty()) {
         Some(c) => {

@@ -226,7 +226,7 @@ pub struct Written {
 pub fn write(tx: &Transaction, records: &[ResultRecord], replace: bool) -> StoreResult<Written> {
     for r in records {
         if let Some(problem) = r.problem() {
-            return Err(StoreError::invalid("results", format!("Результат не записан: {problem}")));
+            return Err(StoreError::refused(format!("Результат не записан: {problem}")));
         }
     }
     let mut insert = tx.prepare(
@@ -272,7 +272,7 @@ pub fn write(tx: &Transaction, records: &[ResultRecord], replace: bool) -> Store
 /// Corrects one stored result (the grid in the window).
 pub fn update(tx: &Transaction, id: Id, r: &ResultRecord) -> StoreResult<()> {
     if let Some(problem) = r.problem() {
-        return Err(StoreError::invalid("results", problem));
+        return Err(StoreError::refused(problem));
     }
     let m = r.marks.map(|m| m.map(Some)).unwrap_or([None; 4]);
     let n = tx.execute(
@@ -329,7 +329,7 @@ pub fn indicators(conn: &Connection) -> StoreResult<Vec<Indicator>> {
 pub fn add_indicator(tx: &Transaction, name: &str, unit: &str, higher_is_better: bool) -> StoreResult<Id> {
     let name = domain::text::one_line(name);
     if name.is_empty() {
-        return Err(StoreError::invalid("name", "Укажите название показателя"));
+        return Err(StoreError::invalid(domain::ErrorField::Name, "Укажите название показателя"));
     }
     let taken: bool =
         tx.query_row("SELECT count(*) > 0 FROM indicator WHERE name = ?1", [&name], |r| r.get(0))?;
@@ -352,7 +352,7 @@ pub fn set_indicator_value(
     value: Option<f64>,
 ) -> StoreResult<()> {
     if !domain::results::RESULT_YEARS.contains(&year) {
-        return Err(StoreError::invalid("year", format!("Год {year} вне 1990–2100")));
+        return Err(StoreError::invalid(domain::ErrorField::Year, format!("Год {year} вне 1990–2100")));
     }
     let known: bool =
         tx.query_row("SELECT count(*) > 0 FROM indicator WHERE id = ?1", [indicator_id], |r| r.get(0))?;
@@ -360,7 +360,9 @@ pub fn set_indicator_value(
         return Err(StoreError::NotFound { what: "показателя", id: indicator_id });
     }
     match value {
-        Some(v) if !v.is_finite() => return Err(StoreError::invalid("value", "Значение должно быть числом")),
+        Some(v) if !v.is_finite() => {
+            return Err(StoreError::invalid(domain::ErrorField::Value, "Значение должно быть числом"))
+        }
         Some(v) => tx.execute(
             "INSERT INTO indicator_value (indicator_id, school_id, year, value) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (indicator_id, school_id, year) DO UPDATE SET value = excluded.value",

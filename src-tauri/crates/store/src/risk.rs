@@ -21,7 +21,7 @@ pub fn factors(conn: &Connection) -> StoreResult<Vec<RiskFactor>> {
 fn checked(name: &str) -> StoreResult<&str> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(StoreError::invalid("name", "Укажите название фактора риска"));
+        return Err(StoreError::invalid(domain::ErrorField::Name, "Укажите название фактора риска"));
     }
     Ok(name)
 }

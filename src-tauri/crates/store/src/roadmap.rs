@@ -56,9 +56,8 @@ pub fn write(
     let mut event_ids: Vec<Id> = Vec::with_capacity(d.events.len());
     for (i, e) in d.events.iter().enumerate() {
         work.item("Запись мероприятий", i, d.events.len(), 250)?;
-        let bad = |what: &str| {
-            StoreError::invalid("bundle", format!("мероприятие {}: неверная ссылка на {what}", i + 1))
-        };
+        let bad =
+            |what: &str| StoreError::refused(format!("мероприятие {}: неверная ссылка на {what}", i + 1));
         let section_id =
             e.section.map(|s| section_ids.get(s).copied().ok_or_else(|| bad("раздел"))).transpose()?;
         let parent_id =
@@ -130,7 +129,7 @@ pub fn add_event(
         .pop()
         .filter(|n| n.id == id)
         .ok_or(StoreError::NotFound { what: "мероприятия", id })?;
-    outline::insert(&mut nodes, node, after, &sections).map_err(|m| StoreError::invalid("event", m))?;
+    outline::insert(&mut nodes, node, after, &sections).map_err(StoreError::refused)?;
     write_outline(tx, &nodes)?;
     Ok(id)
 }
@@ -138,22 +137,21 @@ pub fn add_event(
 /// Moves an event up, down, right (under the one above) or left; its sub-events go with it.
 pub fn shift_event(tx: &Transaction, event_id: Id, m: Move) -> StoreResult<()> {
     let (mut nodes, sections) = outline_of(tx, plan_of(tx, event_id)?)?;
-    outline::apply(&mut nodes, event_id, m, &sections).map_err(|msg| StoreError::invalid("event", msg))?;
+    outline::apply(&mut nodes, event_id, m, &sections).map_err(StoreError::refused)?;
     write_outline(tx, &nodes)
 }
 
 /// Puts an event (and its sub-events) just before `target`, at the target's level.
 pub fn move_event_before(tx: &Transaction, event_id: Id, target: Id) -> StoreResult<()> {
     let (mut nodes, sections) = outline_of(tx, plan_of(tx, event_id)?)?;
-    outline::move_before(&mut nodes, event_id, target, &sections)
-        .map_err(|m| StoreError::invalid("event", m))?;
+    outline::move_before(&mut nodes, event_id, target, &sections).map_err(StoreError::refused)?;
     write_outline(tx, &nodes)
 }
 
 /// Deletes an event and its sub-events; the rest are renumbered.
 pub fn remove_event(tx: &Transaction, event_id: Id) -> StoreResult<()> {
     let (mut nodes, sections) = outline_of(tx, plan_of(tx, event_id)?)?;
-    outline::remove(&mut nodes, event_id, &sections).map_err(|m| StoreError::invalid("event", m))?;
+    outline::remove(&mut nodes, event_id, &sections).map_err(StoreError::refused)?;
     tx.execute("DELETE FROM event WHERE id = ?1", [event_id])?;
     write_outline(tx, &nodes)
 }

@@ -161,22 +161,25 @@ fn validate(conn: &Connection, id: Option<Id>, draft: &SchoolDraft) -> StoreResu
     d.code = d.code.trim().to_lowercase();
     d.inn = d.inn.split_whitespace().collect();
     if !(d.inn.is_empty() || d.inn.len() == 10 && d.inn.chars().all(|c| c.is_ascii_digit())) {
-        return Err(StoreError::invalid("inn", "ИНН школы — 10 цифр"));
+        return Err(StoreError::invalid(domain::ErrorField::Inn, "ИНН школы — 10 цифр"));
     }
-    for (field, value, what) in [("code", &d.code, "логином ФИС ОКО"), ("inn", &d.inn, "ИНН")]
+    use domain::ErrorField;
+    for (field, column, value, what) in
+        [(ErrorField::Code, "code", &d.code, "логином ФИС ОКО"), (ErrorField::Inn, "inn", &d.inn, "ИНН")]
     {
         if value.is_empty() {
             continue;
         }
-        let sql = format!("SELECT short_name FROM school WHERE lower({field}) = lower(?1) AND id IS NOT ?2");
+        let sql = format!("SELECT short_name FROM school WHERE lower({column}) = lower(?1) AND id IS NOT ?2");
         let other: Option<String> = conn.query_row(&sql, params![value, id], |r| r.get(0)).optional()?;
         if let Some(other) = other {
-            return Err(StoreError::Conflict(format!("Школа с {what} «{value}» уже есть: «{other}»")));
+            let message = format!("Школа с {what} «{value}» уже есть: «{other}»");
+            return Err(StoreError::Taken { field, message });
         }
     }
     if d.short_name.is_empty() {
         return Err(StoreError::invalid(
-            "short_name",
+            domain::ErrorField::ShortName,
             "Укажите краткое название школы, например «МОБУ СОШ № 6»",
         ));
     }
@@ -185,7 +188,10 @@ fn validate(conn: &Connection, id: Option<Id>, draft: &SchoolDraft) -> StoreResu
     }
     for s in &mut d.statuses {
         if !(1990..=2200).contains(&s.year) {
-            return Err(StoreError::invalid("statuses", format!("Год {} вне допустимого диапазона", s.year)));
+            return Err(StoreError::invalid(
+                domain::ErrorField::Statuses,
+                format!("Год {} вне допустимого диапазона", s.year),
+            ));
         }
         if s.category != Category::Project500 {
             s.cohort_year = None;
@@ -193,7 +199,8 @@ fn validate(conn: &Connection, id: Option<Id>, draft: &SchoolDraft) -> StoreResu
     }
     if let Some(other) = find_by_short_name(conn, &d.short_name)? {
         if Some(other) != id {
-            return Err(StoreError::Conflict(format!("Школа «{}» уже есть в списке", d.short_name)));
+            let message = format!("Школа «{}» уже есть в списке", d.short_name);
+            return Err(StoreError::Taken { field: domain::ErrorField::ShortName, message });
         }
     }
     Ok(d)
@@ -244,7 +251,10 @@ mod tests {
         let err = store
             .change("Изменение", |tx| insert(tx, &draft(" МОБУ СОШ № 6 ", 2023, Category::Mentor)))
             .unwrap_err();
-        assert!(matches!(err, StoreError::Conflict(ref m) if m.contains("уже есть")), "{err}");
+        assert!(
+            matches!(err, StoreError::Taken { field: domain::ErrorField::ShortName, ref message } if message.contains("уже есть")),
+            "{err}"
+        );
         assert_eq!(list(store.read(), None).unwrap().len(), 1);
     }
 
@@ -253,7 +263,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let err =
             store.change("Изменение", |tx| insert(tx, &draft("  ", 2022, Category::LowResults))).unwrap_err();
-        assert!(matches!(err, StoreError::Invalid { field: "short_name", .. }));
+        assert!(matches!(err, StoreError::Invalid { field: Some(domain::ErrorField::ShortName), .. }));
     }
 
     #[test]
@@ -274,6 +284,12 @@ mod tests {
         other.code = "sch613001".into();
         let e = s.change("тот же код", |tx| update(tx, b, &other)).unwrap_err();
         assert!(e.to_string().contains("логином ФИС ОКО «sch613001» уже есть"), "{e}");
+        // The form marks the field that collides, not the short name.
+        assert!(matches!(e, StoreError::Taken { field: domain::ErrorField::Code, .. }), "{e:?}");
+        other.code = String::new();
+        other.inn = "6154012345".into();
+        let e = s.change("тот же ИНН", |tx| update(tx, b, &other)).unwrap_err();
+        assert!(matches!(e, StoreError::Taken { field: domain::ErrorField::Inn, .. }), "{e:?}");
         other.code = String::new();
         other.inn = "12345".into();
         assert!(s.change("ИНН", |tx| update(tx, b, &other)).unwrap_err().to_string().contains("10 цифр"));

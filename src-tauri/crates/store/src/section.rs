@@ -89,14 +89,11 @@ pub(crate) fn shift(tx: &Transaction, id: Id, up: bool) -> StoreResult<Id> {
         .query_row(sql, params![plan_id, position], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
         .optional()?;
     let Some((other_id, other_position, other_number)) = other else {
-        return Err(crate::StoreError::invalid(
-            "section",
-            if up {
-                "выше перемещать некуда"
-            } else {
-                "ниже перемещать некуда"
-            },
-        ));
+        return Err(crate::StoreError::refused(if up {
+            "выше перемещать некуда"
+        } else {
+            "ниже перемещать некуда"
+        }));
     };
     // Through a free position: (plan_id, position) is unique.
     tx.execute("UPDATE section SET position = -1 WHERE id = ?1", [id])?;

@@ -33,7 +33,10 @@ pub fn profile(conn: &Connection) -> StoreResult<domain::DistrictProfile> {
 /// Saves the profile; the education body's name is required.
 pub fn set_profile(tx: &Transaction, p: &domain::DistrictProfile) -> StoreResult<()> {
     if p.issuer.trim().is_empty() {
-        return Err(crate::StoreError::invalid("issuer", "Укажите орган управления образованием."));
+        return Err(crate::StoreError::invalid(
+            domain::ErrorField::Issuer,
+            "Укажите орган управления образованием.",
+        ));
     }
     let tidy = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let oktmo: String = p.oktmo.split_whitespace().collect();
@@ -47,7 +50,10 @@ pub fn set_profile(tx: &Transaction, p: &domain::DistrictProfile) -> StoreResult
     };
     if !(p.oktmo.is_empty() || matches!(p.oktmo.len(), 8 | 11) && p.oktmo.chars().all(|c| c.is_ascii_digit()))
     {
-        return Err(crate::StoreError::invalid("oktmo", "Код ОКТМО — 8 или 11 цифр, например 60737000"));
+        return Err(crate::StoreError::invalid(
+            domain::ErrorField::Oktmo,
+            "Код ОКТМО — 8 или 11 цифр, например 60737000",
+        ));
     }
     let json = serde_json::to_string(&p).map_err(|e| crate::StoreError::Corrupt(e.to_string()))?;
     set(tx, PROFILE, &json)

@@ -101,7 +101,10 @@ pub fn reschedule(
 /// the district are added to its executors).
 pub fn update(tx: &Transaction, webinar_id: Id, d: &WebinarDraft) -> StoreResult<()> {
     if d.duration_minutes.is_some_and(|m| !(1..=1440).contains(&m)) {
-        return Err(StoreError::invalid("duration_minutes", "Длительность — от 1 до 1440 минут"));
+        return Err(StoreError::invalid(
+            domain::ErrorField::DurationMinutes,
+            "Длительность — от 1 до 1440 минут",
+        ));
     }
     let n = tx.execute(
         "UPDATE webinar SET date = ?2, start_time = ?3, duration_minutes = ?4, topic = ?5, host_school_id = ?6,
@@ -173,7 +176,7 @@ pub fn insert_series_by_rule(
 
 pub fn insert_series(tx: &Transaction, s: &NewSeries) -> StoreResult<Id> {
     if s.title.trim().is_empty() {
-        return Err(StoreError::invalid("title", "Укажите название цикла вебинаров"));
+        return Err(StoreError::invalid(domain::ErrorField::Title, "Укажите название цикла вебинаров"));
     }
     tx.execute(
         "INSERT INTO webinar_series (plan_id, event_id, title, audience, organiser) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -281,7 +284,7 @@ mod tests {
                 &bad,
                 "Europe/Moscow"
             )),
-            Err(StoreError::Invalid { field: "count", .. })
+            Err(StoreError::Invalid { field: Some(domain::ErrorField::Count), .. })
         ));
     }
 

@@ -54,7 +54,7 @@ pub fn insert(
     members: &[(Id, MemberRole)],
 ) -> StoreResult<Id> {
     if title.trim().is_empty() {
-        return Err(StoreError::invalid("title", "Укажите название рабочей группы"));
+        return Err(StoreError::invalid(domain::ErrorField::Title, "Укажите название рабочей группы"));
     }
     tx.execute("INSERT INTO working_group (plan_id, title) VALUES (?1, ?2)", params![plan_id, title.trim()])?;
     let id = tx.last_insert_rowid();

@@ -133,11 +133,11 @@ fn a_plan_written_from_nothing() {
 fn bad_values_are_refused_and_change_nothing() {
     let mut store = Store::open_in_memory().unwrap();
     let err = store.change("Изменение", |tx| roadmap::save_plan(tx, None, &draft("  "))).unwrap_err();
-    assert!(matches!(err, StoreError::Invalid { field: "title", .. }));
+    assert!(matches!(err, StoreError::Invalid { field: Some(domain::ErrorField::Title), .. }));
     let mut d = draft("План");
     d.period = Period { start: period().end, end: period().start };
     let err = store.change("Изменение", |tx| roadmap::save_plan(tx, None, &d)).unwrap_err();
-    assert!(matches!(err, StoreError::Invalid { field: "period", .. }), "{err}");
+    assert!(matches!(err, StoreError::Invalid { field: Some(domain::ErrorField::Period), .. }), "{err}");
     assert_eq!(store.history_state().unwrap().undo, 0);
     assert!(plan::list(store.read()).unwrap().is_empty());
     // A new period places the events again.
@@ -227,11 +227,11 @@ fn an_order_composed_for_the_plan_approves_it_and_is_rewritten_in_place() {
     let no_title = OrderDraft { title: "  ".into(), ..order.clone() };
     assert!(matches!(
         store.change("Изменение", |tx| store::order::save(tx, Some(id), &no_title, &more)),
-        Err(StoreError::Invalid { field: "title", .. })
+        Err(StoreError::Invalid { field: Some(domain::ErrorField::Title), .. })
     ));
     let no_number = OrderDraft { number: " ".into(), ..order };
     assert!(matches!(
         store.change("Изменение", |tx| store::order::save(tx, Some(id), &no_number, &more)),
-        Err(StoreError::Invalid { field: "number", .. })
+        Err(StoreError::Invalid { field: Some(domain::ErrorField::Number), .. })
     ));
 }
