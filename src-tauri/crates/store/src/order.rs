@@ -23,17 +23,17 @@ pub fn get(conn: &Connection, id: Id) -> StoreResult<Order> {
                 Ok(Order {
                     id,
                     draft: OrderDraft {
-                        issuer: r.get(0)?,
-                        date: r.get(1)?,
-                        number: r.get(2)?,
-                        place: r.get(3)?,
-                        title: r.get(4)?,
-                        preamble: r.get(5)?,
+                        issuer: r.get("issuer")?,
+                        date: r.get("date")?,
+                        number: r.get("number")?,
+                        place: r.get("place")?,
+                        title: r.get("title")?,
+                        preamble: r.get("preamble")?,
                         points: Vec::new(),
-                        signatory_position: r.get(6)?,
-                        signatory_name: r.get(7)?,
-                        executor_name: r.get(8)?,
-                        executor_phone: r.get(9)?,
+                        signatory_position: r.get("signatory_position")?,
+                        signatory_name: r.get("signatory_name")?,
+                        executor_name: r.get("executor_name")?,
+                        executor_phone: r.get("executor_phone")?,
                     },
                     annexes: Vec::new(),
                 })
@@ -50,18 +50,18 @@ pub fn get(conn: &Connection, id: Id) -> StoreResult<Order> {
             "SELECT id, number, kind, title, orientation, plan_id, working_group_id FROM annex WHERE order_id = ?1 ORDER BY number",
         )?
         .query_map([id], |r| {
-            let kind: String = r.get(2)?;
-            let orientation: String = r.get(4)?;
+            let kind: String = r.get("kind")?;
+            let orientation: String = r.get("orientation")?;
             Ok(Annex {
-                id: r.get(0)?,
-                number: r.get(1)?,
+                id: r.get("id")?,
+                number: r.get("number")?,
                 draft: AnnexDraft {
                     kind: annex_kind(&kind)
-                        .ok_or_else(|| corrupt_column(2, format!("вид приложения «{kind}»")))?,
-                    title: r.get(3)?,
+                        .ok_or_else(|| corrupt_column(r.as_ref().column_index("kind").unwrap_or(0), format!("вид приложения «{kind}»")))?,
+                    title: r.get("title")?,
                     orientation: if orientation == "landscape" { Orientation::Landscape } else { Orientation::Portrait },
-                    plan_id: r.get(5)?,
-                    working_group_id: r.get(6)?,
+                    plan_id: r.get("plan_id")?,
+                    working_group_id: r.get("working_group_id")?,
                 },
             })
         })?

@@ -15,15 +15,15 @@ pub fn list(conn: &Connection, year: Option<&SchoolYear>) -> StoreResult<Vec<Pai
     )?;
     let rows = stmt.query_map(params![year.map(|y| y.start), year.map(|y| y.end)], |r| {
         Ok(Pairing {
-            id: r.get(0)?,
+            id: r.get("id")?,
             draft: PairingDraft {
-                supported_school_id: r.get(1)?,
-                mentor_school_id: r.get(2)?,
-                start: r.get(3)?,
-                end: r.get(4)?,
-                basis_order: r.get(5)?,
-                basis_agreement: r.get(6)?,
-                note: r.get(7)?,
+                supported_school_id: r.get("supported_school_id")?,
+                mentor_school_id: r.get("mentor_school_id")?,
+                start: r.get("start_date")?,
+                end: r.get("end_date")?,
+                basis_order: r.get("basis_order")?,
+                basis_agreement: r.get("basis_agreement")?,
+                note: r.get("note")?,
             },
         })
     })?;

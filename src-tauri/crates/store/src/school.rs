@@ -12,27 +12,27 @@ pub fn list(conn: &Connection, year: Option<i32>) -> StoreResult<Vec<School>> {
 
 /// Schools with a status in `year` (or all), or the one school `id`, with their statuses.
 fn select(conn: &Connection, year: Option<i32>, id: Option<Id>) -> StoreResult<Vec<School>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, name, short_name, director, address, phone, email, code, inn, settlement FROM school
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, {FIELDS} FROM school
          WHERE (?1 IS NULL OR id IN (SELECT school_id FROM school_status WHERE year = ?1))
            AND (?2 IS NULL OR id = ?2)
-         ORDER BY id",
-    )?;
+         ORDER BY id"
+    ))?;
     let mut schools = stmt
         .query_map(rusqlite::params![year, id], |r| {
             Ok(School {
-                id: r.get(0)?,
+                id: r.get("id")?,
                 draft: SchoolDraft {
-                    name: r.get(1)?,
-                    short_name: r.get(2)?,
-                    director: r.get(3)?,
-                    address: r.get(4)?,
-                    phone: r.get(5)?,
-                    email: r.get(6)?,
+                    name: r.get("name")?,
+                    short_name: r.get("short_name")?,
+                    director: r.get("director")?,
+                    address: r.get("address")?,
+                    phone: r.get("phone")?,
+                    email: r.get("email")?,
                     statuses: Vec::new(),
-                    code: r.get(7)?,
-                    inn: r.get(8)?,
-                    settlement: domain::Settlement::from_code(&r.get::<_, String>(9)?),
+                    code: r.get("code")?,
+                    inn: r.get("inn")?,
+                    settlement: domain::Settlement::from_code(&r.get::<_, String>("settlement")?),
                 },
             })
         })?

@@ -37,18 +37,18 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<WebinarSeries>> {
     let mut series: Vec<WebinarSeries> = stmt
         .query_map([], |r| {
             Ok(WebinarSeries {
-                id: r.get(0)?,
-                plan_id: r.get(1)?,
-                event_id: r.get(2)?,
-                title: r.get(3)?,
-                audience: r.get(4)?,
-                organiser: r.get(5)?,
+                id: r.get("id")?,
+                plan_id: r.get("plan_id")?,
+                event_id: r.get("event_id")?,
+                title: r.get("title")?,
+                audience: r.get("audience")?,
+                organiser: r.get("organiser")?,
                 webinars: Vec::new(),
             })
         })?
         .collect::<Result<_, _>>()?;
     let mut sessions = conn.prepare(
-        "SELECT id, date, json_quote(start_time), time_zone, duration_minutes, topic, host_school_id, link
+        "SELECT id, date, json_quote(start_time) AS start_time, time_zone, duration_minutes, topic, host_school_id, link
          FROM webinar WHERE series_id = ?1 ORDER BY date, start_time, id",
     )?;
     let mut speakers = conn.prepare(&format!(
@@ -60,14 +60,14 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<WebinarSeries>> {
         s.webinars = sessions
             .query_map([s.id], |r| {
                 Ok(Webinar {
-                    id: r.get(0)?,
-                    date: r.get(1)?,
-                    start_time: json_column(r, 2)?,
-                    time_zone: r.get(3)?,
-                    duration_minutes: r.get(4)?,
-                    topic: r.get(5)?,
-                    host_school_id: r.get(6)?,
-                    link: r.get(7)?,
+                    id: r.get("id")?,
+                    date: r.get("date")?,
+                    start_time: json_column(r, r.as_ref().column_index("start_time")?)?,
+                    time_zone: r.get("time_zone")?,
+                    duration_minutes: r.get("duration_minutes")?,
+                    topic: r.get("topic")?,
+                    host_school_id: r.get("host_school_id")?,
+                    link: r.get("link")?,
                     speakers: Vec::new(),
                 })
             })?
