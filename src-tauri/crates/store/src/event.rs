@@ -1,19 +1,21 @@
 //! The `event` table (мероприятия) and its executors. Each event keeps the timeframe text as
 //! typed and the value derived from it in the plan's period.
 
+use std::sync::LazyLock;
+
 use domain::{Event, EventDraft, EventStatus, Id, Period, Timeframe};
-use rusqlite::{params, Connection, Transaction};
+use rusqlite::{params, params_from_iter, Connection, ToSql, Transaction};
 
 use crate::{corrupt_column, executor, json_column, StoreError, StoreResult};
 
 /// The plan's events in print order (by position).
 pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>> {
     // Read by name: a column added to the table cannot shift the others.
-    let mut stmt = conn.prepare(
-        "SELECT id, plan_id, section_id, parent_id, position, number, content, timeframe, place, result, evidence,
-                status, completion_mark
+    let mut stmt = conn.prepare(&format!(
+        "SELECT id, plan_id, section_id, parent_id, position, number, timeframe, {}
          FROM event WHERE plan_id = ?1 ORDER BY position, id",
-    )?;
+        ROW.join(", ")
+    ))?;
     let rows = stmt.query_map([plan_id], |r| {
         let status: String = r.get("status")?;
         Ok(Event {
@@ -47,6 +49,23 @@ pub fn list(conn: &Connection, plan_id: Id) -> StoreResult<Vec<Event>> {
     Ok(events)
 }
 
+/// The columns of an event's row as a person edits them (beside its place in the outline, its
+/// timeframe and its executors), in one order for INSERT and UPDATE: [`row_values`].
+const ROW: [&str; 6] = ["content", "result", "evidence", "status", "completion_mark", "place"];
+
+/// The draft's values for [`ROW`], as stored: trimmed (the content keeps its leading spaces: an
+/// indented first line is as typed).
+fn row_values(d: &EventDraft) -> [String; 6] {
+    [
+        d.content.trim_end().to_owned(),
+        d.result.trim().to_owned(),
+        d.evidence.trim().to_owned(),
+        d.status.code().to_owned(),
+        d.completion_mark.trim().to_owned(),
+        d.place.trim().to_owned(),
+    ]
+}
+
 /// Appends an event at the end of the plan at a place in its outline, with its timeframe
 /// already read in the plan's period (an import has read it for the preview: no second parse
 /// of thousands of texts). Executors new to the district are added.
@@ -59,30 +78,22 @@ pub(crate) fn insert(
     tf: &Timeframe,
 ) -> StoreResult<Id> {
     // Cached statements: an import writes thousands of events through here.
-    tx.prepare_cached(
-        "INSERT INTO event (plan_id, section_id, parent_id, position, number, content, timeframe_text, timeframe,
-                            timeframe_kind, timeframe_start, timeframe_end, result, evidence, status, completion_mark,
-                            place)
-         VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM event WHERE plan_id = ?1),
-                 ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-    )?
-    .execute(params![
-        plan_id,
-        section_id,
-        parent_id,
-        number.trim(),
-        d.content.trim(),
-        d.timeframe_text,
-        to_json(tf)?,
-        tf.kind.as_str(),
-        tf.start,
-        tf.end,
-        d.result.trim(),
-        d.evidence.trim(),
-        d.status.code(),
-        d.completion_mark.trim(),
-        d.place.trim()
-    ])?;
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        let values: Vec<String> = (0..ROW.len()).map(|i| format!("?{}", i + 10)).collect();
+        format!(
+            "INSERT INTO event (plan_id, section_id, parent_id, position, number, timeframe_text, timeframe,
+                                timeframe_kind, timeframe_start, timeframe_end, {})
+             VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM event WHERE plan_id = ?1),
+                     ?4, ?5, ?6, ?7, ?8, ?9, {})",
+            ROW.join(", "),
+            values.join(", ")
+        )
+    });
+    let (number, json, kind, row) = (number.trim(), to_json(tf)?, tf.kind.as_str(), row_values(d));
+    let mut values: Vec<&dyn ToSql> =
+        vec![&plan_id, &section_id, &parent_id, &number, &d.timeframe_text, &json, &kind, &tf.start, &tf.end];
+    values.extend(row.iter().map(|v| v as &dyn ToSql));
+    tx.prepare_cached(&SQL)?.execute(params_from_iter(values))?;
     let id = tx.last_insert_rowid();
     write_executors(tx, id, &d.executors)?;
     Ok(id)
@@ -104,19 +115,14 @@ fn write_executors(tx: &Transaction, event_id: Id, executors: &[domain::Executor
 /// (people new to the district are added), place, result, evidence, status and mark.
 pub fn update(tx: &Transaction, event_id: Id, d: &EventDraft) -> StoreResult<Timeframe> {
     let tf = set_timeframe(tx, event_id, &d.timeframe_text)?;
-    tx.prepare_cached(
-        "UPDATE event SET content = ?2, result = ?3, evidence = ?4, status = ?5, completion_mark = ?6, place = ?7
-         WHERE id = ?1",
-    )?
-    .execute(params![
-        event_id,
-        d.content.trim_end(),
-        d.result.trim(),
-        d.evidence.trim(),
-        d.status.code(),
-        d.completion_mark.trim(),
-        d.place.trim()
-    ])?;
+    static SQL: LazyLock<String> = LazyLock::new(|| {
+        let set: Vec<String> = ROW.iter().enumerate().map(|(i, c)| format!("{c} = ?{}", i + 2)).collect();
+        format!("UPDATE event SET {} WHERE id = ?1", set.join(", "))
+    });
+    let row = row_values(d);
+    let mut values: Vec<&dyn ToSql> = vec![&event_id];
+    values.extend(row.iter().map(|v| v as &dyn ToSql));
+    tx.prepare_cached(&SQL)?.execute(params_from_iter(values))?;
     tx.prepare_cached("DELETE FROM event_executor WHERE event_id = ?1")?.execute([event_id])?;
     write_executors(tx, event_id, &d.executors)?;
     Ok(tf)
