@@ -496,7 +496,7 @@ function EventRowView(props: RowProps) {
   }
 
   const depth = e.number.split(".").length - 1;
-  const review = e.timeframe.text && (e.timeframe.kind === "free" || e.timeframe.warnings.length > 0);
+  const review = e.timeframe.text && e.timeframe.needs_review;
   return (
     <tr
       ref={row}

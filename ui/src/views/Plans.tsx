@@ -243,7 +243,7 @@ function RoadmapTable({ roadmap, onChanged }: { roadmap: Roadmap; onChanged: () 
 
 function EventRow(props: { event: Event; editing: boolean; setEditing: (on: boolean) => void; onChanged: () => void }) {
   const { event: e, editing, setEditing, onChanged } = props;
-  const review = e.timeframe.kind === "free" || e.timeframe.warnings.length > 0;
+  const review = e.timeframe.needs_review;
   return (
     <tr data-event={e.number} data-key={`e${e.id}`}>
       <td class="num">{e.number}.</td>

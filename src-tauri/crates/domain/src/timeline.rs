@@ -101,16 +101,15 @@ pub fn marks(e: &Event, period: &Period) -> Vec<Mark> {
         let Some(start) = part.start else { continue };
         if part.recurrence.is_some() {
             // One mark per occurrence, cut to the part's span.
-            let one = timeframe::Timeframe {
-                text: String::new(),
-                kind: part.kind,
-                start: part.start,
-                end: part.end,
-                parts: vec![part.clone()],
-                time: None,
-                recurrence: part.recurrence,
-                warnings: Vec::new(),
-            };
+            let one = timeframe::Timeframe::new(
+                String::new(),
+                part.kind,
+                (part.start, part.end),
+                vec![part.clone()],
+                None,
+                part.recurrence,
+                Vec::new(),
+            );
             out.extend(one.occurrences().into_iter().map(|s| Mark {
                 kind: if s.start == s.end { MarkKind::Point } else { MarkKind::Bar },
                 start: s.start,

@@ -185,7 +185,7 @@ pub struct Part {
 }
 
 /// A timeframe: the user's text, always kept, and what it means in time.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Timeframe {
     pub text: String,
@@ -200,11 +200,73 @@ pub struct Timeframe {
     pub recurrence: Option<Recurrence>,
     /// Russian sentences: why it is `free`, or what the user should check.
     pub warnings: Vec<String>,
+    /// Whether the review list «Сроки требуют проверки» shows it — free, or with a warning.
+    /// Set wherever a timeframe is made or read ([`Timeframe::new`]), so the window reads the
+    /// rule rather than writing it again.
+    pub needs_review: bool,
+}
+
+/// A timeframe as stored and sent: [`Timeframe`] without what is derived from the rest.
+#[derive(Deserialize)]
+struct Stored {
+    text: String,
+    kind: Kind,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    parts: Vec<Part>,
+    time: Option<TimeSpan>,
+    recurrence: Option<Recurrence>,
+    warnings: Vec<String>,
+}
+
+/// Read as stored, its review flag set again: a timeframe stored before the flag existed (or with
+/// a stale one) gets the rule's answer.
+impl<'de> Deserialize<'de> for Timeframe {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Timeframe, D::Error> {
+        Stored::deserialize(d).map(Timeframe::from)
+    }
+}
+
+impl From<Stored> for Timeframe {
+    fn from(s: Stored) -> Timeframe {
+        let mut t = Timeframe {
+            text: s.text,
+            kind: s.kind,
+            start: s.start,
+            end: s.end,
+            parts: s.parts,
+            time: s.time,
+            recurrence: s.recurrence,
+            warnings: s.warnings,
+            needs_review: false,
+        };
+        t.needs_review = t.review_rule();
+        t
+    }
 }
 
 impl Timeframe {
+    /// A timeframe of `kind` over `parts`, its review flag set by the one rule.
+    #[allow(clippy::too_many_arguments)] // the fields, each once
+    pub fn new(
+        text: String,
+        kind: Kind,
+        (start, end): (Option<NaiveDate>, Option<NaiveDate>),
+        parts: Vec<Part>,
+        time: Option<TimeSpan>,
+        recurrence: Option<Recurrence>,
+        warnings: Vec<String>,
+    ) -> Timeframe {
+        Timeframe::from(Stored { text, kind, start, end, parts, time, recurrence, warnings })
+    }
+
     /// True when the review list «Сроки требуют проверки» should show it.
     pub fn needs_review(&self) -> bool {
+        self.needs_review
+    }
+
+    /// The rule: a timeframe the program could not read, or read with a doubt.
+    fn review_rule(&self) -> bool {
         self.kind == Kind::Free || !self.warnings.is_empty()
     }
 }
@@ -215,4 +277,27 @@ pub fn parse(text: &str, period: &Period) -> Timeframe {
     let toks = lexer::tokens(&norm);
     let lit = literal::read(&toks);
     resolve::resolve(text, lit, period)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The review flag travels with the timeframe and is the rule's answer however it was
+    /// stored: missing (before the flag existed) or wrong.
+    #[test]
+    fn the_review_flag_is_the_rules_answer_when_read() {
+        let period: Period = "2022-09-01..2023-08-31".parse().unwrap();
+        let clear = parse("до 10 марта 2023 г.", &period);
+        let free = parse("по мере необходимости", &period);
+        assert!(!clear.needs_review && free.needs_review);
+        let json = serde_json::to_value(&free).unwrap();
+        assert_eq!(json["needs_review"], true);
+        let mut old = json.clone();
+        old.as_object_mut().unwrap().remove("needs_review");
+        assert!(serde_json::from_value::<Timeframe>(old).unwrap().needs_review);
+        let mut wrong = serde_json::to_value(&clear).unwrap();
+        wrong["needs_review"] = true.into();
+        assert!(!serde_json::from_value::<Timeframe>(wrong).unwrap().needs_review());
+    }
 }

@@ -38,29 +38,12 @@ pub(crate) fn resolve(text: &str, lit: Literal, period: &Period) -> Timeframe {
         [one] => (one.kind, one.time, one.recurrence),
         _ => (Kind::Multiple, None, None),
     };
-    Timeframe {
-        text: text.to_owned(),
-        kind,
-        start: parts.iter().filter_map(|p| p.start).min(),
-        end: parts.iter().filter_map(|p| p.end).max(),
-        parts,
-        time,
-        recurrence,
-        warnings,
-    }
+    let span = (parts.iter().filter_map(|p| p.start).min(), parts.iter().filter_map(|p| p.end).max());
+    Timeframe::new(text.to_owned(), kind, span, parts, time, recurrence, warnings)
 }
 
 fn free(text: &str, warnings: Vec<String>) -> Timeframe {
-    Timeframe {
-        text: text.to_owned(),
-        kind: Kind::Free,
-        start: None,
-        end: None,
-        parts: Vec::new(),
-        time: None,
-        recurrence: None,
-        warnings,
-    }
+    Timeframe::new(text.to_owned(), Kind::Free, (None, None), Vec::new(), None, None, warnings)
 }
 
 fn part(item: &Item, period: &Period, warnings: &mut Vec<String>) -> Result<Part, String> {

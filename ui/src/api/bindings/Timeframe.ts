@@ -23,4 +23,10 @@ parts: Array<Part>, time: TimeSpan | null, recurrence: Recurrence | null,
 /**
  * Russian sentences: why it is `free`, or what the user should check.
  */
-warnings: Array<string>, };
+warnings: Array<string>, 
+/**
+ * Whether the review list «Сроки требуют проверки» shows it — free, or with a warning.
+ * Set wherever a timeframe is made or read ([`Timeframe::new`]), so the window reads the
+ * rule rather than writing it again.
+ */
+needs_review: boolean, };
