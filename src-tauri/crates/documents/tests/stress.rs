@@ -7,19 +7,14 @@ mod pdf;
 
 use chrono::NaiveDate;
 use documents::{roadmap_annex, Column, District, Margins, Meta, Orientation, RoadmapOptions};
-use domain::{Event, EventStatus, Executor, ExecutorKind, Period, Plan, Roadmap, Section};
+use domain::{fixture, Event, Executor, ExecutorKind, Period, Plan, Roadmap, Section};
 
 fn event(id: i64, section: i64, number: String, content: String, timeframe: &str, period: &Period) -> Event {
     Event {
-        id,
-        plan_id: 1,
         section_id: Some(section),
-        parent_id: None,
-        position: id as i32,
         number,
         content,
         timeframe: timeframe::parse(timeframe, period),
-        place: String::new(),
         executors: vec![Executor {
             id: 1,
             kind: ExecutorKind::Person,
@@ -29,8 +24,7 @@ fn event(id: i64, section: i64, number: String, content: String, timeframe: &str
         }],
         result: "не менее 25% школ".into(),
         evidence: "Протокол".into(),
-        status: EventStatus::Planned,
-        completion_mark: String::new(),
+        ..fixture::event(id)
     }
 }
 
@@ -38,13 +32,8 @@ fn stress_plan() -> Roadmap {
     let period: Period = "2022-09-01..2023-08-31".parse().unwrap();
     let sections = (1..=3)
         .map(|i| Section {
-            id: i,
-            plan_id: 1,
-            position: i as i32,
-            number: i.to_string(),
             title: format!("Раздел {i}: сопровождение школ с низкими образовательными результатами"),
-            goal: String::new(),
-            school_ids: vec![],
+            ..fixture::section(i)
         })
         .collect();
     let mut events = Vec::new();
@@ -60,20 +49,15 @@ fn stress_plan() -> Roadmap {
         let section = 1 + (i - 1) / 100;
         events.push(event(i, section, format!("{section}.{i}"), content, "до 10 марта 2023 г.", &period));
     }
-    Roadmap {
-        plan: Plan {
-            id: 1,
-            title: "Дорожная карта: стресс-проверка вёрстки".into(),
-            period,
-            issuer: "Управление образования".into(),
-            coordinator: None,
-            goal: "проверить, что ничего не теряется".into(),
-            tasks: vec!["первая задача".into(), "вторая задача".into()],
-            approving_order_id: None,
-        },
-        sections,
-        events,
-    }
+    let mut r = Roadmap { sections, ..fixture::roadmap(events) };
+    r.plan = Plan {
+        title: "Дорожная карта: стресс-проверка вёрстки".into(),
+        issuer: "Управление образования".into(),
+        goal: "проверить, что ничего не теряется".into(),
+        tasks: vec!["первая задача".into(), "вторая задача".into()],
+        ..r.plan
+    };
+    r
 }
 
 #[test]

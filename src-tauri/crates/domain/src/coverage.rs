@@ -48,7 +48,7 @@ pub fn coverage(profile: &[RiskProfileEntry], roadmap: &Roadmap, links: &[(Id, I
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Event, Plan, Section};
+    use crate::{Event, Section};
 
     fn event(id: Id, section: Id) -> Event {
         Event { section_id: Some(section), ..crate::fixture::event(id) }
@@ -56,29 +56,12 @@ mod tests {
 
     #[test]
     fn risks_without_a_measure_for_the_school_are_flagged() {
-        let section = |id, schools: Vec<Id>| Section {
-            id,
-            plan_id: 1,
-            position: 1,
-            number: String::new(),
-            title: String::new(),
-            goal: String::new(),
-            school_ids: schools,
-        };
-        let roadmap = Roadmap {
-            plan: Plan {
-                id: 1,
-                title: "План".into(),
-                period: "2023-01-01..2023-12-31".parse().unwrap(),
-                issuer: String::new(),
-                coordinator: None,
-                goal: String::new(),
-                tasks: vec![],
-                approving_order_id: None,
-            },
+        let section = |id, schools: Vec<Id>| Section { school_ids: schools, ..crate::fixture::section(id) };
+        let mut roadmap = Roadmap {
             sections: vec![section(100, vec![5]), section(200, vec![])],
-            events: vec![event(1, 100), event(2, 200)],
+            ..crate::fixture::roadmap(vec![event(1, 100), event(2, 200)])
         };
+        roadmap.plan.period = "2023-01-01..2023-12-31".parse().unwrap();
         let entry = |school, factor, level| RiskProfileEntry {
             school_id: school,
             risk_factor_id: factor,

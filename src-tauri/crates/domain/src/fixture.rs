@@ -1,6 +1,6 @@
 //! Test values built in one place: an event and a roadmap with nothing but what a test sets.
 
-use crate::{Event, EventStatus, Id, Period, Plan, Roadmap};
+use crate::{Event, EventStatus, Id, Period, Plan, Roadmap, Section};
 
 /// The plan period the fixtures use: the 2022/23 school year.
 pub fn period() -> Period {
@@ -42,5 +42,18 @@ pub fn roadmap(events: Vec<Event>) -> Roadmap {
         },
         sections: Vec::new(),
         events,
+    }
+}
+
+/// Section `id` «Раздел id» of plan 1, numbered `id`, in place `id`, without schools.
+pub fn section(id: Id) -> Section {
+    Section {
+        id,
+        plan_id: 1,
+        position: id as i32,
+        number: id.to_string(),
+        title: format!("Раздел {id}"),
+        goal: String::new(),
+        school_ids: Vec::new(),
     }
 }

@@ -9,8 +9,9 @@ pub mod declension;
 pub mod effectiveness;
 mod executor;
 mod field;
-#[cfg(test)]
-mod fixture;
+/// Test values built in one place (for other crates' tests: the `fixture` feature).
+#[cfg(any(test, feature = "fixture"))]
+pub mod fixture;
 pub mod history;
 pub mod labels;
 mod order;

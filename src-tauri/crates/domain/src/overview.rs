@@ -251,7 +251,7 @@ pub fn overview(input: OverviewInput, as_of: NaiveDate) -> Overview {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{EventStatus, Period, Plan, Section, Webinar};
+    use crate::{EventStatus, Period, Webinar};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -268,34 +268,15 @@ mod tests {
             status,
             ..crate::fixture::event(id)
         };
-        let section = |id: Id| Section {
-            id,
-            plan_id: 1,
-            position: id as i32,
-            number: id.to_string(),
-            title: format!("Раздел {id}"),
-            goal: String::new(),
-            school_ids: Vec::new(),
-        };
         let r = Roadmap {
-            plan: Plan {
-                id: 1,
-                title: "План".into(),
-                period,
-                issuer: String::new(),
-                coordinator: None,
-                goal: String::new(),
-                tasks: Vec::new(),
-                approving_order_id: None,
-            },
-            sections: vec![section(1), section(2)],
-            events: vec![
+            sections: vec![crate::fixture::section(1), crate::fixture::section(2)],
+            ..crate::fixture::roadmap(vec![
                 ev(1, 1, "октябрь 2022", EventStatus::Done),
                 ev(2, 1, "до 1 декабря 2022 г.", EventStatus::Planned),
                 ev(3, 2, "20.01.2023", EventStatus::Planned),
                 ev(4, 2, "март 2023", EventStatus::Cancelled),
                 ev(5, 2, "май 2023", EventStatus::Planned),
-            ],
+            ])
         };
         let webinar = |id: Id, date| Webinar {
             id,

@@ -229,7 +229,7 @@ pub fn months(start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Plan, Section};
+    use crate::Section;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -249,30 +249,17 @@ mod tests {
     fn roadmap(texts: &[&str]) -> Roadmap {
         let period = Period { start: d(2022, 9, 1), end: d(2023, 8, 31) };
         Roadmap {
-            plan: Plan {
-                id: 1,
-                title: "План".into(),
-                period,
-                issuer: String::new(),
-                coordinator: None,
-                goal: String::new(),
-                tasks: Vec::new(),
-                approving_order_id: None,
-            },
             sections: vec![Section {
-                id: 1,
-                plan_id: 1,
-                position: 1,
                 number: "1".into(),
                 title: "Организационные мероприятия:\nвторая строка".into(),
-                goal: String::new(),
-                school_ids: Vec::new(),
+                ..crate::fixture::section(1)
             }],
             events: texts
                 .iter()
                 .enumerate()
                 .map(|(i, t)| event(i as Id + 1, &format!("1.{}", i + 1), t, None, &period))
                 .collect(),
+            ..crate::fixture::roadmap(Vec::new())
         }
     }
 
