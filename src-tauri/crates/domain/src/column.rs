@@ -92,6 +92,20 @@ impl Column {
         }
     }
 
+    /// The name of the column's text in an event's row ([`EventDraft`]) and in its JSON: the key
+    /// `koordinator events --json` writes it under. None for the number and the executors.
+    pub fn field(self) -> Option<&'static str> {
+        match self {
+            Column::Number | Column::Executors => None,
+            Column::Content => Some("content"),
+            Column::Timeframe => Some("timeframe_text"),
+            Column::Place => Some("place"),
+            Column::Result => Some("result"),
+            Column::Evidence => Some("evidence"),
+            Column::Completion => Some("completion_mark"),
+        }
+    }
+
     /// A column's share of a printed table's width, and its width in an Excel sheet
     /// (characters).
     pub fn widths(self) -> (f32, f64) {

@@ -1,6 +1,6 @@
 //! What the command line prints: the JSON contract other tools rely on, and plain tables.
 
-use domain::{Plan, Roadmap, School, Timeframe};
+use domain::{Column, Plan, Roadmap, School, Timeframe};
 use serde::Serialize;
 
 /// `koordinator timeframe`: exactly these keys, in this order.
@@ -25,20 +25,35 @@ impl<'a> From<&'a Timeframe> for TimeframeLine<'a> {
     }
 }
 
-/// `koordinator events --json`: one object per event.
+/// `koordinator events --json`: one object per event — its place, timeframe and executors, and
+/// each text column of the roadmap under its row field's name ([`Column::field`]), so a new
+/// column reaches the JSON without a line here.
 #[derive(Serialize)]
 pub struct EventRow<'a> {
     id: i64,
     number: &'a str,
     section: Option<&'a str>,
-    content: &'a str,
     timeframe: TimeframeLine<'a>,
-    place: &'a str,
     executors: Vec<String>,
-    result: &'a str,
-    evidence: &'a str,
     status: &'static str,
-    completion_mark: &'a str,
+    #[serde(flatten)]
+    texts: Texts<'a>,
+}
+
+/// The event's text columns as `"field": "text"` pairs (the timeframe's text is in `timeframe`).
+struct Texts<'a>(&'a domain::Event);
+
+impl Serialize for Texts<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        for c in Column::ALL.into_iter().filter(|&c| c != Column::Timeframe) {
+            if let Some(field) = c.field() {
+                map.serialize_entry(field, &c.value(self.0))?;
+            }
+        }
+        map.end()
+    }
 }
 
 pub fn event_rows(r: &Roadmap) -> Vec<EventRow<'_>> {
@@ -51,14 +66,10 @@ pub fn event_rows(r: &Roadmap) -> Vec<EventRow<'_>> {
                 .section_id
                 .and_then(|id| r.sections.iter().find(|s| s.id == id))
                 .map(|s| s.title.as_str()),
-            content: &e.content,
             timeframe: TimeframeLine::from(&e.timeframe),
-            place: &e.place,
             executors: e.executors.iter().map(|x| x.printed()).collect(),
-            result: &e.result,
-            evidence: &e.evidence,
             status: e.status.code(),
-            completion_mark: &e.completion_mark,
+            texts: Texts(e),
         })
         .collect()
 }
