@@ -186,7 +186,6 @@ pub fn plan_bundle(y: i32, events: usize, school_names: &[String]) -> Bundle {
             row: EventDraft {
                 content: format!("{} {} ({})", ACTIONS[i % ACTIONS.len()], TOPICS[i % TOPICS.len()], i + 1),
                 timeframe_text: timeframe(i, y),
-                place: String::new(),
                 executors: vec![ExecutorDraft {
                     kind: ExecutorKind::Person,
                     name: who.to_owned(),
@@ -205,6 +204,8 @@ pub fn plan_bundle(y: i32, events: usize, school_names: &[String]) -> Bundle {
                 } else {
                     String::new()
                 },
+                // The columns a generated plan leaves empty (the place…).
+                ..EventDraft::default()
             },
         });
     }

@@ -106,6 +106,20 @@ impl Column {
         }
     }
 
+    /// How «Журнал изменений» names the column when an event's value in it changes.
+    pub fn journal(self) -> &'static str {
+        match self {
+            Column::Number => "номер мероприятия",
+            Column::Content => "содержание мероприятия",
+            Column::Timeframe => "срок мероприятия",
+            Column::Place => "место проведения",
+            Column::Executors => "исполнители",
+            Column::Result => "планируемый результат",
+            Column::Evidence => "документ, подтверждающий результат",
+            Column::Completion => "отметка о выполнении",
+        }
+    }
+
     /// A column's share of a printed table's width, and its width in an Excel sheet
     /// (characters).
     pub fn widths(self) -> (f32, f64) {

@@ -1,6 +1,6 @@
 //! Test values built in one place: an event and a roadmap with nothing but what a test sets.
 
-use crate::{Event, EventStatus, Id, Period, Plan, Roadmap, Section};
+use crate::{Event, Id, Period, Plan, Roadmap, Section};
 
 /// The plan period the fixtures use: the 2022/23 school year.
 pub fn period() -> Period {
@@ -12,18 +12,10 @@ pub fn event(id: Id) -> Event {
     Event {
         id,
         plan_id: 1,
-        section_id: None,
-        parent_id: None,
         position: id as i32,
         number: id.to_string(),
-        content: String::new(),
         timeframe: timeframe::parse("", &period()),
-        place: String::new(),
-        executors: vec![],
-        result: String::new(),
-        evidence: String::new(),
-        status: EventStatus::Planned,
-        completion_mark: String::new(),
+        ..Event::default()
     }
 }
 

@@ -126,8 +126,8 @@ impl EventStatus {
     }
 }
 
-/// Мероприятие.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// Мероприятие. The default is an empty event (tests start from it: `domain::fixture`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Event {
     pub id: Id,

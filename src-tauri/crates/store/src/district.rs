@@ -296,20 +296,24 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
                 s.events.iter().rev().map(|e| (None, e)).collect();
             while let Some((parent, e)) = stack.pop() {
                 let at = draft.events.len();
+                // A column the demo does not fill stays empty: a new one needs no line here.
+                #[allow(clippy::needless_update)]
+                let row = domain::EventDraft {
+                    content: e.content.clone(),
+                    timeframe_text: e.timeframe.clone(),
+                    place: e.place.clone(),
+                    executors: e.executors.iter().map(|k| person(k)).collect::<StoreResult<_>>()?,
+                    result: e.result.clone(),
+                    evidence: e.evidence.clone(),
+                    status: e.status,
+                    completion_mark: e.completion_mark.clone(),
+                    ..domain::EventDraft::default()
+                };
                 draft.events.push(domain::OutlineEvent {
                     section: Some(i),
                     parent,
                     number: e.number.clone(),
-                    row: domain::EventDraft {
-                        content: e.content.clone(),
-                        timeframe_text: e.timeframe.clone(),
-                        place: e.place.clone(),
-                        executors: e.executors.iter().map(|k| person(k)).collect::<StoreResult<_>>()?,
-                        result: e.result.clone(),
-                        evidence: e.evidence.clone(),
-                        status: e.status,
-                        completion_mark: e.completion_mark.clone(),
-                    },
+                    row,
                 });
                 keys.push(e.key.as_deref());
                 stack.extend(e.children.iter().rev().map(|c| (Some(at), c)));

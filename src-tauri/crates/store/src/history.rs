@@ -262,14 +262,14 @@ fn shown_value(column: &str, v: rusqlite::types::ValueRef) -> String {
 
 /// The Russian name of a column a person types, by table; None for the rest.
 fn field_label(table: &str, column: &str) -> Option<&'static str> {
+    if table == "event" {
+        // The roadmap's columns by their row field's name; the state is not a column.
+        if let Some(c) = domain::Column::ALL.into_iter().find(|c| c.field() == Some(column)) {
+            return Some(c.journal());
+        }
+    }
     Some(match (table, column) {
-        ("event", "content") => "содержание мероприятия",
-        ("event", "timeframe_text") => "срок мероприятия",
-        ("event", "place") => "место проведения",
-        ("event", "result") => "планируемый результат",
-        ("event", "evidence") => "документ, подтверждающий результат",
         ("event", "status") => "состояние мероприятия",
-        ("event", "completion_mark") => "отметка о выполнении",
         ("school", "name") => "полное название школы",
         ("school", "short_name") => "краткое название школы",
         ("school", "director") => "директор",
@@ -342,6 +342,37 @@ fn table_label(table: &str) -> &str {
 #[cfg(test)]
 mod edit_tests {
     use crate::Store;
+
+    /// Every column of an event a person edits has its Russian name in the journal: a column
+    /// added without one would change silently there (the place of the outline and the
+    /// timeframe's derived values are not typed, so not named).
+    #[test]
+    fn every_typed_event_column_has_a_name_in_the_journal() {
+        let store = Store::open_in_memory().unwrap();
+        let columns: Vec<String> = store
+            .read()
+            .prepare("SELECT name FROM pragma_table_info('event')")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        const NOT_TYPED: [&str; 10] = [
+            "id",
+            "plan_id",
+            "section_id",
+            "parent_id",
+            "position",
+            "number",
+            "timeframe",
+            "timeframe_kind",
+            "timeframe_start",
+            "timeframe_end",
+        ];
+        for c in columns.iter().filter(|c| !NOT_TYPED.contains(&c.as_str())) {
+            assert!(super::field_label("event", c).is_some(), "event.{c} has no name in the journal");
+        }
+    }
 
     #[test]
     fn the_journal_says_what_a_change_changed_from_and_to() {

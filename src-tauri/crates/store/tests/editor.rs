@@ -1,7 +1,7 @@
 //! The editor's writes: a plan from nothing, its sections and events moved, indented, edited,
 //! deleted and the deletion undone — every step one undoable transaction.
 
-use domain::{EventDraft, EventStatus, ExecutorDraft, ExecutorKind, Move, Period, PlanDraft, SectionDraft};
+use domain::{EventDraft, ExecutorDraft, ExecutorKind, Move, Period, PlanDraft, SectionDraft};
 use store::{event, plan, roadmap, section, Store, StoreError};
 
 fn period() -> Period {
@@ -72,12 +72,7 @@ fn a_plan_written_from_nothing() {
         let d = EventDraft {
             content: text.into(),
             timeframe_text: if i == 0 { "до 10 октября 2023 г.".into() } else { "март".into() },
-            place: String::new(),
-            executors: vec![],
-            result: String::new(),
-            evidence: String::new(),
-            status: EventStatus::Planned,
-            completion_mark: String::new(),
+            ..EventDraft::default()
         };
         store.change("Изменение", |tx| event::update(tx, id, &d)).unwrap();
         ids.push(id);
@@ -143,16 +138,10 @@ fn bad_values_are_refused_and_change_nothing() {
     // A new period places the events again.
     let p = store.change("Изменение", |tx| roadmap::save_plan(tx, None, &draft("План"))).unwrap();
     let e = store.change("Изменение", |tx| roadmap::add_event(tx, p, None, None)).unwrap();
-    let ev = EventDraft {
-        content: "Совещание".into(),
-        timeframe_text: "март".into(),
-        place: String::new(),
-        executors: vec![],
-        result: String::new(),
-        evidence: String::new(),
-        status: EventStatus::Planned,
-        completion_mark: String::new(),
-    };
+    let ev =
+        EventDraft {
+            content: "Совещание".into(), timeframe_text: "март".into(), ..EventDraft::default()
+        };
     store.change("Изменение", |tx| event::update(tx, e, &ev)).unwrap();
     let mut d = draft("План");
     d.period = "2024-01-01..2024-12-31".parse().unwrap();

@@ -227,6 +227,13 @@ impl<'de> Deserialize<'de> for Timeframe {
     }
 }
 
+/// An event's timeframe before anything is typed.
+impl Default for Timeframe {
+    fn default() -> Timeframe {
+        Timeframe::empty()
+    }
+}
+
 impl From<Stored> for Timeframe {
     fn from(s: Stored) -> Timeframe {
         let mut t = Timeframe {
@@ -258,6 +265,11 @@ impl Timeframe {
         warnings: Vec<String>,
     ) -> Timeframe {
         Timeframe::from(Stored { text, kind, start, end, parts, time, recurrence, warnings })
+    }
+
+    /// Nothing written: an empty text, free (what `parse("")` gives in any period).
+    pub fn empty() -> Timeframe {
+        Timeframe::new(String::new(), Kind::Free, (None, None), Vec::new(), None, None, Vec::new())
     }
 
     /// True when the review list «Сроки требуют проверки» should show it.

@@ -4,7 +4,7 @@ import type { Executor } from "./Executor";
 import type { Timeframe } from "./Timeframe";
 
 /**
- * Мероприятие.
+ * Мероприятие. The default is an empty event (tests start from it: `domain::fixture`).
  */
 export type Event = { id: number, plan_id: number, section_id: number | null, parent_id: number | null, position: number, 
 /**

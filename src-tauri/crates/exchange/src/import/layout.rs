@@ -558,6 +558,18 @@ mod pdf_copy_tests {
 mod tests {
     use super::*;
 
+    /// Every roadmap column is found by the header the program prints for it and by its short
+    /// name: a plan exported and edited comes back column by column, and a new column cannot be
+    /// added without words the importer knows it by.
+    #[test]
+    fn every_column_is_found_by_its_own_names() {
+        for c in Column::ALL {
+            for header in [c.title(), c.label()] {
+                assert!(matches!(named(header), Some(Named::Field(x)) if x == c), "«{header}» is not {c:?}");
+            }
+        }
+    }
+
     fn grid(rows: &[&str]) -> Grid {
         let mut g = Grid::default();
         for r in rows {
