@@ -324,27 +324,23 @@ fn region_book(
 mod tests {
     use super::*;
 
-    /// The region's order of the workbook's columns, as the importer and colleagues know it.
+    /// The roadmap's columns in their order, each of the region's beside the column it goes
+    /// with: the section after the number, the dates after the timeframe, the state before the
+    /// completion mark, the review flag last.
     #[test]
     fn the_workbook_keeps_its_order() {
-        let headers: Vec<&str> = layout().iter().map(|c| c.header()).collect();
+        let layout = layout();
+        let at = |col: Col| layout.iter().position(|c| c.header() == col.header()).unwrap();
+        let fields: Vec<Column> =
+            layout.iter().filter_map(|c| if let Col::Field(x) = c { Some(*x) } else { None }).collect();
+        assert_eq!(fields, Column::ALL);
+        assert_eq!(at(Col::Section), at(Col::Field(Column::Number)) + 1);
         assert_eq!(
-            headers,
-            [
-                "№ п/п",
-                "Раздел",
-                "Содержание деятельности",
-                "Сроки реализации",
-                "Начало",
-                "Окончание",
-                "Место проведения",
-                "Ответственный исполнитель",
-                "Планируемый результат",
-                "Документы, фиксирующие результат",
-                "Состояние",
-                "Отметка о выполнении",
-                "Требует проверки срока",
-            ]
+            (at(Col::Start), at(Col::End)),
+            (at(Col::Field(Column::Timeframe)) + 1, at(Col::Field(Column::Timeframe)) + 2)
         );
+        assert_eq!(at(Col::State) + 1, at(Col::Field(Column::Completion)));
+        assert_eq!(at(Col::Review), layout.len() - 1);
+        assert_eq!(layout.len(), Column::ALL.len() + 5);
     }
 }
