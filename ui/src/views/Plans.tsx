@@ -3,6 +3,7 @@ import { api, errorText } from "../api/ipc";
 import type { Event } from "../api/bindings/Event";
 import type { Roadmap } from "../api/bindings/Roadmap";
 import type { Section } from "../api/bindings/Section";
+import { COLUMN_TITLES } from "../api/bindings/columns";
 import { ruDate, STATUS_LABELS } from "../format";
 import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
@@ -228,11 +229,11 @@ function RoadmapTable({ roadmap, onChanged }: { roadmap: Roadmap; onChanged: () 
       <table class="grid doc">
         <thead>
           <tr>
-            <th class="num">№ п/п</th>
-            <th>Содержание деятельности</th>
-            <th class="when">Сроки реализации</th>
-            <th>Ответственный исполнитель</th>
-            <th>Отметка о выполнении</th>
+            <th class="num">{COLUMN_TITLES.number}</th>
+            <th>{COLUMN_TITLES.content}</th>
+            <th class="when">{COLUMN_TITLES.timeframe}</th>
+            <th>{COLUMN_TITLES.executors}</th>
+            <th>{COLUMN_TITLES.completion}</th>
           </tr>
         </thead>
         <tbody ref={body}>{rows}</tbody>
