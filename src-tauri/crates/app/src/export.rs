@@ -72,12 +72,37 @@ pub struct ExportRequest {
     pub category: Option<domain::Category>,
 }
 
+/// What the documents of one plan draw on, read from the store in one place ([`Data::read`]) and
+/// lent to the documents and the overview as a [`District`].
 struct Data {
     roadmap: Roadmap,
     schools: Vec<School>,
     pairings: Vec<Pairing>,
     series: Vec<WebinarSeries>,
     groups: Vec<WorkingGroup>,
+}
+
+impl Data {
+    fn read(store: &Store, plan_id: Id) -> CommandResult<Data> {
+        let conn = store.read();
+        Ok(Data {
+            roadmap: store::roadmap::read(conn, plan_id)?,
+            schools: store::school::list(conn, None)?,
+            pairings: store::pairing::list(conn, None)?,
+            series: store::webinar::list(conn)?,
+            groups: store::working_group::list(conn)?,
+        })
+    }
+
+    fn district(&self) -> District<'_> {
+        District {
+            roadmap: &self.roadmap,
+            schools: &self.schools,
+            pairings: &self.pairings,
+            series: &self.series,
+            groups: &self.groups,
+        }
+    }
 }
 
 fn invalid(e: documents::DocumentError) -> CommandError {
@@ -201,20 +226,8 @@ pub fn export(
         .as_ref()
         .and_then(|o| o.annexes.iter().find_map(|a| a.draft.plan_id))
         .unwrap_or(req.plan_id);
-    let data = Data {
-        roadmap: store::roadmap::read(conn, plan_id)?,
-        schools: store::school::list(conn, None)?,
-        pairings: store::pairing::list(conn, None)?,
-        series: store::webinar::list(conn)?,
-        groups: store::working_group::list(conn)?,
-    };
-    let d = District {
-        roadmap: &data.roadmap,
-        schools: &data.schools,
-        pairings: &data.pairings,
-        series: &data.series,
-        groups: &data.groups,
-    };
+    let data = Data::read(store, plan_id)?;
+    let d = data.district();
     let columns = req.columns.clone();
     let shown = |block: domain::RoadmapBlock| req.blocks.as_ref().is_none_or(|b| b.contains(&block));
     let options = RoadmapOptions {
@@ -268,7 +281,7 @@ pub fn export(
                 .annexes
                 .iter()
                 .any(|a| a.draft.kind == domain::AnnexKind::Overview)
-                .then(|| overview(store, &data.roadmap, &data, order.draft.date))
+                .then(|| overview(store, &data, order.draft.date))
                 .transpose()?;
             // A справка annex: the usual analysis, the measures as of the order's date.
             let analysis = order
@@ -309,7 +322,7 @@ pub fn export(
             documents::timeline_document(&t, &plan.title, paper, margins, &meta)
         }
         DocumentKind::Overview => {
-            let o = overview(store, &data.roadmap, &data, as_of)?;
+            let o = overview(store, &data, as_of)?;
             documents::overview_document(&o, &plan.title, margins, &meta)
         }
         DocumentKind::Effectiveness | DocumentKind::RegionSummary => {
@@ -420,40 +433,21 @@ pub fn school_support(
 
 /// The plan's overview on a day, from what the export has gathered and the risk profile of the
 /// plan's first year.
-fn overview(
-    store: &Store,
-    roadmap: &Roadmap,
-    data: &Data,
-    as_of: NaiveDate,
-) -> CommandResult<domain::Overview> {
+fn overview(store: &Store, data: &Data, as_of: NaiveDate) -> CommandResult<domain::Overview> {
     use chrono::Datelike;
     let conn = store.read();
+    let roadmap = &data.roadmap;
     let profile = store::risk::profile(conn, roadmap.plan.period.start.year())?;
     let links = store::risk::event_links(conn, roadmap.plan.id)?;
     let coverage = domain::coverage(&profile, roadmap, &links);
     let factors = store::risk::factors(conn)?;
-    let input = domain::OverviewInput {
-        roadmap,
-        series: &data.series,
-        schools: &data.schools,
-        pairings: &data.pairings,
-        factors: &factors,
-        coverage: &coverage,
-    };
+    let input = domain::OverviewInput { district: data.district(), factors: &factors, coverage: &coverage };
     Ok(domain::overview(input, as_of))
 }
 
 /// The plan's overview as the window shows it («Обзор»).
 pub fn plan_overview(store: &Store, plan_id: Id, as_of: NaiveDate) -> CommandResult<domain::Overview> {
-    let conn = store.read();
-    let data = Data {
-        roadmap: store::roadmap::read(conn, plan_id)?,
-        schools: store::school::list(conn, None)?,
-        pairings: store::pairing::list(conn, None)?,
-        series: store::webinar::list(conn)?,
-        groups: Vec::new(),
-    };
-    overview(store, &data.roadmap, &data, as_of)
+    overview(store, &Data::read(store, plan_id)?, as_of)
 }
 
 /// The plan's timeline as the window draws it («Шкала времени»).

@@ -8,10 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::timeline::first_line;
-use crate::{
-    Category, CoverageCell, Event, Id, Pairing, Progress, RiskFactor, Roadmap, School, TimeframeKind,
-    WebinarSeries,
-};
+use crate::{Category, CoverageCell, Event, Id, Progress, RiskFactor, TimeframeKind};
 
 /// How many days ahead «скоро» looks.
 pub const DUE_SOON_DAYS: u64 = 14;
@@ -128,10 +125,8 @@ pub struct Overview {
 /// What the overview is made of, gathered by the caller.
 #[derive(Debug, Clone, Copy)]
 pub struct OverviewInput<'a> {
-    pub roadmap: &'a Roadmap,
-    pub series: &'a [WebinarSeries],
-    pub schools: &'a [School],
-    pub pairings: &'a [Pairing],
+    /// The plan, its schools, pairings and webinar series.
+    pub district: crate::District<'a>,
     pub factors: &'a [RiskFactor],
     pub coverage: &'a [CoverageCell],
 }
@@ -147,7 +142,7 @@ fn event_ref(e: &Event) -> EventRef {
 }
 
 pub fn overview(input: OverviewInput, as_of: NaiveDate) -> Overview {
-    let r = input.roadmap;
+    let r = input.district.roadmap;
     let mut sections: Vec<SectionProgress> = Vec::new();
     let mut total = SectionProgress { title: "Всего".into(), ..Default::default() };
     let soon_end = as_of.checked_add_days(Days::new(DUE_SOON_DAYS)).unwrap_or(as_of);
@@ -185,6 +180,7 @@ pub fn overview(input: OverviewInput, as_of: NaiveDate) -> Overview {
         }
     }
     let series = input
+        .district
         .series
         .iter()
         .filter(|s| s.plan_id == Some(r.plan.id))
@@ -199,7 +195,8 @@ pub fn overview(input: OverviewInput, as_of: NaiveDate) -> Overview {
             }
         })
         .collect();
-    let short = |id: Id| input.schools.iter().find(|s| s.id == id).map(|s| s.draft.short_name.clone());
+    let short =
+        |id: Id| input.district.schools.iter().find(|s| s.id == id).map(|s| s.draft.short_name.clone());
     let year = crate::school_year_of(r.plan.period.start);
     let categories =
         [Category::LowResults, Category::AdverseConditions, Category::RiskZone, Category::Project500]
@@ -208,6 +205,7 @@ pub fn overview(input: OverviewInput, as_of: NaiveDate) -> Overview {
                 category,
                 label: category.label().to_owned(),
                 schools: input
+                    .district
                     .schools
                     .iter()
                     .filter(|s| s.draft.categories_in(year).any(|c| c == category))
@@ -215,6 +213,7 @@ pub fn overview(input: OverviewInput, as_of: NaiveDate) -> Overview {
                         school_id: s.id,
                         name: s.draft.short_name.clone(),
                         mentors: input
+                            .district
                             .pairings
                             .iter()
                             .filter(|p| {
@@ -251,7 +250,7 @@ pub fn overview(input: OverviewInput, as_of: NaiveDate) -> Overview {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{EventStatus, Period, Webinar};
+    use crate::{EventStatus, Period, Roadmap, Webinar, WebinarSeries};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -298,14 +297,9 @@ mod tests {
             organiser: String::new(),
             webinars: vec![webinar(1, d(2022, 12, 1)), webinar(2, d(2023, 2, 1)), webinar(3, d(2023, 4, 1))],
         }];
-        let input = OverviewInput {
-            roadmap: &r,
-            series: &series,
-            schools: &[],
-            pairings: &[],
-            factors: &[],
-            coverage: &[],
-        };
+        let district =
+            crate::District { roadmap: &r, series: &series, schools: &[], pairings: &[], groups: &[] };
+        let input = OverviewInput { district, factors: &[], coverage: &[] };
         let o = overview(input, d(2023, 1, 10));
         assert_eq!(o.sections.len(), 2);
         assert_eq!((o.sections[0].done, o.sections[0].overdue), (1, 1));

@@ -1,7 +1,7 @@
 //! What every document shares: sizes, the annex mark, titles, Russian dates.
 
 use chrono::NaiveDate;
-use domain::{Order, Pairing, Roadmap, School, WebinarSeries, WorkingGroup};
+use domain::Order;
 
 use crate::fonts::Style;
 use crate::layout::{mm, Align, Block, Cell, Paragraph, Row, Table};
@@ -13,25 +13,7 @@ pub const TABLE: f32 = 12.0;
 pub const INDENT: f32 = 12.5;
 
 /// Everything a document may draw on, gathered by the caller from the store.
-#[derive(Debug, Clone, Copy)]
-pub struct District<'a> {
-    pub roadmap: &'a Roadmap,
-    pub schools: &'a [School],
-    pub pairings: &'a [Pairing],
-    pub series: &'a [WebinarSeries],
-    pub groups: &'a [WorkingGroup],
-}
-
-impl District<'_> {
-    pub fn school(&self, id: i64) -> Option<&School> {
-        self.schools.iter().find(|s| s.id == id)
-    }
-
-    /// The year whose categories the plan works with: the school year its period starts in.
-    pub fn year(&self) -> i32 {
-        domain::school_year_of(self.roadmap.plan.period.start)
-    }
-}
+pub use domain::District;
 
 /// «Приложение N к приказу … от … № …», top right of an annex's first page.
 #[derive(Debug, Clone, PartialEq, Eq)]
