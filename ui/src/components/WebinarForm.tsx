@@ -3,6 +3,7 @@ import { api, errorText } from "../api/ipc";
 import type { School } from "../api/bindings/School";
 import type { SpeakerDraft } from "../api/bindings/SpeakerDraft";
 import type { Webinar } from "../api/bindings/Webinar";
+import { SchoolOptions } from "./SchoolOptions";
 
 const EMPTY_SPEAKER: SpeakerDraft = { name: "", position: "", organisation: "" };
 
@@ -65,11 +66,7 @@ export function WebinarForm(props: { webinar: Webinar; schools: School[]; onSave
           <span>Площадка</span>
           <select name="host" value={host} onChange={(e) => setHost((e.target as HTMLSelectElement).value)}>
             <option value="">— не выбрана —</option>
-            {props.schools.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.short_name}
-              </option>
-            ))}
+            <SchoolOptions schools={props.schools} />
           </select>
         </label>
         <label class="span2">

@@ -15,6 +15,7 @@ import type { Section } from "../api/bindings/Section";
 import { monthTitle, timeframeDates } from "../format";
 import { StatusSelect } from "../components/StatusSelect";
 import { useWindowedRows } from "../components/useWindowedRows";
+import { SchoolOptions } from "../components/SchoolOptions";
 
 export function printExecutors(list: { name: string; position: string }[]): string {
   return list.map((x) => (x.position ? `${x.name}, ${x.position}` : x.name)).join("; ");
@@ -186,11 +187,7 @@ export function PlanEditor(props: { roadmap: Roadmap; schools: School[]; executo
           <span>Школа</span>
           <select value={filter.school} onChange={(e) => setFilter({ ...filter, school: (e.target as HTMLSelectElement).value })}>
             <option value="">все</option>
-            {props.schools.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.short_name}
-              </option>
-            ))}
+            <SchoolOptions schools={props.schools} />
           </select>
         </label>
         <label>

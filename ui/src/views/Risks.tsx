@@ -5,6 +5,7 @@ import { ErrorNotice, Loading } from "../components/Notice";
 import { useLoad } from "../components/useLoad";
 import { PlanSelect } from "../components/PlanSelect";
 import { useUndoNote } from "../components/UndoNote";
+import { SchoolOptions } from "../components/SchoolOptions";
 
 const LEVELS: [RiskLevel | "", string][] = [
   ["", "—"],
@@ -74,11 +75,7 @@ export function RisksView(props: { initialYear: number }) {
               }}
             >
               <option value="">—</option>
-              {others.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.short_name}
-                </option>
-              ))}
+              <SchoolOptions schools={others} />
             </select>
           </label>
         )}
