@@ -38,15 +38,9 @@ pub fn upper_first(text: &str) -> String {
     chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
-/// The word for `n` things Russian needs: «школа» (1, 21), «школы» (2–4, 22) or «школ» (5–20, 11–14).
-pub fn plural<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
-    match (n % 10, n % 100) {
-        (_, 11..=14) => many,
-        (1, _) => one,
-        (2..=4, _) => few,
-        _ => many,
-    }
-}
+/// The word for `n` things Russian needs: «школа» (1, 21), «школы» (2–4, 22) or «школ» (5–20,
+/// 11–14) — the timeframe crate's rule, the one home of it.
+pub use timeframe::plural;
 
 /// «24 мероприятия»: a number with its word.
 pub fn count(n: usize, one: &str, few: &str, many: &str) -> String {

@@ -43,10 +43,7 @@ fn describe_part(p: &Part) -> String {
 
 /// «раз» takes the Russian plural: 1 раз, 2 раза, 5 раз, 12 раз, 22 раза.
 fn times(n: usize) -> &'static str {
-    match (n % 10, n % 100) {
-        (2..=4, r) if !(12..=14).contains(&r) => "раза",
-        _ => "раз",
-    }
+    crate::plural(n, "раз", "раза", "раз")
 }
 
 #[cfg(test)]

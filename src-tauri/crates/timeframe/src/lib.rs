@@ -20,6 +20,7 @@ use std::str::FromStr;
 
 pub use occurrences::Span;
 pub use wording::{reworded, wording};
+pub use words::plural;
 
 /// The plan's period: the frame every timeframe is placed in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -215,6 +215,18 @@ pub(crate) const MONTHS_GENITIVE: [&str; 12] = [
     "декабря",
 ];
 
+/// The word for `n` things Russian needs: «школа» (1, 21), «школы» (2–4, 22) or «школ» (5–20,
+/// 11–14). Here, in the lowest crate, so that the timeframes («2 раза») and everything above
+/// (`domain::text`) share the one rule.
+pub fn plural<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
+    match (n % 10, n % 100) {
+        (_, 11..=14) => many,
+        (1, _) => one,
+        (2..=4, _) => few,
+        _ => many,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
