@@ -1,4 +1,3 @@
-use app::commands::webinars::SeriesInput;
 use chrono::NaiveDate;
 use domain::{Holiday, Id, RuleDates, SessionRule, WebinarDraft, WebinarSeries};
 use tauri::State;
@@ -14,7 +13,7 @@ pub async fn list_webinar_series(state: State<'_, AppStore>) -> CommandResult<Ve
 #[tauri::command]
 pub async fn create_series_by_rule(
     state: State<'_, AppStore>,
-    series: SeriesInput,
+    series: domain::SeriesDraft,
     rule: SessionRule,
 ) -> CommandResult<RuleDates> {
     app::commands::webinars::create_series_by_rule(&mut *state.lock()?, series, rule)

@@ -16,7 +16,7 @@ import type { TimeframeReading } from "./bindings/TimeframeReading";
 import type { ExportChoices } from "./bindings/ExportChoices";
 import type { CalendarEntry } from "./bindings/CalendarEntry";
 import type { RuleDates } from "./bindings/RuleDates";
-import type { SeriesInput } from "./bindings/SeriesInput";
+import type { SeriesDraft } from "./bindings/SeriesDraft";
 import type { SessionRule } from "./bindings/SessionRule";
 import type { Conflict } from "./bindings/Conflict";
 import type { EventStatus } from "./bindings/EventStatus";
@@ -145,7 +145,7 @@ export const api = {
   calendarEntries: () => call<CalendarEntry[]>("calendar_entries"),
   exportCalendar: (planId: number, path: string) => call<void>("export_calendar", { planId, path }),
   listWebinarConflicts: () => call<Conflict[]>("list_webinar_conflicts"),
-  createSeriesByRule: (series: SeriesInput, rule: SessionRule) => call<RuleDates>("create_series_by_rule", { series, rule }),
+  createSeriesByRule: (series: SeriesDraft, rule: SessionRule) => call<RuleDates>("create_series_by_rule", { series, rule }),
   rescheduleWebinar: (webinarId: number, date: string, startTime: string | null = null) =>
     call<void>("reschedule_webinar", { webinarId, date, startTime }),
   setEventStatus: (eventId: number, status: EventStatus, completionMark: string, evidence: string) =>

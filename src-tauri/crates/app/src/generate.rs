@@ -9,7 +9,6 @@ use domain::{
     RiskLevel, SchoolDraft, SchoolStatus, TimeOfDay,
 };
 use exchange::bundle::{Bundle, BundleEvent, BundleSection};
-use store::webinar::{NewSeries, NewWebinar};
 use store::Store;
 
 use crate::error::{CommandError, CommandResult, ErrorCode};
@@ -329,7 +328,7 @@ pub fn big_district(store: &mut Store, size: Size) -> CommandResult<Generated> {
             }
             let series = store::webinar::insert_series(
                 tx,
-                &NewSeries {
+                &domain::SeriesDraft {
                     plan_id: Some(plan_id),
                     event_id: None,
                     title: format!("Вебинары для школ с низкими результатами, {y}-{}", y + 1),
@@ -344,16 +343,16 @@ pub fn big_district(store: &mut Store, size: Size) -> CommandResult<Generated> {
                 store::webinar::insert_webinar(
                     tx,
                     series,
-                    &NewWebinar {
+                    &domain::WebinarDraft {
                         date,
                         start_time: Some(TimeOfDay { hour: 14, minute: 0 }),
-                        time_zone: "Europe/Moscow".to_owned(),
                         duration_minutes: Some(90),
                         topic: format!("Вебинар по вопросам {}", TOPICS[m as usize % TOPICS.len()]),
                         host_school_id: Some(school_ids[m as usize % school_ids.len()]),
                         link: String::new(),
-                        speaker_ids: Vec::new(),
+                        speakers: Vec::new(),
                     },
+                    "Europe/Moscow",
                 )?;
                 out.webinars += 1;
             }

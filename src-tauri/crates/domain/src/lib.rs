@@ -57,7 +57,7 @@ pub use school::*;
 pub use school_year::{school_year_of, school_years, SchoolYear};
 pub use timeframe::{Kind as TimeframeKind, Part, Period, Recurrence, Span, TimeOfDay, TimeSpan, Timeframe};
 pub use timeline::{timeline, Timeline};
-pub use webinar::{SpeakerDraft, Webinar, WebinarDraft, WebinarSeries};
+pub use webinar::{SeriesDraft, SpeakerDraft, Webinar, WebinarDraft, WebinarSeries};
 pub use work::{Cancelled, Work, WorkStep};
 pub use working_group::{MemberRole, WorkingGroup, WorkingGroupMember};
 

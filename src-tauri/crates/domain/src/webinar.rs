@@ -38,6 +38,20 @@ pub struct Webinar {
     pub speakers: Vec<Executor>,
 }
 
+/// What the series form gives for a new series of webinars.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct SeriesDraft {
+    pub plan_id: Option<Id>,
+    /// The roadmap's event the series carries out (the window does not set it yet).
+    #[serde(default)]
+    #[ts(optional = nullable)]
+    pub event_id: Option<Id>,
+    pub title: String,
+    pub audience: String,
+    pub organiser: String,
+}
+
 /// A speaker as the user types them: a person, their position and school.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]

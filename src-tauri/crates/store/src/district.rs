@@ -11,7 +11,6 @@ use domain::{
 };
 use serde::Deserialize;
 
-use crate::webinar::{NewSeries, NewWebinar};
 use crate::{event, executor, order, pairing, plan, school, webinar, working_group};
 use crate::{Store, StoreError, StoreResult};
 
@@ -241,7 +240,6 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
         }
         let school = |k: &str| lookup(&schools, k, "школа");
         let who = |k: &str| lookup(&people, k, "исполнитель");
-        let whos = |keys: &[String]| keys.iter().map(|k| who(k)).collect::<StoreResult<Vec<_>>>();
         for p in &d.pairings {
             pairing::insert(
                 tx,
@@ -270,6 +268,10 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
                 position: p.position.clone(),
                 organisation: p.organisation.clone(),
             })
+        };
+        let speaker = |k: &str| -> StoreResult<domain::SpeakerDraft> {
+            let p = person(k)?;
+            Ok(domain::SpeakerDraft { name: p.name, position: p.position, organisation: p.organisation })
         };
         let mut draft = domain::RoadmapDraft {
             plan: domain::PlanDraft {
@@ -336,7 +338,7 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
         for s in &d.webinar_series {
             let series_id = webinar::insert_series(
                 tx,
-                &NewSeries {
+                &domain::SeriesDraft {
                     plan_id: Some(plan_id),
                     event_id: s.event.as_deref().map(|k| lookup(&events, k, "мероприятие")).transpose()?,
                     title: s.title.clone(),
@@ -348,16 +350,16 @@ pub fn load(store: &mut Store, d: &District) -> StoreResult<Loaded> {
                 webinar::insert_webinar(
                     tx,
                     series_id,
-                    &NewWebinar {
+                    &domain::WebinarDraft {
                         date: w.date,
                         start_time: w.start_time,
-                        time_zone: w.time_zone.clone(),
                         duration_minutes: w.duration_minutes,
                         topic: w.topic.clone(),
                         host_school_id: w.host.as_deref().map(school).transpose()?,
                         link: w.link.clone(),
-                        speaker_ids: whos(&w.speakers)?,
+                        speakers: w.speakers.iter().map(|k| speaker(k)).collect::<StoreResult<_>>()?,
                     },
+                    &w.time_zone,
                 )?;
             }
         }

@@ -2,32 +2,12 @@
 
 use chrono::NaiveDate;
 use domain::{
-    ExecutorKind, Holiday, Id, RuleDates, SessionRule, TimeOfDay, Webinar, WebinarDraft, WebinarSeries,
+    ExecutorKind, Holiday, Id, RuleDates, SeriesDraft, SessionRule, SpeakerDraft, TimeOfDay, Webinar,
+    WebinarDraft, WebinarSeries,
 };
 use rusqlite::{params, Connection, Transaction};
 
 use crate::{executor, holiday, json_column, StoreError, StoreResult};
-
-#[derive(Debug, Clone, Default)]
-pub struct NewSeries {
-    pub plan_id: Option<Id>,
-    pub event_id: Option<Id>,
-    pub title: String,
-    pub audience: String,
-    pub organiser: String,
-}
-
-#[derive(Debug, Clone)]
-pub struct NewWebinar {
-    pub date: NaiveDate,
-    pub start_time: Option<TimeOfDay>,
-    pub time_zone: String,
-    pub duration_minutes: Option<u32>,
-    pub topic: String,
-    pub host_school_id: Option<Id>,
-    pub link: String,
-    pub speaker_ids: Vec<Id>,
-}
 
 /// Every series with its sessions by date.
 pub fn list(conn: &Connection) -> StoreResult<Vec<WebinarSeries>> {
@@ -100,12 +80,7 @@ pub fn reschedule(
 /// Rewrites a session from the form: day, time, topic, host, link and speakers (people new to
 /// the district are added to its executors).
 pub fn update(tx: &Transaction, webinar_id: Id, d: &WebinarDraft) -> StoreResult<()> {
-    if d.duration_minutes.is_some_and(|m| !(1..=1440).contains(&m)) {
-        return Err(StoreError::invalid(
-            domain::ErrorField::DurationMinutes,
-            "Длительность — от 1 до 1440 минут",
-        ));
-    }
+    check(d)?;
     let n = tx.execute(
         "UPDATE webinar SET date = ?2, start_time = ?3, duration_minutes = ?4, topic = ?5, host_school_id = ?6,
          link = ?7 WHERE id = ?1",
@@ -122,15 +97,26 @@ pub fn update(tx: &Transaction, webinar_id: Id, d: &WebinarDraft) -> StoreResult
     if n == 0 {
         return Err(StoreError::NotFound { what: "вебинара", id: webinar_id });
     }
-    let mut ids = Vec::new();
-    for s in d.speakers.iter().filter(|s| !s.name.trim().is_empty()) {
-        ids.push(executor::find_or_create(tx, ExecutorKind::Person, &s.name, &s.position, &s.organisation)?);
-    }
     tx.execute("DELETE FROM webinar_speaker WHERE webinar_id = ?1", [webinar_id])?;
-    insert_speakers(tx, webinar_id, &ids)
+    insert_speakers(tx, webinar_id, &d.speakers)
 }
 
-fn insert_speakers(tx: &Transaction, webinar_id: Id, ids: &[Id]) -> StoreResult<()> {
+fn check(d: &WebinarDraft) -> StoreResult<()> {
+    if d.duration_minutes.is_some_and(|m| !(1..=1440).contains(&m)) {
+        return Err(StoreError::invalid(
+            domain::ErrorField::DurationMinutes,
+            "Длительность — от 1 до 1440 минут",
+        ));
+    }
+    Ok(())
+}
+
+/// The session's speakers in their order; people new to the district join its executors.
+fn insert_speakers(tx: &Transaction, webinar_id: Id, speakers: &[SpeakerDraft]) -> StoreResult<()> {
+    let mut ids = Vec::new();
+    for s in speakers.iter().filter(|s| !s.name.trim().is_empty()) {
+        ids.push(executor::find_or_create(tx, ExecutorKind::Person, &s.name, &s.position, &s.organisation)?);
+    }
     let mut stmt = tx.prepare(
         "INSERT OR IGNORE INTO webinar_speaker (webinar_id, executor_id, position) VALUES (?1, ?2, ?3)",
     )?;
@@ -144,7 +130,7 @@ fn insert_speakers(tx: &Transaction, webinar_id: Id, ids: &[Id]) -> StoreResult<
 /// Topics and speakers are filled in later; the time zone is Moscow unless the caller says.
 pub fn insert_series_by_rule(
     tx: &Transaction,
-    s: &NewSeries,
+    s: &SeriesDraft,
     rule: &SessionRule,
     time_zone: &str,
 ) -> StoreResult<(Id, RuleDates)> {
@@ -159,22 +145,22 @@ pub fn insert_series_by_rule(
         insert_webinar(
             tx,
             series_id,
-            &NewWebinar {
+            &WebinarDraft {
                 date: *date,
                 start_time: Some(rule.start_time),
-                time_zone: time_zone.to_owned(),
                 duration_minutes: Some(rule.duration_minutes),
                 topic: String::new(),
                 host_school_id: None,
                 link: String::new(),
-                speaker_ids: Vec::new(),
+                speakers: Vec::new(),
             },
+            time_zone,
         )?;
     }
     Ok((series_id, planned))
 }
 
-pub fn insert_series(tx: &Transaction, s: &NewSeries) -> StoreResult<Id> {
+pub fn insert_series(tx: &Transaction, s: &SeriesDraft) -> StoreResult<Id> {
     if s.title.trim().is_empty() {
         return Err(StoreError::invalid(domain::ErrorField::Title, "Укажите название цикла вебинаров"));
     }
@@ -185,7 +171,9 @@ pub fn insert_series(tx: &Transaction, s: &NewSeries) -> StoreResult<Id> {
     Ok(tx.last_insert_rowid())
 }
 
-pub fn insert_webinar(tx: &Transaction, series_id: Id, w: &NewWebinar) -> StoreResult<Id> {
+/// A new session of the series from its form, in `time_zone`.
+pub fn insert_webinar(tx: &Transaction, series_id: Id, w: &WebinarDraft, time_zone: &str) -> StoreResult<Id> {
+    check(w)?;
     tx.execute(
         "INSERT INTO webinar (series_id, date, start_time, time_zone, duration_minutes, topic, host_school_id, link)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -193,7 +181,7 @@ pub fn insert_webinar(tx: &Transaction, series_id: Id, w: &NewWebinar) -> StoreR
             series_id,
             w.date,
             w.start_time.map(|t| t.to_string()),
-            w.time_zone,
+            time_zone,
             w.duration_minutes,
             w.topic.trim(),
             w.host_school_id,
@@ -201,7 +189,7 @@ pub fn insert_webinar(tx: &Transaction, series_id: Id, w: &NewWebinar) -> StoreR
         ],
     )?;
     let id = tx.last_insert_rowid();
-    insert_speakers(tx, id, &w.speaker_ids)?;
+    insert_speakers(tx, id, &w.speakers)?;
     Ok(id)
 }
 
@@ -220,7 +208,7 @@ mod tests {
             count: 1,
             from: NaiveDate::from_ymd_opt(2023, 3, 2).unwrap(),
         };
-        let series = NewSeries { title: "Опыт наставников".into(), ..Default::default() };
+        let series = SeriesDraft { title: "Опыт наставников".into(), ..Default::default() };
         let (id, _) = store
             .change("Изменение", |tx| insert_series_by_rule(tx, &series, &rule, "Europe/Moscow"))
             .unwrap();
@@ -264,7 +252,8 @@ mod tests {
             count: 3,
             from: NaiveDate::from_ymd_opt(2023, 3, 1).unwrap(),
         };
-        let series = NewSeries { title: "Методические среды".into(), ..Default::default() };
+        let series =
+            SeriesDraft { title: "Методические среды".into(), ..Default::default() };
         let (id, planned) = store
             .change("Изменение", |tx| insert_series_by_rule(tx, &series, &rule, "Europe/Moscow"))
             .unwrap();

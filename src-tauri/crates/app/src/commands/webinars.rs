@@ -1,8 +1,7 @@
 //! The webinars commands: what the window's commands and the command line call.
 
 use chrono::NaiveDate;
-use domain::{Holiday, Id, RuleDates, SessionRule, WebinarDraft, WebinarSeries};
-use serde::Deserialize;
+use domain::{Holiday, Id, RuleDates, SeriesDraft, SessionRule, WebinarDraft, WebinarSeries};
 use store::Store;
 
 use crate::error::CommandResult;
@@ -11,29 +10,13 @@ pub fn list_webinar_series(store: &Store) -> CommandResult<Vec<WebinarSeries>> {
     Ok(store::webinar::list(store.read())?)
 }
 
-/// What the window gives for a new series.
-#[derive(Debug, Deserialize, ts_rs::TS)]
-#[ts(export)]
-pub struct SeriesInput {
-    pub plan_id: Option<Id>,
-    pub title: String,
-    pub audience: String,
-    pub organiser: String,
-}
-
 /// Creates a series and its sessions by rule; returns the days and the holidays skipped.
 pub fn create_series_by_rule(
     store: &mut Store,
-    series: SeriesInput,
+    series: SeriesDraft,
     rule: SessionRule,
 ) -> CommandResult<RuleDates> {
-    let new = store::webinar::NewSeries {
-        plan_id: series.plan_id,
-        event_id: None,
-        title: series.title,
-        audience: series.audience,
-        organiser: series.organiser,
-    };
+    let new = series;
     Ok(store
         .change(format!("Создан цикл вебинаров «{}»", store::short(&new.title)), |tx| {
             store::webinar::insert_series_by_rule(tx, &new, &rule, "Europe/Moscow")
