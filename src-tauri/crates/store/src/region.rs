@@ -107,10 +107,10 @@ pub fn previous(conn: &Connection, code: &str) -> StoreResult<Option<Previous>> 
             [code],
             |r| {
                 Ok(Previous {
-                    file_id: r.get(0)?,
-                    made_at: at_column(r, 1)?,
-                    sha256: r.get(2)?,
-                    summary: json_column(r, 3)?,
+                    file_id: r.get("file_id")?,
+                    made_at: at_column(r, r.as_ref().column_index("made_at")?)?,
+                    sha256: r.get("sha256")?,
+                    summary: json_column(r, r.as_ref().column_index("summary")?)?,
                 })
             },
         )
@@ -125,15 +125,15 @@ pub fn list(conn: &Connection) -> StoreResult<Vec<DistrictRow>> {
     )?;
     let rows = stmt.query_map([], |r| {
         Ok(DistrictRow {
-            code: r.get(0)?,
-            name: r.get(1)?,
-            issuer: r.get(2)?,
-            made_at: at_column(r, 3)?,
-            received_at: at_column(r, 4)?,
-            source: r.get(5)?,
-            program_version: r.get(6)?,
-            summary: json_column(r, 7)?,
-            changes: json_column(r, 8)?,
+            code: r.get("code")?,
+            name: r.get("name")?,
+            issuer: r.get("issuer")?,
+            made_at: at_column(r, r.as_ref().column_index("made_at")?)?,
+            received_at: at_column(r, r.as_ref().column_index("received_at")?)?,
+            source: r.get("source")?,
+            program_version: r.get("program_version")?,
+            summary: json_column(r, r.as_ref().column_index("summary")?)?,
+            changes: json_column(r, r.as_ref().column_index("changes")?)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)

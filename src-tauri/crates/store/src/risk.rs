@@ -13,7 +13,12 @@ pub fn factors(conn: &Connection) -> StoreResult<Vec<RiskFactor>> {
          WHERE edition_year = (SELECT max(edition_year) FROM risk_factor) ORDER BY position",
     )?;
     let rows = stmt.query_map([], |r| {
-        Ok(RiskFactor { id: r.get(0)?, edition_year: r.get(1)?, position: r.get(2)?, name: r.get(3)? })
+        Ok(RiskFactor {
+            id: r.get("id")?,
+            edition_year: r.get("edition_year")?,
+            position: r.get("position")?,
+            name: r.get("name")?,
+        })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -58,11 +63,11 @@ pub fn profile(conn: &Connection, year: i32) -> StoreResult<Vec<RiskProfileEntry
         "SELECT school_id, risk_factor_id, year, level FROM risk_profile WHERE year = ?1 ORDER BY school_id, risk_factor_id",
     )?;
     let rows = stmt.query_map([year], |r| {
-        let level: String = r.get(3)?;
+        let level: String = r.get("level")?;
         Ok(RiskProfileEntry {
-            school_id: r.get(0)?,
-            risk_factor_id: r.get(1)?,
-            year: r.get(2)?,
+            school_id: r.get("school_id")?,
+            risk_factor_id: r.get("risk_factor_id")?,
+            year: r.get("year")?,
             level: match level.as_str() {
                 "high" => RiskLevel::High,
                 "medium" => RiskLevel::Medium,
