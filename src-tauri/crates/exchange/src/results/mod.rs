@@ -431,7 +431,7 @@ pub fn field_label(f: Field) -> &'static str {
 #[ts(export)]
 pub enum NameChoice {
     /// This school of the district (remembered for the next import).
-    School(#[ts(type = "number")] Id),
+    School(Id),
     /// Add it to the district's schools.
     New,
     /// Leave its rows out.
